@@ -1,0 +1,66 @@
+//! The command line: `hashiya [PROJECT.ron]` opens the window; subcommands work on
+//! project files without one. Names and options here are a stable contract for scripts.
+
+mod agree;
+mod export;
+mod import;
+mod merge;
+mod new;
+mod render;
+mod validate;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Hashiya: annotate Arabic news articles with claims, denials and figures.
+#[derive(Debug, Parser)]
+#[command(name = "hashiya", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Project file to open in the window (default: the last one, or the sample project).
+    pub project: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create an empty project file.
+    New(new::NewArgs),
+    /// Import texts (files or folders) or annotations into a project, and save it.
+    Import(import::ImportArgs),
+    /// Load a project with every check and print a summary.
+    Validate(validate::ValidateArgs),
+    /// Draw an annotated document to a PNG file, without a window.
+    Render(render::RenderArgs),
+    /// Export annotations as training data.
+    Export(export::ExportArgs),
+    /// Merge colleagues' annotator layers into a project.
+    Merge(merge::MergeArgs),
+    /// Measure agreement between annotators.
+    Agree(agree::AgreeArgs),
+}
+
+/// Runs a subcommand; errors are printed to stderr by the caller.
+pub fn run(command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::New(args) => new::run(args),
+        Command::Import(args) => import::run(args),
+        Command::Validate(args) => validate::run(args),
+        Command::Render(args) => render::run(args),
+        Command::Export(args) => export::run(args),
+        Command::Merge(args) => merge::run(args),
+        Command::Agree(args) => agree::run(args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

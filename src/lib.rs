@@ -1,0 +1,13 @@
+//! Hashiya: a desktop tool for annotating Arabic news articles.
+//!
+//! The library holds everything; `main.rs` only parses the command line. See
+//! ARCHITECTURE.md for how the modules fit together.
+
+pub mod app;
+pub mod cli;
+pub mod formats;
+pub mod model;
+pub mod review;
+pub mod store;
+pub mod text;
+pub mod ui;

@@ -1,0 +1,17 @@
+//! The `hashiya` binary: parse the command line, then open the window or run a subcommand.
+
+use clap::Parser;
+use hashiya::cli::Cli;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(command) => hashiya::cli::run(command),
+        None => hashiya::app::run_window(cli.project),
+    };
+    result.unwrap_or_else(|err| {
+        eprintln!("hashiya: {err:#}");
+        ExitCode::FAILURE
+    })
+}

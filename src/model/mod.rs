@@ -1,0 +1,25 @@
+//! The annotation data model: projects, documents, labels, spans and annotator layers.
+//!
+//! Pure data and pure functions: nothing here knows about egui, files or the screen.
+//! Every offset is a [`CharOffset`], a count of Unicode code points into the document
+//! text exactly as it was imported (what Python's `str` indexes).
+
+mod command;
+pub mod document;
+mod history;
+mod label;
+mod offsets;
+mod project;
+mod span;
+pub mod tokens;
+
+pub use command::{Command, CommandError, LayerRef, apply};
+pub use document::{ContentHash, DocId, Document, Status};
+pub use history::History;
+pub use label::{Color, Label, LabelId, default_labels};
+pub use offsets::{
+    ByteOffset, CharIndex, CharOffset, CharRange, OffsetError, byte_to_char, char_len, char_to_byte,
+    slice_chars,
+};
+pub use project::{FORMAT_VERSION, Layer, LayerDoc, Project, ValidationError};
+pub use span::{Origin, Span, SpanId, Timestamp};

@@ -1,0 +1,309 @@
+//! The project: label set, documents, and one annotation layer per annotator.
+
+use super::{CharIndex, ContentHash, DocId, Document, Label, OffsetError, Span, SpanId, default_labels};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The project file format this build writes. Files with a larger version are refused.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One annotator's spans on one document, tied to the text they were made on.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LayerDoc {
+    /// Hash of the document text the spans were made on; must equal the document's.
+    pub hash: ContentHash,
+    /// Spans in reading order.
+    pub spans: Vec<Span>,
+}
+
+/// One annotator's work: spans per document.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Layer {
+    #[serde(default)]
+    pub docs: BTreeMap<DocId, LayerDoc>,
+}
+
+impl Layer {
+    /// Spans on `doc`, in reading order (empty when there are none).
+    pub fn spans(&self, doc: &DocId) -> &[Span] {
+        self.docs.get(doc).map(|d| d.spans.as_slice()).unwrap_or(&[])
+    }
+
+    /// All spans of the layer, over every document.
+    pub fn span_count(&self) -> usize {
+        self.docs.values().map(|d| d.spans.len()).sum()
+    }
+
+    /// The spans of `doc`, created (empty) when missing.
+    pub fn doc_mut(&mut self, doc: &Document) -> &mut LayerDoc {
+        self.docs
+            .entry(doc.id.clone())
+            .or_insert_with(|| LayerDoc { hash: doc.hash.clone(), spans: Vec::new() })
+    }
+
+    /// An id not used by any span of this layer.
+    pub fn next_span_id(&self) -> SpanId {
+        let max = self.docs.values().flat_map(|d| d.spans.iter()).map(|s| s.id.0).max();
+        SpanId(max.map_or(1, |m| m + 1))
+    }
+}
+
+/// An annotation project: what a project file holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Project {
+    /// Format version of the file; see [`FORMAT_VERSION`].
+    pub version: u32,
+    pub name: String,
+    #[serde(default = "default_labels")]
+    pub labels: Vec<Label>,
+    /// Annotator layers keyed by annotator name.
+    #[serde(default)]
+    pub layers: BTreeMap<String, Layer>,
+    /// The adjudicated layer built during review; exports use it when it has spans.
+    #[serde(default)]
+    pub gold: Layer,
+    #[serde(default)]
+    pub documents: Vec<Document>,
+}
+
+/// A way in which a project is inconsistent. Each names what is wrong and where.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ValidationError {
+    #[error(
+        "document {doc:?}: its text does not match its stored hash (stored {stored}, text hashes to {actual}); the text was changed after import"
+    )]
+    TextHashMismatch { doc: DocId, stored: String, actual: String },
+    #[error(
+        "document {doc:?}: the {layer} layer was made on a different text (hash {layer_hash}, document {doc_hash}); refusing to shift its spans"
+    )]
+    LayerHashMismatch { doc: DocId, layer: String, layer_hash: String, doc_hash: String },
+    #[error("the {layer} layer has spans on document {doc:?}, which is not in the project")]
+    UnknownDocument { layer: String, doc: DocId },
+    #[error("document {doc:?}, {layer} layer, span {span}: {error}")]
+    BadRange { doc: DocId, layer: String, span: u64, error: OffsetError },
+    #[error("document {doc:?}, {layer} layer, span {span}: unknown label {label:?}")]
+    UnknownLabel { doc: DocId, layer: String, span: u64, label: String },
+    #[error("document {doc:?}, {layer} layer: span id {span} is used twice")]
+    DuplicateSpanId { doc: DocId, layer: String, span: u64 },
+    #[error("document id {0:?} is used twice")]
+    DuplicateDocument(DocId),
+    #[error("label id {0:?} is used twice")]
+    DuplicateLabel(String),
+    #[error("hotkey {key:?} is given to both {a:?} and {b:?}")]
+    HotkeyClash { key: char, a: String, b: String },
+}
+
+impl Project {
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            version: FORMAT_VERSION,
+            name: name.into(),
+            labels: default_labels(),
+            layers: BTreeMap::new(),
+            gold: Layer::default(),
+            documents: Vec::new(),
+        }
+    }
+
+    pub fn document(&self, id: &DocId) -> Option<&Document> {
+        self.documents.iter().find(|d| &d.id == id)
+    }
+
+    pub fn document_mut(&mut self, id: &DocId) -> Option<&mut Document> {
+        self.documents.iter_mut().find(|d| &d.id == id)
+    }
+
+    pub fn label(&self, id: &super::LabelId) -> Option<&Label> {
+        self.labels.iter().find(|l| &l.id == id)
+    }
+
+    /// Annotator names in sorted order.
+    pub fn annotators(&self) -> impl Iterator<Item = &str> {
+        self.layers.keys().map(String::as_str)
+    }
+
+    /// Every layer with its display name: the annotators', then `gold` when it has spans.
+    pub fn named_layers(&self) -> impl Iterator<Item = (&str, &Layer)> {
+        let gold = (self.gold.span_count() > 0).then_some(("gold", &self.gold));
+        self.layers.iter().map(|(k, v)| (k.as_str(), v)).chain(gold)
+    }
+
+    /// Every layer including an empty gold layer, with its display name.
+    pub fn named_layers_all(&self) -> impl Iterator<Item = (&str, &Layer)> {
+        self.layers.iter().map(|(k, v)| (k.as_str(), v)).chain(std::iter::once(("gold", &self.gold)))
+    }
+
+    /// A document id derived from `stem` that no document uses yet.
+    pub fn unique_doc_id(&self, stem: &str) -> DocId {
+        let base: String =
+            stem.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
+        let base = if base.is_empty() { "doc".to_string() } else { base };
+        let taken: BTreeSet<&str> = self.documents.iter().map(|d| d.id.as_str()).collect();
+        if !taken.contains(base.as_str()) {
+            return DocId(base);
+        }
+        (2..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|c| !taken.contains(c.as_str()))
+            .map(DocId)
+            .unwrap_or_default()
+    }
+
+    /// The document with this content hash, if any.
+    pub fn document_by_hash(&self, hash: &ContentHash) -> Option<&Document> {
+        self.documents.iter().find(|d| &d.hash == hash)
+    }
+
+    /// Checks every invariant: hashes, span ranges, labels, unique ids and hotkeys.
+    /// Returns all problems found, in a stable order.
+    pub fn validate(&self) -> Vec<ValidationError> {
+        let mut problems = Vec::new();
+        let mut label_ids = BTreeSet::new();
+        let mut hotkeys: BTreeMap<char, &str> = BTreeMap::new();
+        for label in &self.labels {
+            if !label_ids.insert(label.id.as_str()) {
+                problems.push(ValidationError::DuplicateLabel(label.id.0.clone()));
+            }
+            if let Some(key) = label.hotkey
+                && let Some(other) = hotkeys.insert(key, label.id.as_str())
+            {
+                problems.push(ValidationError::HotkeyClash {
+                    key,
+                    a: other.to_string(),
+                    b: label.id.0.clone(),
+                });
+            }
+        }
+        let mut docs: BTreeMap<&DocId, (&Document, CharIndex)> = BTreeMap::new();
+        for doc in &self.documents {
+            let actual = ContentHash::of(&doc.text);
+            if actual != doc.hash {
+                problems.push(ValidationError::TextHashMismatch {
+                    doc: doc.id.clone(),
+                    stored: doc.hash.0.clone(),
+                    actual: actual.0,
+                });
+            }
+            if docs.insert(&doc.id, (doc, CharIndex::new(&doc.text))).is_some() {
+                problems.push(ValidationError::DuplicateDocument(doc.id.clone()));
+            }
+        }
+        for (layer_name, layer) in self.named_layers_all() {
+            for (doc_id, layer_doc) in &layer.docs {
+                let Some((doc, index)) = docs.get(doc_id) else {
+                    problems.push(ValidationError::UnknownDocument {
+                        layer: layer_name.to_string(),
+                        doc: doc_id.clone(),
+                    });
+                    continue;
+                };
+                if layer_doc.hash != doc.hash {
+                    problems.push(ValidationError::LayerHashMismatch {
+                        doc: doc_id.clone(),
+                        layer: layer_name.to_string(),
+                        layer_hash: layer_doc.hash.0.clone(),
+                        doc_hash: doc.hash.0.clone(),
+                    });
+                    continue;
+                }
+                let mut ids = BTreeSet::new();
+                for span in &layer_doc.spans {
+                    if let Err(error) = span.range().check(index.char_len()) {
+                        problems.push(ValidationError::BadRange {
+                            doc: doc_id.clone(),
+                            layer: layer_name.to_string(),
+                            span: span.id.0,
+                            error,
+                        });
+                    }
+                    if !label_ids.contains(span.label.as_str()) {
+                        problems.push(ValidationError::UnknownLabel {
+                            doc: doc_id.clone(),
+                            layer: layer_name.to_string(),
+                            span: span.id.0,
+                            label: span.label.0.clone(),
+                        });
+                    }
+                    if !ids.insert(span.id) {
+                        problems.push(ValidationError::DuplicateSpanId {
+                            doc: doc_id.clone(),
+                            layer: layer_name.to_string(),
+                            span: span.id.0,
+                        });
+                    }
+                }
+            }
+        }
+        problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CharOffset, LabelId, Origin, Timestamp};
+
+    fn span(id: u64, start: usize, end: usize, label: &str) -> Span {
+        Span {
+            id: SpanId(id),
+            start: CharOffset(start),
+            end: CharOffset(end),
+            label: LabelId::new(label),
+            annotator: "amal".into(),
+            created: Timestamp(0),
+            modified: Timestamp(0),
+            note: None,
+            origin: Origin::Manual,
+        }
+    }
+
+    fn project_with(text: &str, spans: Vec<Span>) -> Project {
+        let mut p = Project::new("t");
+        let doc = Document::new(DocId::new("d1"), "d1.txt", text.into());
+        let layer = p.layers.entry("amal".into()).or_default();
+        layer.doc_mut(&doc).spans = spans;
+        p.documents.push(doc);
+        p
+    }
+
+    #[test]
+    fn valid_project_has_no_problems() {
+        let p = project_with("قتل 12 مدنياً", vec![span(1, 4, 6, "figure"), span(2, 0, 13, "claim")]);
+        assert_eq!(p.validate(), vec![]);
+    }
+
+    #[test]
+    fn tampered_text_is_named() {
+        let mut p = project_with("قتل 12 مدنياً", vec![span(1, 4, 6, "figure")]);
+        p.documents[0].text = "قتل 21 مدنياً".into();
+        let problems = p.validate();
+        assert!(
+            matches!(&problems[0], ValidationError::TextHashMismatch { doc, .. } if doc.as_str() == "d1")
+        );
+    }
+
+    #[test]
+    fn bad_spans_unknown_labels_and_duplicates_are_reported() {
+        let p = project_with("نص", vec![span(1, 0, 9, "figure"), span(1, 0, 1, "rumour")]);
+        let problems = p.validate();
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(matches!(problems[0], ValidationError::BadRange { span: 1, .. }));
+        assert!(matches!(problems[1], ValidationError::UnknownLabel { .. }));
+        assert!(matches!(problems[2], ValidationError::DuplicateSpanId { .. }));
+    }
+
+    #[test]
+    fn unique_doc_ids() {
+        let p = project_with("x", vec![]);
+        assert_eq!(p.unique_doc_id("d1").as_str(), "d1-2");
+        assert_eq!(p.unique_doc_id("new file").as_str(), "new_file");
+        assert_eq!(p.unique_doc_id("").as_str(), "doc");
+    }
+
+    #[test]
+    fn next_span_id_is_past_the_largest() {
+        let p = project_with("abcdef", vec![span(7, 0, 1, "claim"), span(3, 1, 2, "claim")]);
+        assert_eq!(p.layers["amal"].next_span_id(), SpanId(8));
+        assert_eq!(Layer::default().next_span_id(), SpanId(1));
+    }
+}

@@ -1,0 +1,61 @@
+//! Spans: labelled ranges of code points made by one annotator.
+
+use super::{CharOffset, CharRange, LabelId};
+use serde::{Deserialize, Serialize};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// A span's identifier, unique within its annotator layer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SpanId(pub u64);
+
+/// Seconds since the Unix epoch (UTC).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Timestamp(pub u64);
+
+impl Timestamp {
+    pub fn now() -> Self {
+        Self(SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0))
+    }
+}
+
+/// How a span came to be.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Origin {
+    /// Drawn by the annotator.
+    #[default]
+    Manual,
+    /// Proposed by a tool or an import, not yet confirmed.
+    Suggested,
+    /// Accepted into the gold layer during review, by the named reviewer.
+    Accepted { by: String },
+}
+
+/// A labelled range `start..end` of code points. Spans may overlap.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub id: SpanId,
+    pub start: CharOffset,
+    pub end: CharOffset,
+    pub label: LabelId,
+    /// Who made the span (for gold spans: whose span was accepted).
+    pub annotator: String,
+    pub created: Timestamp,
+    pub modified: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub origin: Origin,
+}
+
+impl Span {
+    pub fn range(&self) -> CharRange {
+        CharRange { start: self.start, end: self.end }
+    }
+
+    /// Order spans by position in the text (reading order), then by label and id.
+    pub fn reading_order(a: &Span, b: &Span) -> std::cmp::Ordering {
+        (a.start, a.end, &a.label, a.id).cmp(&(b.start, b.end, &b.label, b.id))
+    }
+}

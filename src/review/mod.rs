@@ -1,0 +1,1 @@
+//! Reviewing annotator layers: merging colleagues' work, agreement measures, adjudication.

@@ -1,0 +1,1 @@
+//! egui code: the panels and widgets of the window.
