@@ -10,6 +10,7 @@ mod history;
 mod label;
 mod offsets;
 mod project;
+pub mod search;
 mod span;
 pub mod tokens;
 
