@@ -1,9 +1,744 @@
-//! The `eframe::App`: holds the open project and dispatches each frame to the UI panels.
+//! The `eframe::App`: holds the open project and runtime state, and each frame
+//! dispatches to the panels, then applies the actions they pushed.
 
-use std::path::PathBuf;
+use crate::model::{CharRange, Command, DocId, LayerRef, Project, SpanId, Status, Timestamp};
+use crate::ui::commands::UiCommand;
+use crate::ui::doc_list::{StatusFilter, doc_list_ui};
+use crate::ui::label_editor::LabelEditor;
+use crate::ui::prefs::Prefs;
+use crate::ui::span_list::span_list_ui;
+use crate::ui::toasts::Toasts;
+use crate::ui::{Action, EngineText, theme};
+use crate::workspace::{Workspace, edit_span_command, new_span_command, step_span};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+/// A question the window is waiting for the user to answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Modal {
+    /// Ask the analyst's name (once; kept in preferences).
+    AskName { draft: String },
+    /// There are unsaved changes; `then` runs after saving or discarding.
+    ConfirmDiscard { then: Pending },
+    /// A note on a span.
+    EditNote { span: SpanId, text: String },
+}
+
+/// Something postponed until the user answers a [`Modal`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    Open(PathBuf),
+    NewProject,
+    Close,
+}
+
+/// Per-document view state: what is selected and shown.
+#[derive(Clone, Debug, Default)]
+pub struct ViewState {
+    pub doc: Option<DocId>,
+    pub selection: Option<CharRange>,
+    pub selected_span: Option<SpanId>,
+    pub filter: StatusFilter,
+    /// A range to scroll into view on the next frame.
+    pub reveal: Option<CharRange>,
+}
+
+/// The Hashiya window.
+pub struct HashiyaApp {
+    pub workspace: Option<Workspace>,
+    pub view: ViewState,
+    pub prefs: Prefs,
+    pub toasts: Toasts,
+    pub modal: Option<Modal>,
+    pub label_editor: LabelEditor,
+    engine: EngineText,
+    actions: Vec<Action>,
+    /// Set once the user agreed to close (or nothing was unsaved).
+    allow_close: bool,
+}
+
+impl HashiyaApp {
+    /// An app with no project open.
+    pub fn new(prefs: Prefs) -> Self {
+        let modal = prefs.annotator.is_none().then(|| Modal::AskName { draft: String::new() });
+        Self {
+            workspace: None,
+            view: ViewState::default(),
+            prefs,
+            toasts: Toasts::default(),
+            modal,
+            label_editor: LabelEditor::default(),
+            engine: EngineText::new(),
+            actions: Vec::new(),
+            allow_close: false,
+        }
+    }
+
+    /// The current annotator's name ("" until asked).
+    pub fn annotator(&self) -> &str {
+        self.prefs.annotator.as_deref().unwrap_or("")
+    }
+
+    /// Opens a project that is already in memory.
+    pub fn set_project(&mut self, project: Project, path: Option<PathBuf>) {
+        self.view =
+            ViewState { doc: project.documents.first().map(|d| d.id.clone()), ..ViewState::default() };
+        if let Some(path) = &path {
+            self.prefs.remember(path.clone());
+        }
+        self.workspace = Some(Workspace::new(project, path));
+    }
+
+    /// Loads and opens a project file; errors become a toast.
+    pub fn open_path(&mut self, path: &Path) {
+        match crate::store::load(path) {
+            Ok(project) => self.set_project(project, Some(path.to_path_buf())),
+            Err(err) => self.toasts.error(format!("Could not open the project: {err}")),
+        }
+    }
+
+    /// The window title: `Hashiya — NAME`, with `*` when there are unsaved changes.
+    pub fn title(&self) -> String {
+        match &self.workspace {
+            Some(ws) => format!("Hashiya — {}{}", ws.project.name, if ws.is_dirty() { " *" } else { "" }),
+            None => "Hashiya".to_string(),
+        }
+    }
+
+    /// Queues an action as if a widget had pushed it (for tests and drag-and-drop).
+    pub fn push(&mut self, action: Action) {
+        self.actions.push(action);
+    }
+
+    /// Draws one frame.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.handle_keys(&ctx);
+        self.handle_dropped_files(&ctx);
+        self.menu_bar(ui);
+        self.status_bar(ui);
+        self.side_panels(ui);
+        self.central(ui);
+        self.modals(&ctx);
+        if let Some(ws) = &self.workspace {
+            self.label_editor.ui(&ctx, &ws.project, &mut self.actions);
+        }
+        self.toasts.ui(&ctx);
+        let actions = std::mem::take(&mut self.actions);
+        for action in actions {
+            self.handle(action, &ctx);
+        }
+        self.handle_close_request(&ctx);
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
+    }
+
+    fn menu_bar(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::top("menu").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                ui.menu_button("File", |ui| {
+                    for cmd in [
+                        UiCommand::NewProject,
+                        UiCommand::Open,
+                        UiCommand::Save,
+                        UiCommand::SaveAs,
+                        UiCommand::ImportTexts,
+                        UiCommand::ImportFolder,
+                        UiCommand::Export,
+                        UiCommand::MergeColleague,
+                    ] {
+                        self.menu_item(ui, cmd);
+                    }
+                    ui.menu_button("Recent projects", |ui| {
+                        for path in self.prefs.recent.clone() {
+                            if ui.button(path.display().to_string()).clicked() {
+                                self.actions.push(Action::OpenProject(path));
+                            }
+                        }
+                    });
+                });
+                ui.menu_button("Edit", |ui| {
+                    for cmd in [
+                        UiCommand::Undo,
+                        UiCommand::Redo,
+                        UiCommand::CopySelection,
+                        UiCommand::DeleteSpan,
+                        UiCommand::EditNote,
+                        UiCommand::MarkDone,
+                        UiCommand::Search,
+                        UiCommand::EditLabels,
+                    ] {
+                        self.menu_item(ui, cmd);
+                    }
+                });
+                ui.menu_button("View", |ui| {
+                    for cmd in [
+                        UiCommand::NextDocument,
+                        UiCommand::PreviousDocument,
+                        UiCommand::NextSpan,
+                        UiCommand::PreviousSpan,
+                        UiCommand::ZoomIn,
+                        UiCommand::ZoomOut,
+                        UiCommand::ZoomReset,
+                        UiCommand::ToggleTheme,
+                    ] {
+                        self.menu_item(ui, cmd);
+                    }
+                });
+                ui.menu_button("Review", |ui| {
+                    for cmd in [UiCommand::ReviewMode, UiCommand::Agreement] {
+                        self.menu_item(ui, cmd);
+                    }
+                });
+            });
+        });
+    }
+
+    fn menu_item(&mut self, ui: &mut egui::Ui, cmd: UiCommand) {
+        let mut button = egui::Button::new(cmd.label());
+        if let Some(shortcut) = cmd.shortcut() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        }
+        if ui.add(button).clicked() {
+            self.actions.push(Action::Run(cmd));
+        }
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                match &self.workspace {
+                    Some(ws) if ws.is_dirty() => {
+                        ui.colored_label(theme::status_color(false), "● unsaved changes");
+                    }
+                    Some(ws) => {
+                        let where_ = ws.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+                        ui.colored_label(theme::status_color(true), format!("✔ saved {where_}"));
+                    }
+                    None => {
+                        ui.label("No project open");
+                    }
+                }
+                ui.separator();
+                ui.label(format!("Annotator: {}", self.annotator()));
+                if let Some(range) = self.view.selection {
+                    ui.separator();
+                    ui.label(format!("Selection {}..{} ({} chars)", range.start, range.end, range.len()));
+                }
+            });
+        });
+    }
+
+    fn side_panels(&mut self, ui: &mut egui::Ui) {
+        let Some(ws) = &self.workspace else { return };
+        let annotator = self.prefs.annotator.clone().unwrap_or_default();
+        egui::Panel::left("documents").default_size(theme::SIDE_PANEL_WIDTH).show(ui, |ui| {
+            doc_list_ui(
+                ui,
+                &ws.project,
+                &annotator,
+                self.view.doc.as_ref(),
+                &mut self.view.filter,
+                &mut self.engine,
+                &mut self.actions,
+            );
+        });
+        egui::Panel::right("spans").default_size(theme::SIDE_PANEL_WIDTH).show(ui, |ui| {
+            if let Some(doc) = &self.view.doc {
+                span_list_ui(
+                    ui,
+                    &ws.project,
+                    doc,
+                    &annotator,
+                    self.view.selected_span,
+                    &mut self.engine,
+                    &mut self.actions,
+                );
+            }
+        });
+    }
+
+    fn central(&mut self, ui: &mut egui::Ui) {
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            let Some(ws) = &self.workspace else {
+                ui.centered_and_justified(|ui| ui.label("Open a project (Ctrl+O) or drop a .ron file here."));
+                return;
+            };
+            let can_label = self.view.selection.is_some() || self.view.selected_span.is_some();
+            crate::ui::palette::palette_ui(ui, &ws.project, can_label, &mut self.actions);
+            ui.separator();
+            if let Some(doc) = ws.project.document(self.view.doc.as_ref().unwrap_or(&DocId::default())) {
+                ui.heading(&doc.title);
+            }
+        });
+    }
+
+    fn modals(&mut self, ctx: &egui::Context) {
+        let Some(modal) = self.modal.clone() else { return };
+        let mut close = false;
+        let mut next = None;
+        egui::Modal::new(egui::Id::unique("modal")).show(ctx, |ui| match modal {
+            Modal::AskName { mut draft } => {
+                ui.heading("Who is annotating?");
+                ui.label("Your name is recorded on every span you make.");
+                let response = ui.text_edit_singleline(&mut draft);
+                response.request_focus();
+                let ok = ui.button("OK").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if ok && !draft.trim().is_empty() {
+                    self.prefs.annotator = Some(draft.trim().to_string());
+                    close = true;
+                } else {
+                    next = Some(Modal::AskName { draft });
+                }
+            }
+            Modal::ConfirmDiscard { then } => {
+                ui.heading("Unsaved changes");
+                ui.label("The project has changes that are not saved.");
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        close = true;
+                        if self.save(false) {
+                            self.run_pending(then.clone(), ctx);
+                        }
+                    }
+                    if ui.button("Discard changes").clicked() {
+                        close = true;
+                        if let Some(ws) = &mut self.workspace {
+                            ws.mark_saved(ws.path.clone().unwrap_or_default());
+                        }
+                        self.run_pending(then.clone(), ctx);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
+            }
+            Modal::EditNote { span, mut text } => {
+                ui.heading("Note");
+                let response = ui.add(egui::TextEdit::multiline(&mut text).desired_rows(3));
+                response.request_focus();
+                ui.horizontal(|ui| {
+                    if ui.button("Save note").clicked() {
+                        close = true;
+                        self.set_note(span, text.clone());
+                    } else if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                    {
+                        close = true;
+                    } else {
+                        next = Some(Modal::EditNote { span, text: text.clone() });
+                    }
+                });
+            }
+        });
+        if close {
+            self.modal = None;
+        } else if let Some(next) = next {
+            self.modal = Some(next);
+        }
+    }
+
+    /// Turns shortcuts into actions. Bare keys (digits, N, Delete, Tab) are ignored while a
+    /// text field has the keyboard.
+    fn handle_keys(&mut self, ctx: &egui::Context) {
+        if self.modal.is_some() {
+            return;
+        }
+        let typing = ctx.egui_wants_keyboard_input();
+        let mut commands = Vec::new();
+        ctx.input_mut(|input| {
+            for cmd in UiCommand::ALL {
+                let Some(shortcut) = cmd.shortcut() else { continue };
+                if typing && (cmd.is_bare_key() || cmd == UiCommand::CopySelection) {
+                    continue;
+                }
+                if input.consume_shortcut(&shortcut) {
+                    commands.push(cmd);
+                }
+            }
+        });
+        self.actions.extend(commands.into_iter().map(Action::Run));
+        if typing {
+            return;
+        }
+        let Some(ws) = &self.workspace else { return };
+        let mut labels = Vec::new();
+        ctx.input_mut(|input| {
+            for label in &ws.project.labels {
+                let Some(key) = label.hotkey.and_then(crate::ui::commands::hotkey_key) else { continue };
+                if input.consume_key(egui::Modifiers::NONE, key) {
+                    labels.push(label.id.clone());
+                }
+            }
+        });
+        self.actions.extend(labels.into_iter().map(Action::ApplyLabel));
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> =
+            ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        let (projects, texts): (Vec<PathBuf>, Vec<PathBuf>) =
+            dropped.into_iter().partition(|p| p.extension().is_some_and(|e| e == "ron"));
+        if let Some(project) = projects.into_iter().next() {
+            self.actions.push(Action::OpenProject(project));
+        }
+        if !texts.is_empty() {
+            self.actions.push(Action::Import(texts));
+        }
+    }
+
+    /// Applies one action.
+    pub fn handle(&mut self, action: Action, ctx: &egui::Context) {
+        match action {
+            Action::Edit(command) => self.edit(command, None),
+            Action::EditMerging(command, key) => self.edit(command, Some(key)),
+            Action::Seal => {
+                if let Some(ws) = &mut self.workspace {
+                    ws.seal();
+                }
+            }
+            Action::Run(cmd) => self.run(cmd, ctx),
+            Action::OpenDocument(doc) => {
+                self.view = ViewState { doc: Some(doc), filter: self.view.filter, ..ViewState::default() };
+            }
+            Action::SelectSpan(span) => {
+                self.view.selected_span = span;
+                if span.is_some() {
+                    self.view.selection = None;
+                }
+            }
+            Action::SetSelection(range) => {
+                self.view.selection = range.filter(|r| !r.is_empty());
+                if self.view.selection.is_some() {
+                    self.view.selected_span = None;
+                }
+            }
+            Action::ApplyLabel(label) => self.apply_label(label),
+            Action::Reveal(doc, range) => {
+                if self.view.doc.as_ref() != Some(&doc) {
+                    self.view =
+                        ViewState { doc: Some(doc), filter: self.view.filter, ..ViewState::default() };
+                }
+                self.view.reveal = Some(range);
+            }
+            Action::OpenProject(path) => self.when_saved(Pending::Open(path), ctx),
+            Action::Import(paths) => self.import(&paths),
+        }
+    }
+
+    fn edit(&mut self, command: Command, merge_key: Option<u64>) {
+        let Some(ws) = &mut self.workspace else { return };
+        let result = match merge_key {
+            Some(key) => ws.apply_merging(command, key),
+            None => ws.apply(command),
+        };
+        if let Err(err) = result {
+            self.toasts.error(format!("Could not apply the change: {err}"));
+        }
+        self.mark_in_progress();
+    }
+
+    /// A document an annotator works on moves from new to in progress.
+    fn mark_in_progress(&mut self) {
+        let annotator = self.annotator().to_string();
+        let (Some(ws), Some(doc)) = (&mut self.workspace, &self.view.doc) else { return };
+        let Some(document) = ws.project.document(doc) else { return };
+        let has_spans = ws.project.layers.get(&annotator).is_some_and(|l| !l.spans(doc).is_empty());
+        if document.status_of(&annotator) == Status::New && has_spans {
+            let command = Command::SetStatus { doc: doc.clone(), annotator, status: Status::InProgress };
+            if let Err(err) = ws.apply_merging(command, u64::MAX) {
+                self.toasts.error(err.to_string());
+            }
+            ws.seal();
+        }
+    }
+
+    /// Labels the selection (a new span) or relabels the selected span.
+    fn apply_label(&mut self, label: crate::model::LabelId) {
+        let annotator = self.annotator().to_string();
+        let (Some(ws), Some(doc)) = (&self.workspace, self.view.doc.clone()) else { return };
+        let command = if let Some(range) = self.view.selection {
+            Some(new_span_command(&ws.project, &doc, &annotator, range, label, Timestamp::now()))
+        } else if let Some(id) = self.view.selected_span {
+            edit_span_command(&ws.project, &doc, &annotator, id, Timestamp::now(), |s| s.label = label)
+        } else {
+            self.toasts.info("Select some text first, then press the label's key.");
+            None
+        };
+        let Some(command) = command else { return };
+        let new_id = match &command {
+            Command::AddSpan { span, .. } => Some(span.id),
+            _ => self.view.selected_span,
+        };
+        self.edit(command, None);
+        self.view.selection = None;
+        self.view.selected_span = new_id;
+    }
+
+    fn set_note(&mut self, span: SpanId, text: String) {
+        let annotator = self.annotator().to_string();
+        let (Some(ws), Some(doc)) = (&self.workspace, &self.view.doc) else { return };
+        let note = Some(text.trim().to_string()).filter(|t| !t.is_empty());
+        if let Some(command) =
+            edit_span_command(&ws.project, doc, &annotator, span, Timestamp::now(), |s| s.note = note)
+        {
+            self.edit(command, None);
+        }
+    }
+
+    fn run(&mut self, cmd: UiCommand, ctx: &egui::Context) {
+        let annotator = self.annotator().to_string();
+        match cmd {
+            UiCommand::NewProject => self.when_saved(Pending::NewProject, ctx),
+            UiCommand::Open => {
+                if let Some(path) = rfd::FileDialog::new().add_filter("Hashiya project", &["ron"]).pick_file()
+                {
+                    self.when_saved(Pending::Open(path), ctx);
+                }
+            }
+            UiCommand::Save => {
+                self.save(false);
+            }
+            UiCommand::SaveAs => {
+                self.save(true);
+            }
+            UiCommand::ImportTexts => {
+                if let Some(paths) = rfd::FileDialog::new().add_filter("Text", &["txt"]).pick_files() {
+                    self.import(&paths);
+                }
+            }
+            UiCommand::ImportFolder => {
+                if let Some(path) = rfd::FileDialog::new().pick_folder() {
+                    self.import(&[path]);
+                }
+            }
+            UiCommand::Undo | UiCommand::Redo | UiCommand::RedoAlt => {
+                let Some(ws) = &mut self.workspace else { return };
+                let result = if cmd == UiCommand::Undo { ws.undo() } else { ws.redo() };
+                match result {
+                    Ok(true) => self.view.selected_span = None,
+                    Ok(false) => {}
+                    Err(err) => self.toasts.error(format!("Could not undo: {err}")),
+                }
+            }
+            UiCommand::NextDocument | UiCommand::PreviousDocument => {
+                let Some(ws) = &self.workspace else { return };
+                let docs = &ws.project.documents;
+                let current = self.view.doc.as_ref().and_then(|d| docs.iter().position(|x| &x.id == d));
+                let next = match (current, cmd == UiCommand::NextDocument) {
+                    (Some(i), true) => (i + 1).min(docs.len().saturating_sub(1)),
+                    (Some(i), false) => i.saturating_sub(1),
+                    (None, _) => 0,
+                };
+                if let Some(doc) = docs.get(next) {
+                    self.actions.push(Action::OpenDocument(doc.id.clone()));
+                }
+            }
+            UiCommand::NextSpan | UiCommand::PreviousSpan => {
+                let (Some(ws), Some(doc)) = (&self.workspace, &self.view.doc) else { return };
+                let spans = ws.project.layers.get(&annotator).map(|l| l.spans(doc)).unwrap_or(&[]);
+                let next = step_span(spans, self.view.selected_span, cmd == UiCommand::NextSpan);
+                if let Some(span) = next.and_then(|id| spans.iter().find(|s| s.id == id)) {
+                    self.view.reveal = Some(span.range());
+                }
+                self.view.selected_span = next;
+                self.view.selection = None;
+            }
+            UiCommand::MarkDone => {
+                let Some(doc) = self.view.doc.clone() else { return };
+                let done = self
+                    .workspace
+                    .as_ref()
+                    .and_then(|ws| ws.project.document(&doc))
+                    .map(|d| d.status_of(&annotator) == Status::Done);
+                let status = if done == Some(true) { Status::InProgress } else { Status::Done };
+                self.edit(Command::SetStatus { doc, annotator, status }, None);
+            }
+            UiCommand::DeleteSpan => {
+                let (Some(doc), Some(id)) = (self.view.doc.clone(), self.view.selected_span) else { return };
+                self.edit(Command::RemoveSpan { layer: LayerRef::annotator(annotator), doc, id }, None);
+                self.view.selected_span = None;
+            }
+            UiCommand::EditNote => {
+                let (Some(ws), Some(doc), Some(id)) =
+                    (&self.workspace, &self.view.doc, self.view.selected_span)
+                else {
+                    self.toasts.info("Select a span first (click it, or Tab).");
+                    return;
+                };
+                let text = crate::workspace::find_span(&ws.project, doc, &annotator, id)
+                    .and_then(|s| s.note.clone());
+                self.modal = Some(Modal::EditNote { span: id, text: text.unwrap_or_default() });
+            }
+            UiCommand::ZoomIn | UiCommand::ZoomOut | UiCommand::ZoomReset => {
+                let (lo, hi) = theme::DOC_FONT_SIZE_RANGE;
+                self.prefs.font_size = match cmd {
+                    UiCommand::ZoomIn => (self.prefs.font_size + theme::ZOOM_STEP).min(hi),
+                    UiCommand::ZoomOut => (self.prefs.font_size - theme::ZOOM_STEP).max(lo),
+                    _ => theme::DOC_FONT_SIZE,
+                };
+            }
+            UiCommand::ToggleTheme => {
+                self.prefs.dark = !self.prefs.dark;
+                ctx.set_theme(if self.prefs.dark { egui::Theme::Dark } else { egui::Theme::Light });
+            }
+            UiCommand::EditLabels => {
+                if let Some(ws) = &self.workspace {
+                    self.label_editor.open(&ws.project);
+                }
+            }
+            UiCommand::CopySelection => {
+                let (Some(ws), Some(doc), Some(range)) =
+                    (&self.workspace, &self.view.doc, self.view.selection)
+                else {
+                    return;
+                };
+                if let Some(text) =
+                    ws.project.document(doc).and_then(|d| crate::model::slice_chars(&d.text, range).ok())
+                {
+                    ctx.copy_text(text.to_string());
+                }
+            }
+            UiCommand::Search
+            | UiCommand::Export
+            | UiCommand::MergeColleague
+            | UiCommand::ReviewMode
+            | UiCommand::Agreement => {
+                self.toasts.info(format!("{} is not available in this build yet.", cmd.label()));
+            }
+        }
+    }
+
+    /// Runs `then` now if nothing is unsaved, otherwise asks first.
+    fn when_saved(&mut self, then: Pending, ctx: &egui::Context) {
+        if self.workspace.as_ref().is_some_and(Workspace::is_dirty) {
+            self.modal = Some(Modal::ConfirmDiscard { then });
+        } else {
+            self.run_pending(then, ctx);
+        }
+    }
+
+    fn run_pending(&mut self, pending: Pending, ctx: &egui::Context) {
+        match pending {
+            Pending::Open(path) => self.open_path(&path),
+            Pending::NewProject => {
+                let Some(path) = rfd::FileDialog::new()
+                    .add_filter("Hashiya project", &["ron"])
+                    .set_file_name("project.ron")
+                    .save_file()
+                else {
+                    return;
+                };
+                let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                let project = Project::new(name);
+                match crate::store::save(&project, &path) {
+                    Ok(()) => self.set_project(project, Some(path)),
+                    Err(err) => self.toasts.error(format!("Could not create the project: {err}")),
+                }
+            }
+            Pending::Close => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Saves the project (asking for a path when it has none or `save_as`). Returns success.
+    fn save(&mut self, save_as: bool) -> bool {
+        let Some(ws) = &mut self.workspace else { return false };
+        let path = match (&ws.path, save_as) {
+            (Some(path), false) => path.clone(),
+            _ => match rfd::FileDialog::new().add_filter("Hashiya project", &["ron"]).save_file() {
+                Some(path) => path,
+                None => return false,
+            },
+        };
+        match crate::store::save(&ws.project, &path) {
+            Ok(()) => {
+                ws.mark_saved(path.clone());
+                self.prefs.remember(path);
+                true
+            }
+            Err(err) => {
+                self.toasts.error(format!("Could not save: {err}"));
+                false
+            }
+        }
+    }
+
+    fn import(&mut self, paths: &[PathBuf]) {
+        let Some(ws) = &mut self.workspace else {
+            self.toasts.error("Open or create a project before importing texts.");
+            return;
+        };
+        let mut scratch = ws.project.clone();
+        let before = scratch.documents.len();
+        let report = crate::store::import::import_paths(&mut scratch, paths);
+        let docs: Vec<_> = scratch.documents.split_off(before);
+        for (path, reason) in &report.skipped {
+            self.toasts.error(format!("Not imported: {reason} — {}", path.display()));
+        }
+        if docs.is_empty() {
+            return;
+        }
+        let n = docs.len();
+        let first = docs.first().map(|d| d.id.clone());
+        self.edit(Command::AddDocuments { docs }, None);
+        self.toasts.info(format!("Imported {n} document{}.", if n == 1 { "" } else { "s" }));
+        if let Some(first) = first {
+            self.view = ViewState { doc: Some(first), ..ViewState::default() };
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) || self.allow_close {
+            return;
+        }
+        if self.workspace.as_ref().is_some_and(Workspace::is_dirty) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.modal = Some(Modal::ConfirmDiscard { then: Pending::Close });
+        }
+    }
+}
+
+impl eframe::App for HashiyaApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.prefs.save(storage);
+    }
+}
+
+/// The project to open when none is named: the last one used, else the sample.
+fn default_project(prefs: &Prefs) -> Option<PathBuf> {
+    let last = prefs.recent.iter().find(|p| p.exists()).cloned();
+    let sample = ["projects/sample.ron", concat!(env!("CARGO_MANIFEST_DIR"), "/projects/sample.ron")]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists());
+    last.or(sample)
+}
 
 /// Opens the main window on `project` (or the last/sample project) and runs until it closes.
 pub fn run_window(project: Option<PathBuf>) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("the window is not available yet ({project:?})")
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default().with_inner_size([1280.0, 800.0]).with_title("Hashiya"),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "hashiya",
+        options,
+        Box::new(move |cc| {
+            let prefs = Prefs::load(cc.storage);
+            cc.egui_ctx.set_theme(if prefs.dark { egui::Theme::Dark } else { egui::Theme::Light });
+            let path = project.or_else(|| default_project(&prefs));
+            let mut app = HashiyaApp::new(prefs);
+            if let Some(path) = path {
+                app.open_path(&path);
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|err| anyhow::anyhow!("could not open the window: {err}"))?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -11,3 +11,4 @@ pub mod review;
 pub mod store;
 pub mod text;
 pub mod ui;
+pub mod workspace;

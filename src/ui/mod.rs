@@ -1,1 +1,44 @@
-//! egui code: the panels and widgets of the window.
+//! egui code: the panels and widgets of the window. Widgets read the project and push
+//! [`Action`]s; the app applies them at the end of the frame.
+
+pub mod commands;
+pub mod doc_list;
+mod engine_text;
+pub mod label_editor;
+pub mod palette;
+pub mod prefs;
+pub mod span_list;
+pub mod theme;
+pub mod toasts;
+
+pub use engine_text::{EngineText, text_line};
+
+use crate::model::{CharRange, Command, DocId, LabelId, SpanId};
+use std::path::PathBuf;
+
+/// What a widget asks the app to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Apply a change to the project as one undo step.
+    Edit(Command),
+    /// Apply a change that merges with others of the same key into one undo step (a drag).
+    EditMerging(Command, u64),
+    /// End a merging run.
+    Seal,
+    /// Run a window command (menu entry or shortcut).
+    Run(commands::UiCommand),
+    /// Show this document.
+    OpenDocument(DocId),
+    /// Select a span of the current annotator (or clear the selection).
+    SelectSpan(Option<SpanId>),
+    /// Set the text selection of the current document.
+    SetSelection(Option<CharRange>),
+    /// Give the selection (or the selected span) this label.
+    ApplyLabel(LabelId),
+    /// Show a range of a document, selecting it.
+    Reveal(DocId, CharRange),
+    /// Open a project file.
+    OpenProject(PathBuf),
+    /// Import text files or folders.
+    Import(Vec<PathBuf>),
+}

@@ -1,0 +1,193 @@
+//! The window's commands and their keyboard shortcuts, from one table.
+//!
+//! Menus and the keyboard both go through [`UiCommand`]; a test checks that no two
+//! shortcuts clash, and the label editor refuses label hotkeys that would.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// Something the user can ask the window to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UiCommand {
+    NewProject,
+    Open,
+    Save,
+    SaveAs,
+    ImportTexts,
+    ImportFolder,
+    Export,
+    MergeColleague,
+    Undo,
+    Redo,
+    RedoAlt,
+    NextDocument,
+    PreviousDocument,
+    NextSpan,
+    PreviousSpan,
+    MarkDone,
+    DeleteSpan,
+    EditNote,
+    Search,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    EditLabels,
+    ToggleTheme,
+    ReviewMode,
+    Agreement,
+    CopySelection,
+}
+
+impl UiCommand {
+    pub const ALL: [UiCommand; 27] = [
+        UiCommand::NewProject,
+        UiCommand::Open,
+        UiCommand::Save,
+        UiCommand::SaveAs,
+        UiCommand::ImportTexts,
+        UiCommand::ImportFolder,
+        UiCommand::Export,
+        UiCommand::MergeColleague,
+        UiCommand::Undo,
+        UiCommand::Redo,
+        UiCommand::RedoAlt,
+        UiCommand::NextDocument,
+        UiCommand::PreviousDocument,
+        UiCommand::NextSpan,
+        UiCommand::PreviousSpan,
+        UiCommand::MarkDone,
+        UiCommand::DeleteSpan,
+        UiCommand::EditNote,
+        UiCommand::Search,
+        UiCommand::ZoomIn,
+        UiCommand::ZoomOut,
+        UiCommand::ZoomReset,
+        UiCommand::EditLabels,
+        UiCommand::ToggleTheme,
+        UiCommand::ReviewMode,
+        UiCommand::Agreement,
+        UiCommand::CopySelection,
+    ];
+
+    /// The menu text.
+    pub fn label(self) -> &'static str {
+        match self {
+            UiCommand::NewProject => "New project…",
+            UiCommand::Open => "Open…",
+            UiCommand::Save => "Save",
+            UiCommand::SaveAs => "Save as…",
+            UiCommand::ImportTexts => "Import texts…",
+            UiCommand::ImportFolder => "Import folder…",
+            UiCommand::Export => "Export…",
+            UiCommand::MergeColleague => "Merge colleague's project…",
+            UiCommand::Undo => "Undo",
+            UiCommand::Redo => "Redo",
+            UiCommand::RedoAlt => "Redo",
+            UiCommand::NextDocument => "Next document",
+            UiCommand::PreviousDocument => "Previous document",
+            UiCommand::NextSpan => "Next span",
+            UiCommand::PreviousSpan => "Previous span",
+            UiCommand::MarkDone => "Mark document done",
+            UiCommand::DeleteSpan => "Delete span",
+            UiCommand::EditNote => "Note on span…",
+            UiCommand::Search => "Find…",
+            UiCommand::ZoomIn => "Zoom in",
+            UiCommand::ZoomOut => "Zoom out",
+            UiCommand::ZoomReset => "Reset zoom",
+            UiCommand::EditLabels => "Edit labels…",
+            UiCommand::ToggleTheme => "Toggle dark theme",
+            UiCommand::ReviewMode => "Review mode",
+            UiCommand::Agreement => "Agreement…",
+            UiCommand::CopySelection => "Copy",
+        }
+    }
+
+    /// The keyboard shortcut, if any.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let cmd = Modifiers::COMMAND;
+        let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
+        let key = |modifiers, key| Some(KeyboardShortcut::new(modifiers, key));
+        match self {
+            UiCommand::NewProject => key(cmd, Key::N),
+            UiCommand::Open => key(cmd, Key::O),
+            UiCommand::Save => key(cmd, Key::S),
+            UiCommand::SaveAs => key(cmd_shift, Key::S),
+            UiCommand::ImportTexts => key(cmd, Key::I),
+            UiCommand::ImportFolder => None,
+            UiCommand::Export => key(cmd, Key::E),
+            UiCommand::MergeColleague => None,
+            UiCommand::Undo => key(cmd, Key::Z),
+            UiCommand::Redo => key(cmd_shift, Key::Z),
+            UiCommand::RedoAlt => key(cmd, Key::Y),
+            UiCommand::NextDocument => key(Modifiers::NONE, Key::PageDown),
+            UiCommand::PreviousDocument => key(Modifiers::NONE, Key::PageUp),
+            UiCommand::NextSpan => key(Modifiers::NONE, Key::Tab),
+            UiCommand::PreviousSpan => key(Modifiers::SHIFT, Key::Tab),
+            UiCommand::MarkDone => key(cmd, Key::Enter),
+            UiCommand::DeleteSpan => key(Modifiers::NONE, Key::Delete),
+            UiCommand::EditNote => key(Modifiers::NONE, Key::N),
+            UiCommand::Search => key(cmd, Key::F),
+            UiCommand::ZoomIn => key(cmd, Key::Plus),
+            UiCommand::ZoomOut => key(cmd, Key::Minus),
+            UiCommand::ZoomReset => key(cmd, Key::Num0),
+            UiCommand::EditLabels => key(cmd, Key::L),
+            UiCommand::ToggleTheme => None,
+            UiCommand::ReviewMode => key(cmd, Key::R),
+            UiCommand::Agreement => None,
+            UiCommand::CopySelection => key(cmd, Key::C),
+        }
+    }
+
+    /// Whether the shortcut is a bare key (no Ctrl/Alt) that a focused text field must get.
+    pub fn is_bare_key(self) -> bool {
+        self.shortcut().is_some_and(|s| !s.modifiers.command && !s.modifiers.ctrl && !s.modifiers.alt)
+    }
+
+    /// The command bound to a bare key, if a label hotkey `key` would clash with one.
+    pub fn bound_to_bare_char(c: char) -> Option<UiCommand> {
+        let key = Key::from_name(&c.to_ascii_uppercase().to_string())?;
+        Self::ALL
+            .into_iter()
+            .find(|cmd| cmd.shortcut().is_some_and(|s| s.logical_key == key && s.modifiers.is_none()))
+    }
+}
+
+/// The egui key for a label hotkey character (digits and Latin letters).
+pub fn hotkey_key(c: char) -> Option<Key> {
+    Key::from_name(&c.to_ascii_uppercase().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let mut seen: HashMap<(u8, Key), UiCommand> = HashMap::new();
+        for cmd in UiCommand::ALL {
+            let Some(s) = cmd.shortcut() else { continue };
+            let m = &s.modifiers;
+            let mods = (m.command as u8) | (m.shift as u8) << 1 | (m.alt as u8) << 2 | (m.ctrl as u8) << 3;
+            if let Some(other) = seen.insert((mods, s.logical_key), cmd) {
+                panic!("{cmd:?} and {other:?} share a shortcut");
+            }
+        }
+    }
+
+    #[test]
+    fn default_label_hotkeys_clash_with_no_command() {
+        for label in crate::model::default_labels() {
+            let key = label.hotkey.unwrap();
+            assert!(hotkey_key(key).is_some(), "{key} has no key");
+            assert_eq!(UiCommand::bound_to_bare_char(key), None, "{key}");
+        }
+        assert_eq!(UiCommand::bound_to_bare_char('n'), Some(UiCommand::EditNote));
+    }
+
+    #[test]
+    fn every_command_is_listed_once() {
+        let mut all = UiCommand::ALL.to_vec();
+        all.dedup();
+        assert_eq!(all.len(), UiCommand::ALL.len());
+    }
+}

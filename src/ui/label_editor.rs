@@ -1,0 +1,305 @@
+//! The label set editor: add, rename, recolour labels, set hotkeys and guidelines.
+//!
+//! The editor works on a draft; "Apply" turns the differences into one batch command,
+//! so the whole edit is a single undo step. Renaming changes the display name only,
+//! so spans keep their label. Deleting a label that has spans asks first and removes
+//! those spans in the same step. Hotkeys that clash are refused.
+
+use super::Action;
+use super::commands::{UiCommand, hotkey_key};
+use crate::model::{Color, Command, Label, LabelId, LayerRef, Project};
+use egui::Ui;
+
+/// The draft being edited, and a pending question.
+#[derive(Clone, Debug, Default)]
+pub struct LabelEditor {
+    pub open: bool,
+    drafts: Vec<Label>,
+    /// Hotkey text fields, one per draft.
+    keys: Vec<String>,
+    /// Labels whose deletion the user confirmed.
+    confirmed_deletions: Vec<LabelId>,
+    /// A deletion waiting for confirmation: label id and how many spans use it.
+    pending_delete: Option<(usize, usize)>,
+    error: Option<String>,
+}
+
+impl LabelEditor {
+    pub fn open(&mut self, project: &Project) {
+        self.open = true;
+        self.drafts = project.labels.clone();
+        self.keys = self.drafts.iter().map(|l| l.hotkey.map(String::from).unwrap_or_default()).collect();
+        self.confirmed_deletions.clear();
+        self.pending_delete = None;
+        self.error = None;
+    }
+
+    pub fn ui(&mut self, ctx: &egui::Context, project: &Project, actions: &mut Vec<Action>) {
+        if !self.open {
+            return;
+        }
+        let mut open = self.open;
+        egui::Window::new("Labels").open(&mut open).resizable(true).default_width(520.0).show(ctx, |ui| {
+            self.body(ui, project, actions);
+        });
+        self.open &= open;
+    }
+
+    fn body(&mut self, ui: &mut Ui, project: &Project, actions: &mut Vec<Action>) {
+        let mut delete = None;
+        egui::Grid::new("label-grid").num_columns(5).striped(true).show(ui, |ui| {
+            ui.strong("Name");
+            ui.strong("Colour");
+            ui.strong("Key");
+            ui.strong("Guideline");
+            ui.label("");
+            ui.end_row();
+            for (i, (label, key)) in self.drafts.iter_mut().zip(self.keys.iter_mut()).enumerate() {
+                ui.add(egui::TextEdit::singleline(&mut label.name).desired_width(110.0));
+                let mut rgb = label.color.0;
+                if ui.color_edit_button_srgb(&mut rgb).changed() {
+                    label.color = Color(rgb);
+                }
+                ui.add(egui::TextEdit::singleline(key).char_limit(1).desired_width(24.0));
+                ui.add(
+                    egui::TextEdit::multiline(&mut label.description).desired_rows(1).desired_width(240.0),
+                );
+                if ui.small_button("🗑").on_hover_text("Delete label").clicked() {
+                    delete = Some(i);
+                }
+                ui.end_row();
+            }
+        });
+        if let Some(i) = delete {
+            let count = self.drafts.get(i).map_or(0, |l| spans_with_label(project, &l.id));
+            if count == 0 {
+                self.remove_draft(i);
+            } else {
+                self.pending_delete = Some((i, count));
+            }
+        }
+        if let Some((i, count)) = self.pending_delete {
+            let name = self.drafts.get(i).map(|l| l.name.clone()).unwrap_or_default();
+            ui.separator();
+            ui.colored_label(
+                super::theme::ERROR_COLOR,
+                format!("{count} spans use “{name}”. Delete the label and those spans?"),
+            );
+            ui.horizontal(|ui| {
+                if ui.button("Delete label and spans").clicked() {
+                    if let Some(label) = self.drafts.get(i) {
+                        self.confirmed_deletions.push(label.id.clone());
+                    }
+                    self.remove_draft(i);
+                    self.pending_delete = None;
+                }
+                if ui.button("Keep it").clicked() {
+                    self.pending_delete = None;
+                }
+            });
+        }
+        ui.separator();
+        ui.horizontal(|ui| {
+            if ui.button("➕ Add label").clicked() {
+                let n = self.drafts.len() + 1;
+                let id =
+                    (n..).map(|k| format!("label{k}")).find(|id| !self.drafts.iter().any(|l| l.id.0 == *id));
+                self.drafts.push(Label {
+                    id: LabelId(id.unwrap_or_default()),
+                    name: format!("Label {n}"),
+                    color: super::theme::LAYER_COLORS[n % super::theme::LAYER_COLORS.len()],
+                    hotkey: None,
+                    description: String::new(),
+                });
+                self.keys.push(String::new());
+            }
+            if ui.button("Apply").clicked() {
+                match self.command(project) {
+                    Ok(Some(command)) => {
+                        actions.push(Action::Edit(command));
+                        self.open(&Project { labels: self.drafts.clone(), ..Project::new("") });
+                        self.error = None;
+                    }
+                    Ok(None) => self.error = None,
+                    Err(message) => self.error = Some(message),
+                }
+            }
+            if ui.button("Close").clicked() {
+                self.open = false;
+            }
+        });
+        if let Some(error) = &self.error {
+            ui.colored_label(super::theme::ERROR_COLOR, error);
+        }
+    }
+
+    fn remove_draft(&mut self, i: usize) {
+        if i < self.drafts.len() {
+            self.drafts.remove(i);
+            self.keys.remove(i);
+        }
+    }
+
+    /// The batch that turns the project's labels into the drafts, or why it can't.
+    pub fn command(&mut self, project: &Project) -> Result<Option<Command>, String> {
+        for (label, key) in self.drafts.iter_mut().zip(&self.keys) {
+            label.hotkey = key.trim().chars().next();
+            label.name = label.name.trim().to_string();
+        }
+        check_drafts(&self.drafts)?;
+        Ok(label_set_command(project, &self.drafts, &self.confirmed_deletions))
+    }
+}
+
+fn spans_with_label(project: &Project, id: &LabelId) -> usize {
+    project
+        .named_layers_all()
+        .flat_map(|(_, l)| l.docs.values())
+        .flat_map(|d| &d.spans)
+        .filter(|s| &s.label == id)
+        .count()
+}
+
+/// Refuses empty names and clashing hotkeys (with each other and with window commands).
+pub fn check_drafts(drafts: &[Label]) -> Result<(), String> {
+    for (i, label) in drafts.iter().enumerate() {
+        if label.name.is_empty() {
+            return Err("Every label needs a name.".into());
+        }
+        let Some(key) = label.hotkey else { continue };
+        if hotkey_key(key).is_none() {
+            return Err(format!("“{key}” can't be a hotkey: use a digit or a Latin letter."));
+        }
+        if let Some(cmd) = UiCommand::bound_to_bare_char(key) {
+            return Err(format!("Key “{key}” is already used by “{}”.", cmd.label()));
+        }
+        let clash = drafts
+            .iter()
+            .take(i)
+            .find(|other| other.hotkey.is_some_and(|k| k.eq_ignore_ascii_case(&key)));
+        if let Some(other) = clash {
+            return Err(format!("Key “{key}” is given to both “{}” and “{}”.", other.name, label.name));
+        }
+    }
+    Ok(())
+}
+
+/// One batch command from the project's labels to `drafts`: spans of labels the user
+/// chose to delete are removed first, then labels removed, updated and added.
+pub fn label_set_command(project: &Project, drafts: &[Label], deletions: &[LabelId]) -> Option<Command> {
+    let mut commands = Vec::new();
+    let layers = project
+        .layers
+        .iter()
+        .map(|(name, layer)| (LayerRef::annotator(name.as_str()), layer))
+        .chain(std::iter::once((LayerRef::Gold, &project.gold)));
+    for (layer_ref, layer) in layers {
+        for (doc, layer_doc) in &layer.docs {
+            for span in layer_doc.spans.iter().filter(|s| deletions.contains(&s.label)) {
+                commands.push(Command::RemoveSpan {
+                    layer: layer_ref.clone(),
+                    doc: doc.clone(),
+                    id: span.id,
+                });
+            }
+        }
+    }
+    for label in &project.labels {
+        if !drafts.iter().any(|d| d.id == label.id) {
+            commands.push(Command::RemoveLabel { id: label.id.clone() });
+        }
+    }
+    // Clear hotkeys first so that swapping two keys does not clash half-way.
+    let mut updates = Vec::new();
+    for draft in drafts {
+        if let Some(old) = project.label(&draft.id)
+            && old != draft
+        {
+            if old.hotkey.is_some() && old.hotkey != draft.hotkey {
+                commands.push(Command::UpdateLabel { label: Label { hotkey: None, ..old.clone() } });
+            }
+            updates.push(Command::UpdateLabel { label: draft.clone() });
+        }
+    }
+    commands.extend(updates);
+    for (index, draft) in drafts.iter().enumerate() {
+        if project.label(&draft.id).is_none() {
+            commands.push(Command::AddLabel { index, label: draft.clone() });
+        }
+    }
+    (!commands.is_empty()).then_some(Command::Batch(commands))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CharOffset, DocId, Document, Origin, Span, SpanId, Timestamp, apply, default_labels};
+
+    fn project_with_figure_span() -> Project {
+        let mut p = Project::new("t");
+        let doc = Document::new(DocId::new("d"), "d.txt", "قتل 12 مدنياً".into());
+        let span = Span {
+            id: SpanId(1),
+            start: CharOffset(4),
+            end: CharOffset(6),
+            label: LabelId::new("figure"),
+            annotator: "amal".into(),
+            created: Timestamp(0),
+            modified: Timestamp(0),
+            note: None,
+            origin: Origin::Manual,
+        };
+        p.layers.entry("amal".into()).or_default().doc_mut(&doc).spans.push(span);
+        p.documents.push(doc);
+        p
+    }
+
+    #[test]
+    fn rename_keeps_spans_and_swapping_keys_works() {
+        let mut p = project_with_figure_span();
+        let mut drafts = default_labels();
+        drafts[2].name = "Number".into();
+        drafts[0].hotkey = Some('2');
+        drafts[1].hotkey = Some('1');
+        check_drafts(&drafts).unwrap();
+        let command = label_set_command(&p, &drafts, &[]).unwrap();
+        apply(&mut p, command).unwrap();
+        assert_eq!(p.labels, drafts);
+        assert_eq!(p.layers["amal"].span_count(), 1);
+        assert_eq!(p.label(&LabelId::new("figure")).unwrap().name, "Number");
+    }
+
+    #[test]
+    fn clashing_hotkeys_are_refused() {
+        let mut drafts = default_labels();
+        drafts[1].hotkey = Some('1');
+        assert!(check_drafts(&drafts).unwrap_err().contains("both"));
+        drafts[1].hotkey = Some('n');
+        assert!(check_drafts(&drafts).unwrap_err().contains("Note"));
+        drafts[1].hotkey = Some('ع');
+        assert!(check_drafts(&drafts).is_err());
+    }
+
+    #[test]
+    fn deleting_a_used_label_removes_its_spans_in_one_step() {
+        let mut p = project_with_figure_span();
+        let before = p.clone();
+        let drafts: Vec<Label> = default_labels().into_iter().filter(|l| l.id.as_str() != "figure").collect();
+        let command = label_set_command(&p, &drafts, &[LabelId::new("figure")]).unwrap();
+        let inverse = apply(&mut p, command).unwrap();
+        assert_eq!(p.labels.len(), 2);
+        assert_eq!(p.layers["amal"].span_count(), 0);
+        apply(&mut p, inverse).unwrap();
+        assert_eq!(p, before);
+    }
+
+    #[test]
+    fn deleting_without_confirmation_fails_and_changes_nothing() {
+        let mut p = project_with_figure_span();
+        let before = p.clone();
+        let drafts: Vec<Label> = default_labels().into_iter().filter(|l| l.id.as_str() != "figure").collect();
+        let command = label_set_command(&p, &drafts, &[]).unwrap();
+        assert!(apply(&mut p, command).is_err());
+        assert_eq!(p, before);
+    }
+}

@@ -1,0 +1,202 @@
+//! The open project and everything that changes it: the undo history, the file it
+//! came from, and whether it has unsaved changes. No egui here, so the window's
+//! editing logic is tested without a window.
+
+use crate::model::{
+    CharRange, Command, CommandError, DocId, History, LabelId, LayerRef, Origin, Project, Span, SpanId,
+    Timestamp,
+};
+use std::path::PathBuf;
+
+/// A project being edited.
+#[derive(Debug)]
+pub struct Workspace {
+    pub project: Project,
+    /// The file it was loaded from or last saved to; `None` for a new, unsaved project.
+    pub path: Option<PathBuf>,
+    history: History,
+    /// History generation at the last save (or load).
+    saved_generation: u64,
+}
+
+impl Workspace {
+    pub fn new(project: Project, path: Option<PathBuf>) -> Self {
+        Self { project, path, history: History::default(), saved_generation: 0 }
+    }
+
+    /// Applies a change as one undo step.
+    pub fn apply(&mut self, command: Command) -> Result<(), CommandError> {
+        self.history.apply(&mut self.project, command)
+    }
+
+    /// Applies a change that merges with the previous one of the same key (a drag).
+    pub fn apply_merging(&mut self, command: Command, key: u64) -> Result<(), CommandError> {
+        self.history.apply_merging(&mut self.project, command, Some(key))
+    }
+
+    /// Ends a merging run (the drag was released).
+    pub fn seal(&mut self) {
+        self.history.seal();
+    }
+
+    pub fn undo(&mut self) -> Result<bool, CommandError> {
+        self.history.undo(&mut self.project)
+    }
+
+    pub fn redo(&mut self) -> Result<bool, CommandError> {
+        self.history.redo(&mut self.project)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// A number that changes with every edit, undo and redo.
+    pub fn generation(&self) -> u64 {
+        self.history.generation()
+    }
+
+    /// Whether there are changes since the last save.
+    pub fn is_dirty(&self) -> bool {
+        self.history.generation() != self.saved_generation
+    }
+
+    /// Records that the project as it is now has been saved to `path`.
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.path = Some(path);
+        self.saved_generation = self.history.generation();
+    }
+
+    /// Marks the project as changed although no command was applied (e.g. recovered from an
+    /// autosave), so that it is saved before it is closed.
+    pub fn mark_unsaved(&mut self) {
+        self.saved_generation = u64::MAX;
+    }
+}
+
+/// The command that labels `range` of `doc` with `label` in `annotator`'s layer.
+pub fn new_span_command(
+    project: &Project,
+    doc: &DocId,
+    annotator: &str,
+    range: CharRange,
+    label: LabelId,
+    now: Timestamp,
+) -> Command {
+    let id = project.layers.get(annotator).map(|l| l.next_span_id()).unwrap_or(SpanId(1));
+    let span = Span {
+        id,
+        start: range.start,
+        end: range.end,
+        label,
+        annotator: annotator.to_string(),
+        created: now,
+        modified: now,
+        note: None,
+        origin: Origin::Manual,
+    };
+    Command::AddSpan { layer: LayerRef::annotator(annotator), doc: doc.clone(), span }
+}
+
+/// The span `id` of `annotator` on `doc`, if it exists.
+pub fn find_span<'p>(project: &'p Project, doc: &DocId, annotator: &str, id: SpanId) -> Option<&'p Span> {
+    project.layers.get(annotator)?.spans(doc).iter().find(|s| s.id == id)
+}
+
+/// The command that replaces span `id` by `edit(span)`, stamping the modification time.
+pub fn edit_span_command(
+    project: &Project,
+    doc: &DocId,
+    annotator: &str,
+    id: SpanId,
+    now: Timestamp,
+    edit: impl FnOnce(&mut Span),
+) -> Option<Command> {
+    let mut span = find_span(project, doc, annotator, id)?.clone();
+    edit(&mut span);
+    span.modified = now;
+    Some(Command::UpdateSpan { layer: LayerRef::annotator(annotator), doc: doc.clone(), span })
+}
+
+/// The span after (or before) `current` in reading order, wrapping around.
+pub fn step_span(spans: &[Span], current: Option<SpanId>, forward: bool) -> Option<SpanId> {
+    let position = current.and_then(|id| spans.iter().position(|s| s.id == id));
+    let n = spans.len();
+    if n == 0 {
+        return None;
+    }
+    let next = match (position, forward) {
+        (None, true) => 0,
+        (None, false) => n - 1,
+        (Some(i), true) => (i + 1) % n,
+        (Some(i), false) => (i + n - 1) % n,
+    };
+    spans.get(next).map(|s| s.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Document, Status};
+
+    #[test]
+    fn dirty_follows_edits_undo_and_save() {
+        let mut p = Project::new("t");
+        p.documents.push(Document::new(DocId::new("d"), "d.txt", "نص".into()));
+        let mut ws = Workspace::new(p, None);
+        assert!(!ws.is_dirty());
+        ws.apply(Command::SetStatus { doc: DocId::new("d"), annotator: "amal".into(), status: Status::Done })
+            .unwrap();
+        assert!(ws.is_dirty());
+        ws.mark_saved(PathBuf::from("x.ron"));
+        assert!(!ws.is_dirty());
+        ws.undo().unwrap();
+        assert!(ws.is_dirty());
+        ws.mark_unsaved();
+        assert!(ws.is_dirty());
+    }
+
+    #[test]
+    fn label_then_relabel_then_step() {
+        let mut p = Project::new("t");
+        p.documents.push(Document::new(DocId::new("d"), "d.txt", "قتل 12 مدنياً في الرقة".into()));
+        let doc = DocId::new("d");
+        let mut ws = Workspace::new(p, None);
+        let add = new_span_command(
+            &ws.project,
+            &doc,
+            "amal",
+            CharRange::new(4, 6),
+            LabelId::new("figure"),
+            Timestamp(5),
+        );
+        ws.apply(add).unwrap();
+        let add = new_span_command(
+            &ws.project,
+            &doc,
+            "amal",
+            CharRange::new(0, 3),
+            LabelId::new("claim"),
+            Timestamp(5),
+        );
+        ws.apply(add).unwrap();
+        let spans = ws.project.layers["amal"].spans(&doc).to_vec();
+        assert_eq!(spans.iter().map(|s| s.id.0).collect::<Vec<_>>(), [2, 1]);
+        let relabel = edit_span_command(&ws.project, &doc, "amal", SpanId(1), Timestamp(9), |s| {
+            s.label = LabelId::new("claim");
+        })
+        .unwrap();
+        ws.apply(relabel).unwrap();
+        let span = find_span(&ws.project, &doc, "amal", SpanId(1)).unwrap();
+        assert_eq!((span.label.as_str(), span.modified, span.created), ("claim", Timestamp(9), Timestamp(5)));
+        assert_eq!(step_span(&spans, None, true), Some(SpanId(2)));
+        assert_eq!(step_span(&spans, Some(SpanId(2)), true), Some(SpanId(1)));
+        assert_eq!(step_span(&spans, Some(SpanId(1)), true), Some(SpanId(2)));
+        assert_eq!(step_span(&spans, Some(SpanId(2)), false), Some(SpanId(1)));
+        assert_eq!(step_span(&[], None, true), None);
+    }
+}
