@@ -7,7 +7,7 @@
 //! file with
 //!
 //! ```text
-//! UPDATE_SAMPLE=true cargo test --test sample_project
+//! UPDATE_SAMPLE=true cargo test --test sample_project sample_project_matches_spec
 //! ```
 //!
 //! The seed texts are read from `../shared/seeds` when that folder sits beside the repository,
@@ -354,19 +354,27 @@ fn sample_project_matches_spec() {
     let text = render(&project);
     if std::env::var("UPDATE_SAMPLE").is_ok_and(|v| v == "true") {
         std::fs::create_dir_all(Path::new(SAMPLE).parent().unwrap()).unwrap();
-        std::fs::write(SAMPLE, &text).unwrap();
+        let temporary = format!("{SAMPLE}.tmp");
+        std::fs::write(&temporary, &text).unwrap();
+        std::fs::rename(&temporary, SAMPLE).unwrap();
         return;
     }
     let on_disk = load_sample();
     let differences = differences(&project, &on_disk);
     assert!(
         differences.is_empty(),
-        "{SAMPLE} differs from the spec in: {}; run UPDATE_SAMPLE=true cargo test --test sample_project",
+        "{SAMPLE} differs from the spec in: {}; run UPDATE_SAMPLE=true cargo test --test sample_project sample_project_matches_spec",
         differences.join(", ")
     );
     assert_eq!(on_disk, project);
     let written = std::fs::read_to_string(SAMPLE).unwrap();
     assert!(written == text, "{SAMPLE} is not written as the writer writes it; run with UPDATE_SAMPLE=true");
+}
+
+#[test]
+fn seeds_are_normalised_as_import_does() {
+    assert_eq!(normalise("\u{feff}قال\r\nنفى\rلن\n"), "قال\nنفى\nلن\n");
+    assert_eq!(normalise("a\u{feff}b"), "a\u{feff}b", "only a leading BOM is stripped");
 }
 
 #[test]
