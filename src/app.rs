@@ -55,6 +55,8 @@ pub struct HashiyaApp {
     actions: Vec<Action>,
     /// Set once the user agreed to close (or nothing was unsaved).
     allow_close: bool,
+    /// The window title last sent to the window.
+    shown_title: String,
 }
 
 impl HashiyaApp {
@@ -71,6 +73,7 @@ impl HashiyaApp {
             engine: EngineText::new(),
             actions: Vec::new(),
             allow_close: false,
+            shown_title: String::new(),
         }
     }
 
@@ -129,7 +132,12 @@ impl HashiyaApp {
             self.handle(action, &ctx);
         }
         self.handle_close_request(&ctx);
-        ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
+        // Sending a viewport command asks for a repaint: only send the title when it changes.
+        let title = self.title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
     }
 
     fn menu_bar(&mut self, ui: &mut egui::Ui) {
@@ -208,11 +216,11 @@ impl HashiyaApp {
             ui.horizontal(|ui| {
                 match &self.workspace {
                     Some(ws) if ws.is_dirty() => {
-                        ui.colored_label(theme::status_color(false), "● unsaved changes");
+                        ui.colored_label(theme::status_color(false), "Unsaved changes");
                     }
                     Some(ws) => {
                         let where_ = ws.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
-                        ui.colored_label(theme::status_color(true), format!("✔ saved {where_}"));
+                        ui.colored_label(theme::status_color(true), format!("Saved {where_}"));
                     }
                     None => {
                         ui.label("No project open");
@@ -342,10 +350,14 @@ impl HashiyaApp {
         if self.modal.is_some() {
             return;
         }
-        let typing = ctx.egui_wants_keyboard_input();
+        let typing = ctx.text_edit_focused();
         let mut commands = Vec::new();
+        // egui matches a shortcut without Shift also when Shift is held, so the shortcuts
+        // with more modifiers are tried first (Ctrl+Shift+Z before Ctrl+Z).
+        let mut table = UiCommand::ALL;
+        table.sort_by_key(|cmd| std::cmp::Reverse(cmd.shortcut().map_or(0, |s| modifier_count(s.modifiers))));
         ctx.input_mut(|input| {
-            for cmd in UiCommand::ALL {
+            for cmd in table {
                 let Some(shortcut) = cmd.shortcut() else { continue };
                 if typing && (cmd.is_bare_key() || cmd == UiCommand::CopySelection) {
                     continue;
@@ -425,6 +437,7 @@ impl HashiyaApp {
     }
 
     fn edit(&mut self, command: Command, merge_key: Option<u64>) {
+        let command = self.with_progress(command);
         let Some(ws) = &mut self.workspace else { return };
         let result = match merge_key {
             Some(key) => ws.apply_merging(command, key),
@@ -433,22 +446,24 @@ impl HashiyaApp {
         if let Err(err) = result {
             self.toasts.error(format!("Could not apply the change: {err}"));
         }
-        self.mark_in_progress();
     }
 
-    /// A document an annotator works on moves from new to in progress.
-    fn mark_in_progress(&mut self) {
-        let annotator = self.annotator().to_string();
-        let (Some(ws), Some(doc)) = (&mut self.workspace, &self.view.doc) else { return };
-        let Some(document) = ws.project.document(doc) else { return };
-        let has_spans = ws.project.layers.get(&annotator).is_some_and(|l| !l.spans(doc).is_empty());
-        if document.status_of(&annotator) == Status::New && has_spans {
-            let command = Command::SetStatus { doc: doc.clone(), annotator, status: Status::InProgress };
-            if let Err(err) = ws.apply_merging(command, u64::MAX) {
-                self.toasts.error(err.to_string());
-            }
-            ws.seal();
+    /// A span added to a new document moves it to "in progress", in the same undo step.
+    fn with_progress(&self, command: Command) -> Command {
+        let Command::AddSpan { layer: LayerRef::Annotator(annotator), doc, .. } = &command else {
+            return command;
+        };
+        let is_new = self
+            .workspace
+            .as_ref()
+            .and_then(|ws| ws.project.document(doc))
+            .is_some_and(|d| d.status_of(annotator) == Status::New);
+        if !is_new {
+            return command;
         }
+        let status =
+            Command::SetStatus { doc: doc.clone(), annotator: annotator.clone(), status: Status::InProgress };
+        Command::Batch(vec![command, status])
     }
 
     /// Labels the selection (a new span) or relabels the selected span.
@@ -709,6 +724,10 @@ impl eframe::App for HashiyaApp {
     }
 }
 
+fn modifier_count(m: egui::Modifiers) -> u8 {
+    u8::from(m.command || m.ctrl) + u8::from(m.shift) + u8::from(m.alt)
+}
+
 /// The project to open when none is named: the last one used, else the sample.
 fn default_project(prefs: &Prefs) -> Option<PathBuf> {
     let last = prefs.recent.iter().find(|p| p.exists()).cloned();
@@ -729,6 +748,7 @@ pub fn run_window(project: Option<PathBuf>) -> anyhow::Result<ExitCode> {
         "hashiya",
         options,
         Box::new(move |cc| {
+            crate::ui::fonts::install(&cc.egui_ctx);
             let prefs = Prefs::load(cc.storage);
             cc.egui_ctx.set_theme(if prefs.dark { egui::Theme::Dark } else { egui::Theme::Light });
             let path = project.or_else(|| default_project(&prefs));

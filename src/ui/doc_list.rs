@@ -29,8 +29,7 @@ pub fn doc_list_ui(
     let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
     ui.add(egui::ProgressBar::new(fraction).text(format!("{done} / {total} done")));
     ui.horizontal(|ui| {
-        ui.label("Show:");
-        egui::ComboBox::from_id_salt("status-filter")
+        egui::ComboBox::from_label("documents shown")
             .selected_text(match filter {
                 StatusFilter::All => "all",
                 StatusFilter::Only(s) => s.name(),

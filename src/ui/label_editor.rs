@@ -64,7 +64,7 @@ impl LabelEditor {
                 ui.add(
                     egui::TextEdit::multiline(&mut label.description).desired_rows(1).desired_width(240.0),
                 );
-                if ui.small_button("🗑").on_hover_text("Delete label").clicked() {
+                if ui.small_button("Delete").on_hover_text("Delete label").clicked() {
                     delete = Some(i);
                 }
                 ui.end_row();
@@ -100,7 +100,7 @@ impl LabelEditor {
         }
         ui.separator();
         ui.horizontal(|ui| {
-            if ui.button("➕ Add label").clicked() {
+            if ui.button("Add label").clicked() {
                 let n = self.drafts.len() + 1;
                 let id =
                     (n..).map(|k| format!("label{k}")).find(|id| !self.drafts.iter().any(|l| l.id.0 == *id));
@@ -173,10 +173,8 @@ pub fn check_drafts(drafts: &[Label]) -> Result<(), String> {
         if let Some(cmd) = UiCommand::bound_to_bare_char(key) {
             return Err(format!("Key “{key}” is already used by “{}”.", cmd.label()));
         }
-        let clash = drafts
-            .iter()
-            .take(i)
-            .find(|other| other.hotkey.is_some_and(|k| k.eq_ignore_ascii_case(&key)));
+        let clash =
+            drafts.iter().take(i).find(|other| other.hotkey.is_some_and(|k| k.eq_ignore_ascii_case(&key)));
         if let Some(other) = clash {
             return Err(format!("Key “{key}” is given to both “{}” and “{}”.", other.name, label.name));
         }

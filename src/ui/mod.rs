@@ -4,6 +4,7 @@
 pub mod commands;
 pub mod doc_list;
 mod engine_text;
+pub mod fonts;
 pub mod label_editor;
 pub mod palette;
 pub mod prefs;

@@ -46,11 +46,11 @@ pub fn span_list_ui(
                     ui.label(RichText::new(format!("{}..{}", span.start, span.end)).small().weak());
                     ui.label(RichText::new(&span.annotator).small().weak());
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if ui.small_button("🗑").on_hover_text("Delete span (Delete)").clicked() {
+                        if ui.small_button("Delete").on_hover_text("Delete span (Delete)").clicked() {
                             actions.push(Action::SelectSpan(Some(span.id)));
                             actions.push(Action::Run(super::commands::UiCommand::DeleteSpan));
                         }
-                        ui.menu_button("🏷", |ui| {
+                        ui.menu_button("Label", |ui| {
                             for l in &project.labels {
                                 if ui.button(&l.name).clicked()
                                     && let Some(cmd) = relabel(project, doc, annotator, span.id, &l.id)
@@ -61,7 +61,7 @@ pub fn span_list_ui(
                         })
                         .response
                         .on_hover_text("Relabel");
-                        if ui.small_button("✏").on_hover_text("Note (N)").clicked() {
+                        if ui.small_button("Note").on_hover_text("Note (N)").clicked() {
                             actions.push(Action::SelectSpan(Some(span.id)));
                             actions.push(Action::Run(super::commands::UiCommand::EditNote));
                         }

@@ -69,7 +69,7 @@ impl Toasts {
                                 ToastKind::Info => ui.visuals().text_color(),
                             };
                             ui.label(RichText::new(&toast.text).color(color));
-                            if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+                            if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                                 dismiss = Some(i);
                             }
                         });

@@ -1,0 +1,153 @@
+//! The annotation workflow driven through the real window code with egui_kittest:
+//! keyboard labelling, relabelling, undo and redo, delete, notes, status, save and reload.
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use hashiya::app::HashiyaApp;
+use hashiya::model::{CharRange, DocId, SpanId, Status, slice_chars};
+use hashiya::ui::Action;
+use hashiya::ui::prefs::Prefs;
+use std::path::PathBuf;
+
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/projects/sample.ron");
+
+/// A copy of the sample project in a temporary folder, opened by a window whose annotator is `tester`.
+fn harness() -> (Harness<'static, HashiyaApp>, tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.ron");
+    std::fs::copy(SAMPLE, &path).unwrap();
+    let prefs = Prefs { annotator: Some("tester".into()), ..Prefs::default() };
+    let mut app = HashiyaApp::new(prefs);
+    app.open_path(&path);
+    assert!(
+        app.workspace.is_some(),
+        "the sample project opens: {:?}",
+        app.toasts.messages().collect::<Vec<_>>()
+    );
+    let harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_context_setup(hashiya::ui::fonts::install)
+        .build_ui_state(|ui, app: &mut HashiyaApp| app.frame_ui(ui), app);
+    (harness, dir, path)
+}
+
+fn first_doc(h: &Harness<'_, HashiyaApp>) -> DocId {
+    h.state().workspace.as_ref().unwrap().project.documents[0].id.clone()
+}
+
+fn tester_spans(h: &Harness<'_, HashiyaApp>, doc: &DocId) -> Vec<hashiya::model::Span> {
+    let ws = h.state().workspace.as_ref().unwrap();
+    ws.project.layers.get("tester").map(|l| l.spans(doc).to_vec()).unwrap_or_default()
+}
+
+/// The code-point range of the first occurrence of `word` in the document.
+fn range_of(h: &Harness<'_, HashiyaApp>, doc: &DocId, word: &str) -> CharRange {
+    let text = &h.state().workspace.as_ref().unwrap().project.document(doc).unwrap().text;
+    let byte = text.find(word).unwrap();
+    let start = text[..byte].chars().count();
+    CharRange::new(start, start + word.chars().count())
+}
+
+#[test]
+fn label_relabel_undo_redo_delete_by_keyboard() {
+    let (mut h, _dir, _) = harness();
+    h.run();
+    let doc = first_doc(&h);
+    let range = range_of(&h, &doc, "الجيش السوري");
+    h.state_mut().push(Action::SetSelection(Some(range)));
+    h.run();
+    h.key_press(Key::Num1);
+    h.run();
+    let spans = tester_spans(&h, &doc);
+    assert_eq!(spans.len(), 1);
+    assert_eq!(
+        (spans[0].range(), spans[0].label.as_str(), spans[0].annotator.as_str()),
+        (range, "claim", "tester")
+    );
+    let text = &h.state().workspace.as_ref().unwrap().project.documents[0].text;
+    assert_eq!(slice_chars(text, spans[0].range()).unwrap(), "الجيش السوري");
+    assert!(h.state().title().ends_with('*'), "title marks unsaved work: {}", h.state().title());
+
+    // The new span is selected: 2 relabels it.
+    h.key_press(Key::Num2);
+    h.run();
+    assert_eq!(tester_spans(&h, &doc)[0].label.as_str(), "denial");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(tester_spans(&h, &doc)[0].label.as_str(), "claim");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(tester_spans(&h, &doc)[0].label.as_str(), "denial");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(tester_spans(&h, &doc)[0].label.as_str(), "claim");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(tester_spans(&h, &doc)[0].label.as_str(), "denial");
+
+    h.state_mut().push(Action::SelectSpan(Some(SpanId(1))));
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    assert!(tester_spans(&h, &doc).is_empty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(tester_spans(&h, &doc).len(), 1);
+}
+
+#[test]
+fn tab_walks_spans_and_ctrl_enter_marks_done() {
+    let (mut h, _dir, _) = harness();
+    h.run();
+    let doc = first_doc(&h);
+    for word in ["التحالف", "داعش"] {
+        let range = range_of(&h, &doc, word);
+        h.state_mut().push(Action::SetSelection(Some(range)));
+        h.run();
+        h.key_press(Key::Num3);
+        h.run();
+    }
+    h.state_mut().push(Action::SelectSpan(None));
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    let first = tester_spans(&h, &doc)[0].id;
+    assert_eq!(h.state().view.selected_span, Some(first));
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(h.state().view.selected_span, Some(tester_spans(&h, &doc)[1].id));
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run();
+    let ws = h.state().workspace.as_ref().unwrap();
+    assert_eq!(ws.project.document(&doc).unwrap().status_of("tester"), Status::Done);
+
+    h.key_press(Key::PageDown);
+    h.run();
+    let second = h.state().workspace.as_ref().unwrap().project.documents[1].id.clone();
+    assert_eq!(h.state().view.doc.as_ref(), Some(&second));
+    h.key_press(Key::PageUp);
+    h.run();
+    assert_eq!(h.state().view.doc.as_ref(), Some(&doc));
+}
+
+#[test]
+fn save_and_reload_keep_the_spans() {
+    let (mut h, _dir, path) = harness();
+    h.run();
+    let doc = first_doc(&h);
+    let range = range_of(&h, &doc, "قادة داعش");
+    h.state_mut().push(Action::SetSelection(Some(range)));
+    h.run();
+    h.key_press(Key::Num1);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().title().ends_with('*'), "saved: {}", h.state().title());
+    let reloaded = hashiya::store::load(&path).unwrap();
+    let spans = reloaded.layers["tester"].spans(&doc);
+    assert_eq!(spans.len(), 1);
+    assert_eq!(spans[0].range(), range);
+    assert_eq!(reloaded.layers["amal"], h.state().workspace.as_ref().unwrap().project.layers["amal"]);
+}
