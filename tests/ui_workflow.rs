@@ -1,6 +1,8 @@
 //! The annotation workflow driven through the real window code with egui_kittest:
 //! keyboard labelling, relabelling, undo and redo, delete, notes, status, save and reload.
 
+#![allow(clippy::unwrap_used)] // a test fails loudly on a broken fixture
+
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use hashiya::app::HashiyaApp;
