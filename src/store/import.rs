@@ -27,6 +27,9 @@ pub enum SkipReason {
     Empty,
     #[error("same text as document {0:?}, already in the project")]
     Duplicate(DocId),
+    /// Not something this importer reads (the message says what was expected).
+    #[error("{0}")]
+    Unsupported(String),
 }
 
 /// What an import did.
