@@ -2,6 +2,7 @@
 //! dispatches to the panels, then applies the actions they pushed.
 
 use crate::model::{CharRange, Command, DocId, LayerRef, Project, SpanId, Status, Timestamp};
+use crate::store::{self, ProjectFile, Recovery, SaveMode, StoreError};
 use crate::ui::commands::UiCommand;
 use crate::ui::doc_list::{StatusFilter, doc_list_ui};
 use crate::ui::label_editor::LabelEditor;
@@ -22,6 +23,10 @@ pub enum Modal {
     ConfirmDiscard { then: Pending },
     /// A note on a span.
     EditNote { span: SpanId, text: String },
+    /// An autosave newer than the project file was found at open.
+    Recover { recovery: Recovery },
+    /// The file changed on disk since it was opened; saving would overwrite that.
+    ChangedOnDisk { path: PathBuf },
 }
 
 /// Something postponed until the user answers a [`Modal`].
@@ -83,20 +88,38 @@ impl HashiyaApp {
     }
 
     /// Opens a project that is already in memory.
-    pub fn set_project(&mut self, project: Project, path: Option<PathBuf>) {
+    pub fn set_project(&mut self, project: Project, file: Option<ProjectFile>) {
         self.view =
             ViewState { doc: project.documents.first().map(|d| d.id.clone()), ..ViewState::default() };
-        if let Some(path) = &path {
-            self.prefs.remember(path.clone());
+        if let Some(file) = &file {
+            self.prefs.remember(file.path.clone());
         }
-        self.workspace = Some(Workspace::new(project, path));
+        self.workspace = Some(Workspace::new(project, file));
     }
 
-    /// Loads and opens a project file; errors become a toast.
+    /// Loads and opens a project file, offering to recover an autosave newer than it;
+    /// errors become a toast and change nothing.
     pub fn open_path(&mut self, path: &Path) {
-        match crate::store::load(path) {
-            Ok(project) => self.set_project(project, Some(path.to_path_buf())),
+        match ProjectFile::open(path) {
+            Ok((file, project)) => {
+                self.set_project(project, Some(file));
+                if let Some(recovery) = store::recovery_for(path) {
+                    self.modal = Some(Modal::Recover { recovery });
+                }
+            }
             Err(err) => self.toasts.error(format!("Could not open the project: {err}")),
+        }
+    }
+
+    /// Replaces the open project by the autosaved one, unsaved until the user saves.
+    fn recover(&mut self, recovery: &Recovery) {
+        let Some(ws) = &mut self.workspace else { return };
+        match store::load(&recovery.path) {
+            Ok(project) => {
+                ws.replace_project(project);
+                self.toasts.info("Recovered the unsaved work. Save to keep it.");
+            }
+            Err(err) => self.toasts.error(format!("Could not read the autosave: {err}")),
         }
     }
 
@@ -132,6 +155,10 @@ impl HashiyaApp {
             self.handle(action, &ctx);
         }
         self.handle_close_request(&ctx);
+        if let Some(due) = self.workspace.as_mut().and_then(Workspace::autosave_tick) {
+            // Wake up when the autosave is due; the label's "autosaved 5 s ago" follows along.
+            ctx.request_repaint_after(due.max(std::time::Duration::from_millis(200)));
+        }
         // Sending a viewport command asks for a repaint: only send the title when it changes.
         let title = self.title();
         if title != self.shown_title {
@@ -216,10 +243,18 @@ impl HashiyaApp {
             ui.horizontal(|ui| {
                 match &self.workspace {
                     Some(ws) if ws.is_dirty() => {
-                        ui.colored_label(theme::status_color(false), "Unsaved changes");
+                        let autosave = ws.autosave_state();
+                        let note = match autosave.as_ref().and_then(|a| a.last_written) {
+                            Some(t) => format!("Unsaved changes, autosaved {}", ago(t)),
+                            None => "Unsaved changes".to_string(),
+                        };
+                        ui.colored_label(theme::status_color(false), note);
+                        if let Some(err) = autosave.and_then(|a| a.last_error) {
+                            ui.colored_label(theme::ERROR_COLOR, format!("Autosave failed: {err}"));
+                        }
                     }
                     Some(ws) => {
-                        let where_ = ws.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+                        let where_ = ws.path().map(|p| p.display().to_string()).unwrap_or_default();
                         ui.colored_label(theme::status_color(true), format!("Saved {where_}"));
                     }
                     None => {
@@ -311,9 +346,47 @@ impl HashiyaApp {
                     if ui.button("Discard changes").clicked() {
                         close = true;
                         if let Some(ws) = &mut self.workspace {
-                            ws.mark_saved(ws.path.clone().unwrap_or_default());
+                            ws.discard_changes();
                         }
                         self.run_pending(then.clone(), ctx);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
+            }
+            Modal::Recover { recovery } => {
+                ui.heading("Recover unsaved work?");
+                let when = recovery.modified.map(ago).unwrap_or_default();
+                ui.label(format!("Hashiya found work autosaved {when} that was never saved to the project."));
+                ui.horizontal(|ui| {
+                    if ui.button("Recover").clicked() {
+                        close = true;
+                        self.recover(&recovery);
+                    }
+                    if ui.button("Discard it").clicked() {
+                        close = true;
+                        if let Some(path) =
+                            self.workspace.as_ref().and_then(|ws| ws.path().map(Path::to_path_buf))
+                            && let Err(err) = store::remove_recovery(&path)
+                        {
+                            self.toasts.error(err.to_string());
+                        }
+                    }
+                });
+            }
+            Modal::ChangedOnDisk { path } => {
+                ui.heading("The project file changed on disk");
+                ui.label("Someone (another window, a colleague, git) changed the file since you opened it.");
+                ui.label(path.display().to_string());
+                ui.horizontal(|ui| {
+                    if ui.button("Overwrite it with my version").clicked() {
+                        close = true;
+                        self.save_with(SaveMode::Overwrite);
+                    }
+                    if ui.button("Save mine elsewhere…").clicked() {
+                        close = true;
+                        self.save(true);
                     }
                     if ui.button("Cancel").clicked() {
                         close = true;
@@ -644,8 +717,8 @@ impl HashiyaApp {
                 };
                 let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
                 let project = Project::new(name);
-                match crate::store::save(&project, &path) {
-                    Ok(()) => self.set_project(project, Some(path)),
+                match ProjectFile::create(path, &project) {
+                    Ok(file) => self.set_project(project, Some(file)),
                     Err(err) => self.toasts.error(format!("Could not create the project: {err}")),
                 }
             }
@@ -656,19 +729,17 @@ impl HashiyaApp {
         }
     }
 
-    /// Saves the project (asking for a path when it has none or `save_as`). Returns success.
+    /// Saves the project (asking for a path when it has none, or for Save as). Returns success.
     fn save(&mut self, save_as: bool) -> bool {
         let Some(ws) = &mut self.workspace else { return false };
-        let path = match (&ws.path, save_as) {
-            (Some(path), false) => path.clone(),
-            _ => match rfd::FileDialog::new().add_filter("Hashiya project", &["ron"]).save_file() {
-                Some(path) => path,
-                None => return false,
-            },
+        if !save_as && ws.path().is_some() {
+            return self.save_with(SaveMode::Checked);
+        }
+        let Some(path) = rfd::FileDialog::new().add_filter("Hashiya project", &["ron"]).save_file() else {
+            return false;
         };
-        match crate::store::save(&ws.project, &path) {
+        match ws.save_as(path.clone()) {
             Ok(()) => {
-                ws.mark_saved(path.clone());
                 self.prefs.remember(path);
                 true
             }
@@ -679,6 +750,24 @@ impl HashiyaApp {
         }
     }
 
+    /// Saves to the project's own file; a file changed on disk is only replaced with
+    /// [`SaveMode::Overwrite`], otherwise the user is asked.
+    fn save_with(&mut self, mode: SaveMode) -> bool {
+        let Some(ws) = &mut self.workspace else { return false };
+        match ws.save(mode) {
+            Some(Ok(())) => true,
+            Some(Err(StoreError::ChangedOnDisk { path })) => {
+                self.modal = Some(Modal::ChangedOnDisk { path });
+                false
+            }
+            Some(Err(err)) => {
+                self.toasts.error(format!("Could not save: {err}"));
+                false
+            }
+            None => self.save(true),
+        }
+    }
+
     fn import(&mut self, paths: &[PathBuf]) {
         let Some(ws) = &mut self.workspace else {
             self.toasts.error("Open or create a project before importing texts.");
@@ -686,7 +775,10 @@ impl HashiyaApp {
         };
         let mut scratch = ws.project.clone();
         let before = scratch.documents.len();
-        let report = crate::store::import::import_paths(&mut scratch, paths);
+        let mut report = store::ImportReport::default();
+        for path in paths {
+            report.extend(store::import::import_texts(&mut scratch, path));
+        }
         let docs: Vec<_> = scratch.documents.split_off(before);
         for (path, reason) in &report.skipped {
             self.toasts.error(format!("Not imported: {reason} — {}", path.display()));
@@ -722,6 +814,12 @@ impl eframe::App for HashiyaApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.prefs.save(storage);
     }
+}
+
+/// "5 s ago", "3 min ago".
+fn ago(time: std::time::SystemTime) -> String {
+    let secs = time.elapsed().map(|d| d.as_secs()).unwrap_or(0);
+    if secs < 60 { format!("{secs} s ago") } else { format!("{} min ago", secs / 60) }
 }
 
 fn modifier_count(m: egui::Modifiers) -> u8 {

@@ -6,22 +6,39 @@ use crate::model::{
     CharRange, Command, CommandError, DocId, History, LabelId, LayerRef, Origin, Project, Span, SpanId,
     Timestamp,
 };
-use std::path::PathBuf;
+use crate::store::{self, Autosaver, ProjectFile, SaveMode, StoreError};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// A project being edited.
-#[derive(Debug)]
 pub struct Workspace {
     pub project: Project,
-    /// The file it was loaded from or last saved to; `None` for a new, unsaved project.
-    pub path: Option<PathBuf>,
+    /// The file it was loaded from or last saved to; `None` for a project not yet saved.
+    file: Option<ProjectFile>,
     history: History,
     /// History generation at the last save (or load).
     saved_generation: u64,
+    /// Writes unsaved work to the recovery file in the background.
+    autosaver: Option<Autosaver>,
+}
+
+impl std::fmt::Debug for Workspace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Workspace").field("name", &self.project.name).field("file", &self.file).finish()
+    }
 }
 
 impl Workspace {
-    pub fn new(project: Project, path: Option<PathBuf>) -> Self {
-        Self { project, path, history: History::default(), saved_generation: 0 }
+    /// A project in memory; `file` is where it came from, if anywhere. Unsaved work is
+    /// autosaved beside that file.
+    pub fn new(project: Project, file: Option<ProjectFile>) -> Self {
+        let autosaver = file.as_ref().map(|f| Autosaver::new(store::recovery_path(&f.path), 0));
+        Self { project, file, history: History::default(), saved_generation: 0, autosaver }
+    }
+
+    /// The project file, if the project has one.
+    pub fn path(&self) -> Option<&Path> {
+        self.file.as_ref().map(|f| f.path.as_path())
     }
 
     /// Applies a change as one undo step.
@@ -65,16 +82,60 @@ impl Workspace {
         self.history.generation() != self.saved_generation
     }
 
-    /// Records that the project as it is now has been saved to `path`.
-    pub fn mark_saved(&mut self, path: PathBuf) {
-        self.path = Some(path);
-        self.saved_generation = self.history.generation();
+    /// Saves to the project's file; `None` when the project has no file yet (use
+    /// [`Workspace::save_as`]). With [`SaveMode::Checked`] a file changed on disk since it
+    /// was opened is not replaced ([`StoreError::ChangedOnDisk`]).
+    pub fn save(&mut self, mode: SaveMode) -> Option<Result<(), StoreError>> {
+        let file = self.file.as_mut()?;
+        let result = file.save(&self.project, mode);
+        if result.is_ok() {
+            self.mark_saved();
+        }
+        Some(result)
     }
 
-    /// Marks the project as changed although no command was applied (e.g. recovered from an
-    /// autosave), so that it is saved before it is closed.
-    pub fn mark_unsaved(&mut self) {
+    /// Saves to a new path (Save as); the project's file is that path from now on.
+    pub fn save_as(&mut self, path: PathBuf) -> Result<(), StoreError> {
+        let stamp = store::save(&self.project, &path)?;
+        let recovery = store::recovery_path(&path);
+        self.file = Some(ProjectFile { path, disk_stamp: Some(stamp) });
+        self.autosaver = Some(Autosaver::new(recovery, self.history.generation()));
+        self.mark_saved();
+        Ok(())
+    }
+
+    fn mark_saved(&mut self) {
+        self.saved_generation = self.history.generation();
+        if let Some(autosaver) = &mut self.autosaver {
+            autosaver.mark_saved(self.saved_generation);
+        }
+    }
+
+    /// Replaces the project by another version of it (recovered from an autosave): the undo
+    /// history starts afresh and the project counts as unsaved until it is saved.
+    pub fn replace_project(&mut self, project: Project) {
+        self.project = project;
+        self.history = History::default();
         self.saved_generation = u64::MAX;
+    }
+
+    /// Forgets unsaved changes (the user chose to discard them) and removes the recovery file.
+    pub fn discard_changes(&mut self) {
+        self.mark_saved();
+    }
+
+    /// Called every frame: hands unsaved work to the autosaver when it is due. Returns how
+    /// long until the next autosave could be due, for `request_repaint_after`.
+    pub fn autosave_tick(&mut self) -> Option<Duration> {
+        let generation = self.history.generation();
+        let autosaver = self.autosaver.as_mut()?;
+        autosaver.tick(&self.project, generation);
+        autosaver.next_due(generation)
+    }
+
+    /// When unsaved work last reached the recovery file, and the last autosave error.
+    pub fn autosave_state(&self) -> Option<store::AutosaveState> {
+        self.autosaver.as_ref().map(Autosaver::state)
     }
 }
 
@@ -152,12 +213,15 @@ mod tests {
         ws.apply(Command::SetStatus { doc: DocId::new("d"), annotator: "amal".into(), status: Status::Done })
             .unwrap();
         assert!(ws.is_dirty());
-        ws.mark_saved(PathBuf::from("x.ron"));
+        let dir = tempfile::tempdir().unwrap();
+        ws.save_as(dir.path().join("x.ron")).unwrap();
         assert!(!ws.is_dirty());
+        assert!(dir.path().join("x.ron").exists());
         ws.undo().unwrap();
         assert!(ws.is_dirty());
-        ws.mark_unsaved();
+        ws.replace_project(Project::new("recovered"));
         assert!(ws.is_dirty());
+        assert!(!ws.can_undo());
     }
 
     #[test]

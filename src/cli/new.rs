@@ -1,5 +1,8 @@
-//! `hashiya new NAME --out FILE.ron`
+//! `hashiya new NAME --out FILE.ron`: create an empty project file with the default labels.
 
+use crate::model::Project;
+use crate::store::ProjectFile;
+use anyhow::Context;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -13,5 +16,8 @@ pub struct NewArgs {
 }
 
 pub fn run(args: NewArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`new` is not available yet ({:?})", args.out)
+    let project = Project::new(args.name);
+    ProjectFile::create(&args.out, &project).context("cannot create the project")?;
+    println!("created {}", args.out.display());
+    Ok(ExitCode::SUCCESS)
 }

@@ -78,6 +78,7 @@ impl Status {
 
 /// One imported article.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Document {
     pub id: DocId,
     pub title: String,

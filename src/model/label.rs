@@ -61,6 +61,7 @@ impl<'de> Deserialize<'de> for Color {
 
 /// A label an analyst can give a span.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Label {
     pub id: LabelId,
     /// Name shown in the palette and lists.

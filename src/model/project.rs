@@ -9,6 +9,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// One annotator's spans on one document, tied to the text they were made on.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LayerDoc {
     /// Hash of the document text the spans were made on; must equal the document's.
     pub hash: ContentHash,
@@ -18,6 +19,7 @@ pub struct LayerDoc {
 
 /// One annotator's work: spans per document.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Layer {
     #[serde(default)]
     pub docs: BTreeMap<DocId, LayerDoc>,
@@ -50,6 +52,7 @@ impl Layer {
 
 /// An annotation project: what a project file holds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Project {
     /// Format version of the file; see [`FORMAT_VERSION`].
     pub version: u32,

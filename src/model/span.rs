@@ -22,6 +22,7 @@ impl Timestamp {
 
 /// How a span came to be.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Origin {
     /// Drawn by the annotator.
     #[default]
@@ -34,6 +35,7 @@ pub enum Origin {
 
 /// A labelled range `start..end` of code points. Spans may overlap.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Span {
     pub id: SpanId,
     pub start: CharOffset,

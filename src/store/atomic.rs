@@ -1,0 +1,174 @@
+//! Atomic file replacement: a reader (or a crash) sees the old file or the new one, never
+//! a mix or a truncated file.
+//!
+//! Steps: write a temp file in the same folder, fsync it, link the current file to
+//! `NAME.bak` (when asked), rename the temp file over the target, fsync the folder.
+
+use super::StoreError;
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// `path` with `suffix` added to its file name: `a.ron` + `.bak` = `a.ron.bak`.
+pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// The folder holding `path` (`.` for a bare file name).
+pub fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+/// A temp file name in the same folder, unique within this process and across processes.
+fn temp_path(path: &Path) -> PathBuf {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    parent_dir(path).join(format!(".{name}.{}-{n}.tmp", std::process::id()))
+}
+
+/// Replaces `path` with `bytes` atomically. With `backup`, the file it replaces (if any) is
+/// kept as `NAME.bak`. A symlink at `path` is followed: its target is replaced.
+pub fn write_atomic(path: &Path, bytes: &[u8], backup: bool) -> Result<(), StoreError> {
+    let target = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).map_err(|e| StoreError::io("cannot resolve the link", path, e))?
+        }
+        _ => path.to_path_buf(),
+    };
+    let existing = fs::metadata(&target).ok();
+    let temp = temp_path(&target);
+    let result = write_and_rename(&target, &temp, bytes, existing.as_ref(), backup);
+    if result.is_err() {
+        // Best effort: the temp file is ours and holds nothing the user needs.
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+fn write_and_rename(
+    target: &Path,
+    temp: &Path,
+    bytes: &[u8],
+    existing: Option<&fs::Metadata>,
+    backup: bool,
+) -> Result<(), StoreError> {
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(temp)
+        .map_err(|e| StoreError::io("cannot create a temporary file beside", target, e))?;
+    file.write_all(bytes).map_err(|e| StoreError::io("cannot write", temp, e))?;
+    if let Some(meta) = existing {
+        // Keep the file's permissions (e.g. read-only for group) across the replacement.
+        file.set_permissions(meta.permissions())
+            .map_err(|e| StoreError::io("cannot set permissions on", temp, e))?;
+    }
+    file.sync_all().map_err(|e| StoreError::io("cannot flush", temp, e))?;
+    drop(file);
+    if backup && existing.is_some() {
+        keep_backup(target)?;
+    }
+    fs::rename(temp, target).map_err(|e| StoreError::io("cannot replace", target, e))?;
+    sync_dir(parent_dir(target))
+}
+
+/// Makes `NAME.bak` the current content of `target`, itself atomically: a hard link (no
+/// copy) to a temp name, renamed over the old backup; a copy where links are not possible.
+fn keep_backup(target: &Path) -> Result<(), StoreError> {
+    let bak = with_suffix(target, ".bak");
+    let temp = temp_path(&bak);
+    if fs::hard_link(target, &temp).is_err() {
+        fs::copy(target, &temp).map_err(|e| StoreError::io("cannot copy the backup", &bak, e))?;
+        File::open(&temp)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| StoreError::io("cannot flush the backup", &bak, e))?;
+    }
+    fs::rename(&temp, &bak).map_err(|e| {
+        let _ = fs::remove_file(&temp);
+        StoreError::io("cannot write the backup", &bak, e)
+    })
+}
+
+/// Flushes a folder's entries (the rename) to disk. Folders cannot be opened on every
+/// platform; there the rename is as durable as the platform makes it.
+pub fn sync_dir(dir: &Path) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    {
+        File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(|e| StoreError::io("cannot flush the folder", dir, e))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_and_keeps_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        write_atomic(&path, b"one", true).unwrap();
+        assert!(!with_suffix(&path, ".bak").exists());
+        write_atomic(&path, b"two", true).unwrap();
+        write_atomic(&path, b"three", true).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"three");
+        assert_eq!(fs::read(with_suffix(&path, ".bak")).unwrap(), b"two");
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 2, "no temp files left: {names:?}");
+    }
+
+    #[test]
+    fn without_backup_leaves_no_bak() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron.recovery");
+        write_atomic(&path, b"one", false).unwrap();
+        write_atomic(&path, b"two", false).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        assert!(!with_suffix(&path, ".bak").exists());
+    }
+
+    #[test]
+    fn missing_folder_is_an_error_naming_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nowhere").join("p.ron");
+        let err = write_atomic(&path, b"x", true).unwrap_err();
+        assert!(err.to_string().contains("p.ron"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn follows_a_symlink_and_keeps_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.ron");
+        fs::write(&real, b"old").unwrap();
+        fs::set_permissions(&real, fs::Permissions::from_mode(0o640)).unwrap();
+        let link = dir.path().join("link.ron");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomic(&link, b"new", true).unwrap();
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(fs::read(&real).unwrap(), b"new");
+        assert_eq!(fs::metadata(&real).unwrap().permissions().mode() & 0o777, 0o640);
+        assert_eq!(fs::read(with_suffix(&real, ".bak")).unwrap(), b"old");
+    }
+
+    #[test]
+    fn suffix_and_parent() {
+        assert_eq!(with_suffix(Path::new("a/b.ron"), ".bak"), PathBuf::from("a/b.ron.bak"));
+        assert_eq!(parent_dir(Path::new("b.ron")), Path::new("."));
+        assert_eq!(parent_dir(Path::new("a/b.ron")), Path::new("a"));
+    }
+}

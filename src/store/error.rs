@@ -1,0 +1,71 @@
+//! The errors of reading and writing project files. Every message names the file.
+
+use crate::model::ValidationError;
+use std::fmt;
+use std::path::PathBuf;
+
+/// Why a project file could not be read, checked or written.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file or folder could not be read or written.
+    #[error("{action} {path}: {source}")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not valid RON for a project (syntax, wrong types, unknown or missing fields).
+    #[error("{path}:{line}:{col}: not a valid project file: {message}")]
+    Parse { path: PathBuf, line: usize, col: usize, message: String },
+    /// The file was written by a newer Hashiya; this build refuses to read (or overwrite) it.
+    #[error(
+        "{path}: the file has format version {found}, but this Hashiya reads versions up to {supported}; \
+         open it with a newer Hashiya (the file was not changed)"
+    )]
+    NewerVersion { path: PathBuf, found: u32, supported: u32 },
+    /// The version number is not one any Hashiya has written.
+    #[error("{path}: format version {found} is not a known project format version")]
+    UnknownVersion { path: PathBuf, found: u32 },
+    /// The file parsed but its contents are inconsistent; nothing was loaded.
+    #[error("{path}: the project is inconsistent, refusing to load it:{}", Problems(.problems))]
+    Invalid { path: PathBuf, problems: Vec<ValidationError> },
+    /// The file on disk changed since it was loaded or last saved (another window, a
+    /// colleague, `git pull`); it was not overwritten.
+    #[error(
+        "{path} was changed on disk since it was opened; it was not overwritten (reload it, or save with overwrite)"
+    )]
+    ChangedOnDisk { path: PathBuf },
+    /// A new project file would replace an existing file.
+    #[error("{path} already exists; refusing to overwrite it")]
+    AlreadyExists { path: PathBuf },
+    /// The project could not be turned into RON (should not happen for a valid project).
+    #[error("could not write the project as RON for {path}: {message}")]
+    Serialize { path: PathBuf, message: String },
+}
+
+impl StoreError {
+    pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Self::Io { action, path: path.into(), source }
+    }
+
+    /// The problems of an [`StoreError::Invalid`] project, empty for other errors.
+    pub fn problems(&self) -> &[ValidationError] {
+        match self {
+            Self::Invalid { problems, .. } => problems,
+            _ => &[],
+        }
+    }
+}
+
+/// Lists validation problems one per line, for [`StoreError::Invalid`].
+struct Problems<'a>(&'a [ValidationError]);
+
+impl fmt::Display for Problems<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for problem in self.0 {
+            write!(f, "\n  - {problem}")?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,265 @@
+//! The project file format: RON, written for people and for `git diff`.
+//!
+//! What a file looks like:
+//! - `version` comes first, then `name`, `labels`, the annotator `layers`, the `gold` layer and
+//!   the `documents` (the model's field order).
+//! - Every span is written on one line: `(id: 3, start: 10, end: 24, label: "claim", ...)`, so an
+//!   added, moved or relabelled span is a one-line diff.
+//! - Strings are written as they are, in UTF-8: Arabic letters, harakat, emoji and bidi marks
+//!   are not turned into `\u{..}` escapes. A document text keeps its line breaks as real line
+//!   breaks, so a long article reads (and diffs) as the paragraphs it has. A string holding a
+//!   `"` or a `\` is written as a raw string, `r#"..."#`, so nothing inside it is escaped either.
+//!   Continuation lines of a text start at column 0: the text is exactly what lies between the
+//!   quotes.
+//! - Maps are `BTreeMap`s and lists keep the model's order, so the same project always gives
+//!   the same bytes.
+//!
+//! Reading is strict: a field this build does not know is an error (the model's types deny
+//! unknown fields), because loading a file while dropping a field would lose it at the next
+//! save. Fields that may be absent (labels, layers, notes, status, ...) carry `#[serde(default)]`
+//! in the model. A file whose `version` is newer than [`FORMAT_VERSION`] is refused with a
+//! message that says so, even when its fields are unknown here, since the version is read on
+//! its own when the full read fails.
+
+use super::StoreError;
+use crate::model::{ContentHash, DocId, Document, FORMAT_VERSION, Label, Project};
+use ron::ser::PrettyConfig;
+use ron::value::RawValue;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The project as it is laid out in a file: the model's fields, with each span pre-rendered
+/// on one line. A test checks that it carries exactly what `Project`'s own `Serialize` does.
+#[derive(Serialize)]
+struct FileProject<'a> {
+    version: u32,
+    name: &'a str,
+    labels: &'a [Label],
+    layers: BTreeMap<&'a str, FileLayer<'a>>,
+    gold: FileLayer<'a>,
+    documents: &'a [Document],
+}
+
+#[derive(Serialize)]
+struct FileLayer<'a> {
+    docs: BTreeMap<&'a DocId, FileLayerDoc<'a>>,
+}
+
+#[derive(Serialize)]
+struct FileLayerDoc<'a> {
+    hash: &'a ContentHash,
+    spans: Vec<Box<RawValue>>,
+}
+
+/// Only the version, read first from a file that does not parse as a whole.
+#[derive(Deserialize)]
+struct VersionProbe {
+    version: u32,
+}
+
+fn pretty() -> PrettyConfig {
+    PrettyConfig::new().new_line("\n").indentor("    ").escape_strings(false)
+}
+
+fn one_line() -> PrettyConfig {
+    pretty().compact_structs(true).compact_arrays(true).compact_maps(true)
+}
+
+fn layer<'a>(layer: &'a crate::model::Layer, path: &Path) -> Result<FileLayer<'a>, StoreError> {
+    let mut docs = BTreeMap::new();
+    for (id, layer_doc) in &layer.docs {
+        let mut spans = Vec::with_capacity(layer_doc.spans.len());
+        for span in &layer_doc.spans {
+            let line = ron::ser::to_string_pretty(span, one_line()).map_err(|e| serialize_error(path, e))?;
+            spans.push(
+                RawValue::from_boxed_ron(line.into_boxed_str()).map_err(|e| StoreError::Serialize {
+                    path: path.to_path_buf(),
+                    message: e.to_string(),
+                })?,
+            );
+        }
+        docs.insert(id, FileLayerDoc { hash: &layer_doc.hash, spans });
+    }
+    Ok(FileLayer { docs })
+}
+
+fn serialize_error(path: &Path, error: ron::Error) -> StoreError {
+    StoreError::Serialize { path: path.to_path_buf(), message: error.to_string() }
+}
+
+/// The project as the text of a project file (deterministic: same project, same bytes).
+/// `path` only names the file in errors.
+pub fn to_ron(project: &Project, path: &Path) -> Result<String, StoreError> {
+    let file = FileProject {
+        version: project.version,
+        name: &project.name,
+        labels: &project.labels,
+        layers: project
+            .layers
+            .iter()
+            .map(|(name, l)| Ok((name.as_str(), layer(l, path)?)))
+            .collect::<Result<_, StoreError>>()?,
+        gold: layer(&project.gold, path)?,
+        documents: &project.documents,
+    };
+    let mut text = ron::ser::to_string_pretty(&file, pretty()).map_err(|e| serialize_error(path, e))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Parses and checks the text of a project file: version, then every field, then
+/// [`Project::validate`]. `path` only names the file in errors.
+pub fn from_ron(text: &str, path: &Path) -> Result<Project, StoreError> {
+    let project: Project = match ron::from_str(text) {
+        Ok(project) => project,
+        Err(error) => {
+            // A newer file may hold fields unknown here: say it is newer, not that it is broken.
+            if let Ok(probe) = ron::from_str::<VersionProbe>(text) {
+                check_version(probe.version, path)?;
+            }
+            return Err(StoreError::Parse {
+                path: path.to_path_buf(),
+                line: error.span.start.line,
+                col: error.span.start.col,
+                message: error.code.to_string(),
+            });
+        }
+    };
+    check_version(project.version, path)?;
+    let problems = project.validate();
+    if !problems.is_empty() {
+        return Err(StoreError::Invalid { path: path.to_path_buf(), problems });
+    }
+    Ok(project)
+}
+
+fn check_version(found: u32, path: &Path) -> Result<(), StoreError> {
+    if found > FORMAT_VERSION {
+        return Err(StoreError::NewerVersion { path: path.to_path_buf(), found, supported: FORMAT_VERSION });
+    }
+    if found == 0 {
+        return Err(StoreError::UnknownVersion { path: path.to_path_buf(), found });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::test_projects::sample_project;
+
+    fn path() -> &'static Path {
+        Path::new("test.ron")
+    }
+
+    #[test]
+    fn version_comes_first_and_arabic_is_not_escaped() {
+        let text = to_ron(&sample_project(), path()).unwrap();
+        assert!(text.starts_with("(\n    version: 1,\n    name: "), "{text}");
+        assert!(text.contains("مسلّحين"), "{text}");
+        assert!(!text.contains("\\u{"), "{text}");
+    }
+
+    #[test]
+    fn each_span_is_one_line() {
+        let text = to_ron(&sample_project(), path()).unwrap();
+        let span_lines: Vec<&str> = text.lines().filter(|l| l.trim_start().starts_with("(id: ")).collect();
+        assert_eq!(span_lines.len(), 4, "{text}");
+        for line in span_lines {
+            if line.contains("note:") {
+                // A note with a line break keeps it (unescaped), so that span takes two lines.
+                assert!(line.ends_with("r#\"عدد \"تقريبي\""), "{line}");
+            } else {
+                assert!(line.trim_end().ends_with("),"), "{line}");
+            }
+        }
+        assert!(text.contains("\nسطر ثانٍ\"#), origin: Manual),\n"), "{text}");
+    }
+
+    #[test]
+    fn text_line_breaks_are_real_line_breaks() {
+        let text = to_ron(&sample_project(), path()).unwrap();
+        assert!(text.contains("text: \"قال مصدر\nإن"), "{text}");
+    }
+
+    #[test]
+    fn quotes_and_backslashes_use_raw_strings_and_round_trip() {
+        let mut project = sample_project();
+        let note = "he said \"no\" \\ and #\"# too";
+        project.layers.get_mut("amal").unwrap().docs.values_mut().next().unwrap().spans[0].note =
+            Some(note.to_string());
+        let text = to_ron(&project, path()).unwrap();
+        assert!(text.contains("r##\""), "{text}");
+        assert_eq!(from_ron(&text, path()).unwrap(), project);
+    }
+
+    #[test]
+    fn control_characters_round_trip() {
+        let mut project = sample_project();
+        project.name = "a\rb\tc\0d\u{2028}e\u{200f}f\u{feff}".into();
+        let text = to_ron(&project, path()).unwrap();
+        assert_eq!(from_ron(&text, path()).unwrap(), project);
+    }
+
+    #[test]
+    fn file_form_carries_every_field_of_the_model() {
+        // The file layout is written through a mirror of the model; it must hold exactly
+        // what the model's own serialization holds, or a field would be lost on save.
+        let project = sample_project();
+        let ours: ron::Value = ron::from_str(&to_ron(&project, path()).unwrap()).unwrap();
+        let model: ron::Value = ron::from_str(&ron::to_string(&project).unwrap()).unwrap();
+        assert_eq!(ours, model);
+    }
+
+    #[test]
+    fn same_project_same_bytes() {
+        let a = to_ron(&sample_project(), path()).unwrap();
+        let b = to_ron(&sample_project().clone(), path()).unwrap();
+        assert_eq!(a, b);
+        assert_eq!(to_ron(&from_ron(&a, path()).unwrap(), path()).unwrap(), a);
+    }
+
+    #[test]
+    fn newer_version_with_unknown_fields_says_newer() {
+        let text = to_ron(&sample_project(), path()).unwrap().replacen(
+            "version: 1,",
+            "version: 7,\n    colour_scheme: \"dark\",",
+            1,
+        );
+        let err = from_ron(&text, path()).unwrap_err();
+        assert!(matches!(err, StoreError::NewerVersion { found: 7, supported: 1, .. }), "{err}");
+        assert!(err.to_string().contains("newer Hashiya"), "{err}");
+    }
+
+    #[test]
+    fn newer_version_that_parses_is_still_refused() {
+        let text = to_ron(&sample_project(), path()).unwrap().replacen("version: 1,", "version: 2,", 1);
+        assert!(matches!(from_ron(&text, path()), Err(StoreError::NewerVersion { found: 2, .. })));
+    }
+
+    #[test]
+    fn unknown_field_is_refused_with_position() {
+        let text = to_ron(&sample_project(), path()).unwrap().replacen("name:", "colour: 3,\n    name:", 1);
+        let err = from_ron(&text, path()).unwrap_err();
+        let StoreError::Parse { line, message, .. } = &err else { panic!("{err}") };
+        assert_eq!(*line, 3);
+        assert!(message.contains("colour"), "{message}");
+    }
+
+    #[test]
+    fn missing_optional_fields_take_defaults() {
+        let text = "(version: 1, name: \"bare\")";
+        let project = from_ron(text, path()).unwrap();
+        assert_eq!(project.labels, crate::model::default_labels());
+        assert!(project.documents.is_empty());
+    }
+
+    #[test]
+    fn tampered_text_names_the_document() {
+        let text = to_ron(&sample_project(), path()).unwrap().replacen("إن 12", "إن 21", 1);
+        let err = from_ron(&text, path()).unwrap_err();
+        assert!(err.to_string().contains("\"d1\""), "{err}");
+        assert!(matches!(err.problems()[0], crate::model::ValidationError::TextHashMismatch { .. }));
+    }
+}
