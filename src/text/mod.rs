@@ -1,3 +1,27 @@
 //! The Arabic text engine: bidi, line breaking, shaping, hit-testing and highlight geometry.
 //!
-//! Pure: it knows nothing of projects or egui widgets.
+//! Pure: it knows nothing of projects or egui widgets. The flow is
+//! text -> [`DocLayout`] (paragraphs split on `'\n'`, each laid out once by
+//! [`layout_paragraph`] and kept in a [`LayoutCache`]) -> lines of positioned [`Glyph`]s
+//! that painting, hit-testing, highlights and PNG export all read.
+//!
+//! Offsets: a [`ParagraphLayout`] speaks in code points relative to its paragraph; a
+//! [`DocLayout`] adds each paragraph's start, so its methods take and return code point
+//! offsets into the whole text.
+
+mod breaking;
+mod document;
+mod fonts;
+mod geometry;
+mod paragraph;
+mod raster;
+mod reorder;
+mod segment;
+mod shape;
+
+pub use document::{DocHit, DocLayout, LayoutCache, LineRef, PlacedParagraph};
+pub use fonts::{Face, FontError, FontId, Fonts, Metrics};
+pub use geometry::{Affinity, Caret, Hit, Rect};
+pub use paragraph::{ClusterBox, Glyph, Line, ParagraphLayout, layout_paragraph};
+pub use raster::{AlphaBitmap, rasterize};
+pub use segment::{grapheme_boundaries, next_grapheme, prev_grapheme, snap_to_words, word_at};

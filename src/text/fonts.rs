@@ -1,0 +1,224 @@
+//! The embedded faces (Noto Naskh Arabic and Noto Sans), the per-character fallback chain
+//! and font metrics scaled to a pixel size.
+//!
+//! The chain works like a browser's `font-family: "Noto Naskh Arabic", "Noto Sans"`: a
+//! character is drawn with the Arabic face when that face has it, otherwise with the Latin
+//! face. Combining marks and joiners take the face of the character they attach to, so a
+//! letter and its harakat are always shaped together.
+
+use ab_glyph::Font as _;
+use unicode_general_category::{GeneralCategory, get_general_category};
+
+static NASKH: &[u8] = include_bytes!("../../fonts/NotoNaskhArabic-Regular.ttf");
+static SANS: &[u8] = include_bytes!("../../fonts/NotoSans-Regular.ttf");
+
+/// One of the embedded faces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FontId {
+    /// Noto Naskh Arabic: Arabic letters, harakat, Arabic digits and punctuation.
+    Arabic,
+    /// Noto Sans: Latin letters, Western digits, quotes, brackets.
+    Latin,
+}
+
+impl FontId {
+    /// Every face, in fallback order.
+    pub const ALL: [FontId; 2] = [FontId::Arabic, FontId::Latin];
+
+    fn index(self) -> usize {
+        match self {
+            FontId::Arabic => 0,
+            FontId::Latin => 1,
+        }
+    }
+}
+
+/// Why the embedded fonts could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum FontError {
+    #[error("the embedded {0:?} face cannot be parsed for shaping: {1}")]
+    Shaping(FontId, String),
+    #[error("the embedded {0:?} face cannot be parsed for rasterizing: {1}")]
+    Raster(FontId, String),
+    #[error("the embedded {0:?} face has no units-per-em value")]
+    NoUnitsPerEm(FontId),
+}
+
+/// One parsed face: shaping tables for harfrust and outlines for ab_glyph.
+pub struct Face {
+    pub(crate) shape_ref: harfrust::FontRef<'static>,
+    pub(crate) shaper_data: harfrust::ShaperData,
+    pub(crate) raster: ab_glyph::FontRef<'static>,
+    units_per_em: f32,
+}
+
+impl Face {
+    fn new(id: FontId, data: &'static [u8]) -> Result<Self, FontError> {
+        let shape_ref = harfrust::FontRef::new(data).map_err(|e| FontError::Shaping(id, e.to_string()))?;
+        let shaper_data = harfrust::ShaperData::new(&shape_ref);
+        let raster =
+            ab_glyph::FontRef::try_from_slice(data).map_err(|e| FontError::Raster(id, e.to_string()))?;
+        let units_per_em = raster.units_per_em().ok_or(FontError::NoUnitsPerEm(id))?;
+        Ok(Self { shape_ref, shaper_data, raster, units_per_em })
+    }
+
+    /// Pixels per font unit at `px` pixels per em.
+    pub fn scale(&self, px: f32) -> f32 {
+        px / self.units_per_em
+    }
+
+    /// Whether the face has a glyph for `c`.
+    pub fn has_char(&self, c: char) -> bool {
+        self.raster.glyph_id(c).0 != 0
+    }
+
+    /// The face's ab_glyph handle, for rasterizing by glyph id.
+    pub fn raster(&self) -> &ab_glyph::FontRef<'static> {
+        &self.raster
+    }
+}
+
+/// Vertical metrics in pixels (all positive; `descent` is below the baseline).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Metrics {
+    pub ascent: f32,
+    pub descent: f32,
+    pub line_gap: f32,
+}
+
+impl Metrics {
+    /// Height of one line: ascent + descent + line gap.
+    pub fn line_height(&self) -> f32 {
+        self.ascent + self.descent + self.line_gap
+    }
+}
+
+/// The embedded faces, parsed once. Cheap to share by reference; build one per process.
+pub struct Fonts {
+    faces: [Face; 2],
+}
+
+impl Fonts {
+    /// Parses the embedded faces.
+    pub fn new() -> Result<Self, FontError> {
+        Ok(Self { faces: [Face::new(FontId::Arabic, NASKH)?, Face::new(FontId::Latin, SANS)?] })
+    }
+
+    /// The parsed face.
+    pub fn face(&self, id: FontId) -> &Face {
+        // `index` is 0 or 1 and `faces` has two entries.
+        match id.index() {
+            0 => &self.faces[0],
+            _ => &self.faces[1],
+        }
+    }
+
+    /// Metrics of one face at `px` pixels per em.
+    pub fn face_metrics(&self, id: FontId, px: f32) -> Metrics {
+        let face = self.face(id);
+        let s = face.scale(px);
+        Metrics {
+            ascent: face.raster.ascent_unscaled() * s,
+            descent: -face.raster.descent_unscaled() * s,
+            line_gap: face.raster.line_gap_unscaled() * s,
+        }
+    }
+
+    /// Line metrics at `px`: the tallest ascent and descent of the faces, the Arabic
+    /// face's line gap. Every line of a layout uses them, so lines have one height.
+    pub fn metrics(&self, px: f32) -> Metrics {
+        let arabic = self.face_metrics(FontId::Arabic, px);
+        let latin = self.face_metrics(FontId::Latin, px);
+        Metrics {
+            ascent: arabic.ascent.max(latin.ascent),
+            descent: arabic.descent.max(latin.descent),
+            line_gap: arabic.line_gap,
+        }
+    }
+
+    /// The face for `c` when it starts a cluster: the first face in the chain that has it,
+    /// or `None` when neither has it.
+    pub fn face_for(&self, c: char) -> Option<FontId> {
+        FontId::ALL.into_iter().find(|&id| self.face(id).has_char(c))
+    }
+
+    /// The face for every character of `chars`: marks and joiners follow their base.
+    /// Characters no face has are given the Latin face (drawn as its missing-glyph box).
+    pub fn assign(&self, chars: &[char]) -> Vec<FontId> {
+        let mut out = Vec::with_capacity(chars.len());
+        let mut prev: Option<FontId> = None;
+        for &c in chars {
+            let id = match prev {
+                Some(p) if attaches_to_previous(c) => p,
+                _ => self.face_for(c).unwrap_or(FontId::Latin),
+            };
+            out.push(id);
+            prev = Some(id);
+        }
+        out
+    }
+
+    /// Characters of `text` that no embedded face has (whitespace, controls and joiners
+    /// excepted), each once, in order of first appearance.
+    pub fn missing_chars(&self, text: &str) -> Vec<char> {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut out = Vec::new();
+        for c in text.chars() {
+            if c.is_whitespace() || c.is_control() || is_default_ignorable(c) {
+                continue;
+            }
+            if self.face_for(c).is_none() && seen.insert(c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+}
+
+/// Whether `c` belongs with the character before it (combining marks, joiners, selectors).
+fn attaches_to_previous(c: char) -> bool {
+    matches!(
+        get_general_category(c),
+        GeneralCategory::NonspacingMark | GeneralCategory::EnclosingMark | GeneralCategory::SpacingMark
+    ) || is_default_ignorable(c)
+}
+
+/// Format characters the shaper hides: ZWNJ, ZWJ, bidi marks, variation selectors.
+fn is_default_ignorable(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{00AD}' | '\u{061C}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_letters_and_harakat_use_the_arabic_face() {
+        let fonts = Fonts::new().unwrap();
+        let chars: Vec<char> = "بِسْمِ".chars().collect();
+        assert!(fonts.assign(&chars).iter().all(|&f| f == FontId::Arabic));
+    }
+
+    #[test]
+    fn latin_letters_use_the_latin_face() {
+        let fonts = Fonts::new().unwrap();
+        let chars: Vec<char> = "Reuters".chars().collect();
+        assert!(fonts.assign(&chars).iter().all(|&f| f == FontId::Latin));
+    }
+
+    #[test]
+    fn missing_chars_are_reported_once() {
+        let fonts = Fonts::new().unwrap();
+        assert_eq!(fonts.missing_chars("قال 😀 و😀 中"), vec!['😀', '中']);
+        assert!(fonts.missing_chars("قال \"Reuters\" (25%) ٢٥ ،؟").is_empty());
+    }
+
+    #[test]
+    fn metrics_scale_with_size() {
+        let fonts = Fonts::new().unwrap();
+        let small = fonts.metrics(10.0);
+        let big = fonts.metrics(20.0);
+        assert!(small.ascent > 0.0 && small.descent > 0.0);
+        assert!((big.line_height() - 2.0 * small.line_height()).abs() < 1e-3);
+    }
+}
