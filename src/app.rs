@@ -5,12 +5,15 @@ use crate::model::{CharRange, Command, DocId, LayerRef, Project, SpanId, Status,
 use crate::store::{self, ProjectFile, Recovery, SaveMode, StoreError};
 use crate::ui::commands::UiCommand;
 use crate::ui::doc_list::{StatusFilter, doc_list_ui};
+use crate::ui::doc_view::{DocView, DocViewInput, OtherLayer};
 use crate::ui::label_editor::LabelEditor;
 use crate::ui::prefs::Prefs;
+use crate::ui::search::Search;
 use crate::ui::span_list::span_list_ui;
 use crate::ui::toasts::Toasts;
 use crate::ui::{Action, EngineText, theme};
 use crate::workspace::{Workspace, edit_span_command, new_span_command, step_span};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -56,6 +59,10 @@ pub struct HashiyaApp {
     pub toasts: Toasts,
     pub modal: Option<Modal>,
     pub label_editor: LabelEditor,
+    pub search: Search,
+    /// Other annotators' layers shown read-only under the text.
+    pub shown_layers: BTreeSet<String>,
+    pub doc_view: DocView,
     engine: EngineText,
     actions: Vec<Action>,
     /// Set once the user agreed to close (or nothing was unsaved).
@@ -65,21 +72,24 @@ pub struct HashiyaApp {
 }
 
 impl HashiyaApp {
-    /// An app with no project open.
-    pub fn new(prefs: Prefs) -> Self {
+    /// An app with no project open. Fails only if the embedded fonts cannot be read.
+    pub fn new(prefs: Prefs) -> Result<Self, crate::text::FontError> {
         let modal = prefs.annotator.is_none().then(|| Modal::AskName { draft: String::new() });
-        Self {
+        Ok(Self {
             workspace: None,
             view: ViewState::default(),
             prefs,
             toasts: Toasts::default(),
             modal,
             label_editor: LabelEditor::default(),
-            engine: EngineText::new(),
+            search: Search::default(),
+            shown_layers: BTreeSet::new(),
+            doc_view: DocView::default(),
+            engine: EngineText::new()?,
             actions: Vec::new(),
             allow_close: false,
             shown_title: String::new(),
-        }
+        })
     }
 
     /// The current annotator's name ("" until asked).
@@ -150,6 +160,7 @@ impl HashiyaApp {
             self.label_editor.ui(&ctx, &ws.project, &mut self.actions);
         }
         self.toasts.ui(&ctx);
+        self.engine.end_frame();
         let actions = std::mem::take(&mut self.actions);
         for action in actions {
             self.handle(action, &ctx);
@@ -286,6 +297,7 @@ impl HashiyaApp {
             );
         });
         egui::Panel::right("spans").default_size(theme::SIDE_PANEL_WIDTH).show(ui, |ui| {
+            layer_toggles_ui(ui, &ws.project, &annotator, &mut self.shown_layers);
             if let Some(doc) = &self.view.doc {
                 span_list_ui(
                     ui,
@@ -306,12 +318,49 @@ impl HashiyaApp {
                 ui.centered_and_justified(|ui| ui.label("Open a project (Ctrl+O) or drop a .ron file here."));
                 return;
             };
+            let project = &ws.project;
+            let doc = self.view.doc.as_ref().and_then(|id| project.document(id));
+            self.search.ui(ui, project, self.view.doc.as_ref(), &mut self.actions);
             let can_label = self.view.selection.is_some() || self.view.selected_span.is_some();
-            crate::ui::palette::palette_ui(ui, &ws.project, can_label, &mut self.actions);
+            crate::ui::palette::palette_ui(ui, project, can_label, &mut self.actions);
             ui.separator();
-            if let Some(doc) = ws.project.document(self.view.doc.as_ref().unwrap_or(&DocId::default())) {
-                ui.heading(&doc.title);
-            }
+            let Some(doc) = doc else {
+                ui.label(
+                    "This project has no documents yet: import texts with Ctrl+I or drop .txt files here.",
+                );
+                return;
+            };
+            let annotator = self.prefs.annotator.as_deref().unwrap_or("");
+            ui.horizontal(|ui| {
+                ui.label(egui::RichText::new(doc.status_of(annotator).name()).weak());
+                ui.label(egui::RichText::new(&doc.source).weak().small());
+            });
+            let others: Vec<OtherLayer<'_>> = project
+                .named_layers()
+                .filter(|(name, _)| *name != annotator && self.shown_layers.contains(*name))
+                .enumerate()
+                .map(|(i, (name, layer))| OtherLayer {
+                    name,
+                    color: theme::LAYER_COLORS[i % theme::LAYER_COLORS.len()],
+                    spans: layer.spans(&doc.id),
+                })
+                .collect();
+            let hits = self.search.hits_in(&doc.id);
+            let input = DocViewInput {
+                doc,
+                labels: &project.labels,
+                layer: annotator,
+                spans: project.layers.get(annotator).map(|l| l.spans(&doc.id)).unwrap_or(&[]),
+                others: &others,
+                selection: self.view.selection,
+                selected_span: self.view.selected_span,
+                search_hits: &hits,
+                current_hit: self.search.current_in(&doc.id),
+                font_size: self.prefs.font_size,
+                dark: self.prefs.dark,
+                reveal: self.view.reveal.take(),
+            };
+            self.doc_view.ui(ui, &mut self.engine, &input, &mut self.actions);
         });
     }
 
@@ -440,6 +489,10 @@ impl HashiyaApp {
                 }
             }
         });
+        // egui turns Ctrl+C into a copy event rather than a key press.
+        if !typing && ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy))) {
+            commands.push(UiCommand::CopySelection);
+        }
         self.actions.extend(commands.into_iter().map(Action::Run));
         if typing {
             return;
@@ -685,11 +738,8 @@ impl HashiyaApp {
                     ctx.copy_text(text.to_string());
                 }
             }
-            UiCommand::Search
-            | UiCommand::Export
-            | UiCommand::MergeColleague
-            | UiCommand::ReviewMode
-            | UiCommand::Agreement => {
+            UiCommand::Search => self.search.open(),
+            UiCommand::Export | UiCommand::MergeColleague | UiCommand::ReviewMode | UiCommand::Agreement => {
                 self.toasts.info(format!("{} is not available in this build yet.", cmd.label()));
             }
         }
@@ -816,6 +866,29 @@ impl eframe::App for HashiyaApp {
     }
 }
 
+/// Checkboxes to show other annotators' layers (read-only) under the text.
+fn layer_toggles_ui(ui: &mut egui::Ui, project: &Project, me: &str, shown: &mut BTreeSet<String>) {
+    let others: Vec<&str> = project.named_layers().map(|(name, _)| name).filter(|name| *name != me).collect();
+    if others.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Show layers:");
+        for (i, name) in others.into_iter().enumerate() {
+            let mut on = shown.contains(name);
+            let color = theme::label_color(theme::LAYER_COLORS[i % theme::LAYER_COLORS.len()], 255);
+            if ui.checkbox(&mut on, egui::RichText::new(name).color(color)).changed() {
+                if on {
+                    shown.insert(name.to_string());
+                } else {
+                    shown.remove(name);
+                }
+            }
+        }
+    });
+    ui.separator();
+}
+
 /// "5 s ago", "3 min ago".
 fn ago(time: std::time::SystemTime) -> String {
     let secs = time.elapsed().map(|d| d.as_secs()).unwrap_or(0);
@@ -837,7 +910,7 @@ fn default_project(prefs: &Prefs) -> Option<PathBuf> {
 }
 
 /// Opens the main window on `project` (or the last/sample project) and runs until it closes.
-pub fn run_window(project: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+pub fn run_window(project: Option<PathBuf>, annotator: Option<String>) -> anyhow::Result<ExitCode> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default().with_inner_size([1280.0, 800.0]).with_title("Hashiya"),
         ..Default::default()
@@ -846,11 +919,14 @@ pub fn run_window(project: Option<PathBuf>) -> anyhow::Result<ExitCode> {
         "hashiya",
         options,
         Box::new(move |cc| {
-            crate::ui::fonts::install(&cc.egui_ctx);
-            let prefs = Prefs::load(cc.storage);
+            crate::ui::setup_context(&cc.egui_ctx);
+            let mut prefs = Prefs::load(cc.storage);
+            if let Some(name) = annotator.filter(|n| !n.trim().is_empty()) {
+                prefs.annotator = Some(name.trim().to_string());
+            }
             cc.egui_ctx.set_theme(if prefs.dark { egui::Theme::Dark } else { egui::Theme::Light });
             let path = project.or_else(|| default_project(&prefs));
-            let mut app = HashiyaApp::new(prefs);
+            let mut app = HashiyaApp::new(prefs)?;
             if let Some(path) = path {
                 app.open_path(&path);
             }

@@ -8,7 +8,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(command) => hashiya::cli::run(command),
-        None => hashiya::app::run_window(cli.project),
+        None => hashiya::app::run_window(cli.project, cli.annotator),
     };
     result.unwrap_or_else(|err| {
         eprintln!("hashiya: {err:#}");

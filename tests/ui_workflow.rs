@@ -19,7 +19,7 @@ fn harness() -> (Harness<'static, HashiyaApp>, tempfile::TempDir, PathBuf) {
     let path = dir.path().join("sample.ron");
     std::fs::copy(SAMPLE, &path).unwrap();
     let prefs = Prefs { annotator: Some("tester".into()), ..Prefs::default() };
-    let mut app = HashiyaApp::new(prefs);
+    let mut app = HashiyaApp::new(prefs).unwrap();
     app.open_path(&path);
     assert!(
         app.workspace.is_some(),
@@ -28,7 +28,7 @@ fn harness() -> (Harness<'static, HashiyaApp>, tempfile::TempDir, PathBuf) {
     );
     let harness = Harness::builder()
         .with_size([1280.0, 800.0])
-        .with_context_setup(hashiya::ui::fonts::install)
+        .with_context_setup(hashiya::ui::setup_context)
         .build_ui_state(|ui, app: &mut HashiyaApp| app.frame_ui(ui), app);
     (harness, dir, path)
 }

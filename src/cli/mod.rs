@@ -19,6 +19,9 @@ use std::process::ExitCode;
 pub struct Cli {
     /// Project file to open in the window (default: the last one, or the sample project).
     pub project: Option<PathBuf>,
+    /// Annotate as NAME (remembered for next time; asked once when never given).
+    #[arg(long, value_name = "NAME")]
+    pub annotator: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

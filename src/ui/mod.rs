@@ -3,11 +3,14 @@
 
 pub mod commands;
 pub mod doc_list;
+pub mod doc_view;
 mod engine_text;
 pub mod fonts;
+pub mod glyph_atlas;
 pub mod label_editor;
 pub mod palette;
 pub mod prefs;
+pub mod search;
 pub mod span_list;
 pub mod theme;
 pub mod toasts;
@@ -42,4 +45,11 @@ pub enum Action {
     OpenProject(PathBuf),
     /// Import text files or folders.
     Import(Vec<PathBuf>),
+}
+
+/// Fonts and options every Hashiya window (and test harness) uses.
+pub fn setup_context(ctx: &egui::Context) {
+    fonts::install(ctx);
+    // Ctrl+plus/minus zoom the document text, not the whole interface.
+    ctx.options_mut(|o| o.zoom_with_keyboard = false);
 }

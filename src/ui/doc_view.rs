@@ -1,0 +1,522 @@
+//! The document view: the article drawn by the text engine, with span highlights, the
+//! selection and search hits, and the mouse mapped to exact code point offsets.
+//!
+//! The whole document is laid out once per (text, width, font size) and kept; each frame
+//! only the visible lines are painted and only the spans that reach them are measured.
+//! Dragging selects whole words (hold Alt for single graphemes; a letter never parts from
+//! its harakat), double-click selects a word, Shift+click extends. Dragging an end of the
+//! selected span moves that end (one undo step per drag); Shift/Alt + arrow keys move
+//! its end/start by one grapheme.
+
+use super::engine_text::EngineText;
+use super::{Action, theme};
+use crate::model::{
+    CharIndex, CharRange, Color, Command, ContentHash, Document, Label, LayerRef, Span, SpanId, Timestamp,
+};
+use crate::text::{Affinity, DocLayout, Rect as TRect, next_grapheme, prev_grapheme, snap_to_words, word_at};
+use egui::{Color32, Pos2, Rect, Sense, Stroke, Ui, Vec2};
+
+/// How close (in points) to a span end a press must be to drag that end.
+const HANDLE_REACH: f32 = 6.0;
+
+/// A read-only layer shown under the text: another annotator's spans.
+pub struct OtherLayer<'a> {
+    pub name: &'a str,
+    pub color: Color,
+    pub spans: &'a [Span],
+}
+
+/// What the view shows this frame.
+pub struct DocViewInput<'a> {
+    pub doc: &'a Document,
+    pub labels: &'a [Label],
+    /// The editable layer's name and spans (reading order).
+    pub layer: &'a str,
+    pub spans: &'a [Span],
+    pub others: &'a [OtherLayer<'a>],
+    pub selection: Option<CharRange>,
+    pub selected_span: Option<SpanId>,
+    pub search_hits: &'a [CharRange],
+    pub current_hit: Option<CharRange>,
+    pub font_size: f32,
+    pub dark: bool,
+    /// A range to scroll into view this frame.
+    pub reveal: Option<CharRange>,
+}
+
+/// The layout of one document at one width and size, kept between frames.
+struct CachedLayout {
+    hash: ContentHash,
+    width_bits: u32,
+    px_bits: u32,
+    layout: DocLayout,
+    index: CharIndex,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Drag {
+    /// Selecting text from `anchor`.
+    Select { anchor: usize },
+    /// Moving one end of a span.
+    Boundary { span: SpanId, start_end: bool, key: u64 },
+}
+
+/// The view's state between frames.
+#[derive(Default)]
+pub struct DocView {
+    cached: Option<CachedLayout>,
+    drag: Option<Drag>,
+    /// Where the last selection started, for Shift+click.
+    anchor: Option<usize>,
+    drags: u64,
+}
+
+impl DocView {
+    /// The layout in use, if the view was drawn (for tests and benchmarks).
+    pub fn layout(&self) -> Option<&DocLayout> {
+        self.cached.as_ref().map(|c| &c.layout)
+    }
+
+    /// Screen position of the top-left of the layout in the last frame.
+    fn ensure_layout(&mut self, engine: &mut EngineText, doc: &Document, width: f32, size: f32) {
+        let fresh = self.cached.as_ref().is_some_and(|c| {
+            c.hash == doc.hash && c.width_bits == width.to_bits() && c.px_bits == size.to_bits()
+        });
+        if fresh {
+            return;
+        }
+        let layout = engine.layout(&doc.text, width, size);
+        let index = match self.cached.take() {
+            Some(c) if c.hash == doc.hash => c.index,
+            _ => CharIndex::new(&doc.text),
+        };
+        self.cached = Some(CachedLayout {
+            hash: doc.hash.clone(),
+            width_bits: width.to_bits(),
+            px_bits: size.to_bits(),
+            layout,
+            index,
+        });
+    }
+
+    /// Draws the document and turns mouse and keys into actions.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        engine: &mut EngineText,
+        input: &DocViewInput<'_>,
+        actions: &mut Vec<Action>,
+    ) {
+        let margin = theme::DOC_MARGIN;
+        let width = (ui.available_width() - 2.0 * margin).max(input.font_size * 4.0);
+        self.ensure_layout(engine, input.doc, width, input.font_size);
+        egui::ScrollArea::vertical().id_salt("doc-view").auto_shrink([false, false]).show_viewport(
+            ui,
+            |ui, viewport| {
+                let Some(cached) = &self.cached else { return };
+                let height = cached.layout.height + 2.0 * margin;
+                let (rect, response) =
+                    ui.allocate_exact_size(Vec2::new(width + 2.0 * margin, height), Sense::click_and_drag());
+                let origin = rect.min + Vec2::splat(margin);
+                let y0 = viewport.min.y - margin;
+                let y1 = viewport.max.y - margin;
+                if let Some(range) = input.reveal
+                    && let Some(first) = cached.layout.highlight(range).first()
+                {
+                    ui.scroll_to_rect(to_screen(*first, origin), Some(egui::Align::Center));
+                }
+                let text = &input.doc.text;
+                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, text));
+                self.paint(ui, engine, input, origin, y0, y1);
+                let hovered = self.hovered_span(input, origin, &response);
+                self.handle_pointer(ui, input, origin, &response, hovered, actions);
+                if response.hovered() {
+                    let zoom = ui.input(|i| i.zoom_delta());
+                    if zoom > 1.0 {
+                        actions.push(Action::Run(super::commands::UiCommand::ZoomIn));
+                    } else if zoom < 1.0 {
+                        actions.push(Action::Run(super::commands::UiCommand::ZoomOut));
+                    }
+                }
+            },
+        );
+        self.handle_keys(ui, input, actions);
+    }
+
+    fn paint(
+        &self,
+        ui: &Ui,
+        engine: &mut EngineText,
+        input: &DocViewInput<'_>,
+        origin: Pos2,
+        y0: f32,
+        y1: f32,
+    ) {
+        let Some(cached) = &self.cached else { return };
+        let layout = &cached.layout;
+        let painter = ui.painter();
+        let visible = layout.visible_range(y0, y1);
+        let mut rects = Vec::new();
+        let fill = |range: CharRange, color: Color32, rects: &mut Vec<TRect>| {
+            rects.clear();
+            layout.highlight_into(range, rects);
+            for r in rects.iter() {
+                painter.rect_filled(to_screen(*r, origin), 2.0, color);
+            }
+        };
+        for hit in input.search_hits.iter().filter(|h| h.overlaps(&visible)) {
+            fill(*hit, theme::search_hit_color(), &mut rects);
+        }
+        if let Some(hit) = input.current_hit {
+            fill(hit, theme::search_hit_color().gamma_multiply(1.6), &mut rects);
+        }
+        // The editable layer: the first span of a stack filled, every span underlined in its lane.
+        let lanes = lanes(input.spans);
+        let mut underlines = Vec::new();
+        for (span, lane) in input.spans.iter().zip(&lanes) {
+            if !span.range().overlaps(&visible) {
+                continue;
+            }
+            let color = label_color(input.labels, span);
+            if *lane == 0 {
+                fill(span.range(), theme::label_color(color, theme::HIGHLIGHT_ALPHA), &mut rects);
+            }
+            underlines.push((span.range(), color, *lane));
+        }
+        let own_lanes = lanes.iter().max().map_or(0, |m| m + 1);
+        for (i, other) in input.others.iter().enumerate() {
+            for span in other.spans.iter().filter(|s| s.range().overlaps(&visible)) {
+                underlines.push((span.range(), other.color, own_lanes + i));
+            }
+        }
+        if let Some(selection) = input.selection {
+            fill(selection, theme::selection_color(input.dark), &mut rects);
+        }
+        let color = theme::text_color(input.dark);
+        let mut mesh = engine.mesh(ui.ctx());
+        for line_ref in layout.visible_lines(y0, y1) {
+            let Some(p) = layout.paragraphs.get(line_ref.paragraph) else { continue };
+            let Some(line) = p.layout.lines.get(line_ref.line) else { continue };
+            engine.push_line(ui.ctx(), &mut mesh, line, origin + Vec2::new(0.0, p.y), input.font_size, color);
+        }
+        painter.add(mesh);
+        for (range, color, lane) in underlines {
+            rects.clear();
+            layout.highlight_into(range, &mut rects);
+            for r in &rects {
+                let r = to_screen(*r, origin);
+                let bottom = r.max.y - 1.0 - lane as f32 * (theme::UNDERLINE_HEIGHT + 1.0);
+                let band = Rect::from_min_max(
+                    egui::pos2(r.min.x, bottom - theme::UNDERLINE_HEIGHT),
+                    egui::pos2(r.max.x, bottom),
+                );
+                painter.rect_filled(band, 0.0, theme::label_color(color, 230));
+            }
+        }
+        if let Some(span) = input.selected_span.and_then(|id| input.spans.iter().find(|s| s.id == id)) {
+            let stroke = Stroke::new(1.5, theme::selected_span_stroke(input.dark));
+            for r in layout.highlight(span.range()) {
+                painter.rect_stroke(to_screen(r, origin), 2.0, stroke, egui::StrokeKind::Outside);
+            }
+            for (at, affinity) in [(span.start.0, Affinity::Downstream), (span.end.0, Affinity::Upstream)] {
+                let caret = layout.caret(at, affinity);
+                let x = origin.x + caret.x;
+                let top = origin.y + caret.top;
+                painter.line_segment(
+                    [egui::pos2(x, top), egui::pos2(x, top + caret.height)],
+                    Stroke::new(2.5, stroke.color),
+                );
+            }
+        }
+    }
+
+    /// The innermost span of the editable layer under the pointer, with a tooltip.
+    fn hovered_span<'s>(
+        &self,
+        input: &DocViewInput<'s>,
+        origin: Pos2,
+        response: &egui::Response,
+    ) -> Option<&'s Span> {
+        let cached = self.cached.as_ref()?;
+        let pos = response.hover_pos()?;
+        let at = cached.layout.hit_test(pos.x - origin.x, pos.y - origin.y).char_under?;
+        let contains = |s: &&Span| s.start.0 <= at && at < s.end.0;
+        let own = input.spans.iter().filter(contains).min_by_key(|s| s.range().len());
+        let mut lines: Vec<String> = own.iter().map(|s| describe(input.labels, s)).collect();
+        for other in input.others {
+            lines.extend(other.spans.iter().filter(contains).map(|s| describe(input.labels, s)));
+        }
+        if !lines.is_empty() {
+            response.clone().on_hover_ui_at_pointer(|ui| {
+                for line in &lines {
+                    ui.label(line);
+                }
+            });
+        }
+        own
+    }
+
+    fn handle_pointer(
+        &mut self,
+        ui: &Ui,
+        input: &DocViewInput<'_>,
+        origin: Pos2,
+        response: &egui::Response,
+        hovered: Option<&Span>,
+        actions: &mut Vec<Action>,
+    ) {
+        let Some(cached) = &self.cached else { return };
+        let layout = &cached.layout;
+        let (shift, alt) = ui.input(|i| (i.modifiers.shift, i.modifiers.alt));
+        let hit_at = |pos: Pos2| layout.hit_test(pos.x - origin.x, pos.y - origin.y);
+        if response.drag_started()
+            && let Some(press) = ui.input(|i| i.pointer.press_origin())
+        {
+            response.request_focus();
+            self.drags += 1;
+            self.drag = match self.boundary_under(input, origin, press) {
+                Some((span, start_end)) => Some(Drag::Boundary { span, start_end, key: self.drags }),
+                None => {
+                    let anchor = match (shift, input.selection, self.anchor) {
+                        (true, Some(_), Some(anchor)) => anchor,
+                        _ => hit_at(press).offset,
+                    };
+                    self.anchor = Some(anchor);
+                    Some(Drag::Select { anchor })
+                }
+            };
+        }
+        if response.dragged()
+            && let Some(pos) = response.interact_pointer_pos()
+        {
+            let head = hit_at(pos).offset;
+            match self.drag {
+                Some(Drag::Select { anchor }) => {
+                    let range = ordered(anchor, head);
+                    let range = if alt { range } else { self.snap(&input.doc.text, range) };
+                    actions.push(Action::SetSelection(Some(range).filter(|r| !r.is_empty())));
+                }
+                Some(Drag::Boundary { span, start_end, key }) => {
+                    if let Some(command) = resize(input, span, start_end, head) {
+                        actions.push(Action::EditMerging(command, key));
+                    }
+                }
+                None => {}
+            }
+        }
+        if response.drag_stopped() {
+            if matches!(self.drag, Some(Drag::Boundary { .. })) {
+                actions.push(Action::Seal);
+            }
+            self.drag = None;
+        }
+        if response.double_clicked()
+            && let Some(pos) = response.interact_pointer_pos()
+        {
+            if let Some(word) = hit_at(pos).char_under.and_then(|at| self.word_at(&input.doc.text, at)) {
+                self.anchor = Some(word.start.0);
+                actions.push(Action::SetSelection(Some(word)));
+            }
+        } else if response.clicked()
+            && let Some(pos) = response.interact_pointer_pos()
+        {
+            response.request_focus();
+            let hit = hit_at(pos);
+            match (shift, input.selection, self.anchor) {
+                (true, Some(_), Some(anchor)) => {
+                    let range = ordered(anchor, hit.offset);
+                    let range = if alt { range } else { self.snap(&input.doc.text, range) };
+                    actions.push(Action::SetSelection(Some(range)));
+                }
+                _ => match hovered {
+                    Some(span) => actions.push(Action::SelectSpan(Some(span.id))),
+                    None => {
+                        self.anchor = Some(hit.offset);
+                        actions.push(Action::SetSelection(None));
+                        actions.push(Action::SelectSpan(None));
+                    }
+                },
+            }
+        }
+    }
+
+    /// The selected span's end near `pos`, if any: (span, true for its start).
+    fn boundary_under(&self, input: &DocViewInput<'_>, origin: Pos2, pos: Pos2) -> Option<(SpanId, bool)> {
+        let layout = &self.cached.as_ref()?.layout;
+        let span = input.spans.iter().find(|s| Some(s.id) == input.selected_span)?;
+        for (at, affinity, is_start) in
+            [(span.start.0, Affinity::Downstream, true), (span.end.0, Affinity::Upstream, false)]
+        {
+            let caret = layout.caret(at, affinity);
+            let x = origin.x + caret.x;
+            let top = origin.y + caret.top;
+            if (pos.x - x).abs() <= HANDLE_REACH && pos.y >= top && pos.y <= top + caret.height {
+                return Some((span.id, is_start));
+            }
+        }
+        None
+    }
+
+    /// `range` grown to whole words, looking only at the paragraphs it touches.
+    fn snap(&self, text: &str, range: CharRange) -> CharRange {
+        let Some(cached) = &self.cached else { return range };
+        let layout = &cached.layout;
+        let para = |at: usize| layout.paragraphs.get(layout.paragraph_of(at)).map(|p| p.range());
+        let (Some(first), Some(last)) =
+            (para(range.start.0), para(range.end.0.saturating_sub(1).max(range.start.0)))
+        else {
+            return range;
+        };
+        let slice = |r: CharRange| cached.index.slice(text, r).unwrap_or("");
+        let start_para = slice(first);
+        let local_end = if first == last { range.end.0 - first.start.0 } else { first.len() };
+        let snapped_start =
+            snap_to_words(start_para, CharRange::new(range.start.0 - first.start.0, local_end));
+        let start = first.start.0 + snapped_start.start.0;
+        let end = if first == last {
+            first.start.0 + snapped_start.end.0
+        } else {
+            let end_para = slice(last);
+            let snapped =
+                snap_to_words(end_para, CharRange::new(0, range.end.0.saturating_sub(last.start.0)));
+            last.start.0 + snapped.end.0
+        };
+        CharRange::new(start, end.max(start))
+    }
+
+    fn word_at(&self, text: &str, at: usize) -> Option<CharRange> {
+        let cached = self.cached.as_ref()?;
+        let p = cached.layout.paragraphs.get(cached.layout.paragraph_of(at))?;
+        let para = cached.index.slice(text, p.range()).ok()?;
+        let word = word_at(para, at - p.start)?;
+        Some(CharRange::new(word.start.0 + p.start, word.end.0 + p.start))
+    }
+
+    /// Shift/Alt + arrow keys move the end/start of the selected span by one grapheme,
+    /// in the visual direction of its paragraph.
+    fn handle_keys(&mut self, ui: &Ui, input: &DocViewInput<'_>, actions: &mut Vec<Action>) {
+        if ui.ctx().text_edit_focused() {
+            return;
+        }
+        let Some(span) = input.selected_span.and_then(|id| input.spans.iter().find(|s| s.id == id)) else {
+            return;
+        };
+        let Some(cached) = &self.cached else { return };
+        let pressed = ui.input_mut(|i| {
+            let mut keys = Vec::new();
+            for (modifiers, is_start) in [(egui::Modifiers::SHIFT, false), (egui::Modifiers::ALT, true)] {
+                for (key, left) in [(egui::Key::ArrowLeft, true), (egui::Key::ArrowRight, false)] {
+                    if i.consume_key(modifiers, key) {
+                        keys.push((is_start, left));
+                    }
+                }
+            }
+            keys
+        });
+        for (is_start, left) in pressed {
+            let at = if is_start { span.start.0 } else { span.end.0 };
+            let layout = &cached.layout;
+            let Some(p) =
+                layout.paragraphs.get(layout.paragraph_of(at.saturating_sub(usize::from(!is_start))))
+            else {
+                continue;
+            };
+            let para = cached.index.slice(&input.doc.text, p.range()).unwrap_or("");
+            let forward = left == p.layout.rtl;
+            let local = at.saturating_sub(p.start);
+            let moved =
+                p.start + if forward { next_grapheme(para, local) } else { prev_grapheme(para, local) };
+            self.drags += 1;
+            if let Some(command) = resize(input, span.id, is_start, moved) {
+                actions.push(Action::Edit(command));
+            }
+        }
+    }
+}
+
+/// The command moving one end of span `id` to `to`; `None` if it would empty the span.
+fn resize(input: &DocViewInput<'_>, id: SpanId, start_end: bool, to: usize) -> Option<Command> {
+    let span = input.spans.iter().find(|s| s.id == id)?;
+    let mut moved = span.clone();
+    if start_end {
+        moved.start.0 = to.min(span.end.0.saturating_sub(1));
+    } else {
+        moved.end.0 = to.max(span.start.0 + 1);
+    }
+    if moved.range() == span.range() || moved.range().is_empty() {
+        return None;
+    }
+    moved.modified = Timestamp::now();
+    Some(Command::UpdateSpan {
+        layer: LayerRef::annotator(input.layer),
+        doc: input.doc.id.clone(),
+        span: moved,
+    })
+}
+
+/// Lane of each span (spans in reading order): the first lane free at its start, so that
+/// overlapping spans get different lanes.
+pub fn lanes(spans: &[Span]) -> Vec<usize> {
+    let mut lane_ends: Vec<usize> = Vec::new();
+    spans
+        .iter()
+        .map(|span| {
+            let lane = lane_ends.iter().position(|&end| end <= span.start.0).unwrap_or(lane_ends.len());
+            match lane_ends.get_mut(lane) {
+                Some(end) => *end = span.end.0,
+                None => lane_ends.push(span.end.0),
+            }
+            lane
+        })
+        .collect()
+}
+
+fn label_color(labels: &[Label], span: &Span) -> Color {
+    labels.iter().find(|l| l.id == span.label).map_or(Color([128, 128, 128]), |l| l.color)
+}
+
+fn describe(labels: &[Label], span: &Span) -> String {
+    let name = labels.iter().find(|l| l.id == span.label).map_or(span.label.as_str(), |l| l.name.as_str());
+    match &span.note {
+        Some(note) => format!("{name} — {} — {note}", span.annotator),
+        None => format!("{name} — {}", span.annotator),
+    }
+}
+
+fn ordered(a: usize, b: usize) -> CharRange {
+    if a <= b { CharRange::new(a, b) } else { CharRange::new(b, a) }
+}
+
+fn to_screen(r: TRect, origin: Pos2) -> Rect {
+    Rect::from_min_max(
+        egui::pos2(origin.x + r.x0, origin.y + r.y0),
+        egui::pos2(origin.x + r.x1, origin.y + r.y1),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CharOffset, LabelId, Origin};
+
+    fn span(id: u64, start: usize, end: usize) -> Span {
+        Span {
+            id: SpanId(id),
+            start: CharOffset(start),
+            end: CharOffset(end),
+            label: LabelId::new("claim"),
+            annotator: "amal".into(),
+            created: Timestamp(0),
+            modified: Timestamp(0),
+            note: None,
+            origin: Origin::Manual,
+        }
+    }
+
+    #[test]
+    fn overlapping_spans_get_different_lanes() {
+        let spans = [span(1, 0, 10), span(2, 2, 4), span(3, 5, 12), span(4, 10, 11), span(5, 12, 14)];
+        assert_eq!(lanes(&spans), [0, 1, 1, 0, 0]);
+        assert!(lanes(&[]).is_empty());
+    }
+}

@@ -1,0 +1,151 @@
+//! Search (Ctrl+F) in the document and across the project, Arabic-aware: harakat and
+//! tatweel are ignored and the alef forms match each other. Hits are highlighted; Enter
+//! goes to the next one (across documents when searching the project).
+
+use super::Action;
+use crate::model::search::SearchIndex;
+use crate::model::{CharRange, DocId, Project};
+use egui::Ui;
+
+/// Where to search.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Scope {
+    #[default]
+    Document,
+    Project,
+}
+
+/// The search bar's state and its results.
+#[derive(Debug, Default)]
+pub struct Search {
+    pub open: bool,
+    pub query: String,
+    pub scope: Scope,
+    /// Hits in reading order: document by document (project order), then by offset.
+    hits: Vec<(DocId, CharRange)>,
+    /// The hit last shown.
+    current: Option<usize>,
+    /// What `hits` was computed for.
+    searched: Option<(String, Scope, Option<DocId>)>,
+    focus: bool,
+}
+
+impl Search {
+    /// Opens the bar and puts the cursor in it.
+    pub fn open(&mut self) {
+        self.open = true;
+        self.focus = true;
+    }
+
+    /// Recomputes the hits when the query, scope or document changed.
+    pub fn refresh(&mut self, project: &Project, doc: Option<&DocId>) {
+        let key = (self.query.clone(), self.scope, doc.cloned());
+        if self.searched.as_ref() == Some(&key) {
+            return;
+        }
+        self.hits.clear();
+        self.current = None;
+        if !self.query.is_empty() {
+            for d in &project.documents {
+                if self.scope == Scope::Document && Some(&d.id) != doc {
+                    continue;
+                }
+                let found = SearchIndex::new(&d.text).find_all(&self.query);
+                self.hits.extend(found.into_iter().map(|r| (d.id.clone(), r)));
+            }
+        }
+        self.searched = Some(key);
+    }
+
+    /// Hits in document `doc`.
+    pub fn hits_in(&self, doc: &DocId) -> Vec<CharRange> {
+        if !self.open {
+            return Vec::new();
+        }
+        self.hits.iter().filter(|(d, _)| d == doc).map(|(_, r)| *r).collect()
+    }
+
+    /// The hit last moved to, if it is in `doc`.
+    pub fn current_in(&self, doc: &DocId) -> Option<CharRange> {
+        let (d, r) = self.hits.get(self.current?)?;
+        (self.open && d == doc).then_some(*r)
+    }
+
+    pub fn hit_count(&self) -> usize {
+        self.hits.len()
+    }
+
+    /// Moves to the next (or previous) hit and returns where it is.
+    pub fn step(&mut self, forward: bool) -> Option<(DocId, CharRange)> {
+        let n = self.hits.len();
+        if n == 0 {
+            return None;
+        }
+        let next = match (self.current, forward) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+        };
+        self.current = Some(next);
+        self.hits.get(next).cloned()
+    }
+
+    /// The search bar. Enter (Shift+Enter) goes to the next (previous) hit.
+    pub fn ui(&mut self, ui: &mut Ui, project: &Project, doc: Option<&DocId>, actions: &mut Vec<Action>) {
+        if !self.open {
+            return;
+        }
+        ui.horizontal(|ui| {
+            ui.label("Find");
+            let edit = ui.add(
+                egui::TextEdit::singleline(&mut self.query)
+                    .hint_text("word, with or without harakat")
+                    .desired_width(260.0),
+            );
+            if std::mem::take(&mut self.focus) {
+                edit.request_focus();
+            }
+            ui.selectable_value(&mut self.scope, Scope::Document, "this document");
+            ui.selectable_value(&mut self.scope, Scope::Project, "all documents");
+            self.refresh(project, doc);
+            let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let shift = ui.input(|i| i.modifiers.shift);
+            if (enter || ui.button("Next").clicked())
+                && let Some((d, r)) = self.step(!shift)
+            {
+                actions.push(Action::Reveal(d, r));
+                edit.request_focus();
+            }
+            let place = self.current.map(|i| format!("{} of ", i + 1)).unwrap_or_default();
+            ui.label(format!("{place}{} hits", self.hits.len()));
+            if ui.button("Close").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                self.open = false;
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Document;
+
+    #[test]
+    fn project_search_steps_across_documents() {
+        let mut p = Project::new("t");
+        p.documents.push(Document::new(DocId::new("a"), "a.txt", "هروب مسلّحين من الرقة".into()));
+        p.documents.push(Document::new(DocId::new("b"), "b.txt", "لا مسلحين هنا، مسلحين هناك".into()));
+        let mut search =
+            Search { open: true, query: "مسلحين".into(), scope: Scope::Project, ..Search::default() };
+        search.refresh(&p, Some(&DocId::new("a")));
+        assert_eq!(search.hit_count(), 3);
+        assert_eq!(search.step(true).map(|h| h.0), Some(DocId::new("a")));
+        assert_eq!(search.step(true).map(|h| h.0), Some(DocId::new("b")));
+        assert_eq!(search.hits_in(&DocId::new("b")).len(), 2);
+        search.scope = Scope::Document;
+        search.refresh(&p, Some(&DocId::new("a")));
+        assert_eq!(search.hit_count(), 1);
+        assert_eq!(search.step(false), Some((DocId::new("a"), CharRange::new(5, 12))));
+    }
+}
