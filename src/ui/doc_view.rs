@@ -69,6 +69,8 @@ pub struct DocView {
     /// Where the last selection started, for Shift+click.
     anchor: Option<usize>,
     drags: u64,
+    /// Screen position of the layout's top-left in the last frame.
+    origin: Option<Pos2>,
 }
 
 impl DocView {
@@ -77,7 +79,13 @@ impl DocView {
         self.cached.as_ref().map(|c| &c.layout)
     }
 
-    /// Screen position of the top-left of the layout in the last frame.
+    /// Where `range` was drawn in the last frame, in screen points (one rectangle per
+    /// line and bidi run).
+    pub fn screen_rects(&self, range: CharRange) -> Vec<Rect> {
+        let (Some(cached), Some(origin)) = (&self.cached, self.origin) else { return Vec::new() };
+        cached.layout.highlight(range).into_iter().map(|r| to_screen(r, origin)).collect()
+    }
+
     fn ensure_layout(&mut self, engine: &mut EngineText, doc: &Document, width: f32, size: f32) {
         let fresh = self.cached.as_ref().is_some_and(|c| {
             c.hash == doc.hash && c.width_bits == width.to_bits() && c.px_bits == size.to_bits()
@@ -118,6 +126,7 @@ impl DocView {
                 let (rect, response) =
                     ui.allocate_exact_size(Vec2::new(width + 2.0 * margin, height), Sense::click_and_drag());
                 let origin = rect.min + Vec2::splat(margin);
+                self.origin = Some(origin);
                 let y0 = viewport.min.y - margin;
                 let y1 = viewport.max.y - margin;
                 if let Some(range) = input.reveal
