@@ -63,6 +63,8 @@ pub struct HashiyaApp {
     /// Other annotators' layers shown read-only under the text.
     pub shown_layers: BTreeSet<String>,
     pub doc_view: DocView,
+    /// The document and span the side lists showed last frame.
+    listed: (Option<DocId>, Option<SpanId>),
     engine: EngineText,
     actions: Vec<Action>,
     /// Set once the user agreed to close (or nothing was unsaved).
@@ -85,6 +87,7 @@ impl HashiyaApp {
             search: Search::default(),
             shown_layers: BTreeSet::new(),
             doc_view: DocView::default(),
+            listed: (None, None),
             engine: EngineText::new()?,
             actions: Vec::new(),
             allow_close: false,
@@ -285,6 +288,10 @@ impl HashiyaApp {
     fn side_panels(&mut self, ui: &mut egui::Ui) {
         let Some(ws) = &self.workspace else { return };
         let annotator = self.prefs.annotator.clone().unwrap_or_default();
+        // Lists scroll to the current document and span when they change.
+        let reveal_doc = self.view.doc != self.listed.0;
+        let reveal_span = self.view.selected_span != self.listed.1;
+        self.listed = (self.view.doc.clone(), self.view.selected_span);
         egui::Panel::left("documents").default_size(theme::SIDE_PANEL_WIDTH).show(ui, |ui| {
             doc_list_ui(
                 ui,
@@ -292,6 +299,7 @@ impl HashiyaApp {
                 &annotator,
                 self.view.doc.as_ref(),
                 &mut self.view.filter,
+                reveal_doc,
                 &mut self.engine,
                 &mut self.actions,
             );
@@ -299,15 +307,20 @@ impl HashiyaApp {
         egui::Panel::right("spans").default_size(theme::SIDE_PANEL_WIDTH).show(ui, |ui| {
             layer_toggles_ui(ui, &ws.project, &annotator, &mut self.shown_layers);
             if let Some(doc) = &self.view.doc {
-                span_list_ui(
-                    ui,
-                    &ws.project,
-                    doc,
-                    &annotator,
-                    self.view.selected_span,
-                    &mut self.engine,
-                    &mut self.actions,
-                );
+                if let Some(document) = ws.project.document(doc) {
+                    let index = self.doc_view.index_for(document);
+                    span_list_ui(
+                        ui,
+                        &ws.project,
+                        doc,
+                        &annotator,
+                        self.view.selected_span,
+                        reveal_span,
+                        index,
+                        &mut self.engine,
+                        &mut self.actions,
+                    );
+                }
             }
         });
     }

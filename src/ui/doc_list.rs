@@ -1,7 +1,8 @@
 //! The document list: titles, status and span counts per label, a status filter and
-//! the project's progress.
+//! the project's progress. Rows have one height, so only the visible ones are built,
+//! however many documents the project has.
 
-use super::{Action, text_line};
+use super::{Action, EngineText, text_line, theme};
 use crate::model::{DocId, Project, Status};
 use egui::{RichText, Ui};
 
@@ -13,14 +14,17 @@ pub enum StatusFilter {
     Only(Status),
 }
 
-/// Shows the list; pushes [`Action::OpenDocument`] when a row is clicked.
+/// Shows the list; pushes [`Action::OpenDocument`] when a row is clicked. With `reveal`,
+/// the current document is scrolled into view.
+#[allow(clippy::too_many_arguments)]
 pub fn doc_list_ui(
     ui: &mut Ui,
     project: &Project,
     annotator: &str,
     current: Option<&DocId>,
     filter: &mut StatusFilter,
-    engine: &mut super::EngineText,
+    reveal: bool,
+    engine: &mut EngineText,
     actions: &mut Vec<Action>,
 ) {
     let total = project.documents.len();
@@ -42,47 +46,55 @@ pub fn doc_list_ui(
             });
     });
     ui.separator();
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        for (index, doc) in project.documents.iter().enumerate() {
-            let status = doc.status_of(annotator);
-            if let StatusFilter::Only(wanted) = *filter
-                && wanted != status
-            {
-                continue;
-            }
+    let shown: Vec<usize> = (0..total)
+        .filter(|&i| match (*filter, project.documents.get(i)) {
+            (StatusFilter::All, _) => true,
+            (StatusFilter::Only(wanted), Some(doc)) => doc.status_of(annotator) == wanted,
+            (_, None) => false,
+        })
+        .collect();
+    let title_height = engine.fonts.metrics(theme::LIST_FONT_SIZE).line_height();
+    let row_height = title_height + theme::LIST_STATS_HEIGHT + 2.0 * theme::LIST_ROW_PADDING;
+    let mut area = egui::ScrollArea::vertical().id_salt("doc-list").auto_shrink([false, false]);
+    if reveal
+        && let Some(row) = shown.iter().position(|&i| project.documents.get(i).map(|d| &d.id) == current)
+    {
+        let spacing = ui.spacing().item_spacing.y;
+        area = area.vertical_scroll_offset((row as f32 * (row_height + spacing) - 2.0 * row_height).max(0.0));
+    }
+    area.show_rows(ui, row_height, shown.len(), |ui, rows| {
+        for index in shown.get(rows).unwrap_or(&[]).iter().copied() {
+            let Some(doc) = project.documents.get(index) else { continue };
             let selected = current == Some(&doc.id);
             let spans = project.layers.get(annotator).map(|l| l.spans(&doc.id)).unwrap_or(&[]);
-            let frame = egui::Frame::new().inner_margin(4.0).corner_radius(4.0).fill(if selected {
+            let fill = if selected {
                 ui.visuals().selection.bg_fill.gamma_multiply(0.5)
             } else {
                 egui::Color32::TRANSPARENT
+            };
+            let frame =
+                egui::Frame::new().inner_margin(theme::LIST_ROW_PADDING).corner_radius(4.0).fill(fill);
+            let row = frame.show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.set_height(row_height - 2.0 * theme::LIST_ROW_PADDING);
+                text_line(ui, engine, &doc.title, theme::LIST_FONT_SIZE, ui.available_width(), Some(1));
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new(format!("{}. {}", index + 1, doc.status_of(annotator).name()))
+                            .small()
+                            .weak(),
+                    );
+                    for label in &project.labels {
+                        let n = spans.iter().filter(|s| s.label == label.id).count();
+                        let color = theme::label_color(label.color, 255);
+                        ui.label(RichText::new(format!("{} {n}", label.name)).small().color(color));
+                    }
+                });
             });
-            let response = frame
-                .show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    text_line(ui, engine, &doc.title, super::theme::LIST_FONT_SIZE, ui.available_width());
-                    ui.horizontal_wrapped(|ui| {
-                        ui.label(RichText::new(format!("{}. {}", index + 1, status.name())).small().weak());
-                        for label in &project.labels {
-                            let n = spans.iter().filter(|s| s.label == label.id).count();
-                            ui.label(
-                                RichText::new(format!("{} {n}", label.name))
-                                    .small()
-                                    .color(super::theme::label_color(label.color, 255)),
-                            );
-                        }
-                    });
-                })
-                .response;
             let response =
-                ui.interact(response.rect, ui.scope_id().with(("doc-row", index)), egui::Sense::click());
+                ui.interact(row.response.rect, ui.scope_id().with(("doc-row", index)), egui::Sense::click());
             if response.clicked() {
                 actions.push(Action::OpenDocument(doc.id.clone()));
-            }
-            if selected
-                && ui.ctx().input(|i| i.key_pressed(egui::Key::PageDown) || i.key_pressed(egui::Key::PageUp))
-            {
-                response.scroll_to_me(None);
             }
         }
     });

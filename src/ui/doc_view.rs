@@ -50,7 +50,6 @@ struct CachedLayout {
     width_bits: u32,
     px_bits: u32,
     layout: DocLayout,
-    index: CharIndex,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -71,12 +70,21 @@ pub struct DocView {
     drags: u64,
     /// Screen position of the layout's top-left in the last frame.
     origin: Option<Pos2>,
+    /// Code point index of the current document's text.
+    index: Option<(ContentHash, CharIndex)>,
 }
 
 impl DocView {
     /// The layout in use, if the view was drawn (for tests and benchmarks).
     pub fn layout(&self) -> Option<&DocLayout> {
         self.cached.as_ref().map(|c| &c.layout)
+    }
+
+    fn index(&self) -> &CharIndex {
+        match &self.index {
+            Some((_, index)) => index,
+            None => unreachable_index(),
+        }
     }
 
     /// Where `range` was drawn in the last frame, in screen points (one rectangle per
@@ -86,7 +94,17 @@ impl DocView {
         cached.layout.highlight(range).into_iter().map(|r| to_screen(r, origin)).collect()
     }
 
+    /// The code point index of `doc`'s text, built once per document.
+    pub fn index_for(&mut self, doc: &Document) -> &CharIndex {
+        let stale = self.index.as_ref().is_none_or(|(hash, _)| hash != &doc.hash);
+        if stale {
+            self.index = Some((doc.hash.clone(), CharIndex::new(&doc.text)));
+        }
+        self.index()
+    }
+
     fn ensure_layout(&mut self, engine: &mut EngineText, doc: &Document, width: f32, size: f32) {
+        self.index_for(doc);
         let fresh = self.cached.as_ref().is_some_and(|c| {
             c.hash == doc.hash && c.width_bits == width.to_bits() && c.px_bits == size.to_bits()
         });
@@ -94,16 +112,11 @@ impl DocView {
             return;
         }
         let layout = engine.layout(&doc.text, width, size);
-        let index = match self.cached.take() {
-            Some(c) if c.hash == doc.hash => c.index,
-            _ => CharIndex::new(&doc.text),
-        };
         self.cached = Some(CachedLayout {
             hash: doc.hash.clone(),
             width_bits: width.to_bits(),
             px_bits: size.to_bits(),
             layout,
-            index,
         });
     }
 
@@ -376,7 +389,7 @@ impl DocView {
         else {
             return range;
         };
-        let slice = |r: CharRange| cached.index.slice(text, r).unwrap_or("");
+        let slice = |r: CharRange| self.index().slice(text, r).unwrap_or("");
         let start_para = slice(first);
         let local_end = if first == last { range.end.0 - first.start.0 } else { first.len() };
         let snapped_start =
@@ -396,7 +409,7 @@ impl DocView {
     fn word_at(&self, text: &str, at: usize) -> Option<CharRange> {
         let cached = self.cached.as_ref()?;
         let p = cached.layout.paragraphs.get(cached.layout.paragraph_of(at))?;
-        let para = cached.index.slice(text, p.range()).ok()?;
+        let para = self.index().slice(text, p.range()).ok()?;
         let word = word_at(para, at - p.start)?;
         Some(CharRange::new(word.start.0 + p.start, word.end.0 + p.start))
     }
@@ -430,7 +443,7 @@ impl DocView {
             else {
                 continue;
             };
-            let para = cached.index.slice(&input.doc.text, p.range()).unwrap_or("");
+            let para = self.index().slice(&input.doc.text, p.range()).unwrap_or("");
             let forward = left == p.layout.rtl;
             let local = at.saturating_sub(p.start);
             let moved =
@@ -490,6 +503,12 @@ fn describe(labels: &[Label], span: &Span) -> String {
         Some(note) => format!("{name} — {} — {note}", span.annotator),
         None => format!("{name} — {}", span.annotator),
     }
+}
+
+/// An empty index, for a view that has shown no document yet.
+fn unreachable_index() -> &'static CharIndex {
+    static EMPTY: std::sync::OnceLock<CharIndex> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(CharIndex::default)
 }
 
 fn ordered(a: usize, b: usize) -> CharRange {

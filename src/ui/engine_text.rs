@@ -80,24 +80,28 @@ impl EngineText {
 }
 
 /// A short text (a title, a span's text) drawn through the engine, wrapped at
-/// `max_width`: right-aligned when it is Arabic. Screen readers get the text.
+/// `max_width` and cut after `max_lines` lines: right-aligned when it is Arabic. Screen
+/// readers get the whole text.
 pub fn text_line(
     ui: &mut Ui,
     engine: &mut EngineText,
     text: &str,
     size: f32,
     max_width: f32,
+    max_lines: Option<usize>,
 ) -> egui::Response {
     let width = max_width.max(size);
     let layout = engine.layout(text, width, size);
-    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, layout.height), Sense::hover());
+    let line_height = engine.fonts.metrics(size).line_height();
+    let height = max_lines.map_or(layout.height, |n| layout.height.min(n as f32 * line_height));
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
     if ui.is_rect_visible(rect) {
         let color = ui.visuals().text_color();
         let ctx = ui.ctx().clone();
         let mut mesh = engine.mesh(&ctx);
         for p in &layout.paragraphs {
             let origin = rect.min + Vec2::new(0.0, p.y);
-            for line in &p.layout.lines {
+            for line in p.layout.lines.iter().filter(|l| p.y + l.y + l.height <= height + 0.5) {
                 engine.push_line(&ctx, &mut mesh, line, origin, size, color);
             }
         }

@@ -1,18 +1,24 @@
-//! The span list of the current document, in reading order: label, span text,
-//! annotator and note; click to jump, relabel, delete, edit the note.
+//! The span list of the current document, in reading order: label, offsets, annotator,
+//! note and the span's text; click to jump, relabel, delete, edit the note. Rows have one
+//! height, so only the visible ones are built, however many spans there are.
 
-use super::{Action, EngineText, text_line};
-use crate::model::{DocId, LabelId, Project, SpanId, Timestamp, slice_chars};
+use super::commands::UiCommand;
+use super::{Action, EngineText, text_line, theme};
+use crate::model::{CharIndex, DocId, LabelId, Project, SpanId, Timestamp};
 use crate::workspace::edit_span_command;
 use egui::{RichText, Ui};
 
-/// Shows the spans of `annotator` on `doc`.
+/// Shows the spans of `annotator` on `doc`. With `reveal`, the selected span is scrolled
+/// into view. `index` is the code point index of the document's text.
+#[allow(clippy::too_many_arguments)]
 pub fn span_list_ui(
     ui: &mut Ui,
     project: &Project,
     doc: &DocId,
     annotator: &str,
     selected: Option<SpanId>,
+    reveal: bool,
+    index: &CharIndex,
     engine: &mut EngineText,
     actions: &mut Vec<Action>,
 ) {
@@ -23,18 +29,24 @@ pub fn span_list_ui(
         ui.label(
             RichText::new("Select text, then press a label's key (1, 2, 3…) or click its button.").weak(),
         );
+        return;
     }
-    egui::ScrollArea::vertical().id_salt("span-list").auto_shrink([false, false]).show(ui, |ui| {
-        for span in spans {
+    let text_height = engine.fonts.metrics(theme::LIST_FONT_SIZE).line_height();
+    let header = ui.spacing().interact_size.y;
+    let row_height = header + text_height + 2.0 * theme::LIST_ROW_PADDING + ui.spacing().item_spacing.y;
+    let mut area = egui::ScrollArea::vertical().id_salt("span-list").auto_shrink([false, false]);
+    if reveal && let Some(row) = spans.iter().position(|s| Some(s.id) == selected) {
+        let spacing = ui.spacing().item_spacing.y;
+        area = area.vertical_scroll_offset((row as f32 * (row_height + spacing) - 2.0 * row_height).max(0.0));
+    }
+    area.show_rows(ui, row_height, spans.len(), |ui, rows| {
+        for span in spans.get(rows).unwrap_or(&[]) {
             let is_selected = selected == Some(span.id);
             let label = project.label(&span.label);
-            let color =
-                label.map(|l| super::theme::label_color(l.color, 255)).unwrap_or(ui.visuals().text_color());
-            let frame = egui::Frame::new().inner_margin(4.0).corner_radius(4.0).stroke(if is_selected {
-                egui::Stroke::new(1.5, color)
-            } else {
-                egui::Stroke::NONE
-            });
+            let color = label.map_or(ui.visuals().text_color(), |l| theme::label_color(l.color, 255));
+            let stroke = if is_selected { egui::Stroke::new(1.5, color) } else { egui::Stroke::NONE };
+            let frame =
+                egui::Frame::new().inner_margin(theme::LIST_ROW_PADDING).corner_radius(4.0).stroke(stroke);
             let row = frame.show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.horizontal(|ui| {
@@ -45,33 +57,15 @@ pub fn span_list_ui(
                     );
                     ui.label(RichText::new(format!("{}..{}", span.start, span.end)).small().weak());
                     ui.label(RichText::new(&span.annotator).small().weak());
+                    if let Some(note) = &span.note {
+                        ui.label(RichText::new("note").small().italics()).on_hover_text(note);
+                    }
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if ui.small_button("Delete").on_hover_text("Delete span (Delete)").clicked() {
-                            actions.push(Action::SelectSpan(Some(span.id)));
-                            actions.push(Action::Run(super::commands::UiCommand::DeleteSpan));
-                        }
-                        ui.menu_button("Label", |ui| {
-                            for l in &project.labels {
-                                if ui.button(&l.name).clicked()
-                                    && let Some(cmd) = relabel(project, doc, annotator, span.id, &l.id)
-                                {
-                                    actions.push(Action::Edit(cmd));
-                                }
-                            }
-                        })
-                        .response
-                        .on_hover_text("Relabel");
-                        if ui.small_button("Note").on_hover_text("Note (N)").clicked() {
-                            actions.push(Action::SelectSpan(Some(span.id)));
-                            actions.push(Action::Run(super::commands::UiCommand::EditNote));
-                        }
+                        row_buttons(ui, project, doc, annotator, span.id, actions);
                     });
                 });
-                let text = slice_chars(&document.text, span.range()).unwrap_or("");
-                text_line(ui, engine, text, super::theme::LIST_FONT_SIZE, ui.available_width());
-                if let Some(note) = &span.note {
-                    ui.label(RichText::new(format!("Note: {note}")).italics().small());
-                }
+                let text = index.slice(&document.text, span.range()).unwrap_or("");
+                text_line(ui, engine, text, theme::LIST_FONT_SIZE, ui.available_width(), Some(1));
             });
             let response = ui.interact(
                 row.response.rect,
@@ -82,11 +76,38 @@ pub fn span_list_ui(
                 actions.push(Action::SelectSpan(Some(span.id)));
                 actions.push(Action::Reveal(doc.clone(), span.range()));
             }
-            if is_selected && ui.ctx().input(|i| i.key_pressed(egui::Key::Tab)) {
-                response.scroll_to_me(None);
-            }
         }
     });
+}
+
+/// Delete, relabel and note buttons of one row.
+fn row_buttons(
+    ui: &mut Ui,
+    project: &Project,
+    doc: &DocId,
+    annotator: &str,
+    id: SpanId,
+    actions: &mut Vec<Action>,
+) {
+    if ui.small_button("Delete").on_hover_text("Delete span (Delete)").clicked() {
+        actions.push(Action::SelectSpan(Some(id)));
+        actions.push(Action::Run(UiCommand::DeleteSpan));
+    }
+    ui.menu_button("Label", |ui| {
+        for l in &project.labels {
+            if ui.button(&l.name).clicked()
+                && let Some(cmd) = relabel(project, doc, annotator, id, &l.id)
+            {
+                actions.push(Action::Edit(cmd));
+            }
+        }
+    })
+    .response
+    .on_hover_text("Relabel");
+    if ui.small_button("Note").on_hover_text("Note (N)").clicked() {
+        actions.push(Action::SelectSpan(Some(id)));
+        actions.push(Action::Run(UiCommand::EditNote));
+    }
 }
 
 fn relabel(

@@ -11,6 +11,10 @@ pub const DOC_FONT_SIZE_RANGE: (f32, f32) = (12.0, 48.0);
 pub const ZOOM_STEP: f32 = 2.0;
 /// Font size of titles and span texts in the side lists.
 pub const LIST_FONT_SIZE: f32 = 17.0;
+/// Height of the small line of figures under a list row's title.
+pub const LIST_STATS_HEIGHT: f32 = 16.0;
+/// Padding inside list rows.
+pub const LIST_ROW_PADDING: f32 = 4.0;
 /// Width of the document list and span list panels.
 pub const SIDE_PANEL_WIDTH: f32 = 300.0;
 /// Margin around the document text.
