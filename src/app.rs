@@ -306,21 +306,21 @@ impl HashiyaApp {
         });
         egui::Panel::right("spans").default_size(theme::SIDE_PANEL_WIDTH).show(ui, |ui| {
             layer_toggles_ui(ui, &ws.project, &annotator, &mut self.shown_layers);
-            if let Some(doc) = &self.view.doc {
-                if let Some(document) = ws.project.document(doc) {
-                    let index = self.doc_view.index_for(document);
-                    span_list_ui(
-                        ui,
-                        &ws.project,
-                        doc,
-                        &annotator,
-                        self.view.selected_span,
-                        reveal_span,
-                        index,
-                        &mut self.engine,
-                        &mut self.actions,
-                    );
-                }
+            if let Some(doc) = &self.view.doc
+                && let Some(document) = ws.project.document(doc)
+            {
+                let index = self.doc_view.index_for(document);
+                span_list_ui(
+                    ui,
+                    &ws.project,
+                    doc,
+                    &annotator,
+                    self.view.selected_span,
+                    reveal_span,
+                    index,
+                    &mut self.engine,
+                    &mut self.actions,
+                );
             }
         });
     }
