@@ -72,6 +72,8 @@ pub struct DocView {
     origin: Option<Pos2>,
     /// Code point index of the current document's text.
     index: Option<(ContentHash, CharIndex)>,
+    /// The paragraphs painted in the last frame.
+    visible: Option<CharRange>,
 }
 
 impl DocView {
@@ -85,6 +87,11 @@ impl DocView {
             Some((_, index)) => index,
             None => unreachable_index(),
         }
+    }
+
+    /// The code point range of the paragraphs painted in the last frame.
+    pub fn last_visible_range(&self) -> Option<CharRange> {
+        self.visible
     }
 
     /// Where `range` was drawn in the last frame, in screen points (one rectangle per
@@ -149,6 +156,7 @@ impl DocView {
                 }
                 let text = &input.doc.text;
                 response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, text));
+                self.visible = Some(cached.layout.visible_range(y0, y1));
                 self.paint(ui, engine, input, origin, y0, y1);
                 let hovered = self.hovered_span(input, origin, &response);
                 self.handle_pointer(ui, input, origin, &response, hovered, actions);

@@ -1,0 +1,206 @@
+//! What one frame of the window costs on a long article: a 1 MB document with 5,000
+//! spans, drawn headless (`egui::Context::run_ui` plus tessellation) at scroll positions
+//! all through it; the same visible text drawn with egui's own `Label` for comparison;
+//! the first layout of the whole article; and the memory it takes.
+//!
+//! Run with `cargo bench --bench frame`.
+
+use egui::{Pos2, RawInput, Rect, Vec2};
+use hashiya::app::HashiyaApp;
+use hashiya::model::{
+    CharOffset, CharRange, DocId, Document, LabelId, Origin, Project, Span, SpanId, Timestamp,
+};
+use hashiya::text::{DocLayout, Fonts, LayoutCache};
+use hashiya::ui::Action;
+use hashiya::ui::prefs::Prefs;
+use std::time::{Duration, Instant};
+
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/projects/sample.ron");
+const TARGET_BYTES: usize = 1_000_000;
+const SPANS: usize = 5_000;
+const POSITIONS: usize = 12;
+const FRAMES: usize = 30;
+
+fn main() {
+    let sample = match hashiya::store::load(std::path::Path::new(SAMPLE)) {
+        Ok(p) => p,
+        Err(err) => {
+            eprintln!("cannot read the sample project: {err}");
+            std::process::exit(1);
+        }
+    };
+    let mut text = String::new();
+    while text.len() < TARGET_BYTES {
+        for doc in &sample.documents {
+            text.push_str(&doc.text);
+            text.push('\n');
+        }
+    }
+    let chars = text.chars().count();
+    println!("article: {} bytes, {chars} code points, {} paragraphs", text.len(), text.split('\n').count());
+
+    // First layout of the whole article, cold.
+    let fonts = Fonts::new().unwrap_or_else(|e| panic!("fonts: {e}"));
+    let rss_before = rss_kib();
+    let started = Instant::now();
+    let mut cache = LayoutCache::new();
+    let layout = DocLayout::new(&fonts, &text, 760.0, 22.0, &mut cache);
+    let first_layout = started.elapsed();
+    let rss_after = rss_kib();
+    println!(
+        "first layout of the whole article at 760 px, 22 px: {:.0} ms, {} lines, height {:.0} px, +{} MiB resident",
+        first_layout.as_secs_f64() * 1e3,
+        layout.paragraphs.iter().map(|p| p.layout.lines.len()).sum::<usize>(),
+        layout.height,
+        rss_after.saturating_sub(rss_before) / 1024
+    );
+    drop(layout);
+    drop(cache);
+
+    let project = big_project(text, chars);
+    let doc = project.documents[0].id.clone();
+    let prefs = Prefs { annotator: Some("bench".into()), ..Prefs::default() };
+    let mut app = HashiyaApp::new(prefs).unwrap_or_else(|e| panic!("fonts: {e}"));
+    app.set_project(project, None);
+    let ctx = egui::Context::default();
+    hashiya::ui::setup_context(&ctx);
+    let input = || RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(1280.0, 800.0))),
+        ..RawInput::default()
+    };
+    let frame = |app: &mut HashiyaApp| {
+        let output = ctx.run_ui(input(), |ui| app.frame_ui(ui));
+        ctx.tessellate(output.shapes, output.pixels_per_point)
+    };
+    let started = Instant::now();
+    frame(&mut app);
+    println!(
+        "first frame (window layout of the article included): {:.0} ms",
+        started.elapsed().as_secs_f64() * 1e3
+    );
+
+    let mut ours = Vec::new();
+    let mut visible_texts = Vec::new();
+    for i in 0..POSITIONS {
+        let at = chars * i / POSITIONS;
+        app.push(Action::Reveal(doc.clone(), CharRange::new(at, at + 1)));
+        for _ in 0..3 {
+            frame(&mut app);
+        }
+        for _ in 0..FRAMES {
+            let started = Instant::now();
+            std::hint::black_box(frame(&mut app));
+            ours.push(started.elapsed());
+        }
+        visible_texts.push(visible_text(&app));
+    }
+    report("hashiya document view", &mut ours);
+
+    // The same visible text through egui's Label (no bidi: a cost baseline only).
+    let label_ctx = egui::Context::default();
+    hashiya::ui::setup_context(&label_ctx);
+    let mut labels = Vec::new();
+    for visible in &visible_texts {
+        let run = |ctx: &egui::Context| {
+            let output = ctx.run_ui(input(), |ui| {
+                egui::CentralPanel::default_margins().show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        for paragraph in visible.split('\n') {
+                            ui.add(egui::Label::new(egui::RichText::new(paragraph).size(22.0)).wrap());
+                        }
+                    });
+                });
+            });
+            ctx.tessellate(output.shapes, output.pixels_per_point)
+        };
+        for _ in 0..3 {
+            run(&label_ctx);
+        }
+        for _ in 0..FRAMES {
+            let started = Instant::now();
+            std::hint::black_box(run(&label_ctx));
+            labels.push(started.elapsed());
+        }
+    }
+    report("egui Label, same visible text", &mut labels);
+    let ratio = median(&ours).as_secs_f64() / median(&labels).as_secs_f64();
+    println!("ratio of medians (hashiya / egui Label): {ratio:.2}");
+    println!("peak resident memory: {} MiB", peak_kib() / 1024);
+}
+
+/// A project with one document and `SPANS` spans spread through it, some overlapping.
+fn big_project(text: String, chars: usize) -> Project {
+    let mut project = Project::new("frame bench");
+    let doc = Document::new(DocId::new("big"), "big.txt", text);
+    let labels = ["claim", "denial", "figure"];
+    let mut spans = Vec::with_capacity(SPANS);
+    for i in 0..SPANS {
+        let start = chars * i / SPANS;
+        let len = 5 + (i * 7919) % 60;
+        let end = (start + len).min(chars);
+        if end <= start {
+            continue;
+        }
+        spans.push(Span {
+            id: SpanId(i as u64 + 1),
+            start: CharOffset(start),
+            end: CharOffset(end),
+            label: LabelId::new(labels[i % 3]),
+            annotator: "bench".into(),
+            created: Timestamp(0),
+            modified: Timestamp(0),
+            note: None,
+            origin: Origin::Manual,
+        });
+    }
+    spans.sort_by(Span::reading_order);
+    project.layers.entry("bench".into()).or_default().doc_mut(&doc).spans = spans;
+    project.documents.push(doc);
+    project
+}
+
+/// The text of the paragraphs the view showed in its last frame.
+fn visible_text(app: &HashiyaApp) -> String {
+    let Some(ws) = &app.workspace else { return String::new() };
+    let Some(doc) = ws.project.documents.first() else { return String::new() };
+    let Some(range) = app.doc_view.last_visible_range() else { return String::new() };
+    doc.text.chars().skip(range.start.0).take(range.len()).collect()
+}
+
+fn median(samples: &[Duration]) -> Duration {
+    let mut sorted = samples.to_vec();
+    sorted.sort();
+    sorted.get(sorted.len() / 2).copied().unwrap_or_default()
+}
+
+fn report(name: &str, samples: &mut [Duration]) {
+    samples.sort();
+    let at = |q: f64| samples.get(((samples.len() as f64 - 1.0) * q) as usize).copied().unwrap_or_default();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    println!(
+        "{name}: {} frames, median {:.3} ms, p95 {:.3} ms, max {:.3} ms",
+        samples.len(),
+        ms(at(0.5)),
+        ms(at(0.95)),
+        ms(at(1.0))
+    );
+}
+
+fn status_kib(field: &str) -> usize {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(field))
+                .and_then(|l| l.split_whitespace().nth(1).and_then(|n| n.parse().ok()))
+        })
+        .unwrap_or(0)
+}
+
+fn rss_kib() -> usize {
+    status_kib("VmRSS:")
+}
+
+fn peak_kib() -> usize {
+    status_kib("VmHWM:")
+}
