@@ -3,7 +3,8 @@
 //! all through it; the same visible text drawn with egui's own `Label` for comparison;
 //! the first layout of the whole article; and the memory it takes.
 //!
-//! Run with `cargo bench --bench frame`.
+//! Run with `cargo bench --bench frame`; with `NO_SPANS=1` the widget is measured
+//! without its 5,000 spans, to see what the spans cost.
 
 use egui::{Pos2, RawInput, Rect, Vec2};
 use hashiya::app::HashiyaApp;
@@ -29,11 +30,17 @@ fn main() {
             std::process::exit(1);
         }
     };
+    // The seed articles over and over, each copy's paragraphs numbered so that no two
+    // paragraphs are alike (the layout cache would otherwise shape each only once).
     let mut text = String::new();
+    let mut copy = 0;
     while text.len() < TARGET_BYTES {
+        copy += 1;
         for doc in &sample.documents {
-            text.push_str(&doc.text);
-            text.push('\n');
+            for paragraph in doc.text.split('\n') {
+                text.push_str(paragraph);
+                text.push_str(&format!(" ({copy})\n"));
+            }
         }
     }
     let chars = text.chars().count();
@@ -94,7 +101,56 @@ fn main() {
         }
         visible_texts.push(visible_text(&app));
     }
-    report("hashiya document view", &mut ours);
+    report("whole window (menus, lists, document view)", &mut ours);
+
+    // The document view widget alone, as the Label baseline below is a widget alone.
+    let Some(ws) = &app.workspace else { return };
+    let project = &ws.project;
+    let document = &project.documents[0];
+    let spans = project.layers["bench"].spans(&document.id);
+    let mut engine = hashiya::ui::EngineText::new().unwrap_or_else(|e| panic!("fonts: {e}"));
+    let mut view = hashiya::ui::doc_view::DocView::default();
+    let view_ctx = egui::Context::default();
+    hashiya::ui::setup_context(&view_ctx);
+    let mut widget = Vec::new();
+    for i in 0..POSITIONS {
+        let at = chars * i / POSITIONS;
+        for f in 0..(3 + FRAMES) {
+            let input = hashiya::ui::doc_view::DocViewInput {
+                doc: document,
+                labels: &project.labels,
+                layer: "bench",
+                spans: if std::env::var_os("NO_SPANS").is_some() { &[] } else { spans },
+                others: &[],
+                selection: None,
+                selected_span: None,
+                search_hits: &[],
+                current_hit: None,
+                font_size: 22.0,
+                dark: false,
+                reveal: (f == 0).then(|| CharRange::new(at, at + 1)),
+            };
+            let started = Instant::now();
+            let output = view_ctx.run_ui(
+                RawInput {
+                    screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(1280.0, 800.0))),
+                    ..RawInput::default()
+                },
+                |ui| {
+                    egui::CentralPanel::default_margins().show(ui, |ui| {
+                        let mut actions = Vec::new();
+                        view.ui(ui, &mut engine, &input, &mut actions);
+                    });
+                    engine.end_frame();
+                },
+            );
+            std::hint::black_box(view_ctx.tessellate(output.shapes, output.pixels_per_point));
+            if f >= 3 {
+                widget.push(started.elapsed());
+            }
+        }
+    }
+    report("document view widget alone", &mut widget);
 
     // The same visible text through egui's Label (no bidi: a cost baseline only).
     let label_ctx = egui::Context::default();
@@ -123,8 +179,11 @@ fn main() {
         }
     }
     report("egui Label, same visible text", &mut labels);
-    let ratio = median(&ours).as_secs_f64() / median(&labels).as_secs_f64();
-    println!("ratio of medians (hashiya / egui Label): {ratio:.2}");
+    let shown: usize =
+        visible_texts.iter().map(|t| t.chars().count()).sum::<usize>() / visible_texts.len().max(1);
+    println!("visible text per frame: {shown} code points on average");
+    let ratio = median(&widget).as_secs_f64() / median(&labels).as_secs_f64();
+    println!("ratio of medians (document view widget / egui Label): {ratio:.2}");
     println!("peak resident memory: {} MiB", peak_kib() / 1024);
 }
 

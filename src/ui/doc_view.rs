@@ -8,13 +8,16 @@
 //! selected span moves that end (one undo step per drag); Shift/Alt + arrow keys move
 //! its end/start by one grapheme.
 
-use super::engine_text::EngineText;
+use super::engine_text::{EngineText, Quad, push_quads, snap};
 use super::{Action, theme};
 use crate::model::{
     CharIndex, CharRange, Color, Command, ContentHash, Document, Label, LayerRef, Span, SpanId, Timestamp,
 };
 use crate::text::{Affinity, DocLayout, Rect as TRect, next_grapheme, prev_grapheme, snap_to_words, word_at};
 use egui::{Color32, Pos2, Rect, Sense, Stroke, Ui, Vec2};
+
+/// Lines whose glyph quads are kept between frames.
+const MAX_CACHED_LINES: usize = 4096;
 
 /// How close (in points) to a span end a press must be to drag that end.
 const HANDLE_REACH: f32 = 6.0;
@@ -74,6 +77,10 @@ pub struct DocView {
     index: Option<(ContentHash, CharIndex)>,
     /// The paragraphs painted in the last frame.
     visible: Option<CharRange>,
+    /// Glyph quads of lines already painted, per line of the cached layout.
+    quads: ahash::HashMap<(usize, usize), Vec<Quad>>,
+    /// Atlas generation and pixels per point the quads were made for.
+    quads_for: (u64, u32),
 }
 
 impl DocView {
@@ -119,6 +126,7 @@ impl DocView {
             return;
         }
         let layout = engine.layout(&doc.text, width, size);
+        self.quads.clear();
         self.cached = Some(CachedLayout {
             hash: doc.hash.clone(),
             width_bits: width.to_bits(),
@@ -174,7 +182,7 @@ impl DocView {
     }
 
     fn paint(
-        &self,
+        &mut self,
         ui: &Ui,
         engine: &mut EngineText,
         input: &DocViewInput<'_>,
@@ -223,11 +231,23 @@ impl DocView {
             fill(selection, theme::selection_color(input.dark), &mut rects);
         }
         let color = theme::text_color(input.dark);
-        let mut mesh = engine.mesh(ui.ctx());
+        let ctx = ui.ctx();
+        let mut mesh = engine.mesh(ctx);
+        let quads_for = (engine.atlas_generation(), ctx.pixels_per_point().to_bits());
+        // Quads are kept for lines painted before; a long scroll through a huge document
+        // starts the cache afresh rather than letting it grow without bound.
+        if quads_for != self.quads_for || self.quads.len() > MAX_CACHED_LINES {
+            self.quads.clear();
+            self.quads_for = quads_for;
+        }
         for line_ref in layout.visible_lines(y0, y1) {
             let Some(p) = layout.paragraphs.get(line_ref.paragraph) else { continue };
             let Some(line) = p.layout.lines.get(line_ref.line) else { continue };
-            engine.push_line(ui.ctx(), &mut mesh, line, origin + Vec2::new(0.0, p.y), input.font_size, color);
+            let quads = self
+                .quads
+                .entry((line_ref.paragraph, line_ref.line))
+                .or_insert_with(|| engine.line_quads(ctx, line, input.font_size));
+            push_quads(&mut mesh, quads, snap(ctx, origin + Vec2::new(0.0, p.y)), color);
         }
         painter.add(mesh);
         for (range, color, lane) in underlines {

@@ -7,6 +7,27 @@ use super::glyph_atlas::{GlyphAtlas, GlyphKey, SUBPIXEL_STEPS};
 use crate::text::{DocLayout, FontError, Fonts, LayoutCache, Line};
 use egui::{Color32, Mesh, Pos2, Rect, Sense, Ui, Vec2};
 
+/// One glyph on screen: where (points, relative to its paragraph) and which part of the atlas.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Quad {
+    pub rect: Rect,
+    pub uv: Rect,
+}
+
+/// `origin` moved to the nearest whole physical pixel, so glyphs stay crisp.
+pub fn snap(ctx: &egui::Context, origin: Pos2) -> Pos2 {
+    let ppp = ctx.pixels_per_point();
+    egui::pos2((origin.x * ppp).round() / ppp, (origin.y * ppp).round() / ppp)
+}
+
+/// Adds `quads` at `origin` to `mesh` in `color`.
+pub fn push_quads(mesh: &mut Mesh, quads: &[Quad], origin: Pos2, color: Color32) {
+    let offset = origin.to_vec2();
+    for q in quads {
+        mesh.add_rect_with_uv(q.rect.translate(offset), q.uv, color);
+    }
+}
+
 /// The text engine's state kept by the window between frames.
 pub struct EngineText {
     pub fonts: Fonts,
@@ -37,7 +58,6 @@ impl EngineText {
 
     /// Adds the glyphs of `line` to `mesh`. `origin` is the top-left of the line's paragraph
     /// on screen (points); `size` the font size the line was laid out at (points).
-    #[allow(clippy::too_many_arguments)]
     pub fn push_line(
         &mut self,
         ctx: &egui::Context,
@@ -47,13 +67,22 @@ impl EngineText {
         size: f32,
         color: Color32,
     ) {
+        let quads = self.line_quads(ctx, line, size);
+        push_quads(mesh, &quads, snap(ctx, origin), color);
+    }
+
+    /// The textured quads of `line`'s glyphs relative to its paragraph's origin, for an
+    /// origin on a whole physical pixel (see [`snap`]): positions in points, texture
+    /// coordinates in the atlas. Valid while [`EngineText::atlas_generation`] is unchanged.
+    pub fn line_quads(&mut self, ctx: &egui::Context, line: &Line, size: f32) -> Vec<Quad> {
         let ppp = ctx.pixels_per_point();
         let px_bits = (size * ppp).to_bits();
         let steps = f32::from(SUBPIXEL_STEPS);
+        let mut quads = Vec::with_capacity(line.glyphs.len());
         for glyph in &line.glyphs {
-            // Pen position in physical pixels: whole pixel plus a sub-pixel step.
-            let x = (origin.x + glyph.x) * ppp;
-            let y = ((origin.y + glyph.y) * ppp).round();
+            // Pen position in physical pixels: a whole pixel plus a sub-pixel step.
+            let x = glyph.x * ppp;
+            let y = (glyph.y * ppp).round();
             let mut whole = x.floor();
             let mut step = ((x - whole) * steps).round();
             if step >= steps {
@@ -64,8 +93,14 @@ impl EngineText {
             let Some(placed) = self.atlas.glyph(ctx, &self.fonts, key) else { continue };
             let min = egui::pos2((whole + placed.left as f32) / ppp, (y + placed.top as f32) / ppp);
             let size = Vec2::new(placed.size[0] as f32, placed.size[1] as f32) / ppp;
-            mesh.add_rect_with_uv(Rect::from_min_size(min, size), placed.uv, color);
+            quads.push(Quad { rect: Rect::from_min_size(min, size), uv: placed.uv });
         }
+        quads
+    }
+
+    /// Changes whenever quads from [`EngineText::line_quads`] must be made again.
+    pub fn atlas_generation(&self) -> u64 {
+        self.atlas.generation()
     }
 
     /// A mesh for the atlas texture, to fill with [`EngineText::push_line`].

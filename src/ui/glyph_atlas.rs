@@ -4,8 +4,8 @@
 //! mesh of textured quads.
 
 use crate::text::{FontId, Fonts, rasterize};
+use ahash::HashMap;
 use egui::{Color32, ColorImage, TextureHandle, TextureOptions};
-use std::collections::HashMap;
 
 /// Side of the square atlas texture, in pixels.
 const ATLAS_SIZE: usize = 2048;
@@ -42,6 +42,8 @@ pub struct AtlasGlyph {
 pub struct GlyphAtlas {
     texture: Option<TextureHandle>,
     glyphs: HashMap<GlyphKey, Option<AtlasGlyph>>,
+    /// Bumped whenever the atlas starts over, so cached texture coordinates expire.
+    generation: u64,
     shelf_x: usize,
     shelf_y: usize,
     shelf_h: usize,
@@ -101,6 +103,7 @@ impl GlyphAtlas {
         }
         if self.shelf_y + h > ATLAS_SIZE {
             self.glyphs.clear();
+            self.generation += 1;
             self.shelf_x = 0;
             self.shelf_y = 0;
             self.shelf_h = 0;
@@ -109,6 +112,11 @@ impl GlyphAtlas {
         self.shelf_x += w;
         self.shelf_h = self.shelf_h.max(h);
         Some(cell)
+    }
+
+    /// Changes whenever earlier texture coordinates become invalid.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// Number of glyphs rasterized so far.

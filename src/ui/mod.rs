@@ -15,7 +15,7 @@ pub mod span_list;
 pub mod theme;
 pub mod toasts;
 
-pub use engine_text::{EngineText, text_line};
+pub use engine_text::{EngineText, Quad, push_quads, snap, text_line};
 
 use crate::model::{CharRange, Command, DocId, LabelId, SpanId};
 use std::path::PathBuf;
