@@ -1,1 +1,16 @@
-//! Reviewing annotator layers: merging colleagues' work, agreement measures, adjudication.
+//! Reviewing annotator layers: merging colleagues' work, agreement measures,
+//! disagreements and adjudication into the gold layer.
+//!
+//! Everything here is a pure function over the model (no egui), so the review window
+//! and the `merge` / `agree` commands share it.
+
+pub mod agreement;
+pub mod alpha;
+pub mod coding;
+pub mod dump;
+pub mod kappa;
+pub mod matching;
+pub mod project_file;
+mod warnings;
+
+pub use agreement::{AgreementError, AgreementOptions, AgreementReport, PairAgreement, agreement};
