@@ -1,0 +1,262 @@
+//! `hashiya agree`: the JSON contract, and cross-checks of every figure against
+//! scikit-learn, the `krippendorff` package and SciPy (tests/python/check_agreement.py)
+//! on random projects and on the sample project.
+//!
+//! The cross-checks run when python3 has scikit-learn and krippendorff; set
+//! `HASHIYA_REQUIRE_CROSS_CHECKS=1` (as CI does) to fail instead of skipping.
+
+use hashiya::model::{
+    CharOffset, DocId, Document, LabelId, Origin, Project, Span, SpanId, Timestamp, char_len,
+};
+use hashiya::review::project_file;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const WORDS: &[&str] = &[
+    "قال",
+    "المتحدث",
+    "إن",
+    "القوات",
+    "لن",
+    "تستهدف",
+    "المدنيين",
+    "في",
+    "الرقة",
+    "وأضاف",
+    "مسلّحين",
+    "الـ",
+    "نفى",
+    "الجيش",
+    "سقوط",
+    "قتيلاً",
+    "إصابة",
+    "كم",
+    "Ryan",
+    "Dillon",
+    "وفِي",
+    "«",
+    "»",
+    "،",
+    "؟",
+    ".",
+    ":",
+    "(",
+    ")",
+    "12",
+    "1,125",
+    "٣٥٠",
+    "2.5",
+    "%",
+    "120كم",
+    "👍",
+];
+
+/// A small deterministic generator (64-bit LCG), so failures can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+fn text(rng: &mut Rng) -> String {
+    let mut out = String::new();
+    for _ in 0..20 + rng.below(60) {
+        out.push_str(WORDS[rng.below(WORDS.len())]);
+        out.push_str(match rng.below(12) {
+            0 => "\n",
+            1 => "",
+            _ => " ",
+        });
+    }
+    out
+}
+
+fn span(id: u64, start: usize, end: usize, label: &str) -> Span {
+    Span {
+        id: SpanId(id),
+        start: CharOffset(start),
+        end: CharOffset(end),
+        label: LabelId::new(label),
+        annotator: String::new(),
+        created: Timestamp(0),
+        modified: Timestamp(0),
+        note: None,
+        origin: Origin::Manual,
+    }
+}
+
+/// A random project: `docs` documents, annotators amal, omar and sara. omar copies,
+/// shifts or relabels many of amal's spans so that agreement is neither 0 nor 1;
+/// sara marks nothing on some documents; one document is blank.
+fn random_project(seed: u64, docs: usize) -> Project {
+    let mut rng = Rng(seed);
+    let labels = ["claim", "denial", "figure"];
+    let mut project = Project::new(format!("random {seed}"));
+    for d in 0..docs {
+        let text = if d == 1 { " \n ".to_string() } else { text(&mut rng) };
+        let doc = Document::new(DocId::new(format!("doc{d}")), format!("doc{d}.txt"), text);
+        let len = char_len(&doc.text);
+        let mut amal = Vec::new();
+        if len > 1 {
+            for _ in 0..rng.below(12) {
+                let start = rng.below(len - 1);
+                let end = (start + 1 + rng.below(25)).min(len);
+                amal.push(span(0, start, end, labels[rng.below(3)]));
+            }
+        }
+        let mut omar = Vec::new();
+        for s in &amal {
+            let mut t = s.clone();
+            match rng.below(6) {
+                0 => continue,
+                1 => t.label = LabelId::new(labels[rng.below(3)]),
+                2 => t.end = CharOffset((t.end.0 + rng.below(4)).min(len)),
+                3 => t.start = CharOffset(t.start.0.saturating_sub(rng.below(4))),
+                _ => {}
+            }
+            omar.push(t);
+        }
+        if len > 1 && rng.below(2) == 0 {
+            let start = rng.below(len - 1);
+            omar.push(span(0, start, (start + 1 + rng.below(10)).min(len), labels[rng.below(3)]));
+        }
+        let sara = if rng.below(3) == 0 { Vec::new() } else { amal.iter().step_by(2).cloned().collect() };
+        for (name, mut spans) in [("amal", amal), ("omar", omar), ("sara", sara)] {
+            spans.sort_by(Span::reading_order);
+            for (i, s) in spans.iter_mut().enumerate() {
+                s.id = SpanId(i as u64 + 1);
+                s.annotator = name.into();
+            }
+            project.layers.entry(name.into()).or_default().doc_mut(&doc).spans = spans;
+        }
+        project.documents.push(doc);
+    }
+    assert_eq!(project.validate(), vec![]);
+    project
+}
+
+fn hashiya(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_hashiya")).args(args).output().unwrap();
+    assert!(out.status.success(), "hashiya {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn write_random(dir: &Path, seed: u64) -> PathBuf {
+    let path = dir.join(format!("random-{seed}.ron"));
+    project_file::save(&random_project(seed, 6), &path).unwrap();
+    path
+}
+
+#[test]
+fn json_has_the_contract_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_random(dir.path(), 7);
+    let out = hashiya(&["agree", path.to_str().unwrap(), "--json", "--annotators", "omar,amal"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["annotators"], serde_json::json!(["omar", "amal"]));
+    let pairs = json["pairs"].as_array().unwrap();
+    // One pair, four rows: all, claim, denial, figure.
+    let labels: Vec<&str> = pairs.iter().map(|p| p["label"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["all", "claim", "denial", "figure"]);
+    for pair in pairs {
+        for key in ["a", "b", "label", "exact_f1", "overlap_f1", "unmatched_a", "unmatched_b", "cohen_kappa"]
+        {
+            assert!(pair.get(key).is_some(), "missing {key} in {pair}");
+        }
+        assert_eq!((pair["a"].as_str(), pair["b"].as_str()), (Some("omar"), Some("amal")));
+        let f1 = pair["overlap_f1"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&f1));
+        assert!(pair["exact_f1"].as_f64().unwrap() <= f1);
+    }
+    let alpha = json["alpha_u"].as_object().unwrap();
+    let keys: Vec<&String> = alpha.keys().collect();
+    assert_eq!(keys, ["all", "claim", "denial", "figure"]);
+}
+
+#[test]
+fn tables_name_every_pair() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_random(dir.path(), 11);
+    let out = hashiya(&["agree", path.to_str().unwrap()]);
+    for heading in ["amal vs omar", "amal vs sara", "omar vs sara", "alpha_u over amal, omar, sara:"] {
+        assert!(out.contains(heading), "{heading} missing from:\n{out}");
+    }
+}
+
+#[test]
+fn unknown_annotator_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_random(dir.path(), 3);
+    let out = Command::new(env!("CARGO_BIN_EXE_hashiya"))
+        .args(["agree", path.to_str().unwrap(), "--annotators", "amal,zaid"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no annotator \"zaid\""));
+}
+
+/// Whether python3 with scikit-learn and krippendorff is here; panics when it is
+/// required and missing.
+fn python_ready() -> bool {
+    let ok = Command::new("python3")
+        .args(["-c", "import sklearn, krippendorff, scipy"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok && std::env::var_os("HASHIYA_REQUIRE_CROSS_CHECKS").is_some() {
+        panic!(
+            "python3 with scikit-learn and krippendorff is required (pip install scikit-learn krippendorff)"
+        );
+    }
+    if !ok {
+        eprintln!("skipping the cross-check: python3 with scikit-learn and krippendorff is not installed");
+    }
+    ok
+}
+
+fn cross_check(project: &Path, extra: &[&str]) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/check_agreement.py");
+    let out = Command::new("python3")
+        .arg(script)
+        .args(["--hashiya", env!("CARGO_BIN_EXE_hashiya")])
+        .args(extra)
+        .arg(project)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    eprintln!("{stdout}");
+    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains(" 0 mismatches"), "{stdout}");
+}
+
+#[test]
+fn figures_match_independent_implementations_on_random_projects() {
+    if !python_ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for (seed, iou) in [(1, "0.5"), (2, "0.5"), (3, "0.3"), (4, "0.75"), (5, "0")] {
+        let path = write_random(dir.path(), seed);
+        cross_check(&path, &["--iou", iou]);
+    }
+    let path = write_random(dir.path(), 6);
+    cross_check(&path, &["--annotators", "sara,amal"]);
+}
+
+#[test]
+fn figures_match_independent_implementations_on_the_sample_project() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/sample.ron");
+    if !sample.exists() {
+        eprintln!("skipping: {} does not exist yet", sample.display());
+        return;
+    }
+    if python_ready() {
+        cross_check(&sample, &[]);
+    }
+}
