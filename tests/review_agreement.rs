@@ -143,14 +143,17 @@ fn random_project(seed: u64, docs: usize) -> Project {
 }
 
 fn hashiya(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_hashiya")).args(args).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_hashiya"))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run hashiya: {e}"));
     assert!(out.status.success(), "hashiya {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 fn write_random(dir: &Path, seed: u64) -> PathBuf {
     let path = dir.join(format!("random-{seed}.ron"));
-    project_file::save(&random_project(seed, 6), &path).unwrap();
+    project_file::save(&random_project(seed, 6), &path).unwrap_or_else(|e| panic!("{e}"));
     path
 }
 
@@ -228,7 +231,7 @@ fn cross_check(project: &Path, extra: &[&str]) {
         .args(extra)
         .arg(project)
         .output()
-        .unwrap();
+        .unwrap_or_else(|e| panic!("cannot run python3: {e}"));
     let stdout = String::from_utf8_lossy(&out.stdout);
     eprintln!("{stdout}");
     assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
