@@ -10,7 +10,9 @@ pub mod coding;
 pub mod dump;
 pub mod kappa;
 pub mod matching;
+pub mod merge;
 pub mod project_file;
 mod warnings;
 
 pub use agreement::{AgreementError, AgreementOptions, AgreementReport, PairAgreement, agreement};
+pub use merge::{MergeOutcome, MergeReport, merge, merge_command};
