@@ -60,8 +60,9 @@ pub fn warnings(project: &Project, report: &AgreementReport) -> Vec<String> {
                 })
                 .count();
             if one_sided > 0 {
+                let documents = if one_sided == 1 { "document has" } else { "documents have" };
                 out.push(format!(
-                    "{a} and {b}: {one_sided} documents have spans from only one of them; the other counts as marking nothing there"
+                    "{a} and {b}: {one_sided} {documents} spans from only one of them; the other counts as marking nothing there"
                 ));
             }
         }
