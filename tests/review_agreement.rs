@@ -263,3 +263,61 @@ fn figures_match_independent_implementations_on_the_sample_project() {
         cross_check(&sample, &[]);
     }
 }
+
+/// amal and omar on one sentence; the figures are worked by hand below.
+fn hand_project() -> Project {
+    // Tokens: 0 قتل 0..3, 1 12 4..6, 2 مدنياً 7..13, 3 اليوم 14..19, 4 ، 19..20,
+    // 5 وقال 21..25, 6 الجيش 26..31, 7 إن 32..34, 8 5 35..36, 9 جرحى 37..41.
+    let mut p = Project::new("hand");
+    let doc = Document::new(DocId::new("d1"), "d1.txt", "قتل 12 مدنياً اليوم، وقال الجيش إن 5 جرحى".into());
+    let amal = vec![span(1, 0, 13, "claim"), span(2, 4, 13, "figure"), span(3, 35, 41, "figure")];
+    let omar = vec![span(1, 0, 13, "claim"), span(2, 4, 6, "figure"), span(3, 26, 41, "claim")];
+    p.layers.entry("amal".into()).or_default().doc_mut(&doc).spans = amal;
+    p.layers.entry("omar".into()).or_default().doc_mut(&doc).spans = omar;
+    p.documents.push(doc);
+    p
+}
+
+// all: exact and overlap both match only claim 0..13 (figure 4..13 vs 4..6 has IoU
+// 2/9): F1 = 2/6, two spans unmatched each side.
+// all tokens: amal C C C O O O O O F F (the claim outranks the shorter figure),
+// omar C C C O O O C C C C: p_o = 6/10, p_e = (3x7 + 5x3 + 2x0)/100 = 0.36,
+// kappa = 0.24 / 0.64 = 0.375.
+// claim: F1 = 2/3; tokens amal T T T F F F F F F F, omar T T T F F F T T T T:
+// p_o = 0.6, p_e = (3x7 + 7x3)/100 = 0.42, kappa = 0.18 / 0.58 = 0.310.
+// figure: no match, F1 = 0, unmatched 2 / 1.
+const HAND_TABLE: &str = "\
+1 documents, 10 tokens, 41 characters; overlap matching at IoU >= 0.5
+
+amal vs omar
+label         spans  spans exact F1 overlap F1  unmatched    kappa  alpha_u
+                  a      b                          a / b   tokens    chars
+all               3      3    0.333      0.333      2 / 2    0.375    0.357
+claim             1      2    0.667      0.667      0 / 1    0.310    0.277
+denial            0      0        -          -      0 / 0        -        -
+figure            2      1    0.000      0.000      2 / 1    0.286    0.047
+
+alpha_u over amal, omar:
+  all          0.357
+  claim        0.277
+  denial       -
+  figure       0.047
+
+warnings:
+  - amal and omar, all: only 6 spans between them (fewer than 10); the figures mean little
+  - amal and omar, claim: only 3 spans between them (fewer than 10); the figures mean little
+  - amal and omar: no denial spans, so its figures are undefined
+  - amal and omar, figure: only 3 spans between them (fewer than 10); the figures mean little
+  - alpha_u for denial is undefined (no annotator used it, or nothing varies)
+";
+
+#[test]
+fn table_output_of_a_hand_worked_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hand.ron");
+    project_file::save(&hand_project(), &path).unwrap();
+    assert_eq!(hashiya(&["agree", path.to_str().unwrap()]), HAND_TABLE);
+    if python_ready() {
+        cross_check(&path, &[]);
+    }
+}
