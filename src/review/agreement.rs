@@ -9,7 +9,8 @@ use super::alpha::nominal_alpha;
 use super::coding::{char_codes, token_codes};
 use super::kappa::cohen_kappa;
 use super::matching::{exact_matches, overlap_matching};
-use crate::model::{LabelId, Project, Span, tokens::tokenize};
+use crate::model::tokens::{Token, tokenize};
+use crate::model::{LabelId, Project, Span};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -101,7 +102,7 @@ struct Coding<'p> {
     chars_by_label: Vec<Vec<bool>>,
 }
 
-fn code<'p>(project: &'p Project, annotator: &str) -> Coding<'p> {
+fn code<'p>(project: &'p Project, tokens: &[Vec<Token>], annotator: &str) -> Coding<'p> {
     let labels = &project.labels;
     let layer = project.layers.get(annotator);
     let mut coding = Coding {
@@ -111,16 +112,15 @@ fn code<'p>(project: &'p Project, annotator: &str) -> Coding<'p> {
         tokens_by_label: vec![Vec::new(); labels.len()],
         chars_by_label: vec![Vec::new(); labels.len()],
     };
-    for doc in &project.documents {
+    for (doc, tokens) in project.documents.iter().zip(tokens) {
         let spans: Vec<&Span> = layer.map(|l| l.spans(&doc.id).iter().collect()).unwrap_or_default();
-        let tokens = tokenize(&doc.text);
         let len = doc.text.chars().count();
-        coding.tokens_all.extend(token_codes(&tokens, &spans, labels));
+        coding.tokens_all.extend(token_codes(tokens, &spans, labels));
         coding.chars_all.extend(char_codes(len, &spans, labels));
         for (i, label) in labels.iter().enumerate() {
             let of_label: Vec<&Span> = spans.iter().copied().filter(|s| s.label == label.id).collect();
             if let Some(t) = coding.tokens_by_label.get_mut(i) {
-                t.extend(token_codes(&tokens, &of_label, labels).iter().map(Option::is_some));
+                t.extend(token_codes(tokens, &of_label, labels).iter().map(Option::is_some));
             }
             if let Some(c) = coding.chars_by_label.get_mut(i) {
                 c.extend(char_codes(len, &of_label, labels).iter().map(Option::is_some));
@@ -200,7 +200,8 @@ fn selected(project: &Project, options: &AgreementOptions) -> Result<Vec<String>
 /// Measures agreement between the chosen annotators over every document of `project`.
 pub fn agreement(project: &Project, options: &AgreementOptions) -> Result<AgreementReport, AgreementError> {
     let names = selected(project, options)?;
-    let codings: Vec<Coding> = names.iter().map(|n| code(project, n)).collect();
+    let tokens: Vec<Vec<Token>> = project.documents.iter().map(|d| tokenize(&d.text)).collect();
+    let codings: Vec<Coding> = names.iter().map(|n| code(project, &tokens, n)).collect();
     let mut pairs = Vec::new();
     for (i, (name_a, a)) in names.iter().zip(&codings).enumerate() {
         for (name_b, b) in names.iter().zip(&codings).skip(i + 1) {

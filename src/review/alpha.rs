@@ -22,18 +22,31 @@ pub fn nominal_alpha<T: Ord>(coders: &[&[T]]) -> Option<f64> {
     if m < 2 || units == 0 {
         return None;
     }
-    let mut totals: BTreeMap<&T, u128> = BTreeMap::new();
+    // Disagreeing ordered pairs of a unit: m^2 - sum_k n_u,k^2, i.e. the ordered pairs
+    // of coders (i != j) whose codes differ; summed over units, coder pair by coder pair.
     let mut disagreeing: u128 = 0;
-    let mut unit_counts: BTreeMap<&T, u128> = BTreeMap::new();
-    for u in 0..units {
-        unit_counts.clear();
-        for code in coders.iter().filter_map(|c| c.get(u)) {
-            *unit_counts.entry(code).or_default() += 1;
+    for (i, a) in coders.iter().enumerate() {
+        for b in coders.iter().skip(i + 1) {
+            let differ = a.iter().zip(b.iter()).take(units).filter(|(x, y)| x != y).count();
+            disagreeing += 2 * differ as u128;
         }
-        let same: u128 = unit_counts.values().map(|k| k * k).sum();
-        disagreeing += (m * m) as u128 - same;
-        for (code, k) in &unit_counts {
-            *totals.entry(code).or_default() += k;
+    }
+    // Totals n_k, counted run by run (codes come in long runs along a text).
+    let mut totals: BTreeMap<&T, u128> = BTreeMap::new();
+    for coder in coders {
+        let mut run: Option<(&T, u128)> = None;
+        for code in coder.iter().take(units) {
+            match &mut run {
+                Some((current, len)) if *current == code => *len += 1,
+                _ => {
+                    if let Some((current, len)) = run.replace((code, 1)) {
+                        *totals.entry(current).or_default() += len;
+                    }
+                }
+            }
+        }
+        if let Some((current, len)) = run {
+            *totals.entry(current).or_default() += len;
         }
     }
     let n = (m * units) as u128;
