@@ -26,7 +26,8 @@ pub struct AgreeArgs {
 
 pub fn run(args: AgreeArgs) -> anyhow::Result<ExitCode> {
     let project = project_file::load(&args.project)?;
-    let options = AgreementOptions { annotators: args.annotators, iou: args.iou };
+    let annotators = args.annotators.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
+    let options = AgreementOptions { annotators, iou: args.iou };
     let report = agreement(&project, &options)
         .with_context(|| format!("cannot measure agreement in {}", args.project.display()))?;
     let out = if args.dump_units {

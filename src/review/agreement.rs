@@ -52,7 +52,9 @@ pub enum AgreementError {
 /// The figures for one pair of annotators and one label (or `"all"`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PairAgreement {
+    /// The first annotator of the pair (earlier in the chosen order).
     pub a: String,
+    /// The second annotator of the pair.
     pub b: String,
     /// A label id, or `"all"`.
     pub label: String,
@@ -68,24 +70,33 @@ pub struct PairAgreement {
     pub cohen_kappa: Option<f64>,
     /// Krippendorff's alpha over characters for this pair; `None` when undefined.
     pub alpha_u: Option<f64>,
+    /// Spans of `a` (of this label), over every document.
     pub spans_a: usize,
+    /// Spans of `b` (of this label), over every document.
     pub spans_b: usize,
+    /// Pairs of spans with the same start, end and label.
     pub exact_matches: usize,
+    /// Pairs in the maximum overlap matching.
     pub overlap_matches: usize,
 }
 
 /// Agreement over a project.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AgreementReport {
+    /// The annotators compared, in the order chosen.
     pub annotators: Vec<String>,
     /// One row per pair (in annotator order) and label (`"all"` first, then the
     /// project's labels in order).
     pub pairs: Vec<PairAgreement>,
     /// Krippendorff's alpha over characters across all the annotators, by label and `"all"`.
     pub alpha_u: BTreeMap<String, Option<f64>>,
+    /// The IoU threshold of overlap matching.
     pub iou: f64,
+    /// Documents compared (every document of the project).
     pub documents: usize,
+    /// Tokens coded for kappa, over every document.
     pub tokens: usize,
+    /// Code points coded for alpha, over every document.
     pub characters: usize,
     /// Where a figure means little, in a stable order.
     pub warnings: Vec<String>,

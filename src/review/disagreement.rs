@@ -19,15 +19,29 @@ use std::collections::BTreeMap;
 /// How annotators disagree on a cluster of spans.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DisagreementKind {
+    /// Every span has the same range; the labels differ.
     SameRangeDifferentLabel,
+    /// Spans of two or more annotators overlap with different ranges.
     BoundaryMismatch,
     /// Only these annotators marked anything here (in the order they were chosen).
     OnlyIn(Vec<String>),
 }
 
+impl DisagreementKind {
+    /// A short description for lists, e.g. "boundary mismatch" or "only amal".
+    pub fn describe(&self) -> String {
+        match self {
+            DisagreementKind::SameRangeDifferentLabel => "same range, different label".into(),
+            DisagreementKind::BoundaryMismatch => "boundary mismatch".into(),
+            DisagreementKind::OnlyIn(names) => format!("only {}", names.join(", ")),
+        }
+    }
+}
+
 /// A span with the name of the annotator layer it comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AnnotatedSpan {
+    /// The annotator layer the span is in.
     pub annotator: String,
     pub span: Span,
 }
@@ -204,6 +218,8 @@ pub(crate) mod tests {
         );
         assert_eq!(found[1].spans_of("omar").map(|s| s.range()).collect::<Vec<_>>(), [CharRange::new(7, 10)]);
         assert_eq!(found[2].missing(), ["omar"]);
+        assert_eq!(found[2].kind.describe(), "only amal");
+        assert_eq!(found[1].kind.describe(), "boundary mismatch");
         let agreed = agreed(&p, &DocId::new("d"), &["amal", "omar"]);
         assert_eq!(
             agreed.into_iter().collect::<Vec<_>>(),

@@ -45,6 +45,7 @@ impl MergeOutcome {
         matches!(self, MergeOutcome::Added | MergeOutcome::Replaced)
     }
 
+    /// A short description for reports.
     pub fn describe(self) -> &'static str {
         match self {
             MergeOutcome::Added => "added",
@@ -72,8 +73,10 @@ pub struct LayerDocMerge {
 /// A document of the other project whose text is not in ours.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnmatchedDocument {
+    /// The other project's id for it.
     pub their_doc: DocId,
     pub title: String,
+    /// Hash of their text, which no document of ours has.
     pub hash: ContentHash,
     /// Set when we have a document with the same id: its text differs from theirs.
     pub same_id_differs: bool,
@@ -84,8 +87,11 @@ pub struct UnmatchedDocument {
 /// What a merge did, in a stable order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MergeReport {
+    /// Each annotator's spans on each matched document, by annotator then their doc id.
     pub layer_docs: Vec<LayerDocMerge>,
+    /// Their documents whose text we lack, in their project order.
     pub unmatched: Vec<UnmatchedDocument>,
+    /// Labels added to our project because merged spans use them.
     pub labels_added: Vec<LabelId>,
     /// Spans in the other project's gold layer, which is never merged.
     pub gold_spans_ignored: usize,
@@ -97,6 +103,7 @@ impl MergeReport {
         self.layer_docs.iter().any(|m| m.outcome.changes()) || !self.labels_added.is_empty()
     }
 
+    /// How many annotator layer documents had this outcome.
     pub fn count(&self, outcome: MergeOutcome) -> usize {
         self.layer_docs.iter().filter(|m| m.outcome == outcome).count()
     }
