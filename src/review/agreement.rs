@@ -10,7 +10,7 @@ use super::coding::{char_codes, token_codes};
 use super::kappa::cohen_kappa;
 use super::matching::{exact_matches, overlap_matching};
 use crate::model::tokens::{Token, tokenize};
-use crate::model::{LabelId, Project, Span};
+use crate::model::{LabelId, Layer, Project, Span};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -25,6 +25,7 @@ pub const DOMINANT_SHARE: f64 = 0.8;
 #[derive(Clone, Debug, PartialEq)]
 pub struct AgreementOptions {
     /// Annotators to compare, in this order; empty means every annotator of the project.
+    /// `"gold"` names the gold layer.
     pub annotators: Vec<String>,
     /// IoU threshold for overlap matching, in `0..=1`.
     pub iou: f64,
@@ -102,6 +103,12 @@ pub struct AgreementReport {
     pub warnings: Vec<String>,
 }
 
+/// The layer called `name`: an annotator's, or the gold layer for `"gold"` (unless an
+/// annotator has that name).
+pub fn layer_named<'p>(project: &'p Project, name: &str) -> Option<&'p Layer> {
+    project.named_layers_all().find(|(n, _)| *n == name).map(|(_, l)| l)
+}
+
 /// One annotator's codes over every document, concatenated in project order.
 struct Coding<'p> {
     /// Spans per document, in project document order.
@@ -115,7 +122,7 @@ struct Coding<'p> {
 
 fn code<'p>(project: &'p Project, tokens: &[Vec<Token>], annotator: &str) -> Coding<'p> {
     let labels = &project.labels;
-    let layer = project.layers.get(annotator);
+    let layer = layer_named(project, annotator);
     let mut coding = Coding {
         spans: Vec::new(),
         tokens_all: Vec::new(),
@@ -195,7 +202,7 @@ fn selected(project: &Project, options: &AgreementOptions) -> Result<Vec<String>
         options.annotators.clone()
     };
     for (i, name) in names.iter().enumerate() {
-        if !project.layers.contains_key(name) {
+        if layer_named(project, name).is_none() {
             return Err(AgreementError::UnknownAnnotator(name.clone()));
         }
         if names.iter().take(i).any(|n| n == name) {
@@ -371,6 +378,17 @@ mod tests {
         let p = project(&[("amal", claims.clone()), ("omar", claims)]);
         let report = agreement(&p, &AgreementOptions::default()).unwrap();
         assert!(report.warnings.iter().any(|w| w.starts_with("label claim makes up 100%")));
+    }
+
+    #[test]
+    fn an_annotator_can_be_compared_with_the_gold_layer() {
+        let mut p = project(&[("amal", amal()), ("omar", vec![])]);
+        let doc = p.documents[0].clone();
+        p.gold.doc_mut(&doc).spans = amal();
+        let options = AgreementOptions { annotators: vec!["gold".into(), "amal".into()], iou: 0.5 };
+        let report = agreement(&p, &options).unwrap();
+        let all = row(&report, "gold", "amal", "all");
+        assert!(close(all.exact_f1, 1.0) && close(all.cohen_kappa, 1.0) && close(all.alpha_u, 1.0));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! recompute every figure: per document its length in code points, its tokens and
 //! each annotator's spans.
 
+use super::agreement::layer_named;
 use crate::model::{Project, tokens::tokenize};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -39,7 +40,7 @@ pub fn dump_units(project: &Project, annotators: &[String]) -> UnitsDump {
             spans: annotators
                 .iter()
                 .map(|name| {
-                    let spans = project.layers.get(name).map(|l| l.spans(&doc.id)).unwrap_or(&[]);
+                    let spans = layer_named(project, name).map(|l| l.spans(&doc.id)).unwrap_or(&[]);
                     let spans = spans.iter().map(|s| (s.start.0, s.end.0, s.label.0.clone())).collect();
                     (name.clone(), spans)
                 })

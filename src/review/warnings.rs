@@ -2,7 +2,7 @@
 //! empty layers, too few spans, one label dominating, undefined figures, documents
 //! only one annotator worked on.
 
-use super::agreement::{ALL_LABELS, AgreementReport, DOMINANT_SHARE, MIN_SPANS};
+use super::agreement::{ALL_LABELS, AgreementReport, DOMINANT_SHARE, MIN_SPANS, layer_named};
 use crate::model::Project;
 use std::collections::BTreeMap;
 
@@ -10,14 +10,15 @@ use std::collections::BTreeMap;
 pub fn warnings(project: &Project, report: &AgreementReport) -> Vec<String> {
     let mut out = Vec::new();
     for name in &report.annotators {
-        if project.layers.get(name).is_none_or(|l| l.span_count() == 0) {
+        if layer_named(project, name).is_none_or(|l| l.span_count() == 0) {
             out.push(format!("{name} has no spans: every figure involving {name} means little"));
         }
     }
     let mut by_label: BTreeMap<&str, usize> = BTreeMap::new();
     let mut total = 0;
     for name in &report.annotators {
-        for span in project.layers.get(name).into_iter().flat_map(|l| l.docs.values()).flat_map(|d| &d.spans)
+        for span in
+            layer_named(project, name).into_iter().flat_map(|l| l.docs.values()).flat_map(|d| &d.spans)
         {
             *by_label.entry(span.label.as_str()).or_default() += 1;
             total += 1;
@@ -55,7 +56,8 @@ pub fn warnings(project: &Project, report: &AgreementReport) -> Vec<String> {
                 .documents
                 .iter()
                 .filter(|d| {
-                    let has = |n: &String| project.layers.get(n).is_some_and(|l| !l.spans(&d.id).is_empty());
+                    let has =
+                        |n: &String| layer_named(project, n).is_some_and(|l| !l.spans(&d.id).is_empty());
                     has(a) != has(b)
                 })
                 .count();
