@@ -1,5 +1,8 @@
-//! `hashiya agree FILE.ron [--annotators a,b] [--json]`
+//! `hashiya agree FILE.ron [--annotators a,b] [--json] [--iou X]`
 
+use crate::review::{AgreementOptions, AgreementReport, agreement, dump::dump_units, project_file};
+use anyhow::Context;
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -16,8 +19,78 @@ pub struct AgreeArgs {
     /// IoU threshold for overlap matching.
     #[arg(long, default_value_t = 0.5)]
     pub iou: f64,
+    /// Print the units (tokens, lengths, spans) as JSON, for cross-checks.
+    #[arg(long, hide = true)]
+    pub dump_units: bool,
 }
 
 pub fn run(args: AgreeArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`agree` is not available yet ({:?})", args.project)
+    let project = project_file::load(&args.project)?;
+    let annotators = args.annotators.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
+    let options = AgreementOptions { annotators, iou: args.iou };
+    let report = agreement(&project, &options)
+        .with_context(|| format!("cannot measure agreement in {}", args.project.display()))?;
+    let out = if args.dump_units {
+        serde_json::to_string(&dump_units(&project, &report.annotators))?
+    } else if args.json {
+        serde_json::to_string_pretty(&report)?
+    } else {
+        tables(&report)
+    };
+    println!("{out}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn figure(value: Option<f64>) -> String {
+    value.map_or_else(|| "-".to_string(), |v| format!("{v:.3}"))
+}
+
+/// The report as plain-text tables: one per pair of annotators, then alpha_u and warnings.
+fn tables(report: &AgreementReport) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} documents, {} tokens, {} characters; overlap matching at IoU >= {}",
+        report.documents, report.tokens, report.characters, report.iou
+    );
+    let mut current: Option<(&str, &str)> = None;
+    for row in &report.pairs {
+        if current != Some((row.a.as_str(), row.b.as_str())) {
+            current = Some((row.a.as_str(), row.b.as_str()));
+            let _ = writeln!(out, "\n{} vs {}", row.a, row.b);
+            let _ = writeln!(
+                out,
+                "{:<12} {:>6} {:>6} {:>8} {:>10} {:>10} {:>8} {:>8}",
+                "label", "spans", "spans", "exact F1", "overlap F1", "unmatched", "kappa", "alpha_u"
+            );
+            let _ = writeln!(
+                out,
+                "{:<12} {:>6} {:>6} {:>8} {:>10} {:>10} {:>8} {:>8}",
+                "", "a", "b", "", "", "a / b", "tokens", "chars"
+            );
+        }
+        let _ = writeln!(
+            out,
+            "{:<12} {:>6} {:>6} {:>8} {:>10} {:>10} {:>8} {:>8}",
+            row.label,
+            row.spans_a,
+            row.spans_b,
+            figure(row.exact_f1),
+            figure(row.overlap_f1),
+            format!("{} / {}", row.unmatched_a, row.unmatched_b),
+            figure(row.cohen_kappa),
+            figure(row.alpha_u),
+        );
+    }
+    let _ = writeln!(out, "\nalpha_u over {}:", report.annotators.join(", "));
+    for (label, alpha) in &report.alpha_u {
+        let _ = writeln!(out, "  {label:<12} {}", figure(*alpha));
+    }
+    if !report.warnings.is_empty() {
+        let _ = writeln!(out, "\nwarnings:");
+        for warning in &report.warnings {
+            let _ = writeln!(out, "  - {warning}");
+        }
+    }
+    out.trim_end().to_string()
 }

@@ -1,6 +1,8 @@
-//! `hashiya merge FILE.ron OTHER.ron...`
+//! `hashiya merge FILE.ron OTHER.ron... [--me NAME]`
 
-use std::path::PathBuf;
+use crate::review::{MergeOutcome, MergeReport, merge, project_file};
+use anyhow::Context;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -10,8 +12,87 @@ pub struct MergeArgs {
     /// Colleagues' project files, or folders of them.
     #[arg(required = true)]
     pub others: Vec<PathBuf>,
+    /// Your annotator name: your own layer is never changed by a merge.
+    #[arg(long)]
+    pub me: Option<String>,
 }
 
 pub fn run(args: MergeArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`merge` is not available yet ({:?})", args.project)
+    let mut project = project_file::load(&args.project)?;
+    let files = project_files(&args.others, &args.project)?;
+    let mut changed = false;
+    for file in &files {
+        let other = project_file::load(file)?;
+        let report = merge(&mut project, &other, args.me.as_deref())
+            .with_context(|| format!("cannot merge {}", file.display()))?;
+        print!("{}", describe(file, &report));
+        changed |= report.changed();
+    }
+    if changed {
+        project_file::save(&project, &args.project)?;
+        println!("saved {}", args.project.display());
+    } else {
+        println!("nothing changed; {} not rewritten", args.project.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The files to merge: each file given, and the `.ron` files of each folder given
+/// (sorted, not recursive), leaving out the project merged into.
+fn project_files(paths: &[PathBuf], target: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let target = target.canonicalize().ok();
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let entries =
+                std::fs::read_dir(path).with_context(|| format!("cannot list {}", path.display()))?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "ron"))
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    files.retain(|f| f.canonicalize().ok() != target || target.is_none());
+    Ok(files)
+}
+
+fn describe(file: &Path, report: &MergeReport) -> String {
+    let mut out = format!("{}:\n", file.display());
+    for m in &report.layer_docs {
+        let id = if m.doc == m.their_doc {
+            m.doc.to_string()
+        } else {
+            format!("{} (theirs: {})", m.doc, m.their_doc)
+        };
+        out.push_str(&format!("  {} on {id}: {} spans, {}\n", m.annotator, m.spans, m.outcome.describe()));
+    }
+    for d in &report.unmatched {
+        let why =
+            if d.same_id_differs { "its text differs from ours" } else { "its text is not in this project" };
+        let who = if d.annotators.is_empty() {
+            String::new()
+        } else {
+            format!(" (layers: {})", d.annotators.join(", "))
+        };
+        out.push_str(&format!("  not merged: document {} \"{}\": {why}{who}\n", d.their_doc, d.title));
+    }
+    for label in &report.labels_added {
+        out.push_str(&format!("  label added: {label}\n"));
+    }
+    if report.gold_spans_ignored > 0 {
+        out.push_str(&format!("  their gold layer ({} spans) is not merged\n", report.gold_spans_ignored));
+    }
+    out.push_str(&format!(
+        "  {} added, {} replaced, {} unchanged, {} kept, {} documents not merged\n",
+        report.count(MergeOutcome::Added),
+        report.count(MergeOutcome::Replaced),
+        report.count(MergeOutcome::Unchanged),
+        report.count(MergeOutcome::KeptOwn) + report.count(MergeOutcome::KeptNewer),
+        report.unmatched.len()
+    ));
+    out
 }

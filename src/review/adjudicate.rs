@@ -1,0 +1,240 @@
+//! Adjudication: turning review decisions into gold spans.
+//!
+//! Every function here is pure: it returns a [`Command`] for the caller to apply (so a
+//! decision is one undo step) and never changes the project itself. Gold spans get the
+//! origin [`Origin::Accepted`] with the reviewer's name; `annotator` keeps whose span
+//! was accepted (the reviewer's own name for edited spans).
+//!
+//! A decision on a disagreement first removes the gold spans that an earlier decision
+//! on it left there (gold spans overlapping its range that are not agreed spans), so
+//! a reviewer can change their mind.
+
+use super::disagreement::{Disagreement, SpanKey, agreed};
+use crate::model::{CharRange, Command, DocId, LabelId, LayerRef, Origin, Project, Span, SpanId, Timestamp};
+use std::collections::BTreeMap;
+
+/// A reviewer's decision on one disagreement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Decision {
+    /// Take this annotator's spans (nothing, when they marked nothing here).
+    Accept(String),
+    /// Nothing from here goes into the gold layer.
+    Reject,
+    /// The reviewer's own spans instead.
+    Edit(Vec<(CharRange, LabelId)>),
+}
+
+/// Why a decision cannot be turned into gold spans.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AdjudicationError {
+    #[error("no document {0:?}")]
+    NoDocument(DocId),
+    #[error("{0:?} is not one of the annotators under review")]
+    NotUnderReview(String),
+}
+
+/// Hands out span ids past every id of the gold layer.
+struct Ids(u64);
+
+impl Ids {
+    fn new(project: &Project) -> Self {
+        Self(project.gold.next_span_id().0)
+    }
+
+    fn next(&mut self) -> SpanId {
+        let id = SpanId(self.0);
+        self.0 += 1;
+        id
+    }
+}
+
+fn gold_span(source: &Span, id: SpanId, annotator: &str, by: &str, now: Timestamp) -> Span {
+    Span {
+        id,
+        annotator: annotator.to_string(),
+        modified: now,
+        origin: Origin::Accepted { by: by.to_string() },
+        ..source.clone()
+    }
+}
+
+/// Adds to the gold layer every span all `annotators` agree on that it lacks yet.
+/// Empty when there is nothing to add.
+pub fn auto_accept_agreed(
+    project: &Project,
+    doc: &DocId,
+    annotators: &[&str],
+    by: &str,
+    now: Timestamp,
+) -> Command {
+    let mut missing = agreed(project, doc, annotators);
+    for span in project.gold.spans(doc) {
+        if let Some(n) = missing.get_mut(&(span.range(), span.label.clone())) {
+            *n = n.saturating_sub(1);
+        }
+    }
+    let mut ids = Ids::new(project);
+    let mut commands = Vec::new();
+    let first = annotators.first().copied().unwrap_or_default();
+    let source = project.layers.get(first).map(|l| l.spans(doc)).unwrap_or(&[]);
+    for ((range, label), n) in missing {
+        let Some(span) = source.iter().find(|s| s.range() == range && s.label == label) else { continue };
+        for _ in 0..n {
+            let span = gold_span(span, ids.next(), first, by, now);
+            commands.push(Command::AddSpan { layer: LayerRef::Gold, doc: doc.clone(), span });
+        }
+    }
+    Command::Batch(commands)
+}
+
+/// The gold spans that a decision on `disagreement` has put there, in reading order.
+pub fn decided<'p>(project: &'p Project, doc: &DocId, disagreement: &Disagreement) -> Vec<&'p Span> {
+    let names: Vec<&str> = disagreement.annotators.iter().map(String::as_str).collect();
+    let agreed: BTreeMap<SpanKey, usize> = agreed(project, doc, &names);
+    project
+        .gold
+        .spans(doc)
+        .iter()
+        .filter(|s| s.range().overlaps(&disagreement.range))
+        .filter(|s| !agreed.contains_key(&(s.range(), s.label.clone())))
+        .collect()
+}
+
+/// The command that records `decision` on `disagreement` in the gold layer, replacing
+/// an earlier decision on it.
+pub fn adjudicate(
+    project: &Project,
+    doc: &DocId,
+    disagreement: &Disagreement,
+    decision: &Decision,
+    by: &str,
+    now: Timestamp,
+) -> Result<Command, AdjudicationError> {
+    if project.document(doc).is_none() {
+        return Err(AdjudicationError::NoDocument(doc.clone()));
+    }
+    let mut commands: Vec<Command> = decided(project, doc, disagreement)
+        .into_iter()
+        .map(|s| Command::RemoveSpan { layer: LayerRef::Gold, doc: doc.clone(), id: s.id })
+        .collect();
+    let mut ids = Ids::new(project);
+    let mut add =
+        |span: Span| commands.push(Command::AddSpan { layer: LayerRef::Gold, doc: doc.clone(), span });
+    match decision {
+        Decision::Accept(annotator) => {
+            if !disagreement.annotators.contains(annotator) {
+                return Err(AdjudicationError::NotUnderReview(annotator.clone()));
+            }
+            for span in disagreement.spans_of(annotator) {
+                add(gold_span(span, ids.next(), annotator, by, now));
+            }
+        }
+        Decision::Reject => {}
+        Decision::Edit(spans) => {
+            for (range, label) in spans {
+                add(Span {
+                    id: ids.next(),
+                    start: range.start,
+                    end: range.end,
+                    label: label.clone(),
+                    annotator: by.to_string(),
+                    created: now,
+                    modified: now,
+                    note: None,
+                    origin: Origin::Accepted { by: by.to_string() },
+                });
+            }
+        }
+    }
+    Ok(Command::Batch(commands))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::apply;
+    use crate::review::disagreement::tests::review_project;
+    use crate::review::{DisagreementKind, disagreements};
+
+    const NOW: Timestamp = Timestamp(99);
+
+    fn doc() -> DocId {
+        DocId::new("d")
+    }
+
+    fn gold(p: &Project) -> Vec<(CharRange, &str, &str)> {
+        p.gold.spans(&doc()).iter().map(|s| (s.range(), s.label.as_str(), s.annotator.as_str())).collect()
+    }
+
+    #[test]
+    fn agreed_spans_are_accepted_once() {
+        let mut p = review_project();
+        let command = auto_accept_agreed(&p, &doc(), &["amal", "omar"], "lina", NOW);
+        apply(&mut p, command).unwrap();
+        assert_eq!(gold(&p), [(CharRange::new(0, 3), "claim", "amal")]);
+        let accepted = &p.gold.spans(&doc())[0];
+        assert_eq!(accepted.origin, Origin::Accepted { by: "lina".into() });
+        assert_eq!((accepted.created, accepted.modified), (Timestamp(1), NOW));
+        // Already in gold: nothing more to add.
+        assert_eq!(auto_accept_agreed(&p, &doc(), &["amal", "omar"], "lina", NOW), Command::Batch(vec![]));
+        assert_eq!(p.validate(), vec![]);
+    }
+
+    #[test]
+    fn accept_then_change_of_mind_then_reject_then_undo() {
+        let mut p = review_project();
+        let agreed = auto_accept_agreed(&p, &doc(), &["amal", "omar"], "lina", NOW);
+        apply(&mut p, agreed).unwrap();
+        let found = disagreements(&p, &doc(), &["amal", "omar"]);
+        let boundary = found.iter().find(|d| d.kind == DisagreementKind::BoundaryMismatch).unwrap();
+        // Accept omar's shorter claim.
+        let accept_b =
+            adjudicate(&p, &doc(), boundary, &Decision::Accept("omar".into()), "lina", NOW).unwrap();
+        apply(&mut p, accept_b).unwrap();
+        assert_eq!(
+            gold(&p),
+            [(CharRange::new(0, 3), "claim", "amal"), (CharRange::new(7, 10), "claim", "omar")]
+        );
+        assert_eq!(decided(&p, &doc(), boundary).len(), 1);
+        // Change of mind: amal's version replaces it; the agreed span stays.
+        let accept_a =
+            adjudicate(&p, &doc(), boundary, &Decision::Accept("amal".into()), "lina", NOW).unwrap();
+        let undo = apply(&mut p, accept_a).unwrap();
+        assert_eq!(
+            gold(&p),
+            [(CharRange::new(0, 3), "claim", "amal"), (CharRange::new(7, 13), "claim", "amal")]
+        );
+        apply(&mut p, undo).unwrap();
+        assert_eq!(gold(&p)[1], (CharRange::new(7, 10), "claim", "omar"));
+        // Reject clears the decision.
+        let reject = adjudicate(&p, &doc(), boundary, &Decision::Reject, "lina", NOW).unwrap();
+        apply(&mut p, reject).unwrap();
+        assert_eq!(gold(&p), [(CharRange::new(0, 3), "claim", "amal")]);
+        assert_eq!(p.validate(), vec![]);
+    }
+
+    #[test]
+    fn edit_and_errors() {
+        let mut p = review_project();
+        let found = disagreements(&p, &doc(), &["amal", "omar"]);
+        let same_range = &found[0];
+        assert_eq!(same_range.kind, DisagreementKind::SameRangeDifferentLabel);
+        let edit = Decision::Edit(vec![(CharRange::new(4, 13), LabelId::new("figure"))]);
+        let command = adjudicate(&p, &doc(), same_range, &edit, "lina", NOW).unwrap();
+        apply(&mut p, command).unwrap();
+        assert_eq!(gold(&p), [(CharRange::new(4, 13), "figure", "lina")]);
+        let only_amal = &found[2];
+        // Accepting omar, who marked nothing there, adds nothing.
+        let command =
+            adjudicate(&p, &doc(), only_amal, &Decision::Accept("omar".into()), "lina", NOW).unwrap();
+        assert_eq!(command, Command::Batch(vec![]));
+        assert_eq!(
+            adjudicate(&p, &doc(), only_amal, &Decision::Accept("zaid".into()), "lina", NOW),
+            Err(AdjudicationError::NotUnderReview("zaid".into()))
+        );
+        assert_eq!(
+            adjudicate(&p, &DocId::new("nope"), only_amal, &Decision::Reject, "lina", NOW),
+            Err(AdjudicationError::NoDocument(DocId::new("nope")))
+        );
+    }
+}

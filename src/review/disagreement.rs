@@ -1,0 +1,257 @@
+//! Where annotators disagree on one document, for the review window.
+//!
+//! Spans that every chosen annotator made alike (same start, end and label) are
+//! agreed and set aside. The remaining spans are grouped into clusters of overlapping
+//! spans (two spans overlap when they share a code point; a cluster is a connected
+//! group, so clusters never overlap each other). Each cluster is one [`Disagreement`],
+//! classified as:
+//!
+//! - [`DisagreementKind::SameRangeDifferentLabel`]: every span has the same range, the
+//!   labels differ;
+//! - [`DisagreementKind::BoundaryMismatch`]: spans of two or more annotators overlap
+//!   with different ranges;
+//! - [`DisagreementKind::OnlyIn`]: the spans come from these annotators only (the
+//!   others marked nothing that overlaps), with the same label where there are several.
+
+use crate::model::{CharOffset, CharRange, DocId, LabelId, Project, Span};
+use std::collections::BTreeMap;
+
+/// How annotators disagree on a cluster of spans.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DisagreementKind {
+    /// Every span has the same range; the labels differ.
+    SameRangeDifferentLabel,
+    /// Spans of two or more annotators overlap with different ranges.
+    BoundaryMismatch,
+    /// Only these annotators marked anything here (in the order they were chosen).
+    OnlyIn(Vec<String>),
+}
+
+impl DisagreementKind {
+    /// A short description for lists, e.g. "boundary mismatch" or "only amal".
+    pub fn describe(&self) -> String {
+        match self {
+            DisagreementKind::SameRangeDifferentLabel => "same range, different label".into(),
+            DisagreementKind::BoundaryMismatch => "boundary mismatch".into(),
+            DisagreementKind::OnlyIn(names) => format!("only {}", names.join(", ")),
+        }
+    }
+}
+
+/// A span with the name of the annotator layer it comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnnotatedSpan {
+    /// The annotator layer the span is in.
+    pub annotator: String,
+    pub span: Span,
+}
+
+/// One place where the chosen annotators disagree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Disagreement {
+    pub kind: DisagreementKind,
+    /// The smallest range covering every span involved.
+    pub range: CharRange,
+    /// The spans involved, in reading order (annotator order among equals).
+    pub spans: Vec<AnnotatedSpan>,
+    /// Every annotator that was compared, in the order chosen.
+    pub annotators: Vec<String>,
+}
+
+impl Disagreement {
+    /// The spans of one annotator here (none for an annotator who marked nothing).
+    pub fn spans_of<'d>(&'d self, annotator: &'d str) -> impl Iterator<Item = &'d Span> + 'd {
+        self.spans.iter().filter(move |s| s.annotator == annotator).map(|s| &s.span)
+    }
+
+    /// Annotators who marked nothing here.
+    pub fn missing(&self) -> Vec<&str> {
+        self.annotators
+            .iter()
+            .filter(|a| !self.spans.iter().any(|s| &s.annotator == *a))
+            .map(String::as_str)
+            .collect()
+    }
+}
+
+/// A span key: range and label.
+pub type SpanKey = (CharRange, LabelId);
+
+fn key(span: &Span) -> SpanKey {
+    (span.range(), span.label.clone())
+}
+
+/// Spans of each annotator on `doc`, in the order given.
+fn layer_spans<'p>(project: &'p Project, doc: &DocId, annotators: &[&str]) -> Vec<&'p [Span]> {
+    annotators.iter().map(|a| project.layers.get(*a).map(|l| l.spans(doc)).unwrap_or(&[])).collect()
+}
+
+/// The spans every chosen annotator made alike on `doc`, with how many copies each has
+/// in common, sorted. Empty when fewer than two annotators are given.
+pub fn agreed(project: &Project, doc: &DocId, annotators: &[&str]) -> BTreeMap<SpanKey, usize> {
+    if annotators.len() < 2 {
+        return BTreeMap::new();
+    }
+    let mut common: Option<BTreeMap<SpanKey, usize>> = None;
+    for spans in layer_spans(project, doc, annotators) {
+        let mut counts: BTreeMap<SpanKey, usize> = BTreeMap::new();
+        for span in spans {
+            *counts.entry(key(span)).or_default() += 1;
+        }
+        common = Some(match common {
+            None => counts,
+            Some(prev) => {
+                prev.into_iter().filter_map(|(k, n)| counts.get(&k).map(|m| (k, n.min(*m)))).collect()
+            }
+        });
+    }
+    common.unwrap_or_default()
+}
+
+/// The disagreements between `annotators` on `doc`, sorted by position.
+pub fn disagreements(project: &Project, doc: &DocId, annotators: &[&str]) -> Vec<Disagreement> {
+    let common = agreed(project, doc, annotators);
+    let mut rest: Vec<(usize, AnnotatedSpan)> = Vec::new();
+    for (order, (name, spans)) in annotators.iter().zip(layer_spans(project, doc, annotators)).enumerate() {
+        let mut left = common.clone();
+        for span in spans {
+            if let Some(n) = left.get_mut(&key(span)).filter(|n| **n > 0) {
+                *n -= 1;
+                continue;
+            }
+            rest.push((order, AnnotatedSpan { annotator: (*name).to_string(), span: span.clone() }));
+        }
+    }
+    rest.sort_by(|(oa, a), (ob, b)| Span::reading_order(&a.span, &b.span).then(oa.cmp(ob)));
+    let names: Vec<String> = annotators.iter().map(|a| (*a).to_string()).collect();
+    let mut out: Vec<Disagreement> = Vec::new();
+    let mut cluster: Vec<AnnotatedSpan> = Vec::new();
+    let mut end = CharOffset(0);
+    for (_, item) in rest {
+        if !cluster.is_empty() && item.span.start >= end {
+            out.push(classify(std::mem::take(&mut cluster), &names));
+        }
+        end = if cluster.is_empty() { item.span.end } else { end.max(item.span.end) };
+        cluster.push(item);
+    }
+    if !cluster.is_empty() {
+        out.push(classify(cluster, &names));
+    }
+    out
+}
+
+fn classify(spans: Vec<AnnotatedSpan>, annotators: &[String]) -> Disagreement {
+    let present: Vec<String> =
+        annotators.iter().filter(|a| spans.iter().any(|s| &s.annotator == *a)).cloned().collect();
+    let first = spans.first().map(|s| s.span.range()).unwrap_or_default();
+    let same_range = spans.iter().all(|s| s.span.range() == first);
+    let same_label = spans.windows(2).all(|w| matches!(w, [a, b] if a.span.label == b.span.label));
+    let kind = if (same_range && same_label) || present.len() == 1 {
+        DisagreementKind::OnlyIn(present)
+    } else if same_range {
+        DisagreementKind::SameRangeDifferentLabel
+    } else {
+        DisagreementKind::BoundaryMismatch
+    };
+    let start = spans.iter().map(|s| s.span.start).min().unwrap_or_default();
+    let end = spans.iter().map(|s| s.span.end).max().unwrap_or_default();
+    Disagreement { kind, range: CharRange { start, end }, spans, annotators: annotators.to_vec() }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::model::{Document, Origin, SpanId, Timestamp};
+
+    pub(crate) fn span(id: u64, start: usize, end: usize, label: &str) -> Span {
+        Span {
+            id: SpanId(id),
+            start: CharOffset(start),
+            end: CharOffset(end),
+            label: LabelId::new(label),
+            annotator: String::new(),
+            created: Timestamp(1),
+            modified: Timestamp(1),
+            note: None,
+            origin: Origin::Manual,
+        }
+    }
+
+    /// One document of 40 code points with amal's and omar's spans:
+    /// 0..3 claim both (agreed); 4..6 figure vs claim (same range); 7..13 vs 7..10 claim
+    /// (boundaries); 14..19 denial amal only; 20..22 figure omar only.
+    pub(crate) fn review_project() -> Project {
+        let mut p = Project::new("t");
+        let doc = Document::new(DocId::new("d"), "d.txt", "قتل 12 مدنياً اليوم، وقال الجيش إن 5 جرحى".into());
+        let amal = vec![
+            span(1, 0, 3, "claim"),
+            span(2, 4, 6, "figure"),
+            span(3, 7, 13, "claim"),
+            span(4, 14, 19, "denial"),
+        ];
+        let omar = vec![
+            span(1, 0, 3, "claim"),
+            span(2, 4, 6, "claim"),
+            span(3, 7, 10, "claim"),
+            span(4, 20, 22, "figure"),
+        ];
+        p.layers.entry("amal".into()).or_default().doc_mut(&doc).spans = amal;
+        p.layers.entry("omar".into()).or_default().doc_mut(&doc).spans = omar;
+        p.documents.push(doc);
+        p
+    }
+
+    #[test]
+    fn kinds_in_reading_order() {
+        let p = review_project();
+        let found = disagreements(&p, &DocId::new("d"), &["amal", "omar"]);
+        let summary: Vec<(DisagreementKind, CharRange)> =
+            found.iter().map(|d| (d.kind.clone(), d.range)).collect();
+        assert_eq!(
+            summary,
+            [
+                (DisagreementKind::SameRangeDifferentLabel, CharRange::new(4, 6)),
+                (DisagreementKind::BoundaryMismatch, CharRange::new(7, 13)),
+                (DisagreementKind::OnlyIn(vec!["amal".into()]), CharRange::new(14, 19)),
+                (DisagreementKind::OnlyIn(vec!["omar".into()]), CharRange::new(20, 22)),
+            ]
+        );
+        assert_eq!(found[1].spans_of("omar").map(|s| s.range()).collect::<Vec<_>>(), [CharRange::new(7, 10)]);
+        assert_eq!(found[2].missing(), ["omar"]);
+        assert_eq!(found[2].kind.describe(), "only amal");
+        assert_eq!(found[1].kind.describe(), "boundary mismatch");
+        let agreed = agreed(&p, &DocId::new("d"), &["amal", "omar"]);
+        assert_eq!(
+            agreed.into_iter().collect::<Vec<_>>(),
+            [((CharRange::new(0, 3), LabelId::new("claim")), 1)]
+        );
+    }
+
+    #[test]
+    fn identical_or_single_layers_have_no_disagreements() {
+        let mut p = review_project();
+        let amal = p.layers["amal"].clone();
+        p.layers.insert("omar".into(), amal);
+        assert!(disagreements(&p, &DocId::new("d"), &["amal", "omar"]).is_empty());
+        // One annotator alone: nothing is agreed, every span stands alone.
+        let alone = disagreements(&p, &DocId::new("d"), &["amal"]);
+        assert_eq!(alone.len(), 4);
+        assert!(alone.iter().all(|d| d.kind == DisagreementKind::OnlyIn(vec!["amal".into()])));
+    }
+
+    #[test]
+    fn three_annotators_and_chains_of_overlaps() {
+        let mut p = review_project();
+        let doc = p.documents[0].clone();
+        // sara agrees with amal on 14..19 and adds 2..5 claim, which overlaps 0..3 and 4..6.
+        p.layers.entry("sara".into()).or_default().doc_mut(&doc).spans =
+            vec![span(1, 0, 3, "claim"), span(2, 2, 5, "claim"), span(3, 14, 19, "denial")];
+        let found = disagreements(&p, &DocId::new("d"), &["amal", "omar", "sara"]);
+        // 0..3 claim is agreed by all three; 2..5 chains with 4..6 into one cluster 2..6.
+        assert_eq!(found[0].range, CharRange::new(2, 6));
+        assert_eq!(found[0].kind, DisagreementKind::BoundaryMismatch);
+        let only = found.iter().find(|d| d.range == CharRange::new(14, 19)).unwrap();
+        assert_eq!(only.kind, DisagreementKind::OnlyIn(vec!["amal".into(), "sara".into()]));
+        assert_eq!(only.missing(), ["omar"]);
+    }
+}

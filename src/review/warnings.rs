@@ -1,0 +1,78 @@
+//! Warnings where an agreement figure means little, in the spirit of INCEpTION's:
+//! empty layers, too few spans, one label dominating, undefined figures, documents
+//! only one annotator worked on.
+
+use super::agreement::{ALL_LABELS, AgreementReport, DOMINANT_SHARE, MIN_SPANS, layer_named};
+use crate::model::Project;
+use std::collections::BTreeMap;
+
+/// The warnings for `report`, computed over `project`, in a stable order.
+pub fn warnings(project: &Project, report: &AgreementReport) -> Vec<String> {
+    let mut out = Vec::new();
+    for name in &report.annotators {
+        if layer_named(project, name).is_none_or(|l| l.span_count() == 0) {
+            out.push(format!("{name} has no spans: every figure involving {name} means little"));
+        }
+    }
+    let mut by_label: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut total = 0;
+    for name in &report.annotators {
+        for span in
+            layer_named(project, name).into_iter().flat_map(|l| l.docs.values()).flat_map(|d| &d.spans)
+        {
+            *by_label.entry(span.label.as_str()).or_default() += 1;
+            total += 1;
+        }
+    }
+    if let Some((label, count)) = by_label.iter().max_by_key(|(_, c)| **c)
+        && total > 0
+        && *count as f64 / total as f64 > DOMINANT_SHARE
+    {
+        let share = 100.0 * *count as f64 / total as f64;
+        out.push(format!(
+            "label {label} makes up {share:.0}% of all spans: the \"{ALL_LABELS}\" figures mostly reflect it"
+        ));
+    }
+    for pair in &report.pairs {
+        let (a, b, label) = (&pair.a, &pair.b, &pair.label);
+        let spans = pair.spans_a + pair.spans_b;
+        if spans == 0 {
+            if label != ALL_LABELS {
+                out.push(format!("{a} and {b}: no {label} spans, so its figures are undefined"));
+            }
+        } else if spans < MIN_SPANS {
+            out.push(format!(
+                "{a} and {b}, {label}: only {spans} spans between them (fewer than {MIN_SPANS}); the figures mean little"
+            ));
+        } else if pair.cohen_kappa.is_none() || pair.alpha_u.is_none() {
+            out.push(format!(
+                "{a} and {b}, {label}: kappa or alpha is undefined (no variation in the codes)"
+            ));
+        }
+    }
+    for (i, a) in report.annotators.iter().enumerate() {
+        for b in report.annotators.iter().skip(i + 1) {
+            let one_sided = project
+                .documents
+                .iter()
+                .filter(|d| {
+                    let has =
+                        |n: &String| layer_named(project, n).is_some_and(|l| !l.spans(&d.id).is_empty());
+                    has(a) != has(b)
+                })
+                .count();
+            if one_sided > 0 {
+                let documents = if one_sided == 1 { "document has" } else { "documents have" };
+                out.push(format!(
+                    "{a} and {b}: {one_sided} {documents} spans from only one of them; the other counts as marking nothing there"
+                ));
+            }
+        }
+    }
+    for (label, alpha) in &report.alpha_u {
+        if alpha.is_none() {
+            out.push(format!("alpha_u for {label} is undefined (no annotator used it, or nothing varies)"));
+        }
+    }
+    out
+}
