@@ -5,9 +5,8 @@
 use hashiya::model::{
     CharOffset, CharRange, DocId, Document, LabelId, Origin, Project, Span, SpanId, Timestamp, apply,
 };
-use hashiya::review::{
-    Decision, DisagreementKind, adjudicate, auto_accept_agreed, disagreements, project_file,
-};
+use hashiya::review::{Decision, DisagreementKind, adjudicate, auto_accept_agreed, disagreements};
+use hashiya::store as project_file;
 use std::path::Path;
 
 struct Rng(u64);

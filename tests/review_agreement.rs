@@ -8,7 +8,7 @@
 use hashiya::model::{
     CharOffset, DocId, Document, LabelId, Origin, Project, Span, SpanId, Timestamp, char_len,
 };
-use hashiya::review::project_file;
+use hashiya::store as project_file;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

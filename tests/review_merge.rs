@@ -2,7 +2,7 @@
 //! and the saved project.
 
 use hashiya::model::{CharOffset, DocId, Document, LabelId, Origin, Project, Span, SpanId, Timestamp};
-use hashiya::review::project_file;
+use hashiya::store as project_file;
 use std::path::Path;
 use std::process::Command;
 

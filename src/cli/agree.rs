@@ -1,6 +1,6 @@
 //! `hashiya agree FILE.ron [--annotators a,b] [--json] [--iou X]`
 
-use crate::review::{AgreementOptions, AgreementReport, agreement, dump::dump_units, project_file};
+use crate::review::{AgreementOptions, AgreementReport, agreement, dump::dump_units};
 use anyhow::Context;
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -25,7 +25,7 @@ pub struct AgreeArgs {
 }
 
 pub fn run(args: AgreeArgs) -> anyhow::Result<ExitCode> {
-    let project = project_file::load(&args.project)?;
+    let project = crate::store::load(&args.project)?;
     let annotators = args.annotators.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
     let options = AgreementOptions { annotators, iou: args.iou };
     let report = agreement(&project, &options)

@@ -1,6 +1,7 @@
 //! `hashiya merge FILE.ron OTHER.ron... [--me NAME]`
 
-use crate::review::{MergeOutcome, MergeReport, merge, project_file};
+use crate::review::{MergeOutcome, MergeReport, merge};
+use crate::store;
 use anyhow::Context;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -18,18 +19,18 @@ pub struct MergeArgs {
 }
 
 pub fn run(args: MergeArgs) -> anyhow::Result<ExitCode> {
-    let mut project = project_file::load(&args.project)?;
+    let mut project = store::load(&args.project)?;
     let files = project_files(&args.others, &args.project)?;
     let mut changed = false;
     for file in &files {
-        let other = project_file::load(file)?;
+        let other = store::load(file)?;
         let report = merge(&mut project, &other, args.me.as_deref())
             .with_context(|| format!("cannot merge {}", file.display()))?;
         print!("{}", describe(file, &report));
         changed |= report.changed();
     }
     if changed {
-        project_file::save(&project, &args.project)?;
+        store::save(&project, &args.project)?;
         println!("saved {}", args.project.display());
     } else {
         println!("nothing changed; {} not rewritten", args.project.display());

@@ -13,7 +13,6 @@ pub mod dump;
 pub mod kappa;
 pub mod matching;
 pub mod merge;
-pub mod project_file;
 mod warnings;
 
 pub use adjudicate::{AdjudicationError, Decision, adjudicate, auto_accept_agreed, decided};
