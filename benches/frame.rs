@@ -119,7 +119,7 @@ fn main() {
             let input = hashiya::ui::doc_view::DocViewInput {
                 doc: document,
                 labels: &project.labels,
-                layer: "bench",
+                layer: hashiya::model::LayerRef::annotator("bench"),
                 spans: if std::env::var_os("NO_SPANS").is_some() { &[] } else { spans },
                 others: &[],
                 selection: None,

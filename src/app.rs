@@ -2,12 +2,14 @@
 //! dispatches to the panels, then applies the actions they pushed.
 
 use crate::model::{CharRange, Command, DocId, LayerRef, Project, SpanId, Status, Timestamp};
+use crate::review::Decision;
 use crate::store::{self, ProjectFile, Recovery, SaveMode, StoreError};
 use crate::ui::commands::UiCommand;
 use crate::ui::doc_list::{StatusFilter, doc_list_ui};
 use crate::ui::doc_view::{DocView, DocViewInput, OtherLayer};
 use crate::ui::label_editor::LabelEditor;
 use crate::ui::prefs::Prefs;
+use crate::ui::review_panel::Review;
 use crate::ui::search::Search;
 use crate::ui::span_list::span_list_ui;
 use crate::ui::toasts::Toasts;
@@ -63,6 +65,9 @@ pub struct HashiyaApp {
     /// Other annotators' layers shown read-only under the text.
     pub shown_layers: BTreeSet<String>,
     pub doc_view: DocView,
+    pub review: Review,
+    /// The document (and annotators) whose agreed spans were last accepted into gold.
+    auto_accepted: Option<(DocId, Vec<String>)>,
     /// The document and span the side lists showed last frame.
     listed: (Option<DocId>, Option<SpanId>),
     engine: EngineText,
@@ -87,6 +92,8 @@ impl HashiyaApp {
             search: Search::default(),
             shown_layers: BTreeSet::new(),
             doc_view: DocView::default(),
+            review: Review::default(),
+            auto_accepted: None,
             listed: (None, None),
             engine: EngineText::new()?,
             actions: Vec::new(),
@@ -154,6 +161,12 @@ impl HashiyaApp {
         let ctx = ui.ctx().clone();
         self.handle_keys(&ctx);
         self.handle_dropped_files(&ctx);
+        if let (Some(ws), Some(doc)) = (&self.workspace, &self.view.doc)
+            && self.review.active
+        {
+            self.review.refresh(&ws.project, doc, ws.generation());
+        }
+        self.auto_accept();
         self.menu_bar(ui);
         self.status_bar(ui);
         self.side_panels(ui);
@@ -161,6 +174,9 @@ impl HashiyaApp {
         self.modals(&ctx);
         if let Some(ws) = &self.workspace {
             self.label_editor.ui(&ctx, &ws.project, &mut self.actions);
+        }
+        if let Some(ws) = &self.workspace {
+            self.review.agreement_ui(&ctx, &ws.project);
         }
         self.toasts.ui(&ctx);
         self.engine.end_frame();
@@ -234,7 +250,17 @@ impl HashiyaApp {
                     }
                 });
                 ui.menu_button("Review", |ui| {
-                    for cmd in [UiCommand::ReviewMode, UiCommand::Agreement] {
+                    for cmd in [
+                        UiCommand::ReviewMode,
+                        UiCommand::NextDisagreement,
+                        UiCommand::PreviousDisagreement,
+                        UiCommand::AcceptFirst,
+                        UiCommand::AcceptSecond,
+                        UiCommand::UseSelection,
+                        UiCommand::RejectDisagreement,
+                        UiCommand::Agreement,
+                        UiCommand::MergeColleague,
+                    ] {
                         self.menu_item(ui, cmd);
                     }
                 });
@@ -305,6 +331,15 @@ impl HashiyaApp {
             );
         });
         egui::Panel::right("spans").default_size(theme::SIDE_PANEL_WIDTH).show(ui, |ui| {
+            if self.review.active {
+                if let Some(doc) = &self.view.doc
+                    && let Some(document) = ws.project.document(doc)
+                {
+                    let index = self.doc_view.index_for(document);
+                    self.review.panel_ui(ui, &ws.project, doc, index, &mut self.engine, &mut self.actions);
+                }
+                return;
+            }
             layer_toggles_ui(ui, &ws.project, &annotator, &mut self.shown_layers);
             if let Some(doc) = &self.view.doc
                 && let Some(document) = ws.project.document(doc)
@@ -348,22 +383,47 @@ impl HashiyaApp {
                 ui.label(egui::RichText::new(doc.status_of(annotator).name()).weak());
                 ui.label(egui::RichText::new(&doc.source).weak().small());
             });
+            let reviewing = self.review.active;
             let others: Vec<OtherLayer<'_>> = project
-                .named_layers()
-                .filter(|(name, _)| *name != annotator && self.shown_layers.contains(*name))
+                .layers
+                .iter()
+                .map(|(name, layer)| (name.as_str(), layer))
                 .enumerate()
+                .filter(|(_, (name, _))| {
+                    if reviewing {
+                        self.review.annotators.iter().any(|a| a == name)
+                    } else {
+                        *name != annotator && self.shown_layers.contains(*name)
+                    }
+                })
                 .map(|(i, (name, layer))| OtherLayer {
                     name,
                     color: theme::LAYER_COLORS[i % theme::LAYER_COLORS.len()],
                     spans: layer.spans(&doc.id),
                 })
                 .collect();
+            let (layer, spans) = if reviewing {
+                (LayerRef::Gold, project.gold.spans(&doc.id))
+            } else {
+                (
+                    LayerRef::annotator(annotator),
+                    project.layers.get(annotator).map(|l| l.spans(&doc.id)).unwrap_or(&[]),
+                )
+            };
+            if reviewing {
+                ui.label(
+                    egui::RichText::new(
+                        "Review mode: gold spans are filled; each annotator is underlined in their colour.",
+                    )
+                    .small(),
+                );
+            }
             let hits = self.search.hits_in(&doc.id);
             let input = DocViewInput {
                 doc,
                 labels: &project.labels,
-                layer: annotator,
-                spans: project.layers.get(annotator).map(|l| l.spans(&doc.id)).unwrap_or(&[]),
+                layer,
+                spans,
                 others: &others,
                 selection: self.view.selection,
                 selected_span: self.view.selected_span,
@@ -605,14 +665,20 @@ impl HashiyaApp {
         Command::Batch(vec![command, status])
     }
 
+    /// The layer edits go to: the gold layer in review mode, else the annotator's own.
+    fn edit_layer(&self) -> LayerRef {
+        if self.review.active { LayerRef::Gold } else { LayerRef::annotator(self.annotator()) }
+    }
+
     /// Labels the selection (a new span) or relabels the selected span.
     fn apply_label(&mut self, label: crate::model::LabelId) {
         let annotator = self.annotator().to_string();
+        let layer = self.edit_layer();
         let (Some(ws), Some(doc)) = (&self.workspace, self.view.doc.clone()) else { return };
         let command = if let Some(range) = self.view.selection {
-            Some(new_span_command(&ws.project, &doc, &annotator, range, label, Timestamp::now()))
+            Some(new_span_command(&ws.project, &doc, &layer, &annotator, range, label, Timestamp::now()))
         } else if let Some(id) = self.view.selected_span {
-            edit_span_command(&ws.project, &doc, &annotator, id, Timestamp::now(), |s| s.label = label)
+            edit_span_command(&ws.project, &doc, &layer, id, Timestamp::now(), |s| s.label = label)
         } else {
             self.toasts.info("Select some text first, then press the label's key.");
             None
@@ -628,11 +694,11 @@ impl HashiyaApp {
     }
 
     fn set_note(&mut self, span: SpanId, text: String) {
-        let annotator = self.annotator().to_string();
+        let layer = self.edit_layer();
         let (Some(ws), Some(doc)) = (&self.workspace, &self.view.doc) else { return };
         let note = Some(text.trim().to_string()).filter(|t| !t.is_empty());
         if let Some(command) =
-            edit_span_command(&ws.project, doc, &annotator, span, Timestamp::now(), |s| s.note = note)
+            edit_span_command(&ws.project, doc, &layer, span, Timestamp::now(), |s| s.note = note)
         {
             self.edit(command, None);
         }
@@ -688,7 +754,7 @@ impl HashiyaApp {
             }
             UiCommand::NextSpan | UiCommand::PreviousSpan => {
                 let (Some(ws), Some(doc)) = (&self.workspace, &self.view.doc) else { return };
-                let spans = ws.project.layers.get(&annotator).map(|l| l.spans(doc)).unwrap_or(&[]);
+                let spans = ws.project.layer(&self.edit_layer()).map(|l| l.spans(doc)).unwrap_or(&[]);
                 let next = step_span(spans, self.view.selected_span, cmd == UiCommand::NextSpan);
                 if let Some(span) = next.and_then(|id| spans.iter().find(|s| s.id == id)) {
                     self.view.reveal = Some(span.range());
@@ -708,7 +774,7 @@ impl HashiyaApp {
             }
             UiCommand::DeleteSpan => {
                 let (Some(doc), Some(id)) = (self.view.doc.clone(), self.view.selected_span) else { return };
-                self.edit(Command::RemoveSpan { layer: LayerRef::annotator(annotator), doc, id }, None);
+                self.edit(Command::RemoveSpan { layer: self.edit_layer(), doc, id }, None);
                 self.view.selected_span = None;
             }
             UiCommand::EditNote => {
@@ -718,7 +784,7 @@ impl HashiyaApp {
                     self.toasts.info("Select a span first (click it, or Tab).");
                     return;
                 };
-                let text = crate::workspace::find_span(&ws.project, doc, &annotator, id)
+                let text = crate::workspace::find_span(&ws.project, doc, &self.edit_layer(), id)
                     .and_then(|s| s.note.clone());
                 self.modal = Some(Modal::EditNote { span: id, text: text.unwrap_or_default() });
             }
@@ -752,9 +818,124 @@ impl HashiyaApp {
                 }
             }
             UiCommand::Search => self.search.open(),
-            UiCommand::Export | UiCommand::MergeColleague | UiCommand::ReviewMode | UiCommand::Agreement => {
+            UiCommand::ReviewMode => {
+                if let Some(ws) = &self.workspace {
+                    self.review.toggle(&ws.project);
+                    self.view.selected_span = None;
+                    self.view.selection = None;
+                }
+            }
+            UiCommand::Agreement => self.review.agreement_open = true,
+            UiCommand::MergeColleague => {
+                if let Some(paths) =
+                    rfd::FileDialog::new().add_filter("Hashiya project", &["ron"]).pick_files()
+                {
+                    self.merge_files(&paths);
+                }
+            }
+            UiCommand::NextDisagreement | UiCommand::PreviousDisagreement => {
+                if !self.review.active {
+                    return;
+                }
+                if let (Some(range), Some(doc)) =
+                    (self.review.step(cmd == UiCommand::NextDisagreement), self.view.doc.clone())
+                {
+                    self.actions.push(Action::Reveal(doc, range));
+                }
+            }
+            UiCommand::AcceptFirst
+            | UiCommand::AcceptSecond
+            | UiCommand::UseSelection
+            | UiCommand::RejectDisagreement => {
+                self.adjudicate(cmd);
+            }
+            UiCommand::Export => {
                 self.toasts.info(format!("{} is not available in this build yet.", cmd.label()));
             }
+        }
+    }
+
+    /// Records the reviewer's decision on the current disagreement in the gold layer, then
+    /// moves to the next disagreement.
+    fn adjudicate(&mut self, cmd: UiCommand) {
+        if !self.review.active {
+            return;
+        }
+        let (Some(ws), Some(doc)) = (&self.workspace, self.view.doc.clone()) else { return };
+        let decision = match cmd {
+            UiCommand::AcceptFirst => self.review.annotators.first().cloned().map(Decision::Accept),
+            UiCommand::AcceptSecond => self.review.annotators.get(1).cloned().map(Decision::Accept),
+            UiCommand::RejectDisagreement => Some(Decision::Reject),
+            _ => match self.view.selection {
+                Some(selection) => self.review.edit_decision(selection),
+                None => {
+                    self.toasts.info("Select the text to accept instead, then press E.");
+                    return;
+                }
+            },
+        };
+        let Some(decision) = decision else { return };
+        match self.review.decide(&ws.project, &doc, &decision, self.annotator()) {
+            Some(Ok(command)) => {
+                self.edit(command, None);
+                self.view.selection = None;
+                if let Some(range) = self.review.step(true) {
+                    self.view.reveal = Some(range);
+                }
+            }
+            Some(Err(err)) => self.toasts.error(format!("Could not record the decision: {err}")),
+            None => self.toasts.info("No disagreement left on this document."),
+        }
+    }
+
+    /// Merges colleagues' project files (their annotator layers) into the open project,
+    /// as one undo step; our own layer is never changed.
+    pub fn merge_files(&mut self, paths: &[PathBuf]) {
+        let me = self.prefs.annotator.clone();
+        for path in paths {
+            let Some(ws) = &self.workspace else { return };
+            let other = match store::load(path) {
+                Ok(other) => other,
+                Err(err) => {
+                    self.toasts.error(format!("Could not read the colleague's project: {err}"));
+                    continue;
+                }
+            };
+            let (command, report) = crate::review::merge_command(&ws.project, &other, me.as_deref());
+            let merged = report.layer_docs.iter().filter(|d| d.outcome.changes()).count();
+            self.edit(command, None);
+            let mut message = format!("Merged {merged} annotator documents from {}", path.display());
+            if !report.unmatched.is_empty() {
+                message.push_str(&format!(
+                    "; {} of their documents have a text this project lacks (not merged)",
+                    report.unmatched.len()
+                ));
+            }
+            self.toasts.info(message);
+        }
+    }
+
+    /// Accepts into gold what every chosen annotator agrees on, once per document.
+    fn auto_accept(&mut self) {
+        if !self.review.active || self.review.annotators.len() < 2 {
+            return;
+        }
+        let (Some(ws), Some(doc)) = (&mut self.workspace, &self.view.doc) else { return };
+        let key = (doc.clone(), self.review.annotators.clone());
+        if self.auto_accepted.as_ref() == Some(&key) {
+            return;
+        }
+        self.auto_accepted = Some(key);
+        let names: Vec<&str> = self.review.annotators.iter().map(String::as_str).collect();
+        let by = self.prefs.annotator.as_deref().unwrap_or("");
+        let command = crate::review::auto_accept_agreed(&ws.project, doc, &names, by, Timestamp::now());
+        if matches!(&command, Command::Batch(c) if c.is_empty()) {
+            return;
+        }
+        let n = if let Command::Batch(c) = &command { c.len() } else { 1 };
+        match ws.apply(command) {
+            Ok(()) => self.toasts.info(format!("Accepted {n} spans all annotators agree on into gold.")),
+            Err(err) => self.toasts.error(format!("Could not accept the agreed spans: {err}")),
         }
     }
 

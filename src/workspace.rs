@@ -139,48 +139,55 @@ impl Workspace {
     }
 }
 
-/// The command that labels `range` of `doc` with `label` in `annotator`'s layer.
+/// The command that labels `range` of `doc` with `label` in `layer`, made by `author`.
+/// Spans added to the gold layer are marked as accepted by the author.
 pub fn new_span_command(
     project: &Project,
     doc: &DocId,
-    annotator: &str,
+    layer: &LayerRef,
+    author: &str,
     range: CharRange,
     label: LabelId,
     now: Timestamp,
 ) -> Command {
-    let id = project.layers.get(annotator).map(|l| l.next_span_id()).unwrap_or(SpanId(1));
+    let id = project.layer(layer).map_or(SpanId(1), |l| l.next_span_id());
+    let origin = match layer {
+        LayerRef::Gold => Origin::Accepted { by: author.to_string() },
+        LayerRef::Annotator(_) => Origin::Manual,
+    };
     let span = Span {
         id,
         start: range.start,
         end: range.end,
         label,
-        annotator: annotator.to_string(),
+        annotator: author.to_string(),
         created: now,
         modified: now,
         note: None,
-        origin: Origin::Manual,
+        origin,
     };
-    Command::AddSpan { layer: LayerRef::annotator(annotator), doc: doc.clone(), span }
+    Command::AddSpan { layer: layer.clone(), doc: doc.clone(), span }
 }
 
-/// The span `id` of `annotator` on `doc`, if it exists.
-pub fn find_span<'p>(project: &'p Project, doc: &DocId, annotator: &str, id: SpanId) -> Option<&'p Span> {
-    project.layers.get(annotator)?.spans(doc).iter().find(|s| s.id == id)
+/// The span `id` of `layer` on `doc`, if it exists.
+pub fn find_span<'p>(project: &'p Project, doc: &DocId, layer: &LayerRef, id: SpanId) -> Option<&'p Span> {
+    project.layer(layer)?.spans(doc).iter().find(|s| s.id == id)
 }
 
-/// The command that replaces span `id` by `edit(span)`, stamping the modification time.
+/// The command that replaces span `id` of `layer` by `edit(span)`, stamping the
+/// modification time.
 pub fn edit_span_command(
     project: &Project,
     doc: &DocId,
-    annotator: &str,
+    layer: &LayerRef,
     id: SpanId,
     now: Timestamp,
     edit: impl FnOnce(&mut Span),
 ) -> Option<Command> {
-    let mut span = find_span(project, doc, annotator, id)?.clone();
+    let mut span = find_span(project, doc, layer, id)?.clone();
     edit(&mut span);
     span.modified = now;
-    Some(Command::UpdateSpan { layer: LayerRef::annotator(annotator), doc: doc.clone(), span })
+    Some(Command::UpdateSpan { layer: layer.clone(), doc: doc.clone(), span })
 }
 
 /// The span after (or before) `current` in reading order, wrapping around.
@@ -230,9 +237,11 @@ mod tests {
         p.documents.push(Document::new(DocId::new("d"), "d.txt", "قتل 12 مدنياً في الرقة".into()));
         let doc = DocId::new("d");
         let mut ws = Workspace::new(p, None);
+        let amal = LayerRef::annotator("amal");
         let add = new_span_command(
             &ws.project,
             &doc,
+            &amal,
             "amal",
             CharRange::new(4, 6),
             LabelId::new("figure"),
@@ -242,6 +251,7 @@ mod tests {
         let add = new_span_command(
             &ws.project,
             &doc,
+            &amal,
             "amal",
             CharRange::new(0, 3),
             LabelId::new("claim"),
@@ -250,17 +260,30 @@ mod tests {
         ws.apply(add).unwrap();
         let spans = ws.project.layers["amal"].spans(&doc).to_vec();
         assert_eq!(spans.iter().map(|s| s.id.0).collect::<Vec<_>>(), [2, 1]);
-        let relabel = edit_span_command(&ws.project, &doc, "amal", SpanId(1), Timestamp(9), |s| {
+        let relabel = edit_span_command(&ws.project, &doc, &amal, SpanId(1), Timestamp(9), |s| {
             s.label = LabelId::new("claim");
         })
         .unwrap();
         ws.apply(relabel).unwrap();
-        let span = find_span(&ws.project, &doc, "amal", SpanId(1)).unwrap();
+        let span = find_span(&ws.project, &doc, &amal, SpanId(1)).unwrap();
         assert_eq!((span.label.as_str(), span.modified, span.created), ("claim", Timestamp(9), Timestamp(5)));
         assert_eq!(step_span(&spans, None, true), Some(SpanId(2)));
         assert_eq!(step_span(&spans, Some(SpanId(2)), true), Some(SpanId(1)));
         assert_eq!(step_span(&spans, Some(SpanId(1)), true), Some(SpanId(2)));
         assert_eq!(step_span(&spans, Some(SpanId(2)), false), Some(SpanId(1)));
         assert_eq!(step_span(&[], None, true), None);
+
+        let gold = new_span_command(
+            &ws.project,
+            &doc,
+            &LayerRef::Gold,
+            "rev",
+            CharRange::new(4, 6),
+            LabelId::new("figure"),
+            Timestamp(7),
+        );
+        ws.apply(gold).unwrap();
+        let span = &ws.project.gold.spans(&doc)[0];
+        assert_eq!(span.origin, Origin::Accepted { by: "rev".into() });
     }
 }

@@ -85,13 +85,6 @@ fn layer_mut<'p>(project: &'p mut Project, layer: &LayerRef) -> &'p mut Layer {
     }
 }
 
-fn layer_ref<'p>(project: &'p Project, layer: &LayerRef) -> Option<&'p Layer> {
-    match layer {
-        LayerRef::Annotator(name) => project.layers.get(name),
-        LayerRef::Gold => Some(&project.gold),
-    }
-}
-
 fn check_span(project: &Project, doc: &DocId, span: &Span) -> Result<(), CommandError> {
     let document = project.document(doc).ok_or_else(|| CommandError::NoDocument(doc.clone()))?;
     let len = super::char_len(&document.text);
@@ -118,7 +111,7 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, Command
     match command {
         Command::AddSpan { layer, doc, span } => {
             check_span(project, &doc, &span)?;
-            if layer_ref(project, &layer).is_some_and(|l| l.spans(&doc).iter().any(|s| s.id == span.id)) {
+            if project.layer(&layer).is_some_and(|l| l.spans(&doc).iter().any(|s| s.id == span.id)) {
                 return Err(CommandError::DuplicateSpan(span.id));
             }
             let document =

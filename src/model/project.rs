@@ -131,6 +131,14 @@ impl Project {
         self.layers.iter().map(|(k, v)| (k.as_str(), v)).chain(gold)
     }
 
+    /// The layer a [`super::LayerRef`] names, if it exists (the gold layer always does).
+    pub fn layer(&self, layer: &super::LayerRef) -> Option<&Layer> {
+        match layer {
+            super::LayerRef::Annotator(name) => self.layers.get(name),
+            super::LayerRef::Gold => Some(&self.gold),
+        }
+    }
+
     /// Every layer including an empty gold layer, with its display name.
     pub fn named_layers_all(&self) -> impl Iterator<Item = (&str, &Layer)> {
         self.layers.iter().map(|(k, v)| (k.as_str(), v)).chain(std::iter::once(("gold", &self.gold)))

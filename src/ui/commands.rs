@@ -35,10 +35,16 @@ pub enum UiCommand {
     ReviewMode,
     Agreement,
     CopySelection,
+    NextDisagreement,
+    PreviousDisagreement,
+    AcceptFirst,
+    AcceptSecond,
+    UseSelection,
+    RejectDisagreement,
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 27] = [
+    pub const ALL: [UiCommand; 33] = [
         UiCommand::NewProject,
         UiCommand::Open,
         UiCommand::Save,
@@ -66,6 +72,12 @@ impl UiCommand {
         UiCommand::ReviewMode,
         UiCommand::Agreement,
         UiCommand::CopySelection,
+        UiCommand::NextDisagreement,
+        UiCommand::PreviousDisagreement,
+        UiCommand::AcceptFirst,
+        UiCommand::AcceptSecond,
+        UiCommand::UseSelection,
+        UiCommand::RejectDisagreement,
     ];
 
     /// The menu text.
@@ -98,6 +110,12 @@ impl UiCommand {
             UiCommand::ReviewMode => "Review mode",
             UiCommand::Agreement => "Agreement…",
             UiCommand::CopySelection => "Copy",
+            UiCommand::NextDisagreement => "Next disagreement",
+            UiCommand::PreviousDisagreement => "Previous disagreement",
+            UiCommand::AcceptFirst => "Accept the first annotator's spans",
+            UiCommand::AcceptSecond => "Accept the second annotator's spans",
+            UiCommand::UseSelection => "Use the selection instead",
+            UiCommand::RejectDisagreement => "Reject (nothing goes to gold)",
         }
     }
 
@@ -134,6 +152,12 @@ impl UiCommand {
             UiCommand::ReviewMode => key(cmd, Key::R),
             UiCommand::Agreement => None,
             UiCommand::CopySelection => key(cmd, Key::C),
+            UiCommand::NextDisagreement => key(Modifiers::NONE, Key::J),
+            UiCommand::PreviousDisagreement => key(Modifiers::NONE, Key::K),
+            UiCommand::AcceptFirst => key(Modifiers::NONE, Key::A),
+            UiCommand::AcceptSecond => key(Modifiers::NONE, Key::B),
+            UiCommand::UseSelection => key(Modifiers::NONE, Key::E),
+            UiCommand::RejectDisagreement => key(Modifiers::NONE, Key::R),
         }
     }
 

@@ -33,8 +33,8 @@ pub struct OtherLayer<'a> {
 pub struct DocViewInput<'a> {
     pub doc: &'a Document,
     pub labels: &'a [Label],
-    /// The editable layer's name and spans (reading order).
-    pub layer: &'a str,
+    /// The editable layer (an annotator's, or gold in review mode) and its spans.
+    pub layer: LayerRef,
     pub spans: &'a [Span],
     pub others: &'a [OtherLayer<'a>],
     pub selection: Option<CharRange>,
@@ -497,11 +497,7 @@ fn resize(input: &DocViewInput<'_>, id: SpanId, start_end: bool, to: usize) -> O
         return None;
     }
     moved.modified = Timestamp::now();
-    Some(Command::UpdateSpan {
-        layer: LayerRef::annotator(input.layer),
-        doc: input.doc.id.clone(),
-        span: moved,
-    })
+    Some(Command::UpdateSpan { layer: input.layer.clone(), doc: input.doc.id.clone(), span: moved })
 }
 
 /// Lane of each span (spans in reading order): the first lane free at its start, so that

@@ -10,6 +10,7 @@ pub mod glyph_atlas;
 pub mod label_editor;
 pub mod palette;
 pub mod prefs;
+pub mod review_panel;
 pub mod search;
 pub mod span_list;
 pub mod theme;

@@ -4,7 +4,7 @@
 
 use super::commands::UiCommand;
 use super::{Action, EngineText, text_line, theme};
-use crate::model::{CharIndex, DocId, LabelId, Project, SpanId, Timestamp};
+use crate::model::{CharIndex, DocId, LabelId, LayerRef, Project, SpanId, Timestamp};
 use crate::workspace::edit_span_command;
 use egui::{RichText, Ui};
 
@@ -117,5 +117,7 @@ fn relabel(
     id: SpanId,
     label: &LabelId,
 ) -> Option<crate::model::Command> {
-    edit_span_command(project, doc, annotator, id, Timestamp::now(), |s| s.label = label.clone())
+    edit_span_command(project, doc, &LayerRef::annotator(annotator), id, Timestamp::now(), |s| {
+        s.label = label.clone();
+    })
 }
