@@ -7,6 +7,8 @@
 //! letter and its harakat are always shaped together.
 
 use ab_glyph::Font as _;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use unicode_general_category::{GeneralCategory, get_general_category};
 
 static NASKH: &[u8] = include_bytes!("../../fonts/NotoNaskhArabic-Regular.ttf");
@@ -93,15 +95,38 @@ impl Metrics {
     }
 }
 
+/// Shaping plans by face, direction and script: building one walks the font's lookup
+/// tables, so each is built once and shared.
+type PlanKey = (FontId, bool, Option<harfrust::Script>);
+
 /// The embedded faces, parsed once. Cheap to share by reference; build one per process.
 pub struct Fonts {
     faces: [Face; 2],
+    plans: Mutex<HashMap<PlanKey, Arc<harfrust::ShapePlan>>>,
 }
 
 impl Fonts {
     /// Parses the embedded faces.
     pub fn new() -> Result<Self, FontError> {
-        Ok(Self { faces: [Face::new(FontId::Arabic, NASKH)?, Face::new(FontId::Latin, SANS)?] })
+        Ok(Self {
+            faces: [Face::new(FontId::Arabic, NASKH)?, Face::new(FontId::Latin, SANS)?],
+            plans: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// The shaping plan for `font` in a direction and script, built on first use.
+    pub(crate) fn plan(
+        &self,
+        font: FontId,
+        shaper: &harfrust::Shaper<'_>,
+        direction: harfrust::Direction,
+        script: Option<harfrust::Script>,
+    ) -> Arc<harfrust::ShapePlan> {
+        let key = (font, direction == harfrust::Direction::RightToLeft, script);
+        let build = || Arc::new(harfrust::ShapePlan::new(shaper, direction, script, None, &[]));
+        // A poisoned lock only means another thread panicked mid-insert; the map is intact.
+        let mut plans = self.plans.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        Arc::clone(plans.entry(key).or_insert_with(build))
     }
 
     /// The parsed face.
