@@ -240,6 +240,13 @@ mod tests {
     }
 
     #[test]
+    fn fonts_and_layouts_can_be_shared_between_threads() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<Fonts>();
+        shareable::<crate::text::DocLayout>();
+    }
+
+    #[test]
     fn metrics_scale_with_size() {
         let fonts = Fonts::new().unwrap();
         let small = fonts.metrics(10.0);
