@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod formats;
 pub mod model;
+pub mod render;
 pub mod review;
 pub mod store;
 pub mod text;

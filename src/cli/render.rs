@@ -1,5 +1,9 @@
 //! `hashiya render FILE.ron --doc ID_OR_POSITION --width PX --font-size PX --out FILE.png`
 
+use crate::model::{Document, Project};
+use crate::render::{RenderOptions, RenderSpan, Rgb, render_png};
+use crate::text::Fonts;
+use anyhow::{Context, bail};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -19,8 +23,68 @@ pub struct RenderArgs {
     /// The PNG file to write.
     #[arg(long)]
     pub out: PathBuf,
+    /// Draw only this annotator's layer (`gold` for the adjudicated one); default: all layers.
+    #[arg(long)]
+    pub annotator: Option<String>,
 }
 
 pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`render` is not available yet ({:?})", args.out)
+    if args.width == 0 || args.width > 20_000 {
+        bail!("--width must be between 1 and 20000 pixels, not {}", args.width);
+    }
+    if !(args.font_size.is_finite() && (4.0..=400.0).contains(&args.font_size)) {
+        bail!("--font-size must be between 4 and 400 pixels, not {}", args.font_size);
+    }
+    let project: Project = crate::store::load(&args.project)?;
+    let doc = find_document(&project, &args.doc)?;
+    let spans = spans_of(&project, doc, args.annotator.as_deref())?;
+    let fonts = Fonts::new().context("cannot open the embedded fonts")?;
+    let options = RenderOptions { width: args.width, font_size: args.font_size, ..RenderOptions::default() };
+    let png = render_png(&fonts, &doc.text, &spans, options).context("cannot draw the document")?;
+    std::fs::write(&args.out, png).with_context(|| format!("cannot write {}", args.out.display()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The document with id `key`, or at 1-based position `key`.
+fn find_document<'a>(project: &'a Project, key: &str) -> anyhow::Result<&'a Document> {
+    if let Some(doc) = project.documents.iter().find(|d| d.id.as_str() == key) {
+        return Ok(doc);
+    }
+    if let Ok(position) = key.parse::<usize>() {
+        if let Some(doc) = position.checked_sub(1).and_then(|i| project.documents.get(i)) {
+            return Ok(doc);
+        }
+        bail!(
+            "--doc {position}: the project has {} documents (positions start at 1)",
+            project.documents.len()
+        );
+    }
+    bail!("--doc {key:?}: no document has this id")
+}
+
+/// The spans to draw, in reading order, with their label's colour and name.
+fn spans_of(project: &Project, doc: &Document, annotator: Option<&str>) -> anyhow::Result<Vec<RenderSpan>> {
+    let layers: Vec<_> = match annotator {
+        Some(name) => {
+            let Some(layer) = project.named_layers_all().find(|(n, _)| *n == name) else {
+                let known: Vec<&str> = project.named_layers_all().map(|(n, _)| n).collect();
+                bail!("--annotator {name:?}: no such layer (layers: {})", known.join(", "));
+            };
+            vec![layer]
+        }
+        None => project.named_layers().collect(),
+    };
+    let mut spans = Vec::new();
+    for (_, layer) in layers {
+        for span in layer.spans(&doc.id) {
+            let Some(label) = project.label(&span.label) else { continue };
+            spans.push(RenderSpan {
+                range: span.range(),
+                color: Rgb(label.color.0),
+                label: label.name.clone(),
+            });
+        }
+    }
+    spans.sort_by(|a, b| (a.range, &a.label).cmp(&(b.range, &b.label)));
+    Ok(spans)
 }

@@ -4,7 +4,15 @@
 //! parted from its harakat.
 
 use std::ops::Range;
-use unicode_linebreak::{BreakOpportunity, linebreaks};
+use unicode_linebreak::{BreakClass, BreakOpportunity, break_property, linebreaks};
+
+/// Characters that must stay with the one before them, even after a space.
+fn is_mark_or_joiner(c: char) -> bool {
+    matches!(
+        break_property(c as u32),
+        BreakClass::CombiningMark | BreakClass::ZeroWidthJoiner | BreakClass::WordJoiner
+    )
+}
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Widths of logical character ranges, from per-character advances.
@@ -56,8 +64,8 @@ pub(crate) fn break_lines(
     let mut lines = Vec::new();
     let mut start = 0;
     let mut last_fit: Option<usize> = None;
-    for (byte, kind) in linebreaks(text) {
-        let pos = char_at_byte(byte).min(n);
+    for (pos, kind) in opportunities(text, chars, &char_at_byte) {
+        let pos = pos.min(n);
         if pos <= start {
             continue;
         }
@@ -81,6 +89,29 @@ pub(crate) fn break_lines(
         lines.push(start..n);
     }
     lines
+}
+
+/// Break opportunities as code point offsets, ascending: UAX #14's, plus one after every
+/// run of spaces, as browsers do (Blink breaks after any space run, so `( مصدر` and
+/// `"..." [` may wrap after their spaces where UAX #14 rules LB14 and LB15 forbid it).
+fn opportunities(
+    text: &str,
+    chars: &[char],
+    char_at_byte: &dyn Fn(usize) -> usize,
+) -> Vec<(usize, BreakOpportunity)> {
+    let mut out: Vec<(usize, BreakOpportunity)> =
+        linebreaks(text).map(|(byte, kind)| (char_at_byte(byte), kind)).collect();
+    let extra: Vec<usize> = (1..chars.len())
+        .filter(|&i| {
+            chars.get(i - 1) == Some(&' ') && chars.get(i).is_some_and(|&c| c != ' ' && !is_mark_or_joiner(c))
+        })
+        .collect();
+    if !extra.is_empty() {
+        out.extend(extra.into_iter().map(|i| (i, BreakOpportunity::Allowed)));
+        out.sort_by_key(|&(i, kind)| (i, kind == BreakOpportunity::Allowed));
+        out.dedup_by_key(|&mut (i, _)| i);
+    }
+    out
 }
 
 /// Pushes lines for `start..end` broken at grapheme boundaries and returns the start of
@@ -147,6 +178,18 @@ mod tests {
         assert_eq!(break_fixed("abcdef", 25.0), vec![0..2, 2..4, 4..6]);
         // A letter with a haraka is one grapheme and stays whole.
         assert_eq!(break_fixed("بَبَ", 25.0), vec![0..2, 2..4]);
+    }
+
+    #[test]
+    fn a_bracket_after_a_quote_may_start_a_line() {
+        // `"ab" [cd]`: 4 + 1 + 4 characters; 60 px hold the quote but not the bracket.
+        assert_eq!(break_fixed("\"ab\" [cd]", 60.0), vec![0..5, 5..9]);
+    }
+
+    #[test]
+    fn an_opening_bracket_and_space_may_end_a_line() {
+        // `ab ( cd )`: a browser may break after `( `, which UAX #14 forbids.
+        assert_eq!(break_fixed("ab ( cd )", 45.0), vec![0..5, 5..9]);
     }
 
     #[test]

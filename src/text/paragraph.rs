@@ -4,7 +4,7 @@
 //! All offsets in a [`ParagraphLayout`] are code points relative to the paragraph's first
 //! character; [`super::DocLayout`] adds the paragraph's start in the document.
 
-use super::breaking::{Advances, break_lines, trim_end};
+use super::breaking::{Advances, break_lines};
 use super::fonts::{FontId, Fonts};
 use super::reorder::visual_runs;
 use super::shape::{ShapedGlyph, ShapedRun, shape_run};
@@ -216,11 +216,9 @@ impl LineContext<'_> {
                 place_piece(&shaped, &sub, run.font, rtl, baseline, &mut pen, &mut glyphs, &mut clusters);
             }
         }
-        // Trailing spaces hang outside the line: right of it (LTR) or left of it (RTL).
-        let content_end = trim_end(self.chars, range.start, range.end);
-        let hanging: f32 =
-            clusters.iter().filter(|c| c.range.start.0 >= content_end).map(|c| c.x1 - c.x0).sum();
-        let shift = if self.rtl { self.width - pen + hanging } else { 0.0 };
+        // Right-to-left lines are right-aligned. Trailing spaces take the paragraph level
+        // (rule L1), so they sit at the left end, and hang past it when the line is full.
+        let shift = if self.rtl { self.width - pen } else { 0.0 };
         if shift != 0.0 {
             for g in &mut glyphs {
                 g.x += shift;

@@ -77,14 +77,16 @@ pub(crate) fn shape_run(
         .map(|&c| c as u32)
         .collect();
     buffer.set_post_context_codepoints(&post);
-    buffer.set_direction(if rtl {
-        harfrust::Direction::RightToLeft
-    } else {
-        harfrust::Direction::LeftToRight
-    });
+    let direction = if rtl { harfrust::Direction::RightToLeft } else { harfrust::Direction::LeftToRight };
+    buffer.set_direction(direction);
     buffer.guess_segment_properties();
     let shaper = face.shaper_data.shaper(&face.shape_ref).build();
-    let output = shaper.shape(buffer, harfrust::ShapeOptions::new());
+    let output = if buffer.language().is_none() {
+        let plan = fonts.plan(font, &shaper, direction, Some(buffer.script()));
+        shaper.shape(buffer, harfrust::ShapeOptions::new().plan(Some(&plan)))
+    } else {
+        shaper.shape(buffer, harfrust::ShapeOptions::new())
+    };
     let scale = face.scale(px);
     let glyphs = output
         .glyph_infos()
