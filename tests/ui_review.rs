@@ -1,0 +1,106 @@
+//! The review flow in the window through egui_kittest: two annotators disagree, the
+//! reviewer accepts one side with the keyboard, the gold layer holds it, and it is saved.
+
+#![allow(clippy::unwrap_used)] // a test fails loudly on a broken fixture
+
+use egui::Key;
+use egui_kittest::Harness;
+use hashiya::app::HashiyaApp;
+use hashiya::model::{CharOffset, DocId, Document, LabelId, Origin, Project, Span, SpanId, Timestamp};
+use hashiya::ui::Action;
+use hashiya::ui::commands::UiCommand;
+use hashiya::ui::prefs::Prefs;
+
+const TEXT: &str = "قال المتحدث إن 120 عنصراً فروا من الرقة، ونفى الجيش ذلك.";
+
+fn span(id: u64, start: usize, end: usize, label: &str, who: &str) -> Span {
+    Span {
+        id: SpanId(id),
+        start: CharOffset(start),
+        end: CharOffset(end),
+        label: LabelId::new(label),
+        annotator: who.into(),
+        created: Timestamp(1),
+        modified: Timestamp(1),
+        note: None,
+        origin: Origin::Manual,
+    }
+}
+
+/// amal and omar agree on "120 عنصراً" as a figure, but amal calls the denial a denial
+/// and omar a claim.
+fn project() -> Project {
+    let mut p = Project::new("review");
+    let doc = Document::new(DocId::new("d"), "d.txt", TEXT.into());
+    let chars: Vec<char> = TEXT.chars().collect();
+    let find = |word: &str| {
+        let w: Vec<char> = word.chars().collect();
+        let start = chars.windows(w.len()).position(|x| x == w.as_slice()).unwrap();
+        (start, start + w.len())
+    };
+    let (fs, fe) = find("120 عنصراً");
+    let (ds, de) = find("ونفى الجيش ذلك");
+    p.layers.entry("amal".into()).or_default().doc_mut(&doc).spans =
+        vec![span(1, fs, fe, "figure", "amal"), span(2, ds, de, "denial", "amal")];
+    p.layers.entry("omar".into()).or_default().doc_mut(&doc).spans =
+        vec![span(1, fs, fe, "figure", "omar"), span(2, ds, de, "claim", "omar")];
+    p.documents.push(doc);
+    p
+}
+
+#[test]
+fn accepting_one_side_puts_it_in_gold_and_it_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("review.ron");
+    hashiya::store::save(&project(), &path).unwrap();
+    let prefs = Prefs { annotator: Some("reviewer".into()), ..Prefs::default() };
+    let mut app = HashiyaApp::new(prefs).unwrap();
+    app.open_path(&path);
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_context_setup(hashiya::ui::setup_context)
+        .build_ui_state(|ui, app: &mut HashiyaApp| app.frame_ui(ui), app);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::R);
+    h.run();
+    h.run();
+    assert!(h.state().review.active);
+    assert_eq!(h.state().review.annotators, ["amal", "omar"]);
+    let doc = DocId::new("d");
+    // The figure both made is accepted automatically.
+    let gold =
+        |h: &Harness<'_, HashiyaApp>| h.state().workspace.as_ref().unwrap().project.gold.spans(&doc).to_vec();
+    assert_eq!(gold(&h).len(), 1);
+    assert_eq!(gold(&h)[0].label.as_str(), "figure");
+    assert_eq!(gold(&h)[0].origin, Origin::Accepted { by: "reviewer".into() });
+    // One disagreement is left: the same range labelled denial and claim.
+    assert_eq!(h.state().review.disagreements().len(), 1);
+    // B accepts the second annotator (omar): a claim.
+    h.key_press(Key::B);
+    h.run();
+    let gold_now = gold(&h);
+    assert_eq!(gold_now.len(), 2);
+    assert!(gold_now.iter().any(|s| s.label.as_str() == "claim" && s.annotator == "omar"));
+    // Undo takes the decision back; redo restores it.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(gold(&h).len(), 1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(gold(&h).len(), 2);
+    // Changing one's mind: A accepts amal's denial instead, replacing the claim.
+    h.state_mut().push(Action::Run(UiCommand::PreviousDisagreement));
+    h.run();
+    h.key_press(Key::A);
+    h.run();
+    let gold_now = gold(&h);
+    assert_eq!(gold_now.len(), 2);
+    assert!(gold_now.iter().any(|s| s.label.as_str() == "denial" && s.annotator == "amal"));
+    assert!(!gold_now.iter().any(|s| s.label.as_str() == "claim"));
+    // Saved, the gold layer is in the file.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
+    h.run();
+    let saved = hashiya::store::load(&path).unwrap();
+    assert_eq!(saved.gold.spans(&doc).len(), 2);
+    assert_eq!(saved.layers["amal"], project().layers["amal"], "annotator layers are untouched");
+}
