@@ -34,6 +34,5 @@ pub fn write_doc(w: &mut dyn Write, doc: &ExportDoc<'_>) -> std::io::Result<()> 
 }
 
 fn write_line(w: &mut dyn Write, line: &Line<'_>) -> std::io::Result<()> {
-    serde_json::to_writer(&mut *w, line)?;
-    w.write_all(b"\n")
+    super::json_line::write(w, line)
 }

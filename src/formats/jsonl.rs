@@ -98,6 +98,5 @@ pub fn write_doc(w: &mut dyn Write, doc: &ExportDoc<'_>, layer: LayerKind<'_>) -
             offsets: OFFSETS_UNIT,
         },
     };
-    serde_json::to_writer(&mut *w, &line)?;
-    w.write_all(b"\n")
+    super::json_line::write(w, &line)
 }

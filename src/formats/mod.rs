@@ -14,6 +14,7 @@ mod doccano;
 mod error;
 pub mod export;
 pub mod import;
+mod json_line;
 mod jsonl;
 mod prodigy;
 mod progress;
