@@ -64,7 +64,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     .with_context(|| format!("cannot export to {}", args.out.display()))?;
     line.finish();
     eprintln!(
-        "exported {} documents, {} spans ({} layer: {}) as {} to {}; offsets are Unicode code points",
+        "exported {} documents, {} spans ({}: {}) as {} to {}; offsets are Unicode code points",
         report.documents,
         report.spans,
         if report.layers.contains(", ") { "layers" } else { "layer" },
