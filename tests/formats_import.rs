@@ -92,6 +92,13 @@ fn unknown_labels_are_added_and_texts_with_carriage_returns_refused() {
     assert!(problems.iter().any(|p| p.contains("prodigy.jsonl:3") && p.contains("reject")), "{problems:?}");
     assert_eq!(project.documents.len(), 1);
     assert_eq!(project.validate(), vec![]);
+    let summary = report.summary();
+    assert!(summary[0].starts_with("prodigy: 2 documents read, 1 added"), "{summary:?}");
+    assert!(summary.contains(&"new labels added: source".to_string()), "{summary:?}");
+    assert!(
+        summary.iter().any(|l| l.starts_with("skipped: ") && l.contains("prodigy.jsonl:2")),
+        "{summary:?}"
+    );
 }
 
 const LABEL_STUDIO: &str = r#"[

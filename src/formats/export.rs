@@ -79,7 +79,8 @@ pub struct ExportReport {
 /// Exports `project` in `format` to `out` (a file; a folder for brat).
 ///
 /// Files are written through a temporary file renamed over `out`, so a failed or
-/// cancelled export leaves no half-written file. `progress` is called after each
+/// cancelled export leaves no half-written file (brat writes into the folder `out`
+/// directly: a cancelled brat export leaves the documents written so far). `progress` is called after each
 /// document; setting `cancel` stops the export with [`FormatError::Cancelled`].
 pub fn export(
     project: &Project,

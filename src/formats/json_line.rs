@@ -15,6 +15,10 @@ struct LineSafe;
 
 impl Formatter for LineSafe {
     fn write_string_fragment<W: ?Sized + Write>(&mut self, writer: &mut W, fragment: &str) -> io::Result<()> {
+        // Fast path: all three encode with a lead byte 0xC2 or 0xE2, which Arabic text rarely has.
+        if !fragment.bytes().any(|b| b == 0xC2 || b == 0xE2) {
+            return writer.write_all(fragment.as_bytes());
+        }
         let mut rest = fragment;
         while let Some(at) = rest.find(LINE_SEPARATORS) {
             let (head, tail) = rest.split_at(at);

@@ -84,6 +84,35 @@ pub struct ImportReport {
     pub problems: Vec<Problem>,
 }
 
+impl ImportReport {
+    /// A few lines for people: what was added, then each problem.
+    pub fn summary(&self) -> Vec<String> {
+        let format = self.format.map_or("annotations", ImportFormat::name);
+        let mut lines = vec![format!(
+            "{format}: {} documents read, {} added, {} already in the project; {} spans added, {} already present",
+            self.records,
+            self.documents_added.len(),
+            self.documents_matched,
+            self.spans_added,
+            self.spans_duplicate
+        )];
+        if !self.labels_added.is_empty() {
+            let names: Vec<&str> = self.labels_added.iter().map(LabelId::as_str).collect();
+            lines.push(format!("new labels added: {}", names.join(", ")));
+        }
+        if self.utf16_converted > 0 {
+            lines
+                .push(format!("{} spans had UTF-16 offsets, converted to code points", self.utf16_converted));
+        }
+        if self.ignored_lines > 0 {
+            lines
+                .push(format!("{} relations, events or other non-span entries left out", self.ignored_lines));
+        }
+        lines.extend(self.problems.iter().map(|p| format!("skipped: {p}")));
+        lines
+    }
+}
+
 /// Imports the annotation file or brat folder at `path` into `project`.
 ///
 /// `progress` is called while reading and applying; setting `cancel` stops the
