@@ -1,7 +1,19 @@
 //! `hashiya export FILE.ron --format FORMAT --out PATH [--annotator NAME | --gold] [--labels a,b] [--status done]`
+//!
+//! Writes the training data, then a one-line summary on stderr (and, for conll, what
+//! token boundaries and overlaps cost). A progress line is shown while it runs when
+//! stderr is a terminal.
 
+mod progress_line;
+
+use anyhow::Context;
+use progress_line::ProgressLine;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+
+use crate::formats::{self, ExportFormat, ExportOptions, LayerChoice, project_file};
+use crate::model::LabelId;
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
@@ -28,5 +40,47 @@ pub struct ExportArgs {
 }
 
 pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`export` is not available yet ({:?})", args.out)
+    let format = ExportFormat::parse(&args.format)?;
+    let status = args.status.as_deref().map(formats::parse_status).transpose()?;
+    let layer = match (&args.annotator, args.gold) {
+        (Some(name), _) => LayerChoice::Annotator(name.clone()),
+        (None, true) => LayerChoice::Gold,
+        (None, false) => LayerChoice::Default,
+    };
+    let labels =
+        args.labels.iter().filter(|l| !l.trim().is_empty()).map(|l| LabelId::new(l.trim())).collect();
+    let options = ExportOptions { layer, labels, status };
+    let project = project_file::load(&args.project)
+        .with_context(|| format!("cannot load the project {}", args.project.display()))?;
+    let mut line = ProgressLine::new();
+    let report = formats::export(
+        &project,
+        format,
+        &options,
+        &args.out,
+        &mut |p| line.show(p),
+        &AtomicBool::new(false),
+    )
+    .with_context(|| format!("cannot export to {}", args.out.display()))?;
+    line.finish();
+    eprintln!(
+        "exported {} documents, {} spans ({}: {}) as {} to {}; offsets are Unicode code points",
+        report.documents,
+        report.spans,
+        if report.layers.contains(", ") { "layers" } else { "layer" },
+        report.layers,
+        format.name(),
+        args.out.display()
+    );
+    if let Some(conll) = report.conll {
+        eprintln!(
+            "conll: {} tokens; {} tokens claimed by overlapping spans (longer span won); \
+             {} spans dropped, {} truncated",
+            conll.tokens, conll.contested_tokens, conll.dropped_spans, conll.truncated_spans
+        );
+    }
+    if report.bad_spans > 0 {
+        eprintln!("warning: {} spans did not fit their document and were left out", report.bad_spans);
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,89 @@
+//! CSV for spreadsheets: one row per span, with some context on each side.
+//!
+//! Columns: `doc_id,label,annotator,start,end,text,left_context,right_context,note`.
+//! RFC 4180: rows end with CRLF; a field holding a comma, a quote, CR or LF is quoted
+//! and its quotes doubled. `start`/`end` are code points; `text` is the exact span
+//! text; the contexts are up to [`CONTEXT`] code points, with line breaks shown as
+//! spaces. No byte-order mark (Python's `csv` reads the file as plain UTF-8). Written by
+//! hand: quoting is a few lines, not worth a dependency.
+
+use super::select::ExportDoc;
+use crate::model::CharRange;
+use std::io::Write;
+
+/// Code points of context written on each side of a span.
+pub const CONTEXT: usize = 40;
+
+const HEADER: [&str; 9] =
+    ["doc_id", "label", "annotator", "start", "end", "text", "left_context", "right_context", "note"];
+
+/// Writes the header row.
+pub fn write_header(w: &mut dyn Write) -> std::io::Result<()> {
+    write_row(w, &HEADER.map(String::from))
+}
+
+/// Writes one row per span of the document; `rows` counts rows written so far.
+pub fn write_doc(w: &mut dyn Write, doc: &ExportDoc<'_>, rows: &mut usize) -> std::io::Result<()> {
+    let len = doc.index.char_len();
+    for s in &doc.spans {
+        let range = s.range();
+        let left = CharRange::new(range.start.0.saturating_sub(CONTEXT), range.start.0);
+        let right = CharRange::new(range.end.0, (range.end.0 + CONTEXT).min(len));
+        let context = |r: CharRange| {
+            if r.is_empty() {
+                String::new()
+            } else {
+                doc.index.slice(&doc.doc.text, r).unwrap_or("").replace('\n', " ")
+            }
+        };
+        let row = [
+            doc.doc.id.0.clone(),
+            s.span.label.0.clone(),
+            s.annotator.to_string(),
+            range.start.0.to_string(),
+            range.end.0.to_string(),
+            s.text.to_string(),
+            context(left),
+            context(right),
+            s.span.note.clone().unwrap_or_default(),
+        ];
+        write_row(w, &row)?;
+        *rows += 1;
+    }
+    Ok(())
+}
+
+fn write_row(w: &mut dyn Write, fields: &[String]) -> std::io::Result<()> {
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            w.write_all(b",")?;
+        }
+        w.write_all(quote(field).as_bytes())?;
+    }
+    w.write_all(b"\r\n")
+}
+
+/// A field as RFC 4180 writes it.
+fn quote(field: &str) -> std::borrow::Cow<'_, str> {
+    if field.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", field.replace('"', "\"\"")).into()
+    } else {
+        field.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_only_when_needed() {
+        assert_eq!(quote("قتل 12"), "قتل 12");
+        assert_eq!(quote("a,b"), "\"a,b\"");
+        assert_eq!(quote("say \"no\""), "\"say \"\"no\"\"\"");
+        assert_eq!(quote("two\nlines"), "\"two\nlines\"");
+        let mut out = Vec::new();
+        write_row(&mut out, &["x".into(), "y,z".into()]).unwrap();
+        assert_eq!(out, b"x,\"y,z\"\r\n");
+    }
+}

@@ -1,0 +1,45 @@
+//! Errors of the export and import functions.
+
+use std::path::PathBuf;
+
+/// Why an export or an import could not be done. Problems with single spans or
+/// documents during an import are not errors: they are listed in the import report.
+#[derive(Debug, thiserror::Error)]
+pub enum FormatError {
+    #[error("cannot read {path}: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("cannot write {path}: {source}")]
+    Write { path: PathBuf, source: std::io::Error },
+    #[error("{location}: {message}")]
+    Parse { location: String, message: String },
+    #[error("unknown export format {0:?}; use jsonl, doccano, prodigy, conll, brat or csv")]
+    UnknownFormat(String),
+    #[error("unknown status {0:?}; use new, in-progress or done")]
+    UnknownStatus(String),
+    #[error("the project has no annotator {name:?} (annotators: {known})")]
+    UnknownAnnotator { name: String, known: String },
+    #[error("the project has no label {name:?} (labels: {known})")]
+    UnknownLabel { name: String, known: String },
+    #[error("{location}: spans name no annotator; give one with --annotator NAME")]
+    NoAnnotator { location: String },
+    #[error(
+        "{path}: not a file format that can be imported (jsonl, doccano, prodigy, brat, Label Studio json)"
+    )]
+    UnknownImportFormat { path: PathBuf },
+    #[error("project file {path}: {message}")]
+    Project { path: PathBuf, message: String },
+    #[error("cancelled")]
+    Cancelled,
+}
+
+impl FormatError {
+    /// A read error for `path`.
+    pub fn read(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> Self + '_ {
+        move |source| Self::Read { path: path.to_path_buf(), source }
+    }
+
+    /// A write error for `path`.
+    pub fn write(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> Self + '_ {
+        move |source| Self::Write { path: path.to_path_buf(), source }
+    }
+}

@@ -1,0 +1,204 @@
+//! The export entry point: choose documents and spans, then write one of the formats.
+
+use super::progress::{self, Progress, Stage};
+use super::select::{ExportOptions, Selection};
+use super::{FormatError, brat, conll, csv, doccano, jsonl, prodigy};
+use crate::model::Project;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+pub use super::conll::ConllStats;
+
+/// The export formats, named as on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ExportFormat {
+    Jsonl,
+    Doccano,
+    Prodigy,
+    Conll,
+    Brat,
+    Csv,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 6] = [
+        ExportFormat::Jsonl,
+        ExportFormat::Doccano,
+        ExportFormat::Prodigy,
+        ExportFormat::Conll,
+        ExportFormat::Brat,
+        ExportFormat::Csv,
+    ];
+
+    /// The name used by `--format`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Jsonl => "jsonl",
+            ExportFormat::Doccano => "doccano",
+            ExportFormat::Prodigy => "prodigy",
+            ExportFormat::Conll => "conll",
+            ExportFormat::Brat => "brat",
+            ExportFormat::Csv => "csv",
+        }
+    }
+
+    /// Parses a `--format` value (case-insensitive).
+    pub fn parse(text: &str) -> Result<Self, FormatError> {
+        let lower = text.trim().to_lowercase();
+        Self::ALL.into_iter().find(|f| f.name() == lower).ok_or(FormatError::UnknownFormat(text.to_string()))
+    }
+
+    /// The usual file name extension of the output (brat writes a folder).
+    pub fn extension(self) -> Option<&'static str> {
+        match self {
+            ExportFormat::Jsonl | ExportFormat::Doccano | ExportFormat::Prodigy => Some("jsonl"),
+            ExportFormat::Conll => Some("conll"),
+            ExportFormat::Csv => Some("csv"),
+            ExportFormat::Brat => None,
+        }
+    }
+}
+
+/// What an export wrote.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportReport {
+    /// Documents written.
+    pub documents: usize,
+    /// Spans written (for conll: spans considered; see `conll` for what was lost).
+    pub spans: usize,
+    /// The exported layer(s), e.g. `gold` or `amal, omar`.
+    pub layers: String,
+    /// Spans skipped because their range does not fit the document (never in a valid project).
+    pub bad_spans: usize,
+    /// Token-level losses of a conll export.
+    pub conll: Option<ConllStats>,
+}
+
+/// Exports `project` in `format` to `out` (a file; a folder for brat).
+///
+/// Files are written through a temporary file renamed over `out`, so a failed or
+/// cancelled export leaves no half-written file (brat writes into the folder `out`
+/// directly: a cancelled brat export leaves the documents written so far). `progress` is called after each
+/// document; setting `cancel` stops the export with [`FormatError::Cancelled`].
+pub fn export(
+    project: &Project,
+    format: ExportFormat,
+    options: &ExportOptions,
+    out: &Path,
+    progress: &mut dyn FnMut(Progress),
+    cancel: &AtomicBool,
+) -> Result<ExportReport, FormatError> {
+    let mut selection = Selection::new(project, options)?;
+    let docs = selection.documents();
+    let total = docs.len();
+    let mut report = ExportReport { layers: selection.layer_description(), ..Default::default() };
+    if format == ExportFormat::Brat {
+        let mut writer = brat::FolderWriter::create(out)?;
+        for (i, doc) in docs.into_iter().enumerate() {
+            progress::check(cancel)?;
+            let doc = selection.export_doc(doc);
+            report.documents += 1;
+            report.spans += doc.spans.len();
+            writer.write_doc(&doc)?;
+            progress(Progress { stage: Stage::Writing, done: i + 1, total });
+        }
+        writer.finish(project)?;
+        report.bad_spans = selection.bad_spans;
+        return Ok(report);
+    }
+    let layer_kind = jsonl::LayerKind::of(project, options);
+    let mut stats = ConllStats::default();
+    let mut line = 0;
+    write_with(out, |w| {
+        if format == ExportFormat::Csv {
+            csv::write_header(w)?;
+        }
+        for (i, doc) in docs.into_iter().enumerate() {
+            progress::check(cancel).map_err(std::io::Error::other)?;
+            let doc = selection.export_doc(doc);
+            report.documents += 1;
+            report.spans += doc.spans.len();
+            match format {
+                ExportFormat::Jsonl => jsonl::write_doc(w, &doc, layer_kind)?,
+                ExportFormat::Doccano => doccano::write_doc(w, &doc)?,
+                ExportFormat::Prodigy => prodigy::write_doc(w, &doc)?,
+                ExportFormat::Conll => conll::write_doc(w, &doc, &project.labels, &mut stats)?,
+                ExportFormat::Csv => csv::write_doc(w, &doc, &mut line)?,
+                ExportFormat::Brat => {}
+            }
+            progress(Progress { stage: Stage::Writing, done: i + 1, total });
+        }
+        Ok(())
+    })?;
+    report.bad_spans = selection.bad_spans;
+    if format == ExportFormat::Conll {
+        report.conll = Some(stats);
+    }
+    Ok(report)
+}
+
+/// Writes `out` through `NAME.partial` beside it, renamed over `out` once `body` succeeds.
+/// A cancellation inside `body` (an `io::Error` wrapping [`FormatError::Cancelled`]) is
+/// returned as such.
+pub(crate) fn write_with(
+    out: &Path,
+    body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), FormatError> {
+    let partial = partial_path(out);
+    let result = (|| {
+        let mut writer = BufWriter::new(File::create(&partial)?);
+        body(&mut writer)?;
+        writer.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        std::fs::rename(&partial, out)
+    })();
+    result.map_err(|error| {
+        // The partial file is ours; it may not exist when creating it failed.
+        let _ = std::fs::remove_file(&partial);
+        match error.downcast::<FormatError>() {
+            Ok(inner) => inner,
+            Err(source) => FormatError::Write { path: out.to_path_buf(), source },
+        }
+    })
+}
+
+/// Writes `bytes` to `path` through a temporary file renamed over it.
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FormatError> {
+    write_with(path, |w| w.write_all(bytes))
+}
+
+fn partial_path(out: &Path) -> PathBuf {
+    let mut name = out.file_name().map(|n| n.to_os_string()).unwrap_or_else(|| "export".into());
+    name.push(".partial");
+    out.with_file_name(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_names_round_trip() {
+        for format in ExportFormat::ALL {
+            assert_eq!(ExportFormat::parse(format.name()).unwrap(), format);
+        }
+        assert_eq!(ExportFormat::parse("JSONL").unwrap(), ExportFormat::Jsonl);
+        assert!(ExportFormat::parse("xml").unwrap_err().to_string().contains("jsonl, doccano"));
+    }
+
+    #[test]
+    fn failed_write_leaves_no_file_and_cancel_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out.jsonl");
+        let err = write_with(&out, |w| {
+            w.write_all(b"half")?;
+            Err(std::io::Error::other(FormatError::Cancelled))
+        })
+        .unwrap_err();
+        assert!(matches!(err, FormatError::Cancelled));
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+        write_atomically(&out, b"whole").unwrap();
+        assert_eq!(std::fs::read(&out).unwrap(), b"whole");
+    }
+}

@@ -1,0 +1,299 @@
+//! Adding read records to a project: match documents on their content hash, check
+//! every span against the text, add unknown labels, never duplicate.
+
+use super::records::Record;
+use super::{ImportOptions, ImportReport, Problem};
+use crate::formats::FormatError;
+use crate::model::document::title_of;
+use crate::model::{
+    CharIndex, CharOffset, CharRange, Color, ContentHash, DocId, Document, Label, LabelId, Layer, Origin,
+    Project, Span, SpanId,
+};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The layer name that means the gold layer.
+const GOLD: &str = "gold";
+
+/// Fails, naming the first such span, when a span names no annotator and no default is given.
+pub fn check_annotators(records: &[Record], options: &ImportOptions) -> Result<(), FormatError> {
+    if options.annotator.as_deref().is_some_and(|a| !a.trim().is_empty()) {
+        return Ok(());
+    }
+    let unnamed = records
+        .iter()
+        .filter(|r| !r.gold)
+        .flat_map(|r| &r.spans)
+        .find(|s| s.annotator.as_deref().is_none_or(|a| a.trim().is_empty()));
+    match unnamed {
+        Some(span) => Err(FormatError::NoAnnotator { location: span.location.clone() }),
+        None => Ok(()),
+    }
+}
+
+/// Adds `records` to `project`; `progress` gets the number of records done.
+pub fn apply(
+    project: &mut Project,
+    records: Vec<Record>,
+    options: &ImportOptions,
+    fallback_stem: &str,
+    report: &mut ImportReport,
+    progress: &mut dyn FnMut(usize),
+) {
+    let mut by_hash: HashMap<ContentHash, DocId> =
+        project.documents.iter().map(|d| (d.hash.clone(), d.id.clone())).collect();
+    let mut taken: BTreeSet<String> = project.documents.iter().map(|d| d.id.0.clone()).collect();
+    let mut labels: BTreeSet<String> = project.labels.iter().map(|l| l.id.0.clone()).collect();
+    let mut next_id: BTreeMap<String, u64> = BTreeMap::new();
+    let mut touched: BTreeSet<(String, DocId)> = BTreeSet::new();
+    let total = records.len();
+    for (i, record) in records.into_iter().enumerate() {
+        if i % 256 == 0 {
+            progress(i);
+        }
+        let problem =
+            |message: &str| Problem { location: record.location.clone(), message: message.to_string() };
+        if record.text.contains('\r') {
+            report.problems.push(problem(
+                "the text contains carriage returns (\\r); its offsets count them, and removing them \
+                 would shift every span after one, so the document is not imported",
+            ));
+            continue;
+        }
+        if record.text.trim().is_empty() {
+            report.problems.push(problem("the text is empty; skipped"));
+            continue;
+        }
+        let hash = ContentHash::of(&record.text);
+        let doc_id = if let Some(id) = by_hash.get(&hash) {
+            report.documents_matched += 1;
+            if let Some(doc) = project.document_mut(id) {
+                for (who, status) in &record.status {
+                    doc.status.entry(who.clone()).or_insert(*status);
+                }
+            }
+            id.clone()
+        } else {
+            let id = fresh_id(record.id.as_deref().unwrap_or(fallback_stem), &mut taken);
+            let mut doc = Document::new(id.clone(), record.source.clone(), record.text.clone());
+            if let Some(title) = record.title.as_ref().filter(|t| !t.trim().is_empty()) {
+                doc.title.clone_from(title);
+            } else {
+                doc.title = title_of(&record.text);
+            }
+            doc.status.clone_from(&record.status);
+            by_hash.insert(hash.clone(), id.clone());
+            report.documents_added.push(id.clone());
+            project.documents.push(doc);
+            id
+        };
+        let index = CharIndex::new(&record.text);
+        for span in record.spans {
+            let range = CharRange::new(span.start, span.end);
+            let at = |message: String| Problem { location: span.location.clone(), message };
+            let found = match index.slice(&record.text, range) {
+                Ok(found) => found,
+                Err(e) => {
+                    report.problems.push(at(format!("span {range} {:?}: {e}; skipped", span.label)));
+                    continue;
+                }
+            };
+            if let Some(expected) = span.text.as_deref().filter(|t| *t != found) {
+                report.problems.push(at(format!(
+                    "span {range} {:?}: the offsets give {found:?} but the file says {expected:?}; skipped",
+                    span.label
+                )));
+                continue;
+            }
+            if span.label.trim().is_empty() {
+                report.problems.push(at(format!("span {range} has an empty label; skipped")));
+                continue;
+            }
+            if labels.insert(span.label.clone()) {
+                project.labels.push(new_label(&span.label));
+                report.labels_added.push(LabelId::new(span.label.clone()));
+            }
+            let named = span.annotator.clone().filter(|a| !a.trim().is_empty());
+            let (layer_key, who) = if record.gold {
+                (GOLD.to_string(), named.or_else(|| options.annotator.clone()).unwrap_or_default())
+            } else {
+                let name = named.or_else(|| options.annotator.clone()).unwrap_or_default();
+                if name == GOLD { (GOLD.to_string(), String::new()) } else { (name.clone(), name) }
+            };
+            let layer: &mut Layer = if layer_key == GOLD {
+                &mut project.gold
+            } else {
+                project.layers.entry(layer_key.clone()).or_default()
+            };
+            let next = next_id.entry(layer_key.clone()).or_insert_with(|| layer.next_span_id().0);
+            let layer_doc = layer
+                .docs
+                .entry(doc_id.clone())
+                .or_insert_with(|| crate::model::LayerDoc { hash: hash.clone(), spans: Vec::new() });
+            let label = LabelId::new(span.label);
+            let exists = layer_doc.spans.iter().any(|s| s.range() == range && s.label == label);
+            if exists {
+                report.spans_duplicate += 1;
+                continue;
+            }
+            let origin =
+                if layer_key == GOLD { Origin::Accepted { by: "import".into() } } else { Origin::Manual };
+            layer_doc.spans.push(Span {
+                id: SpanId(*next),
+                start: CharOffset(span.start),
+                end: CharOffset(span.end),
+                label,
+                annotator: who,
+                created: options.now,
+                modified: options.now,
+                note: span.note.filter(|n| !n.is_empty()),
+                origin,
+            });
+            *next += 1;
+            report.spans_added += 1;
+            touched.insert((layer_key, doc_id.clone()));
+        }
+    }
+    for (layer_key, doc_id) in touched {
+        let layer =
+            if layer_key == GOLD { Some(&mut project.gold) } else { project.layers.get_mut(&layer_key) };
+        if let Some(layer_doc) = layer.and_then(|l| l.docs.get_mut(&doc_id)) {
+            layer_doc.spans.sort_by(Span::reading_order);
+        }
+    }
+    progress(total);
+}
+
+/// A document id from `stem` (letters, digits, `-` and `_`) that no document uses.
+fn fresh_id(stem: &str, taken: &mut BTreeSet<String>) -> DocId {
+    let base: String =
+        stem.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
+    let base = if base.is_empty() { "doc".to_string() } else { base };
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    taken.insert(id.clone());
+    DocId(id)
+}
+
+/// A label for an id met in an import, with a colour derived from the id.
+fn new_label(id: &str) -> Label {
+    Label {
+        id: LabelId::new(id),
+        name: id.to_string(),
+        color: colour_for(id),
+        hotkey: None,
+        description: "Added by an annotation import.".into(),
+    }
+}
+
+/// A stable, fairly saturated colour for a label id (the hue comes from an FNV-1a hash).
+pub fn colour_for(id: &str) -> Color {
+    let hash =
+        id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    let hue = (hash % 360) as f32;
+    let (s, v) = (0.55_f32, 0.85_f32);
+    let c = v * s;
+    let x = c * (1.0 - ((hue / 60.0) % 2.0 - 1.0).abs());
+    let (r, g, b) = match (hue / 60.0) as u32 {
+        0 => (c, x, 0.0),
+        1 => (x, c, 0.0),
+        2 => (0.0, c, x),
+        3 => (0.0, x, c),
+        4 => (x, 0.0, c),
+        _ => (c, 0.0, x),
+    };
+    let m = v - c;
+    let byte = |f: f32| ((f + m) * 255.0).round().clamp(0.0, 255.0) as u8;
+    Color([byte(r), byte(g), byte(b)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::import::RecordSpan;
+    use crate::model::Timestamp;
+
+    fn record(text: &str, spans: Vec<(usize, usize, &str, Option<&str>)>) -> Record {
+        Record {
+            location: "f:1".into(),
+            id: Some("a".into()),
+            text: text.into(),
+            spans: spans
+                .into_iter()
+                .map(|(start, end, label, t)| RecordSpan {
+                    location: "f:1".into(),
+                    start,
+                    end,
+                    label: label.into(),
+                    text: t.map(str::to_string),
+                    annotator: Some("amal".into()),
+                    note: None,
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    fn options() -> ImportOptions {
+        ImportOptions { annotator: None, now: Timestamp(5) }
+    }
+
+    #[test]
+    fn repeated_import_adds_nothing_and_bad_spans_are_skipped() {
+        let mut p = Project::new("t");
+        let rec = record(
+            "قتل 12 مدنياً",
+            vec![(4, 6, "figure", Some("12")), (4, 6, "figure", Some("13")), (0, 99, "claim", None)],
+        );
+        let mut report = ImportReport::default();
+        apply(&mut p, vec![rec.clone()], &options(), "f", &mut report, &mut |_| {});
+        assert_eq!((report.documents_added.len(), report.spans_added), (1, 1));
+        assert_eq!(report.problems.len(), 2, "{:?}", report.problems);
+        assert!(report.problems[0].message.contains("\"13\""));
+        assert!(report.problems[1].message.contains("past the end"));
+        let mut again = ImportReport::default();
+        apply(&mut p, vec![rec], &options(), "f", &mut again, &mut |_| {});
+        assert_eq!((again.documents_matched, again.spans_added, again.spans_duplicate), (1, 0, 1));
+        assert_eq!(p.documents.len(), 1);
+        assert_eq!(p.layers["amal"].span_count(), 1);
+        assert_eq!(p.validate(), vec![]);
+    }
+
+    #[test]
+    fn unknown_labels_are_added_and_carriage_returns_refused() {
+        let mut p = Project::new("t");
+        let mut report = ImportReport::default();
+        let records = vec![
+            record("a\r\nb", vec![(0, 1, "claim", None)]),
+            record("نص آخر", vec![(0, 2, "rumour", None)]),
+        ];
+        apply(&mut p, records, &options(), "f", &mut report, &mut |_| {});
+        assert!(report.problems[0].message.contains("carriage returns"));
+        assert_eq!(report.labels_added, [LabelId::new("rumour")]);
+        assert_eq!(p.label(&LabelId::new("rumour")).unwrap().color, colour_for("rumour"));
+        assert_eq!(p.documents[0].id.as_str(), "a");
+        assert_eq!(p.validate(), vec![]);
+    }
+
+    #[test]
+    fn spans_without_an_annotator_need_one() {
+        let mut rec = record("نص", vec![(0, 1, "claim", None)]);
+        rec.spans[0].annotator = None;
+        let err = check_annotators(std::slice::from_ref(&rec), &options()).unwrap_err();
+        assert!(err.to_string().contains("--annotator"), "{err}");
+        let given = ImportOptions { annotator: Some("omar".into()), now: Timestamp(0) };
+        assert!(check_annotators(&[rec], &given).is_ok());
+    }
+
+    #[test]
+    fn ids_are_fresh_and_colours_stable() {
+        let mut taken = BTreeSet::from(["a".to_string()]);
+        assert_eq!(fresh_id("a", &mut taken).as_str(), "a-2");
+        assert_eq!(fresh_id("b c", &mut taken).as_str(), "b_c");
+        assert_eq!(colour_for("rumour"), colour_for("rumour"));
+        assert_ne!(colour_for("rumour"), colour_for("source"));
+    }
+}

@@ -1,0 +1,184 @@
+//! Reading brat standoff: an `.ann` file with its `.txt`, or a folder of such pairs.
+//!
+//! A folder is read recursively, files sorted by path. Each `T` line becomes a span; a
+//! discontinuous one (`START END;START END`) becomes one span from its first start to
+//! its last end when only whitespace lies between the fragments (as when a span crosses
+//! a line break), and is reported and skipped otherwise. The line's text must equal the
+//! fragments' texts joined by a space. `AnnotatorNotes` of the form
+//! `annotator: NAME[; note: TEXT]` give the span's annotator and note; any other note
+//! text becomes the span's note. Relations, events and attributes are counted, not read.
+
+use super::records::{Record, RecordSpan};
+use super::{ImportReport, Problem};
+use crate::formats::FormatError;
+use crate::formats::brat::{TextBound, parse_ann};
+use crate::formats::progress::{self, Progress, Stage};
+use crate::model::{CharIndex, CharRange};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+/// Reads the `.ann` file or folder at `path`.
+pub fn read(
+    path: &Path,
+    report: &mut ImportReport,
+    progress: &mut dyn FnMut(Progress),
+    cancel: &AtomicBool,
+) -> Result<Vec<Record>, FormatError> {
+    let mut files = Vec::new();
+    if path.is_dir() {
+        collect_ann_files(path, &mut files)?;
+        files.sort();
+    } else {
+        files.push(path.to_path_buf());
+    }
+    let total = files.len();
+    let mut records = Vec::new();
+    for (i, ann_path) in files.iter().enumerate() {
+        progress::check(cancel)?;
+        progress(Progress { stage: Stage::Reading, done: i, total });
+        let txt_path = ann_path.with_extension("txt");
+        let text = match std::fs::read_to_string(&txt_path) {
+            Ok(text) => text,
+            Err(e) => {
+                let message = format!("cannot read its text {}: {e}; skipped", txt_path.display());
+                report.problems.push(Problem { location: ann_path.display().to_string(), message });
+                continue;
+            }
+        };
+        let ann = std::fs::read_to_string(ann_path).map_err(FormatError::read(ann_path))?;
+        records.push(read_pair(ann_path, &txt_path, text, &ann, report));
+    }
+    progress(Progress { stage: Stage::Reading, done: total, total });
+    Ok(records)
+}
+
+fn collect_ann_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), FormatError> {
+    for entry in std::fs::read_dir(dir).map_err(FormatError::read(dir))? {
+        let path = entry.map_err(FormatError::read(dir))?.path();
+        if path.is_dir() {
+            collect_ann_files(&path, out)?;
+        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ann")) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn read_pair(ann_path: &Path, txt_path: &Path, text: String, ann: &str, report: &mut ImportReport) -> Record {
+    let name = ann_path.display().to_string();
+    let file = parse_ann(ann);
+    report.ignored_lines += file.ignored;
+    for (line, message) in file.bad {
+        report
+            .problems
+            .push(Problem { location: format!("{name}:{line}"), message: format!("{message}; skipped") });
+    }
+    let index = CharIndex::new(&text);
+    let mut record = Record {
+        location: name.clone(),
+        id: ann_path.file_stem().map(|s| s.to_string_lossy().into_owned()),
+        source: txt_path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+        ..Default::default()
+    };
+    for tb in &file.spans {
+        let location = format!("{name}:{}", tb.line);
+        let (start, end) = match join_fragments(&text, &index, tb) {
+            Ok(range) => range,
+            Err(message) => {
+                report.problems.push(Problem { location, message });
+                continue;
+            }
+        };
+        let (annotator, note) = match file.notes.get(&tb.id) {
+            Some(note) => split_note(note),
+            None => (None, None),
+        };
+        record.spans.push(RecordSpan {
+            location,
+            start,
+            end,
+            label: tb.label.clone(),
+            text: None,
+            annotator,
+            note,
+        });
+    }
+    record.text = text;
+    record
+}
+
+/// One range for the fragments, after checking them and the line's text.
+fn join_fragments(text: &str, index: &CharIndex, tb: &TextBound) -> Result<(usize, usize), String> {
+    let mut pieces = Vec::new();
+    for fragment in &tb.fragments {
+        let piece = index.slice(text, *fragment).map_err(|e| format!("offsets {fragment}: {e}; skipped"))?;
+        pieces.push(piece);
+    }
+    let joined = pieces.join(" ");
+    if !tb.text.is_empty() && joined != tb.text {
+        return Err(format!("offsets give {joined:?}, the line says {:?}; skipped", tb.text));
+    }
+    let (Some(first), Some(last)) = (tb.fragments.first(), tb.fragments.last()) else {
+        return Err("no offsets; skipped".into());
+    };
+    for pair in tb.fragments.windows(2) {
+        let [a, b] = pair else { continue };
+        let gap = if b.start >= a.end {
+            index.slice(text, CharRange { start: a.end, end: b.start }).ok()
+        } else {
+            None
+        };
+        let only_space = b.start == a.end || gap.is_some_and(|g| g.chars().all(char::is_whitespace));
+        if !only_space {
+            return Err("discontinuous span with text between its fragments; skipped".into());
+        }
+    }
+    Ok((first.start.0, last.end.0))
+}
+
+/// `annotator: NAME[; note: TEXT]`, or a free note.
+fn split_note(note: &str) -> (Option<String>, Option<String>) {
+    let Some(rest) = note.strip_prefix("annotator: ") else {
+        return (None, Some(note.to_string()).filter(|n| !n.trim().is_empty()));
+    };
+    match rest.split_once("; note: ") {
+        Some((name, text)) => (Some(name.trim().to_string()), Some(text.to_string())),
+        None => (Some(rest.trim().to_string()), None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_across_a_line_break_become_one_span() {
+        let text = "قتل\nمدنياً وقال";
+        let index = CharIndex::new(text);
+        let tb = |fragments: Vec<CharRange>, t: &str| TextBound {
+            line: 1,
+            id: "T1".into(),
+            label: "claim".into(),
+            fragments,
+            text: t.into(),
+        };
+        let joined = tb(vec![CharRange::new(0, 3), CharRange::new(4, 10)], "قتل مدنياً");
+        assert_eq!(join_fragments(text, &index, &joined), Ok((0, 10)));
+        let gap = tb(vec![CharRange::new(0, 3), CharRange::new(11, 15)], "قتل وقال");
+        assert!(join_fragments(text, &index, &gap).unwrap_err().contains("between its fragments"));
+        let wrong = tb(vec![CharRange::new(0, 3)], "قال");
+        assert!(join_fragments(text, &index, &wrong).unwrap_err().contains("the line says"));
+        let outside = tb(vec![CharRange::new(0, 99)], "");
+        assert!(join_fragments(text, &index, &outside).unwrap_err().contains("past the end"));
+    }
+
+    #[test]
+    fn notes_give_annotator_and_note() {
+        assert_eq!(split_note("annotator: amal"), (Some("amal".into()), None));
+        assert_eq!(
+            split_note("annotator: amal; note: check 12"),
+            (Some("amal".into()), Some("check 12".into()))
+        );
+        assert_eq!(split_note("free text"), (None, Some("free text".into())));
+    }
+}

@@ -1,0 +1,137 @@
+//! Recognising an annotation file's format from its name and first line.
+//!
+//! - a folder holding `.ann` files, or an `.ann` file: brat;
+//! - a file whose first non-empty line is a JSON object: JSONL, told apart by its keys:
+//!   ours has `id`, `title`, `spans` and `meta`; doccano has `label` (a list) or
+//!   `entities`; Prodigy has `spans` or only `text`;
+//! - a JSON file holding a list of tasks with `data` and `annotations` (or the older
+//!   `completions`): a Label Studio export.
+
+use serde_json::Value;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+/// The annotation formats an import reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ImportFormat {
+    /// Our own JSONL export.
+    Jsonl,
+    Doccano,
+    Prodigy,
+    Brat,
+    LabelStudio,
+}
+
+impl ImportFormat {
+    pub fn name(self) -> &'static str {
+        match self {
+            ImportFormat::Jsonl => "jsonl",
+            ImportFormat::Doccano => "doccano",
+            ImportFormat::Prodigy => "prodigy",
+            ImportFormat::Brat => "brat",
+            ImportFormat::LabelStudio => "label-studio",
+        }
+    }
+}
+
+/// The format of the file or folder at `path`, or `None` when it is not an annotation
+/// file (plain texts are for the text import).
+pub fn detect(path: &Path) -> Option<ImportFormat> {
+    if path.is_dir() {
+        let has_ann = std::fs::read_dir(path).ok()?.flatten().any(|e| has_extension(&e.path(), "ann"));
+        return has_ann.then_some(ImportFormat::Brat);
+    }
+    if has_extension(path, "ann") {
+        return Some(ImportFormat::Brat);
+    }
+    let file = std::fs::File::open(path).ok()?;
+    let mut reader = BufReader::new(file);
+    let mut first = String::new();
+    while first.trim().is_empty() {
+        first.clear();
+        if reader.read_line(&mut first).ok()? == 0 {
+            return None;
+        }
+    }
+    let first = first.trim().trim_start_matches('\u{feff}');
+    if let Ok(Value::Object(map)) = serde_json::from_str::<Value>(first) {
+        if is_label_studio_task(&map) {
+            return Some(ImportFormat::LabelStudio);
+        }
+        return classify_line(&map);
+    }
+    if first.starts_with('[') || first.starts_with('{') {
+        // A JSON document spread over several lines: look for Label Studio's keys.
+        let mut head = first.to_string();
+        reader.take(1 << 20).read_to_string(&mut head).ok()?;
+        let looks_like_tasks = head.contains("\"data\"")
+            && (head.contains("\"annotations\"") || head.contains("\"completions\""));
+        return looks_like_tasks.then_some(ImportFormat::LabelStudio);
+    }
+    None
+}
+
+fn is_label_studio_task(map: &serde_json::Map<String, Value>) -> bool {
+    map.get("data").is_some_and(Value::is_object)
+        && (map.contains_key("annotations") || map.contains_key("completions"))
+}
+
+/// Which JSONL flavour a line's keys belong to.
+pub(super) fn classify_line(map: &serde_json::Map<String, Value>) -> Option<ImportFormat> {
+    if !map.get("text").is_some_and(Value::is_string) {
+        return None;
+    }
+    if map.contains_key("id")
+        && map.contains_key("title")
+        && map.contains_key("spans")
+        && map.contains_key("meta")
+    {
+        return Some(ImportFormat::Jsonl);
+    }
+    if map.get("label").is_some_and(Value::is_array) || map.get("entities").is_some_and(Value::is_array) {
+        return Some(ImportFormat::Doccano);
+    }
+    Some(ImportFormat::Prodigy)
+}
+
+fn has_extension(path: &Path, ext: &str) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn detect_text(name: &str, content: &str) -> Option<ImportFormat> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, content).unwrap();
+        detect(&path)
+    }
+
+    #[test]
+    fn sniffs_the_first_line() {
+        let ours = r#"{"id":"a","title":"t","text":"x","spans":[],"meta":{}}"#;
+        assert_eq!(detect_text("a.jsonl", ours), Some(ImportFormat::Jsonl));
+        assert_eq!(
+            detect_text("a.jsonl", r#"{"text":"x","label":[[0,1,"claim"]]}"#),
+            Some(ImportFormat::Doccano)
+        );
+        assert_eq!(detect_text("a.jsonl", "\n{\"text\":\"x\",\"spans\":[]}"), Some(ImportFormat::Prodigy));
+        assert_eq!(detect_text("a.txt", "قتل 12 مدنياً"), None);
+        assert_eq!(detect_text("a.jsonl", "{\"label\":[]}"), None);
+        assert_eq!(detect_text("empty.jsonl", ""), None);
+    }
+
+    #[test]
+    fn label_studio_exports_and_brat() {
+        let ls =
+            "[\n  {\n    \"id\": 1,\n    \"annotations\": [],\n    \"data\": {\"text\": \"x\"}\n  }\n]\n";
+        assert_eq!(detect_text("export.json", ls), Some(ImportFormat::LabelStudio));
+        assert_eq!(detect_text("a.ann", "T1\tclaim 0 1\tx\n"), Some(ImportFormat::Brat));
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(detect(dir.path()), None);
+        std::fs::write(dir.path().join("a.ann"), "").unwrap();
+        assert_eq!(detect(dir.path()), Some(ImportFormat::Brat));
+    }
+}

@@ -1,0 +1,201 @@
+//! Reading JSONL files: our export, doccano and Prodigy, line by line.
+//!
+//! Spans come from `spans` (`start`, `end`, `label`, optional `text`, `annotator`,
+//! `note`), doccano's `label` (`[start, end, label]`) or `entities` (`start_offset`,
+//! `end_offset`, `label`). Prodigy lines whose `answer` is not `accept` are skipped and
+//! reported. Lines that are not JSON objects with a `text` are reported and skipped.
+
+use super::records::{Record, RecordSpan};
+use super::{ImportReport, Problem};
+use crate::formats::progress::{self, Progress, Stage};
+use crate::formats::{FormatError, parse_status};
+use serde_json::{Map, Value};
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+
+/// Reads every line of the file at `path`.
+pub fn read(
+    path: &Path,
+    report: &mut ImportReport,
+    progress: &mut dyn FnMut(Progress),
+    cancel: &AtomicBool,
+) -> Result<Vec<Record>, FormatError> {
+    let content = std::fs::read_to_string(path).map_err(FormatError::read(path))?;
+    let name = path.display().to_string();
+    let lines: Vec<&str> = content.split('\n').collect();
+    let total = lines.len();
+    let mut records = Vec::new();
+    for (i, line) in lines.into_iter().enumerate() {
+        if i % 256 == 0 {
+            progress::check(cancel)?;
+            progress(Progress { stage: Stage::Reading, done: i, total });
+        }
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let line = if i == 0 { line.trim_start_matches('\u{feff}') } else { line };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let location = format!("{name}:{}", i + 1);
+        match parse_line(line, &location, &mut report.problems) {
+            Ok(record) => records.push(record),
+            Err(message) => report.problems.push(Problem { location, message }),
+        }
+    }
+    progress(Progress { stage: Stage::Reading, done: total, total });
+    Ok(records)
+}
+
+/// One line as a record, or why the whole line is skipped; unreadable spans are added
+/// to `problems` and the rest of the line is kept.
+fn parse_line(line: &str, location: &str, problems: &mut Vec<Problem>) -> Result<Record, String> {
+    let value: Value = serde_json::from_str(line).map_err(|e| format!("not a JSON line: {e}"))?;
+    let Value::Object(obj) = value else { return Err("not a JSON object".into()) };
+    let Some(text) = obj.get("text").and_then(Value::as_str) else {
+        return Err("no \"text\" string; skipped".into());
+    };
+    if let Some(answer) = obj.get("answer").and_then(Value::as_str)
+        && answer != "accept"
+    {
+        return Err(format!("Prodigy answer {answer:?}, not \"accept\"; skipped"));
+    }
+    let meta = obj.get("meta").and_then(Value::as_object);
+    let meta_str = |key: &str| meta.and_then(|m| m.get(key)).and_then(Value::as_str).map(str::to_string);
+    let line_annotator = str_key(&obj, "annotator").or_else(|| str_key(&obj, "_annotator_id"));
+    let mut record = Record {
+        location: location.to_string(),
+        id: str_key(&obj, "id").or_else(|| str_key(&obj, "doc_id")).or_else(|| meta_str("id")),
+        title: str_key(&obj, "title").or_else(|| meta_str("title")),
+        source: meta_str("source").unwrap_or_default(),
+        text: text.to_string(),
+        gold: meta_str("layer").as_deref() == Some(crate::formats::jsonl::GOLD_LAYER),
+        ..Default::default()
+    };
+    if let Some(status) = meta.and_then(|m| m.get("status")).and_then(Value::as_object) {
+        for (who, value) in status {
+            if let Some(status) = value.as_str().and_then(|s| parse_status(s).ok()) {
+                record.status.insert(who.clone(), status);
+            }
+        }
+    }
+    let mut spans = Vec::new();
+    let mut unreadable = |what: &str, item: &Value| {
+        problems.push(Problem {
+            location: location.to_string(),
+            message: format!("unreadable {what} {item}; skipped"),
+        })
+    };
+    if let Some(items) = obj.get("spans").and_then(Value::as_array) {
+        for item in items {
+            match span_object(item, "start", "end") {
+                Some(span) => spans.push(span),
+                None => unreadable("span", item),
+            }
+        }
+    } else if let Some(items) = obj.get("label").and_then(Value::as_array) {
+        for item in items {
+            match span_triple(item) {
+                Some(span) => spans.push(span),
+                None => unreadable("label", item),
+            }
+        }
+    } else if let Some(items) = obj.get("entities").and_then(Value::as_array) {
+        for item in items {
+            match span_object(item, "start_offset", "end_offset") {
+                Some(span) => spans.push(span),
+                None => unreadable("entity", item),
+            }
+        }
+    }
+    for mut span in spans {
+        span.location = location.to_string();
+        if span.annotator.is_none() {
+            span.annotator.clone_from(&line_annotator);
+        }
+        record.spans.push(span);
+    }
+    Ok(record)
+}
+
+fn str_key(obj: &Map<String, Value>, key: &str) -> Option<String> {
+    obj.get(key).and_then(Value::as_str).map(str::to_string)
+}
+
+fn offset(value: Option<&Value>) -> Option<usize> {
+    value.and_then(Value::as_u64).and_then(|n| usize::try_from(n).ok())
+}
+
+fn span_object(item: &Value, start: &str, end: &str) -> Option<RecordSpan> {
+    let obj = item.as_object()?;
+    Some(RecordSpan {
+        start: offset(obj.get(start))?,
+        end: offset(obj.get(end))?,
+        label: str_key(obj, "label")?,
+        text: str_key(obj, "text"),
+        annotator: str_key(obj, "annotator"),
+        note: str_key(obj, "note"),
+        ..Default::default()
+    })
+}
+
+fn span_triple(item: &Value) -> Option<RecordSpan> {
+    let [start, end, label] = item.as_array()?.as_slice() else { return None };
+    Some(RecordSpan {
+        start: offset(Some(start))?,
+        end: offset(Some(end))?,
+        label: label.as_str()?.to_string(),
+        ..Default::default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_three_flavours() {
+        let ours = r#"{"id":"a","title":"T","text":"نص","spans":[{"start":0,"end":2,"label":"claim","text":"نص","annotator":"amal","note":"n"}],"meta":{"source":"a.txt","status":{"amal":"done"},"layer":"gold"}}"#;
+        let r = parse_line(ours, "f:1", &mut vec![]).unwrap();
+        assert_eq!(
+            (r.id.as_deref(), r.title.as_deref(), r.source.as_str(), r.gold),
+            (Some("a"), Some("T"), "a.txt", true)
+        );
+        assert_eq!(r.status["amal"], crate::model::Status::Done);
+        let s = &r.spans[0];
+        assert_eq!((s.start, s.end, s.label.as_str(), s.text.as_deref()), (0, 2, "claim", Some("نص")));
+        assert_eq!(
+            (s.annotator.as_deref(), s.note.as_deref(), s.location.as_str()),
+            (Some("amal"), Some("n"), "f:1")
+        );
+
+        let doccano = r#"{"text":"نص","label":[[0,1,"figure"]],"annotator":"omar"}"#;
+        let r = parse_line(doccano, "f:2", &mut vec![]).unwrap();
+        assert_eq!((r.spans[0].end, r.spans[0].annotator.as_deref()), (1, Some("omar")));
+        let entities =
+            r#"{"text":"نص","entities":[{"id":3,"label":"claim","start_offset":1,"end_offset":2}]}"#;
+        assert_eq!(parse_line(entities, "f:3", &mut vec![]).unwrap().spans[0].start, 1);
+
+        let prodigy = r#"{"text":"نص","spans":[{"start":0,"end":2,"label":"claim"}],"_annotator_id":"x-amal","answer":"accept"}"#;
+        assert_eq!(
+            parse_line(prodigy, "f:4", &mut vec![]).unwrap().spans[0].annotator.as_deref(),
+            Some("x-amal")
+        );
+    }
+
+    #[test]
+    fn bad_lines_say_why() {
+        let mut problems = vec![];
+        assert!(parse_line("{", "f:1", &mut problems).unwrap_err().contains("not a JSON line"));
+        assert!(parse_line("[1]", "f:1", &mut problems).unwrap_err().contains("not a JSON object"));
+        assert!(
+            parse_line(r#"{"text":"x","answer":"reject"}"#, "f:1", &mut problems)
+                .unwrap_err()
+                .contains("reject")
+        );
+        let line =
+            r#"{"text":"xy","spans":[{"start":-1,"end":1,"label":"a"},{"start":0,"end":1,"label":"a"}]}"#;
+        let record = parse_line(line, "f:9", &mut problems).unwrap();
+        assert_eq!(record.spans.len(), 1, "the readable span is kept");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].location, "f:9");
+    }
+}

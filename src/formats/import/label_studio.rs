@@ -1,0 +1,216 @@
+//! Reading Label Studio JSON exports: a list of tasks with `data.text` and
+//! `annotations[].result[]` of type `labels` (`value: {start, end, text, labels}`).
+//!
+//! Each annotation goes to the layer of its `completed_by`: the user's `email` (or
+//! `username`) when the export gives the user object, `labelstudio-N` when it gives
+//! only the user number N; without one, to `--annotator`. Cancelled annotations
+//! (`was_cancelled`) and predictions are not imported. Locations are `file: task N`
+//! (the task's position in the list, from 1), as the file is one JSON document.
+//!
+//! Offsets: Label Studio versions before the fix of its issue #1347 counted UTF-16 units,
+//! so spans after an emoji were off. When a span's code-point offsets do not give its
+//! `text` but the same numbers read as UTF-16 units do, they are converted (counted in
+//! [`ImportReport::utf16_converted`]); otherwise the span is checked as usual.
+
+use super::records::{Record, RecordSpan};
+use super::{ImportReport, Problem};
+use crate::formats::FormatError;
+use crate::formats::progress::{self, Progress, Stage};
+use serde_json::Value;
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+
+/// Reads every task of the export at `path`.
+pub fn read(
+    path: &Path,
+    report: &mut ImportReport,
+    progress: &mut dyn FnMut(Progress),
+    cancel: &AtomicBool,
+) -> Result<Vec<Record>, FormatError> {
+    let content = std::fs::read_to_string(path).map_err(FormatError::read(path))?;
+    let name = path.display().to_string();
+    let value: Value = serde_json::from_str(content.trim_start_matches('\u{feff}')).map_err(|e| {
+        FormatError::Parse { location: format!("{name}:{}", e.line()), message: format!("not JSON: {e}") }
+    })?;
+    let tasks = match value {
+        Value::Array(tasks) => tasks,
+        task @ Value::Object(_) => vec![task],
+        _ => {
+            let message = "not a Label Studio export (a list of tasks)".to_string();
+            return Err(FormatError::Parse { location: name, message });
+        }
+    };
+    let total = tasks.len();
+    let mut records = Vec::new();
+    for (i, task) in tasks.iter().enumerate() {
+        progress::check(cancel)?;
+        progress(Progress { stage: Stage::Reading, done: i, total });
+        let location = format!("{name}: task {}", i + 1);
+        match read_task(task, &location, report) {
+            Ok(record) => records.push(record),
+            Err(message) => report.problems.push(Problem { location, message }),
+        }
+    }
+    progress(Progress { stage: Stage::Reading, done: total, total });
+    Ok(records)
+}
+
+fn read_task(task: &Value, location: &str, report: &mut ImportReport) -> Result<Record, String> {
+    let data = task.get("data").and_then(Value::as_object).ok_or("no \"data\" object; skipped")?;
+    let text = data
+        .get("text")
+        .and_then(Value::as_str)
+        .or_else(|| data.values().find_map(Value::as_str))
+        .ok_or("no text in \"data\"; skipped")?;
+    let mut record = Record {
+        location: location.to_string(),
+        id: task
+            .get("id")
+            .map(|id| format!("task-{}", id.as_str().map_or_else(|| id.to_string(), str::to_string))),
+        source: data.get("source").and_then(Value::as_str).unwrap_or_default().to_string(),
+        text: text.to_string(),
+        ..Default::default()
+    };
+    let annotations = task.get("annotations").or_else(|| task.get("completions")).and_then(Value::as_array);
+    for annotation in annotations.into_iter().flatten() {
+        if annotation.get("was_cancelled").and_then(Value::as_bool) == Some(true) {
+            continue;
+        }
+        let annotator = annotator_name(annotation.get("completed_by"));
+        let results = annotation.get("result").and_then(Value::as_array);
+        for result in results.into_iter().flatten() {
+            if result.get("type").and_then(Value::as_str) != Some("labels") {
+                report.ignored_lines += 1;
+                continue;
+            }
+            let value = result.get("value");
+            let offset =
+                |key: &str| value.and_then(|v| v.get(key)).and_then(Value::as_u64).map(|n| n as usize);
+            let (Some(start), Some(end)) = (offset("start"), offset("end")) else {
+                report.problems.push(Problem {
+                    location: location.to_string(),
+                    message: format!("result without start/end offsets: {result}; skipped"),
+                });
+                continue;
+            };
+            let span_text = value.and_then(|v| v.get("text")).and_then(Value::as_str).map(str::to_string);
+            let (start, end) = match &span_text {
+                Some(t) => code_points_or_utf16(text, start, end, t, report),
+                None => (start, end),
+            };
+            let labels = value.and_then(|v| v.get("labels")).and_then(Value::as_array);
+            for label in labels.into_iter().flatten().filter_map(Value::as_str) {
+                record.spans.push(RecordSpan {
+                    location: location.to_string(),
+                    start,
+                    end,
+                    label: label.to_string(),
+                    text: span_text.clone(),
+                    annotator: annotator.clone(),
+                    note: None,
+                });
+            }
+        }
+    }
+    Ok(record)
+}
+
+fn annotator_name(completed_by: Option<&Value>) -> Option<String> {
+    match completed_by? {
+        Value::Object(user) => ["email", "username"]
+            .iter()
+            .find_map(|k| user.get(*k).and_then(Value::as_str).filter(|s| !s.is_empty()))
+            .map(str::to_string)
+            .or_else(|| user.get("id").map(|id| format!("labelstudio-{id}"))),
+        Value::Number(n) => Some(format!("labelstudio-{n}")),
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        _ => None,
+    }
+}
+
+/// The offsets as code points when they give `expected`, else as UTF-16 units converted
+/// to code points when those give it, else unchanged (the apply step reports them).
+fn code_points_or_utf16(
+    text: &str,
+    start: usize,
+    end: usize,
+    expected: &str,
+    report: &mut ImportReport,
+) -> (usize, usize) {
+    let slice = |s: usize, e: usize| text.chars().skip(s).take(e.saturating_sub(s)).collect::<String>();
+    if slice(start, end) == expected {
+        return (start, end);
+    }
+    let (mut units, mut cs, mut ce) = (0, None, None);
+    for (i, c) in text.chars().chain(std::iter::once('\0')).enumerate() {
+        if units == start {
+            cs = Some(i);
+        }
+        if units == end {
+            ce = Some(i);
+        }
+        units += c.len_utf16();
+    }
+    if let (Some(s), Some(e)) = (cs, ce)
+        && slice(s, e) == expected
+    {
+        report.utf16_converted += 1;
+        return (s, e);
+    }
+    (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_tasks_annotators_and_labels() {
+        let task = serde_json::json!({
+            "id": 7,
+            "data": {"text": "نفى الجيش 12"},
+            "annotations": [
+                {"completed_by": {"id": 1, "email": "amal@example.org"}, "result": [
+                    {"type": "labels", "value": {"start": 10, "end": 12, "text": "12", "labels": ["figure"]}},
+                    {"type": "choices", "value": {"choices": ["x"]}}
+                ]},
+                {"completed_by": 3, "result": [
+                    {"type": "labels", "value": {"start": 0, "end": 3, "text": "نفى", "labels": ["denial", "claim"]}}
+                ]},
+                {"completed_by": 4, "was_cancelled": true, "result": [
+                    {"type": "labels", "value": {"start": 0, "end": 1, "labels": ["claim"]}}
+                ]}
+            ]
+        });
+        let mut report = ImportReport::default();
+        let r = read_task(&task, "f: task 1", &mut report).unwrap();
+        assert_eq!(r.id.as_deref(), Some("task-7"));
+        let got: Vec<_> =
+            r.spans.iter().map(|s| (s.start, s.label.as_str(), s.annotator.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                (10, "figure", Some("amal@example.org")),
+                (0, "denial", Some("labelstudio-3")),
+                (0, "claim", Some("labelstudio-3"))
+            ]
+        );
+        assert_eq!(report.ignored_lines, 1);
+    }
+
+    #[test]
+    fn utf16_offsets_after_an_emoji_are_converted() {
+        // "👍 قتل": the emoji is one code point but two UTF-16 units.
+        let text = "👍 قتل";
+        let mut report = ImportReport::default();
+        assert_eq!(code_points_or_utf16(text, 2, 5, "قتل", &mut report), (2, 5));
+        assert_eq!(report.utf16_converted, 0);
+        assert_eq!(code_points_or_utf16(text, 3, 6, "قتل", &mut report), (2, 5));
+        assert_eq!(report.utf16_converted, 1);
+        assert_eq!(
+            code_points_or_utf16(text, 0, 1, "x", &mut report),
+            (0, 1),
+            "a mismatch is left for the check"
+        );
+    }
+}

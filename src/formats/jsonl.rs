@@ -1,0 +1,102 @@
+//! Our own JSONL: one document per line, keys in a fixed order, read back by the importer.
+//!
+//! `{"id","title","text","spans":[{"start","end","label","text","annotator"}],"meta":{...}}`;
+//! a span with a note has a sixth key, `note`. `meta` holds `source`, `hash` (SHA-256
+//! of the text), `status` (per annotator), `layer` (`gold`, an annotator's name, or
+//! `annotators` when every annotator's layer is in the file) and
+//! `offsets: "unicode_codepoints"`. Arabic is written as UTF-8, not `\u` escapes.
+
+use super::OFFSETS_UNIT;
+use super::select::{ExportDoc, ExportOptions, LayerChoice, status_key};
+use crate::model::Project;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io::Write;
+
+/// The `meta.layer` value of a jsonl export, telling the importer where spans belong.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LayerKind<'a> {
+    Gold,
+    Annotator(&'a str),
+    Annotators,
+}
+
+impl<'a> LayerKind<'a> {
+    pub fn of(project: &Project, options: &'a ExportOptions) -> Self {
+        match &options.layer {
+            LayerChoice::Gold => LayerKind::Gold,
+            LayerChoice::Annotator(name) => LayerKind::Annotator(name),
+            LayerChoice::Default if project.gold.span_count() > 0 => LayerKind::Gold,
+            LayerChoice::Default => LayerKind::Annotators,
+        }
+    }
+
+    fn name(self) -> &'a str {
+        match self {
+            LayerKind::Gold => "gold",
+            LayerKind::Annotator(name) => name,
+            LayerKind::Annotators => "annotators",
+        }
+    }
+}
+
+/// The `meta.layer` value meaning "spans belong to the gold layer".
+pub const GOLD_LAYER: &str = "gold";
+
+#[derive(Serialize)]
+struct Line<'a> {
+    id: &'a str,
+    title: &'a str,
+    text: &'a str,
+    spans: Vec<SpanOut<'a>>,
+    meta: Meta<'a>,
+}
+
+#[derive(Serialize)]
+struct SpanOut<'a> {
+    start: usize,
+    end: usize,
+    label: &'a str,
+    text: &'a str,
+    annotator: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    source: &'a str,
+    hash: &'a str,
+    status: BTreeMap<&'a str, &'static str>,
+    layer: &'a str,
+    offsets: &'static str,
+}
+
+/// Writes one document as one line.
+pub fn write_doc(w: &mut dyn Write, doc: &ExportDoc<'_>, layer: LayerKind<'_>) -> std::io::Result<()> {
+    let line = Line {
+        id: doc.doc.id.as_str(),
+        title: &doc.doc.title,
+        text: &doc.doc.text,
+        spans: doc
+            .spans
+            .iter()
+            .map(|s| SpanOut {
+                start: s.span.start.0,
+                end: s.span.end.0,
+                label: s.span.label.as_str(),
+                text: s.text,
+                annotator: s.annotator,
+                note: s.span.note.as_deref(),
+            })
+            .collect(),
+        meta: Meta {
+            source: &doc.doc.source,
+            hash: &doc.doc.hash.0,
+            status: doc.doc.status.iter().map(|(k, v)| (k.as_str(), status_key(*v))).collect(),
+            layer: layer.name(),
+            offsets: OFFSETS_UNIT,
+        },
+    };
+    super::json_line::write(w, &line)
+}

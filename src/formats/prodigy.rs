@@ -1,0 +1,64 @@
+//! Prodigy JSONL: `{"text","spans":[{"start","end","label"}],"meta"}`.
+//!
+//! One line per document and layer. After the required keys come `_annotator_id` (the
+//! layer: an annotator's name or `gold`) and `answer: "accept"`, both as Prodigy itself
+//! writes them; `meta` holds `id`, `title` and `offsets: "unicode_codepoints"`.
+
+use super::OFFSETS_UNIT;
+use super::select::ExportDoc;
+use serde::Serialize;
+use std::io::Write;
+
+#[derive(Serialize)]
+struct Line<'a> {
+    text: &'a str,
+    spans: Vec<SpanOut<'a>>,
+    meta: Meta<'a>,
+    #[serde(rename = "_annotator_id", skip_serializing_if = "Option::is_none")]
+    annotator_id: Option<&'a str>,
+    answer: &'static str,
+}
+
+#[derive(Serialize)]
+struct SpanOut<'a> {
+    start: usize,
+    end: usize,
+    label: &'a str,
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    id: &'a str,
+    title: &'a str,
+    offsets: &'static str,
+}
+
+/// Writes the lines of one document.
+pub fn write_doc(w: &mut dyn Write, doc: &ExportDoc<'_>) -> std::io::Result<()> {
+    let meta = || Meta { id: doc.doc.id.as_str(), title: &doc.doc.title, offsets: OFFSETS_UNIT };
+    let groups = doc.by_layer();
+    if groups.is_empty() {
+        let line = Line {
+            text: &doc.doc.text,
+            spans: Vec::new(),
+            meta: meta(),
+            annotator_id: None,
+            answer: "accept",
+        };
+        return write_line(w, &line);
+    }
+    for (layer, spans) in groups {
+        let spans = spans
+            .iter()
+            .map(|s| SpanOut { start: s.span.start.0, end: s.span.end.0, label: s.span.label.as_str() })
+            .collect();
+        let line =
+            Line { text: &doc.doc.text, spans, meta: meta(), annotator_id: Some(layer), answer: "accept" };
+        write_line(w, &line)?;
+    }
+    Ok(())
+}
+
+fn write_line(w: &mut dyn Write, line: &Line<'_>) -> std::io::Result<()> {
+    super::json_line::write(w, line)
+}

@@ -1,0 +1,89 @@
+//! `hashiya export` from the command line: options, summary and errors.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/fixture.ron")
+}
+
+fn export(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hashiya")).arg("export").arg(fixture()).args(args).output().unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn export_writes_the_file_and_a_summary_without_progress_escapes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("x.jsonl");
+    let out = export(&["--format", "jsonl", "--out", out_path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("exported 3 documents, 10 spans (layers: amal, omar) as jsonl"), "{err}");
+    assert!(err.contains("code points"), "{err}");
+    assert!(!err.contains('\r') && !err.contains('\x1b'), "no progress line when stderr is not a terminal");
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/export.jsonl");
+    assert_eq!(std::fs::read_to_string(out_path).unwrap(), std::fs::read_to_string(golden).unwrap());
+}
+
+#[test]
+fn options_filter_and_conll_reports_its_losses() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("x.conll");
+    let out = export(&[
+        "--format",
+        "conll",
+        "--out",
+        out_path.to_str().unwrap(),
+        "--annotator",
+        "omar",
+        "--labels",
+        "figure,denial",
+        "--status",
+        "in-progress",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("exported 2 documents, 4 spans (layer: omar)"), "{err}");
+    assert!(err.contains("1 spans dropped"), "{err}");
+    let conll = std::fs::read_to_string(out_path).unwrap();
+    assert!(conll.starts_with("# doc_id = raqqa-01\n# annotator = omar\n"), "{conll}");
+    assert!(!conll.contains("claim"));
+}
+
+#[test]
+fn bad_options_are_refused_with_the_choices() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("x");
+    let out_str = out_path.to_str().unwrap();
+    let cases: [(&[&str], &str); 5] = [
+        (&["--format", "xml", "--out", out_str], "jsonl, doccano, prodigy, conll, brat or csv"),
+        (&["--format", "csv", "--out", out_str, "--annotator", "zaid"], "amal, omar"),
+        (&["--format", "csv", "--out", out_str, "--labels", "rumour"], "claim, denial, figure"),
+        (&["--format", "csv", "--out", out_str, "--status", "finished"], "new, in-progress or done"),
+        (&["--format", "csv", "--out", out_str, "--gold", "--annotator", "amal"], "cannot be used with"),
+    ];
+    for (args, expected) in cases {
+        let out = export(args);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(stderr(&out).contains(expected), "{args:?}: {}", stderr(&out));
+        assert!(!out_path.exists(), "{args:?} wrote a file");
+    }
+}
+
+#[test]
+fn gold_export_of_a_project_without_gold_is_empty_but_complete() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("gold.prodigy.jsonl");
+    let out = export(&["--format", "prodigy", "--out", out_path.to_str().unwrap(), "--gold"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("exported 3 documents, 0 spans (layer: gold)"), "{}", stderr(&out));
+    let lines = std::fs::read_to_string(out_path).unwrap();
+    assert_eq!(lines.lines().count(), 3);
+    assert!(lines.lines().all(|l| l.contains("\"spans\":[]")));
+}
