@@ -13,6 +13,7 @@ use crate::ui::review_panel::Review;
 use crate::ui::search::Search;
 use crate::ui::span_list::span_list_ui;
 use crate::ui::toasts::Toasts;
+use crate::ui::transfer::{Finished, Transfer, import_command};
 use crate::ui::{Action, EngineText, theme};
 use crate::workspace::{Workspace, edit_span_command, new_span_command, step_span};
 use std::collections::BTreeSet;
@@ -66,6 +67,7 @@ pub struct HashiyaApp {
     pub shown_layers: BTreeSet<String>,
     pub doc_view: DocView,
     pub review: Review,
+    pub transfer: Transfer,
     /// The document (and annotators) whose agreed spans were last accepted into gold.
     auto_accepted: Option<(DocId, Vec<String>)>,
     /// The document and span the side lists showed last frame.
@@ -93,6 +95,7 @@ impl HashiyaApp {
             shown_layers: BTreeSet::new(),
             doc_view: DocView::default(),
             review: Review::default(),
+            transfer: Transfer::default(),
             auto_accepted: None,
             listed: (None, None),
             engine: EngineText::new()?,
@@ -177,6 +180,10 @@ impl HashiyaApp {
         }
         if let Some(ws) = &self.workspace {
             self.review.agreement_ui(&ctx, &ws.project);
+            self.transfer.export_ui(&ctx, &ws.project);
+        }
+        if let Some(finished) = self.transfer.poll(&ctx) {
+            self.finished(finished);
         }
         self.toasts.ui(&ctx);
         self.engine.end_frame();
@@ -208,6 +215,7 @@ impl HashiyaApp {
                         UiCommand::SaveAs,
                         UiCommand::ImportTexts,
                         UiCommand::ImportFolder,
+                        UiCommand::ImportAnnotations,
                         UiCommand::Export,
                         UiCommand::MergeColleague,
                     ] {
@@ -542,7 +550,7 @@ impl HashiyaApp {
     /// Turns shortcuts into actions. Bare keys (digits, N, Delete, Tab) are ignored while a
     /// text field has the keyboard.
     fn handle_keys(&mut self, ctx: &egui::Context) {
-        if self.modal.is_some() {
+        if self.modal.is_some() || self.transfer.busy() {
             return;
         }
         let typing = ctx.text_edit_focused();
@@ -586,8 +594,13 @@ impl HashiyaApp {
     fn handle_dropped_files(&mut self, ctx: &egui::Context) {
         let dropped: Vec<PathBuf> =
             ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
-        let (projects, texts): (Vec<PathBuf>, Vec<PathBuf>) =
+        let (projects, rest): (Vec<PathBuf>, Vec<PathBuf>) =
             dropped.into_iter().partition(|p| p.extension().is_some_and(|e| e == "ron"));
+        let (annotations, texts): (Vec<PathBuf>, Vec<PathBuf>) =
+            rest.into_iter().partition(|p| crate::formats::import::detect(p).is_some());
+        if !annotations.is_empty() {
+            self.import_annotations(annotations);
+        }
         if let Some(project) = projects.into_iter().next() {
             self.actions.push(Action::OpenProject(project));
         }
@@ -849,8 +862,12 @@ impl HashiyaApp {
             | UiCommand::RejectDisagreement => {
                 self.adjudicate(cmd);
             }
-            UiCommand::Export => {
-                self.toasts.info(format!("{} is not available in this build yet.", cmd.label()));
+            UiCommand::Export => self.transfer.export_open = true,
+            UiCommand::ImportAnnotations => {
+                let dialog = rfd::FileDialog::new().add_filter("Annotations", &["jsonl", "json", "ann"]);
+                if let Some(paths) = dialog.pick_files() {
+                    self.import_annotations(paths);
+                }
             }
         }
     }
@@ -912,6 +929,39 @@ impl HashiyaApp {
                 ));
             }
             self.toasts.info(message);
+        }
+    }
+
+    /// Imports annotation files in the background (see [`Transfer`]).
+    fn import_annotations(&mut self, paths: Vec<PathBuf>) {
+        let Some(ws) = &self.workspace else {
+            self.toasts.error("Open or create a project before importing annotations.");
+            return;
+        };
+        self.transfer.start_import(&ws.project, paths, self.prefs.annotator.clone());
+    }
+
+    /// A background export or import finished: report it, and apply an import as one step.
+    fn finished(&mut self, finished: Finished) {
+        match finished {
+            Finished::Exported(Ok(report), out) => self.toasts.info(format!(
+                "Exported {} documents and {} spans ({}) to {}",
+                report.documents,
+                report.spans,
+                report.layers,
+                out.display()
+            )),
+            Finished::Exported(Err(err), _) => self.toasts.error(format!("Export failed: {err}")),
+            Finished::Imported(Ok((imported, reports))) => {
+                for line in reports.iter().flat_map(|r| r.summary()) {
+                    self.toasts.info(line);
+                }
+                if let Some(ws) = &self.workspace {
+                    let command = import_command(&ws.project, imported);
+                    self.edit(command, None);
+                }
+            }
+            Finished::Imported(Err(err)) => self.toasts.error(format!("Import failed: {err}")),
         }
     }
 

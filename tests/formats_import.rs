@@ -211,7 +211,6 @@ fn hashiya(args: &[&str]) -> std::process::Output {
 }
 
 #[test]
-#[ignore = "needs import dispatch"]
 fn cli_import_of_a_jsonl_export_into_a_fresh_project() {
     let dir = tempfile::tempdir().unwrap();
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/fixture.ron");
@@ -235,7 +234,6 @@ fn cli_import_of_a_jsonl_export_into_a_fresh_project() {
 }
 
 #[test]
-#[ignore = "needs import dispatch"]
 fn cli_import_names_the_missing_annotator_and_keeps_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let path =

@@ -6,6 +6,7 @@
 
 use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 use hashiya::app::HashiyaApp;
 use hashiya::model::{CharRange, slice_chars};
 use hashiya::ui::prefs::Prefs;
@@ -164,4 +165,13 @@ fn clicking_a_span_selects_it_and_shift_arrow_moves_its_end() {
     let doc = h.state().view.doc.clone().unwrap();
     let span = h.state().workspace.as_ref().unwrap().project.layers["tester"].spans(&doc)[0].clone();
     assert_eq!(span.range(), CharRange::new(phrase.start.0, phrase.end.0 + 1));
+}
+
+#[test]
+fn screen_readers_get_the_text_in_logical_order() {
+    let (h, _dir) = harness();
+    let text = text(&h);
+    // The document view is one node whose label is the text as stored, not as drawn.
+    let by = egui_kittest::kittest::By::new().role(egui::accesskit::Role::Document).label(&text);
+    assert_eq!(h.query_all(by).count(), 1);
 }

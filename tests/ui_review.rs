@@ -103,4 +103,16 @@ fn accepting_one_side_puts_it_in_gold_and_it_is_saved() {
     let saved = hashiya::store::load(&path).unwrap();
     assert_eq!(saved.gold.spans(&doc).len(), 2);
     assert_eq!(saved.layers["amal"], project().layers["amal"], "annotator layers are untouched");
+
+    // Export uses the gold layer by default: the reviewed figure and denial, nothing else.
+    let out = dir.path().join("gold.jsonl");
+    let options = hashiya::formats::ExportOptions::default();
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let format = hashiya::formats::ExportFormat::Jsonl;
+    hashiya::formats::export(&saved, format, &options, &out, &mut |_| {}, &cancel).unwrap();
+    let line = std::fs::read_to_string(&out).unwrap();
+    let json: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
+    let labels: Vec<&str> =
+        json["spans"].as_array().unwrap().iter().map(|s| s["label"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["figure", "denial"]);
 }

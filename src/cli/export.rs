@@ -4,7 +4,7 @@
 //! token boundaries and overlaps cost). A progress line is shown while it runs when
 //! stderr is a terminal.
 
-mod progress_line;
+pub(crate) mod progress_line;
 
 use anyhow::Context;
 use progress_line::ProgressLine;

@@ -1,14 +1,19 @@
 //! `hashiya import FILE.ron PATH...`: add texts to a project and save it once, atomically.
 //!
-//! Each PATH is dispatched by kind in [`import_path`]: a folder or a `.txt` file is read as
-//! plain text; other formats (JSONL, brat) plug in there as further `match` arms.
+//! Each PATH is dispatched by kind: annotation files that [`formats::import::detect`]
+//! recognises (our jsonl, doccano, Prodigy, Label Studio, brat folders) go to the
+//! annotation importer; a folder or a `.txt` file is read as plain text ([`import_path`]).
 
+use super::export::progress_line::ProgressLine;
+use crate::formats;
+use crate::formats::import::ImportOptions;
 use crate::model::Project;
 use crate::store::import::{ImportReport, import_texts, is_text_file};
 use crate::store::{ProjectFile, SaveMode, SkipReason};
 use anyhow::Context;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
@@ -32,16 +37,31 @@ pub struct ImportArgs {
 
 pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
     let (mut file, mut project) = ProjectFile::open(&args.project).context("cannot import")?;
+    let before = project.clone();
     let mut report = ImportReport::default();
+    let mut annotation_files = 0;
+    let mut annotation_failures = 0;
     for path in &args.paths {
-        report.extend(import_path(&mut project, path));
+        if formats::import::detect(path).is_some() {
+            annotation_files += 1;
+            if !import_annotations(&mut project, path, args.annotator.clone()) {
+                annotation_failures += 1;
+            }
+        } else {
+            report.extend(import_path(&mut project, path));
+        }
     }
     for (path, reason) in &report.skipped {
         eprintln!("hashiya: skipped {}: {reason}", path.display());
     }
-    if report.added.is_empty() {
+    let annotations_read = annotation_files > annotation_failures;
+    if report.added.is_empty() && !annotations_read {
         eprintln!("hashiya: nothing was imported; {} is unchanged", args.project.display());
         return Ok(ExitCode::FAILURE);
+    }
+    if project == before {
+        eprintln!("hashiya: nothing new to import; {} is unchanged", args.project.display());
+        return Ok(if annotation_failures > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS });
     }
     file.save(&project, SaveMode::Checked).context("cannot save the imported documents")?;
     for id in &report.added {
@@ -54,6 +74,32 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
         report.skipped.len()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Imports one annotation file (or brat folder), printing what it did; false on failure.
+fn import_annotations(project: &mut Project, path: &Path, annotator: Option<String>) -> bool {
+    let options = ImportOptions::new(annotator);
+    let mut line = ProgressLine::new();
+    let result = formats::import::import_annotations(
+        project,
+        path,
+        &options,
+        &mut |p| line.show(p),
+        &AtomicBool::new(false),
+    );
+    line.finish();
+    match result {
+        Ok(report) => {
+            for summary in report.summary() {
+                eprintln!("hashiya: {}: {summary}", path.display());
+            }
+            true
+        }
+        Err(err) => {
+            eprintln!("hashiya: cannot import {}: {err}", path.display());
+            false
+        }
+    }
 }
 
 /// Imports one command-line path according to what it is.

@@ -14,6 +14,7 @@ pub enum UiCommand {
     SaveAs,
     ImportTexts,
     ImportFolder,
+    ImportAnnotations,
     Export,
     MergeColleague,
     Undo,
@@ -44,13 +45,14 @@ pub enum UiCommand {
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 33] = [
+    pub const ALL: [UiCommand; 34] = [
         UiCommand::NewProject,
         UiCommand::Open,
         UiCommand::Save,
         UiCommand::SaveAs,
         UiCommand::ImportTexts,
         UiCommand::ImportFolder,
+        UiCommand::ImportAnnotations,
         UiCommand::Export,
         UiCommand::MergeColleague,
         UiCommand::Undo,
@@ -89,6 +91,9 @@ impl UiCommand {
             UiCommand::SaveAs => "Save as…",
             UiCommand::ImportTexts => "Import texts…",
             UiCommand::ImportFolder => "Import folder…",
+            UiCommand::ImportAnnotations => {
+                "Import annotations (jsonl, doccano, Prodigy, brat, Label Studio)…"
+            }
             UiCommand::Export => "Export…",
             UiCommand::MergeColleague => "Merge colleague's project…",
             UiCommand::Undo => "Undo",
@@ -131,6 +136,7 @@ impl UiCommand {
             UiCommand::SaveAs => key(cmd_shift, Key::S),
             UiCommand::ImportTexts => key(cmd, Key::I),
             UiCommand::ImportFolder => None,
+            UiCommand::ImportAnnotations => None,
             UiCommand::Export => key(cmd, Key::E),
             UiCommand::MergeColleague => None,
             UiCommand::Undo => key(cmd, Key::Z),

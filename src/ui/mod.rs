@@ -15,6 +15,7 @@ pub mod search;
 pub mod span_list;
 pub mod theme;
 pub mod toasts;
+pub mod transfer;
 
 pub use engine_text::{EngineText, Quad, push_quads, snap, text_line};
 
