@@ -50,8 +50,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let labels =
         args.labels.iter().filter(|l| !l.trim().is_empty()).map(|l| LabelId::new(l.trim())).collect();
     let options = ExportOptions { layer, labels, status };
-    let project = project_file::load(&args.project)
-        .with_context(|| format!("cannot load the project {}", args.project.display()))?;
+    let project = project_file::load(&args.project).context("cannot load the project")?;
     let mut line = ProgressLine::new();
     let report = formats::export(
         &project,
@@ -61,7 +60,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         &mut |p| line.show(p),
         &AtomicBool::new(false),
     )
-    .with_context(|| format!("cannot export to {}", args.out.display()))?;
+    .context("cannot export")?;
     line.finish();
     eprintln!(
         "exported {} documents, {} spans ({}: {}) as {} to {}; offsets are Unicode code points",
