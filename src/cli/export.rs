@@ -34,7 +34,8 @@ pub struct ExportArgs {
     /// Only these label ids, comma-separated.
     #[arg(long, value_delimiter = ',')]
     pub labels: Vec<String>,
-    /// Only documents with this status (new, in-progress, done).
+    /// Only documents with this status (new, in-progress, done): with --annotator, that
+    /// annotator's status; otherwise any annotator's.
     #[arg(long)]
     pub status: Option<String>,
 }
