@@ -1,4 +1,5 @@
-//! `hashiya export` from the command line: options, summary and errors.
+//! `hashiya export` from the command line (options, summary, errors), and cancelling the
+//! library export behind it.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
 
@@ -86,4 +87,30 @@ fn gold_export_of_a_project_without_gold_is_empty_but_complete() {
     let lines = std::fs::read_to_string(out_path).unwrap();
     assert_eq!(lines.lines().count(), 3);
     assert!(lines.lines().all(|l| l.contains("\"spans\":[]")));
+}
+
+#[test]
+fn cancelling_an_export_leaves_no_file() {
+    use hashiya::formats::{self, ExportFormat, ExportOptions, FormatError, Stage, project_file};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let project = project_file::load(&fixture()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.jsonl");
+    let cancel = AtomicBool::new(false);
+    let mut reports = Vec::new();
+    let result = formats::export(
+        &project,
+        ExportFormat::Jsonl,
+        &ExportOptions::default(),
+        &out,
+        &mut |p| {
+            reports.push(p);
+            cancel.store(true, Ordering::Relaxed);
+        },
+        &cancel,
+    );
+    assert!(matches!(result, Err(FormatError::Cancelled)));
+    assert_eq!(reports.len(), 1);
+    assert_eq!((reports[0].stage, reports[0].done, reports[0].total), (Stage::Writing, 1, 3));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "neither the file nor a partial one");
 }

@@ -34,7 +34,8 @@ pub struct ExportArgs {
     /// Only these label ids, comma-separated.
     #[arg(long, value_delimiter = ',')]
     pub labels: Vec<String>,
-    /// Only documents with this status (new, in-progress, done).
+    /// Only documents with this status (new, in-progress, done): with --annotator, that
+    /// annotator's status; otherwise any annotator's.
     #[arg(long)]
     pub status: Option<String>,
 }
@@ -50,8 +51,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let labels =
         args.labels.iter().filter(|l| !l.trim().is_empty()).map(|l| LabelId::new(l.trim())).collect();
     let options = ExportOptions { layer, labels, status };
-    let project = project_file::load(&args.project)
-        .with_context(|| format!("cannot load the project {}", args.project.display()))?;
+    let project = project_file::load(&args.project).context("cannot load the project")?;
     let mut line = ProgressLine::new();
     let report = formats::export(
         &project,
@@ -61,7 +61,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         &mut |p| line.show(p),
         &AtomicBool::new(false),
     )
-    .with_context(|| format!("cannot export to {}", args.out.display()))?;
+    .context("cannot export")?;
     line.finish();
     eprintln!(
         "exported {} documents, {} spans ({}: {}) as {} to {}; offsets are Unicode code points",

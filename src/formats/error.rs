@@ -6,10 +6,12 @@ use std::path::PathBuf;
 /// documents during an import are not errors: they are listed in the import report.
 #[derive(Debug, thiserror::Error)]
 pub enum FormatError {
-    #[error("cannot read {path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
-    #[error("cannot write {path}: {source}")]
-    Write { path: PathBuf, source: std::io::Error },
+    // The io error is part of the message rather than a `source`, so that showing the
+    // error alone (as the window does) still says why.
+    #[error("cannot read {path}: {error}")]
+    Read { path: PathBuf, error: std::io::Error },
+    #[error("cannot write {path}: {error}")]
+    Write { path: PathBuf, error: std::io::Error },
     #[error("{location}: {message}")]
     Parse { location: String, message: String },
     #[error("unknown export format {0:?}; use jsonl, doccano, prodigy, conll, brat or csv")]
@@ -35,11 +37,11 @@ pub enum FormatError {
 impl FormatError {
     /// A read error for `path`.
     pub fn read(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> Self + '_ {
-        move |source| Self::Read { path: path.to_path_buf(), source }
+        move |error| Self::Read { path: path.to_path_buf(), error }
     }
 
     /// A write error for `path`.
     pub fn write(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> Self + '_ {
-        move |source| Self::Write { path: path.to_path_buf(), source }
+        move |error| Self::Write { path: path.to_path_buf(), error }
     }
 }

@@ -158,7 +158,7 @@ pub(crate) fn write_with(
         let _ = std::fs::remove_file(&partial);
         match error.downcast::<FormatError>() {
             Ok(inner) => inner,
-            Err(source) => FormatError::Write { path: out.to_path_buf(), source },
+            Err(error) => FormatError::Write { path: out.to_path_buf(), error },
         }
     })
 }
