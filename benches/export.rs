@@ -5,10 +5,11 @@
 //! e.g. for `tests/python/check_exports.py`). Timings use `std::time`; no framework.
 
 use hashiya::formats::import::{ImportOptions, import_annotations};
-use hashiya::formats::{ExportFormat, ExportOptions, export, project_file};
+use hashiya::formats::{ExportFormat, ExportOptions, export};
 use hashiya::model::{
     CharOffset, DocId, Document, LabelId, Origin, Project, Span, SpanId, Status, Timestamp,
 };
+use hashiya::store as project_file;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 

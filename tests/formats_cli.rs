@@ -91,7 +91,8 @@ fn gold_export_of_a_project_without_gold_is_empty_but_complete() {
 
 #[test]
 fn cancelling_an_export_leaves_no_file() {
-    use hashiya::formats::{self, ExportFormat, ExportOptions, FormatError, Stage, project_file};
+    use hashiya::formats::{self, ExportFormat, ExportOptions, FormatError, Stage};
+    use hashiya::store as project_file;
     use std::sync::atomic::{AtomicBool, Ordering};
     let project = project_file::load(&fixture()).unwrap();
     let dir = tempfile::tempdir().unwrap();

@@ -7,10 +7,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
 
-use hashiya::formats::{self, ExportFormat, ExportOptions, LayerChoice, project_file};
+use hashiya::formats::{self, ExportFormat, ExportOptions, LayerChoice};
 use hashiya::model::{
     CharOffset, DocId, Document, LabelId, Origin, Project, Span, SpanId, Status, Timestamp,
 };
+use hashiya::store as project_file;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 

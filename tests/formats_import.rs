@@ -6,8 +6,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
 
 use hashiya::formats::import::{ImportFormat, ImportOptions, ImportReport, detect, import_annotations};
-use hashiya::formats::{FormatError, Progress, Stage, project_file};
+use hashiya::formats::{FormatError, Progress, Stage};
 use hashiya::model::{CharOffset, LabelId, Project, Timestamp};
+use hashiya::store as project_file;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::AtomicBool;

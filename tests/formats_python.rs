@@ -5,10 +5,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
 
-use hashiya::formats::project_file;
 use hashiya::model::{
     CharOffset, DocId, Document, LabelId, Origin, Project, Span, SpanId, Status, Timestamp,
 };
+use hashiya::store as project_file;
 use std::path::Path;
 use std::process::Command;
 

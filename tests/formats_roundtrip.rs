@@ -3,8 +3,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
 
 use hashiya::formats::import::{ImportFormat, ImportOptions, ImportReport, import_annotations};
-use hashiya::formats::{self, ExportFormat, ExportOptions, project_file};
+use hashiya::formats::{self, ExportFormat, ExportOptions};
 use hashiya::model::{Origin, Project, Timestamp};
+use hashiya::store as project_file;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::atomic::AtomicBool;

@@ -309,13 +309,10 @@ fn build_layer(documents: &[Document], annotator: &str, started: u64) -> Layer {
     layer
 }
 
-/// The project file text. The store's deterministic writer replaces this once it lands.
+/// The project file text, as the store writes it.
 fn render(project: &Project) -> String {
-    let config = ron::ser::PrettyConfig::new().struct_names(false).escape_strings(false);
-    let mut text = ron::ser::to_string_pretty(project, config)
-        .unwrap_or_else(|e| panic!("writing the sample project: {e}"));
-    text.push('\n');
-    text
+    hashiya::store::to_ron(project, Path::new(SAMPLE))
+        .unwrap_or_else(|e| panic!("writing the sample project: {e}"))
 }
 
 /// A short account of how two projects differ, for a failing comparison.

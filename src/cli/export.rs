@@ -12,8 +12,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 
-use crate::formats::{self, ExportFormat, ExportOptions, LayerChoice, project_file};
+use crate::formats::{self, ExportFormat, ExportOptions, LayerChoice};
 use crate::model::LabelId;
+use crate::store as project_file;
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {

@@ -163,11 +163,6 @@ pub(crate) fn write_with(
     })
 }
 
-/// Writes `bytes` to `path` through a temporary file renamed over it.
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FormatError> {
-    write_with(path, |w| w.write_all(bytes))
-}
-
 fn partial_path(out: &Path) -> PathBuf {
     let mut name = out.file_name().map(|n| n.to_os_string()).unwrap_or_else(|| "export".into());
     name.push(".partial");
@@ -198,7 +193,7 @@ mod tests {
         .unwrap_err();
         assert!(matches!(err, FormatError::Cancelled));
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
-        write_atomically(&out, b"whole").unwrap();
+        write_with(&out, |w| w.write_all(b"whole")).unwrap();
         assert_eq!(std::fs::read(&out).unwrap(), b"whole");
     }
 }

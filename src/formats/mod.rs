@@ -18,7 +18,6 @@ mod json_line;
 mod jsonl;
 mod prodigy;
 mod progress;
-pub mod project_file;
 pub mod select;
 
 pub use error::FormatError;
