@@ -153,3 +153,26 @@ fn save_and_reload_keep_the_spans() {
     assert_eq!(spans[0].range(), range);
     assert_eq!(reloaded.layers["amal"], h.state().workspace.as_ref().unwrap().project.layers["amal"]);
 }
+
+#[test]
+fn search_finds_a_word_with_and_without_shadda() {
+    let (mut h, _dir, _) = harness();
+    h.run();
+    let doc = first_doc(&h);
+    let text = h.state().workspace.as_ref().unwrap().project.document(&doc).unwrap().text.clone();
+    // The article writes "مسلّحيه" with a shadda; the analyst types it without.
+    assert!(text.contains("مسلّحيه"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.event(egui::Event::Text("مسلحيه".into()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let hit = range_of(&h, &doc, "مسلّحيه");
+    assert!(h.state().search.hit_count() >= 1);
+    assert_eq!(h.state().search.current_in(&doc), Some(hit));
+    // And typed with the shadda it finds the same place.
+    h.state_mut().search.query = "مسلّحيه".into();
+    h.run();
+    assert_eq!(h.state().search.hits_in(&doc).first(), Some(&hit));
+}
