@@ -32,7 +32,7 @@ fn every_problem_is_listed_and_the_exit_status_is_non_zero() {
     let doc = project.documents[2].clone();
     project.layers.get_mut("amal").unwrap().doc_mut(&doc).spans.push(span(99, 0, 100_000, "claim", "amal"));
     project.layers.get_mut("omar").unwrap().doc_mut(&doc).spans.push(span(99, 0, 2, "rumour", "omar"));
-    let text = store::to_ron(&project, &path).unwrap();
+    let text = store::to_ron(&project);
     fs::write(&path, &text).unwrap();
     let output = run_hashiya(["validate".as_ref(), path.as_os_str()]);
     assert_eq!(output.status.code(), Some(1));
