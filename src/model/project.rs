@@ -1,6 +1,6 @@
 //! The project: label set, documents, and one annotation layer per annotator.
 
-use super::{CharIndex, ContentHash, DocId, Document, Label, OffsetError, Span, SpanId, default_labels};
+use super::{ContentHash, DocId, Document, Label, OffsetError, Span, SpanId, default_labels};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -185,7 +185,9 @@ impl Project {
                 });
             }
         }
-        let mut docs: BTreeMap<&DocId, (&Document, CharIndex)> = BTreeMap::new();
+        // Only each text's length in code points is needed: a full CharIndex per document
+        // would cost 8 bytes per character for the whole project at once.
+        let mut docs: BTreeMap<&DocId, (&Document, usize)> = BTreeMap::new();
         for doc in &self.documents {
             let actual = ContentHash::of(&doc.text);
             if actual != doc.hash {
@@ -195,13 +197,13 @@ impl Project {
                     actual: actual.0,
                 });
             }
-            if docs.insert(&doc.id, (doc, CharIndex::new(&doc.text))).is_some() {
+            if docs.insert(&doc.id, (doc, super::char_len(&doc.text))).is_some() {
                 problems.push(ValidationError::DuplicateDocument(doc.id.clone()));
             }
         }
         for (layer_name, layer) in self.named_layers_all() {
             for (doc_id, layer_doc) in &layer.docs {
-                let Some((doc, index)) = docs.get(doc_id) else {
+                let Some(&(doc, char_len)) = docs.get(doc_id) else {
                     problems.push(ValidationError::UnknownDocument {
                         layer: layer_name.to_string(),
                         doc: doc_id.clone(),
@@ -219,7 +221,7 @@ impl Project {
                 }
                 let mut ids = BTreeSet::new();
                 for span in &layer_doc.spans {
-                    if let Err(error) = span.range().check(index.char_len()) {
+                    if let Err(error) = span.range().check(char_len) {
                         problems.push(ValidationError::BadRange {
                             doc: doc_id.clone(),
                             layer: layer_name.to_string(),

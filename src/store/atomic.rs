@@ -33,6 +33,28 @@ fn temp_path(path: &Path) -> PathBuf {
     parent_dir(path).join(format!(".{name}.{}-{n}.tmp", std::process::id()))
 }
 
+/// Temp files older than this, left by a save that was killed, are removed by the next save.
+const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Removes temp files of `target` left behind by killed saves (best effort: a failure
+/// here never stops a save, and a temp file still being written is younger than
+/// [`STALE_TEMP_AGE`]).
+fn remove_stale_temps(target: &Path) {
+    let Some(name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else { return };
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(parent_dir(target)) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        if !file_name.starts_with(&prefix) || !file_name.ends_with(".tmp") {
+            continue;
+        }
+        let age = entry.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok());
+        if age.is_some_and(|age| age > STALE_TEMP_AGE) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Replaces `path` with `bytes` atomically. With `backup`, the file it replaces (if any) is
 /// kept as `NAME.bak`. A symlink at `path` is followed: its target is replaced.
 pub fn write_atomic(path: &Path, bytes: &[u8], backup: bool) -> Result<(), StoreError> {
@@ -43,6 +65,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], backup: bool) -> Result<(), Store
         _ => path.to_path_buf(),
     };
     let existing = fs::metadata(&target).ok();
+    remove_stale_temps(&target);
     let temp = temp_path(&target);
     let result = write_and_rename(&target, &temp, bytes, existing.as_ref(), backup);
     if result.is_err() {
@@ -128,6 +151,26 @@ mod tests {
         assert_eq!(fs::read(with_suffix(&path, ".bak")).unwrap(), b"two");
         let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names.len(), 2, "no temp files left: {names:?}");
+    }
+
+    #[test]
+    fn stale_temp_files_are_cleaned_up_fresh_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        let stale = dir.path().join(".p.ron.999-0.tmp");
+        let fresh = dir.path().join(".p.ron.999-1.tmp");
+        let other = dir.path().join(".q.ron.999-0.tmp");
+        for file in [&stale, &fresh, &other] {
+            fs::write(file, "half").unwrap();
+        }
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for file in [&stale, &other] {
+            fs::File::options().write(true).open(file).unwrap().set_modified(old).unwrap();
+        }
+        write_atomic(&path, b"x", true).unwrap();
+        assert!(!stale.exists());
+        assert!(fresh.exists(), "may be another process's save in progress");
+        assert!(other.exists(), "another file's temp file");
     }
 
     #[test]

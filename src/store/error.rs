@@ -39,9 +39,6 @@ pub enum StoreError {
     /// A new project file would replace an existing file.
     #[error("{path} already exists; refusing to overwrite it")]
     AlreadyExists { path: PathBuf },
-    /// The project could not be turned into RON (should not happen for a valid project).
-    #[error("could not write the project as RON for {path}: {message}")]
-    Serialize { path: PathBuf, message: String },
 }
 
 impl StoreError {

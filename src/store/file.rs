@@ -80,6 +80,8 @@ impl ProjectFile {
         let bytes = fs::read(&path).map_err(|e| StoreError::io("cannot read", &path, e))?;
         let project = parse_bytes(&bytes, &path)?;
         let disk_stamp = Some(DiskStamp::of_bytes(&bytes, &path));
+        drop(bytes);
+        let project = format::check(project, &path)?;
         Ok((Self { path, disk_stamp }, project))
     }
 
@@ -119,7 +121,7 @@ impl ProjectFile {
 /// Writes `project` to `path` atomically, keeping the replaced file as `NAME.ron.bak`.
 /// Does not look at what is on disk; see [`ProjectFile::save`] for the checked save.
 pub fn save(project: &Project, path: &Path) -> Result<DiskStamp, StoreError> {
-    let text = format::to_ron(project, path)?;
+    let text = format::to_ron(project);
     write_atomic(path, text.as_bytes(), true)?;
     Ok(DiskStamp::of_bytes(text.as_bytes(), path))
 }
@@ -127,7 +129,10 @@ pub fn save(project: &Project, path: &Path) -> Result<DiskStamp, StoreError> {
 /// Reads and checks the project at `path`. The file is only read, never changed.
 pub fn load(path: &Path) -> Result<Project, StoreError> {
     let bytes = fs::read(path).map_err(|e| StoreError::io("cannot read", path, e))?;
-    parse_bytes(&bytes, path)
+    let project = parse_bytes(&bytes, path)?;
+    // The file's text is no longer needed: free it before the checks, for peak memory.
+    drop(bytes);
+    format::check(project, path)
 }
 
 /// Parses a project file's text with every check; `path` only names it in errors.
@@ -135,6 +140,7 @@ pub fn load_from_str(text: &str, path: &Path) -> Result<Project, StoreError> {
     format::from_ron(text, path)
 }
 
+/// Parses (without the consistency checks) a file's bytes.
 fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Project, StoreError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let head = bytes.get(..e.valid_up_to()).unwrap_or_default();
@@ -147,7 +153,7 @@ fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Project, StoreError> {
             message: "the file is not UTF-8 text".into(),
         }
     })?;
-    format::from_ron(text, path)
+    format::parse(text, path)
 }
 
 /// The backup kept beside a project file by every save: `NAME.ron.bak`.

@@ -21,36 +21,10 @@
 //! message that says so, even when its fields are unknown here, since the version is read on
 //! its own when the full read fails.
 
-use super::StoreError;
-use crate::model::{ContentHash, DocId, Document, FORMAT_VERSION, Label, Project};
-use ron::ser::PrettyConfig;
-use ron::value::RawValue;
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use super::{StoreError, writer};
+use crate::model::{FORMAT_VERSION, Project};
+use serde::Deserialize;
 use std::path::Path;
-
-/// The project as it is laid out in a file: the model's fields, with each span pre-rendered
-/// on one line. A test checks that it carries exactly what `Project`'s own `Serialize` does.
-#[derive(Serialize)]
-struct FileProject<'a> {
-    version: u32,
-    name: &'a str,
-    labels: &'a [Label],
-    layers: BTreeMap<&'a str, FileLayer<'a>>,
-    gold: FileLayer<'a>,
-    documents: &'a [Document],
-}
-
-#[derive(Serialize)]
-struct FileLayer<'a> {
-    docs: BTreeMap<&'a DocId, FileLayerDoc<'a>>,
-}
-
-#[derive(Serialize)]
-struct FileLayerDoc<'a> {
-    hash: &'a ContentHash,
-    spans: Vec<Box<RawValue>>,
-}
 
 /// Only the version, read first from a file that does not parse as a whole.
 #[derive(Deserialize)]
@@ -58,65 +32,26 @@ struct VersionProbe {
     version: u32,
 }
 
-fn pretty() -> PrettyConfig {
-    PrettyConfig::new().new_line("\n").indentor("    ").escape_strings(false)
-}
-
-fn one_line() -> PrettyConfig {
-    pretty().compact_structs(true).compact_arrays(true).compact_maps(true)
-}
-
-fn layer<'a>(layer: &'a crate::model::Layer, path: &Path) -> Result<FileLayer<'a>, StoreError> {
-    let mut docs = BTreeMap::new();
-    for (id, layer_doc) in &layer.docs {
-        let mut spans = Vec::with_capacity(layer_doc.spans.len());
-        for span in &layer_doc.spans {
-            let line = ron::ser::to_string_pretty(span, one_line()).map_err(|e| serialize_error(path, e))?;
-            spans.push(
-                RawValue::from_boxed_ron(line.into_boxed_str()).map_err(|e| StoreError::Serialize {
-                    path: path.to_path_buf(),
-                    message: e.to_string(),
-                })?,
-            );
-        }
-        docs.insert(id, FileLayerDoc { hash: &layer_doc.hash, spans });
-    }
-    Ok(FileLayer { docs })
-}
-
-fn serialize_error(path: &Path, error: ron::Error) -> StoreError {
-    StoreError::Serialize { path: path.to_path_buf(), message: error.to_string() }
-}
-
 /// The project as the text of a project file (deterministic: same project, same bytes).
-/// `path` only names the file in errors.
-pub fn to_ron(project: &Project, path: &Path) -> Result<String, StoreError> {
-    let file = FileProject {
-        version: project.version,
-        name: &project.name,
-        labels: &project.labels,
-        layers: project
-            .layers
-            .iter()
-            .map(|(name, l)| Ok((name.as_str(), layer(l, path)?)))
-            .collect::<Result<_, StoreError>>()?,
-        gold: layer(&project.gold, path)?,
-        documents: &project.documents,
-    };
-    let mut text = ron::ser::to_string_pretty(&file, pretty()).map_err(|e| serialize_error(path, e))?;
-    text.push('\n');
-    Ok(text)
+pub fn to_ron(project: &Project) -> String {
+    writer::write_project(project)
 }
 
 /// Parses and checks the text of a project file: version, then every field, then
 /// [`Project::validate`]. `path` only names the file in errors.
 pub fn from_ron(text: &str, path: &Path) -> Result<Project, StoreError> {
+    check(parse(text, path)?, path)
+}
+
+/// Parses a project file's text and checks its version, but not its consistency.
+pub(crate) fn parse(text: &str, path: &Path) -> Result<Project, StoreError> {
     let project: Project = match ron::from_str(text) {
         Ok(project) => project,
         Err(error) => {
             // A newer file may hold fields unknown here: say it is newer, not that it is broken.
-            if let Ok(probe) = ron::from_str::<VersionProbe>(text) {
-                check_version(probe.version, path)?;
+            let version = ron::from_str::<VersionProbe>(text).ok().map(|p| p.version);
+            if let Some(version) = version.or_else(|| leading_version(text)) {
+                check_version(version, path)?;
             }
             return Err(StoreError::Parse {
                 path: path.to_path_buf(),
@@ -127,11 +62,28 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, StoreError> {
         }
     };
     check_version(project.version, path)?;
+    Ok(project)
+}
+
+/// Refuses an inconsistent project with every problem found.
+pub(crate) fn check(project: Project, path: &Path) -> Result<Project, StoreError> {
     let problems = project.validate();
     if !problems.is_empty() {
         return Err(StoreError::Invalid { path: path.to_path_buf(), problems });
     }
     Ok(project)
+}
+
+/// The version written first in a file, `(version: N, ...`, read without parsing the rest
+/// (for files a newer build wrote with syntax this one cannot parse).
+fn leading_version(text: &str) -> Option<u32> {
+    let rest = text.trim_start_matches('\u{feff}').trim_start();
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '_').trim_start();
+    let rest =
+        rest.strip_prefix('(')?.trim_start().strip_prefix("version")?.trim_start().strip_prefix(':')?;
+    let rest = rest.trim_start();
+    let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    rest.get(..digits)?.parse().ok()
 }
 
 fn check_version(found: u32, path: &Path) -> Result<(), StoreError> {
@@ -155,7 +107,7 @@ mod tests {
 
     #[test]
     fn version_comes_first_and_arabic_is_not_escaped() {
-        let text = to_ron(&sample_project(), path()).unwrap();
+        let text = to_ron(&sample_project());
         assert!(text.starts_with("(\n    version: 1,\n    name: "), "{text}");
         assert!(text.contains("مسلّحين"), "{text}");
         assert!(!text.contains("\\u{"), "{text}");
@@ -163,7 +115,7 @@ mod tests {
 
     #[test]
     fn each_span_is_one_line() {
-        let text = to_ron(&sample_project(), path()).unwrap();
+        let text = to_ron(&sample_project());
         let span_lines: Vec<&str> = text.lines().filter(|l| l.trim_start().starts_with("(id: ")).collect();
         assert_eq!(span_lines.len(), 4, "{text}");
         for line in span_lines {
@@ -179,7 +131,7 @@ mod tests {
 
     #[test]
     fn text_line_breaks_are_real_line_breaks() {
-        let text = to_ron(&sample_project(), path()).unwrap();
+        let text = to_ron(&sample_project());
         assert!(text.contains("text: \"قال مصدر\nإن"), "{text}");
     }
 
@@ -189,7 +141,7 @@ mod tests {
         let note = "he said \"no\" \\ and #\"# too";
         project.layers.get_mut("amal").unwrap().docs.values_mut().next().unwrap().spans[0].note =
             Some(note.to_string());
-        let text = to_ron(&project, path()).unwrap();
+        let text = to_ron(&project);
         assert!(text.contains("r##\""), "{text}");
         assert_eq!(from_ron(&text, path()).unwrap(), project);
     }
@@ -198,7 +150,7 @@ mod tests {
     fn control_characters_round_trip() {
         let mut project = sample_project();
         project.name = "a\rb\tc\0d\u{2028}e\u{200f}f\u{feff}".into();
-        let text = to_ron(&project, path()).unwrap();
+        let text = to_ron(&project);
         assert_eq!(from_ron(&text, path()).unwrap(), project);
     }
 
@@ -207,40 +159,51 @@ mod tests {
         // The file layout is written through a mirror of the model; it must hold exactly
         // what the model's own serialization holds, or a field would be lost on save.
         let project = sample_project();
-        let ours: ron::Value = ron::from_str(&to_ron(&project, path()).unwrap()).unwrap();
+        let ours: ron::Value = ron::from_str(&to_ron(&project)).unwrap();
         let model: ron::Value = ron::from_str(&ron::to_string(&project).unwrap()).unwrap();
         assert_eq!(ours, model);
     }
 
     #[test]
     fn same_project_same_bytes() {
-        let a = to_ron(&sample_project(), path()).unwrap();
-        let b = to_ron(&sample_project().clone(), path()).unwrap();
+        let a = to_ron(&sample_project());
+        let b = to_ron(&sample_project().clone());
         assert_eq!(a, b);
-        assert_eq!(to_ron(&from_ron(&a, path()).unwrap(), path()).unwrap(), a);
+        assert_eq!(to_ron(&from_ron(&a, path()).unwrap()), a);
     }
 
     #[test]
     fn newer_version_with_unknown_fields_says_newer() {
-        let text = to_ron(&sample_project(), path()).unwrap().replacen(
-            "version: 1,",
-            "version: 7,\n    colour_scheme: \"dark\",",
-            1,
-        );
+        let text =
+            to_ron(&sample_project()).replacen("version: 1,", "version: 7,\n    colour_scheme: \"dark\",", 1);
         let err = from_ron(&text, path()).unwrap_err();
         assert!(matches!(err, StoreError::NewerVersion { found: 7, supported: 1, .. }), "{err}");
         assert!(err.to_string().contains("newer Hashiya"), "{err}");
     }
 
     #[test]
+    fn newer_version_with_new_syntax_says_newer() {
+        let text = "#![enable(implicit_some)]\n(\n  version: 3,\n  name: <new syntax>,\n)";
+        assert!(
+            matches!(from_ron(text, path()), Err(StoreError::Parse { .. })),
+            "a file starting with attributes is not looked into"
+        );
+        let text = "Project(\n  version: 3,\n  name: <new syntax>,\n)";
+        assert!(matches!(from_ron(text, path()), Err(StoreError::NewerVersion { found: 3, .. })));
+        assert_eq!(leading_version("(version:12)"), Some(12));
+        assert_eq!(leading_version("(name: 1, version: 2)"), None);
+        assert_eq!(leading_version("(version: x)"), None);
+    }
+
+    #[test]
     fn newer_version_that_parses_is_still_refused() {
-        let text = to_ron(&sample_project(), path()).unwrap().replacen("version: 1,", "version: 2,", 1);
+        let text = to_ron(&sample_project()).replacen("version: 1,", "version: 2,", 1);
         assert!(matches!(from_ron(&text, path()), Err(StoreError::NewerVersion { found: 2, .. })));
     }
 
     #[test]
     fn unknown_field_is_refused_with_position() {
-        let text = to_ron(&sample_project(), path()).unwrap().replacen("name:", "colour: 3,\n    name:", 1);
+        let text = to_ron(&sample_project()).replacen("name:", "colour: 3,\n    name:", 1);
         let err = from_ron(&text, path()).unwrap_err();
         let StoreError::Parse { line, message, .. } = &err else { panic!("{err}") };
         assert_eq!(*line, 3);
@@ -257,7 +220,7 @@ mod tests {
 
     #[test]
     fn tampered_text_names_the_document() {
-        let text = to_ron(&sample_project(), path()).unwrap().replacen("إن 12", "إن 21", 1);
+        let text = to_ron(&sample_project()).replacen("إن 12", "إن 21", 1);
         let err = from_ron(&text, path()).unwrap_err();
         assert!(err.to_string().contains("\"d1\""), "{err}");
         assert!(matches!(err.problems()[0], crate::model::ValidationError::TextHashMismatch { .. }));

@@ -25,7 +25,7 @@ pub enum SkipReason {
     Binary { offset: usize },
     #[error("holds no text (empty or only white space)")]
     Empty,
-    #[error("same text as document {0:?}, already in the project")]
+    #[error("same text as document \"{0}\", already in the project")]
     Duplicate(DocId),
     /// Not something this importer reads (the message says what was expected).
     #[error("{0}")]

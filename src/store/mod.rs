@@ -17,6 +17,7 @@ pub mod import;
 mod recovery;
 #[cfg(test)]
 mod test_projects;
+mod writer;
 
 pub use error::StoreError;
 pub use file::{DiskStamp, ProjectFile, SaveMode, backup_path, load, load_from_str, save};

@@ -86,7 +86,7 @@ pub fn write_recovery(project: &Project, path: &Path) -> Result<(), StoreError> 
     {
         fs::create_dir_all(dir).map_err(|e| StoreError::io("cannot create", dir, e))?;
     }
-    let text = format::to_ron(project, path)?;
+    let text = format::to_ron(project);
     write_atomic(path, text.as_bytes(), false)
 }
 

@@ -1,0 +1,126 @@
+//! Project file benchmark: save and load time and peak memory for a project of 10,000
+//! articles (~2.5 KB of Arabic each, two annotators, 20 spans each), in RON and, for
+//! comparison, serde_json on the same structures.
+//!
+//! Run with `cargo bench --bench store`. Each measurement runs in a fresh child process
+//! (this binary, re-invoked) so that its peak memory (`VmHWM`) is its own.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A benchmark fails loudly.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use hashiya::model::Project;
+use hashiya::store;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const ARTICLES: usize = 10_000;
+const ARTICLE_BYTES: usize = 2_500;
+const SPANS: usize = 20;
+const RUNS: usize = 5;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    match args.as_slice() {
+        [phase, format, file] if phase == "phase" => run_phase(format, Path::new(file)),
+        _ => run_all(),
+    }
+}
+
+/// One measurement in this process: prints `seconds peak_bytes` for each run.
+fn run_phase(what: &str, file: &Path) {
+    let mut times = Vec::new();
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        match what {
+            "ron-load" => drop(std::hint::black_box(store::load(file).unwrap())),
+            "json-load" => {
+                let bytes = std::fs::read(file).unwrap();
+                let project: Project = serde_json::from_slice(&bytes).unwrap();
+                assert!(project.validate().is_empty());
+                drop(std::hint::black_box(project));
+            }
+            "ron-save" | "json-save" => {
+                let project = store::load(&file.with_extension("ron")).unwrap();
+                let start = Instant::now();
+                if what == "ron-save" {
+                    store::save(&project, file).unwrap();
+                } else {
+                    let bytes = serde_json::to_vec(&project).unwrap();
+                    std::fs::write(file, bytes).unwrap();
+                    std::fs::File::open(file).unwrap().sync_all().unwrap();
+                }
+                times.push(start.elapsed());
+                continue;
+            }
+            other => panic!("unknown phase {other}"),
+        }
+        times.push(start.elapsed());
+    }
+    let peak = peak_memory().unwrap_or(0);
+    let secs: Vec<String> = times.iter().map(|t| format!("{:.4}", t.as_secs_f64())).collect();
+    println!("{} {peak}", secs.join(","));
+}
+
+/// The process's peak resident memory in bytes (Linux `VmHWM`).
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+fn child(what: &str, file: &Path) -> (Vec<Duration>, u64) {
+    let output = Command::new(std::env::current_exe().unwrap())
+        .args(["phase", what, file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let (times, peak) = text.trim().split_once(' ').unwrap();
+    let times = times.split(',').map(|t| Duration::from_secs_f64(t.parse().unwrap())).collect();
+    (times, peak.parse().unwrap())
+}
+
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / 1_048_576.0
+}
+
+fn report(name: &str, (mut times, peak): (Vec<Duration>, u64)) {
+    times.sort();
+    println!(
+        "{name:<10} best {:>7.3} s   median {:>7.3} s   peak memory {:>7.1} MB",
+        times[0].as_secs_f64(),
+        times[times.len() / 2].as_secs_f64(),
+        mb(peak)
+    );
+}
+
+fn run_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let ron_path: PathBuf = dir.path().join("bench.ron");
+    let json_path: PathBuf = dir.path().join("bench.json");
+    let project = common::generated_project("bench", ARTICLES, ARTICLE_BYTES, SPANS, 1);
+    let text_bytes: usize = project.documents.iter().map(|d| d.text.len()).sum();
+    let spans: usize = project.layers.values().map(|l| l.span_count()).sum();
+    store::save(&project, &ron_path).unwrap();
+    std::fs::write(&json_path, serde_json::to_vec(&project).unwrap()).unwrap();
+    drop(project);
+    let file_size = |p: &Path| std::fs::metadata(p).unwrap().len();
+    println!(
+        "project: {ARTICLES} articles, {spans} spans, text {:.1} MB; RON file {:.1} MB, JSON file {:.1} MB",
+        mb(text_bytes as u64),
+        mb(file_size(&ron_path)),
+        mb(file_size(&json_path))
+    );
+    let budget = 3 * text_bytes as u64 + 100 * 1_048_576;
+    println!("targets: load <= 1.5 s, save <= 1 s, peak memory <= {:.1} MB (3x text + 100 MB)", mb(budget));
+    report("RON load", child("ron-load", &ron_path));
+    report("RON save", child("ron-save", &ron_path));
+    report("JSON load", child("json-load", &json_path));
+    report("JSON save", child("json-save", &json_path));
+    println!(
+        "(load includes every check; save includes the atomic write and fsync; save peak includes the load before it)"
+    );
+}
