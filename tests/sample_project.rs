@@ -311,8 +311,7 @@ fn build_layer(documents: &[Document], annotator: &str, started: u64) -> Layer {
 
 /// The project file text, as the store writes it.
 fn render(project: &Project) -> String {
-    hashiya::store::to_ron(project, Path::new(SAMPLE))
-        .unwrap_or_else(|e| panic!("writing the sample project: {e}"))
+    hashiya::store::to_ron(project)
 }
 
 /// A short account of how two projects differ, for a failing comparison.
