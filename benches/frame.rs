@@ -8,9 +8,7 @@
 
 use egui::{Pos2, RawInput, Rect, Vec2};
 use hashiya::app::HashiyaApp;
-use hashiya::model::{
-    CharOffset, CharRange, DocId, Document, LabelId, Origin, Project, Span, SpanId, Timestamp,
-};
+use hashiya::model::{CharRange, DocId, Document, LabelId, Project, Span, SpanId, Timestamp};
 use hashiya::text::{DocLayout, Fonts, LayoutCache};
 use hashiya::ui::Action;
 use hashiya::ui::prefs::Prefs;
@@ -200,17 +198,13 @@ fn big_project(text: String, chars: usize) -> Project {
         if end <= start {
             continue;
         }
-        spans.push(Span {
-            id: SpanId(i as u64 + 1),
-            start: CharOffset(start),
-            end: CharOffset(end),
-            label: LabelId::new(labels[i % 3]),
-            annotator: "bench".into(),
-            created: Timestamp(0),
-            modified: Timestamp(0),
-            note: None,
-            origin: Origin::Manual,
-        });
+        spans.push(Span::new(
+            SpanId(i as u64 + 1),
+            CharRange::new(start, end),
+            LabelId::new(labels[i % 3]),
+            "bench",
+            Timestamp(0),
+        ));
     }
     spans.sort_by(Span::reading_order);
     project.layers.entry("bench".into()).or_default().doc_mut(&doc).spans = spans;

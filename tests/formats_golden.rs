@@ -8,9 +8,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
 
 use hashiya::formats::{self, ExportFormat, ExportOptions, LayerChoice};
-use hashiya::model::{
-    CharOffset, DocId, Document, LabelId, Origin, Project, Span, SpanId, Status, Timestamp,
-};
+use hashiya::model::{CharRange, DocId, Document, LabelId, Origin, Project, Span, SpanId, Status, Timestamp};
 use hashiya::store as project_file;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -30,17 +28,7 @@ fn find(text: &str, needle: &str) -> (usize, usize) {
 fn span(id: u64, text: &str, from: &str, to: &str, label: &str, who: &str) -> Span {
     let (start, _) = find(text, from);
     let (_, end) = find(text, to);
-    Span {
-        id: SpanId(id),
-        start: CharOffset(start),
-        end: CharOffset(end),
-        label: LabelId::new(label),
-        annotator: who.into(),
-        created: Timestamp(1_760_000_000),
-        modified: Timestamp(1_760_000_000),
-        note: None,
-        origin: Origin::Manual,
-    }
+    Span::new(SpanId(id), CharRange::new(start, end), LabelId::new(label), who, Timestamp(1_760_000_000))
 }
 
 fn fixture() -> Project {

@@ -4,22 +4,12 @@
 // Test helpers fail loudly on bad fixtures.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use hashiya::model::{CharOffset, DocId, Document, LabelId, Origin, Project, Span, SpanId, Timestamp};
+use hashiya::model::{CharRange, DocId, Document, LabelId, Project, Span, SpanId, Timestamp};
 use std::path::Path;
 use std::process::{Command, Output};
 
 fn span(id: u64, start: usize, end: usize, label: &str, annotator: &str) -> Span {
-    Span {
-        id: SpanId(id),
-        start: CharOffset(start),
-        end: CharOffset(end),
-        label: LabelId::new(label),
-        annotator: annotator.into(),
-        created: Timestamp(0),
-        modified: Timestamp(0),
-        note: None,
-        origin: Origin::Manual,
-    }
+    Span::new(SpanId(id), CharRange::new(start, end), LabelId::new(label), annotator, Timestamp(0))
 }
 
 fn write_project(dir: &Path) -> std::path::PathBuf {

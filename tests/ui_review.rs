@@ -6,7 +6,7 @@
 use egui::Key;
 use egui_kittest::Harness;
 use hashiya::app::HashiyaApp;
-use hashiya::model::{CharOffset, DocId, Document, LabelId, Origin, Project, Span, SpanId, Timestamp};
+use hashiya::model::{CharRange, DocId, Document, LabelId, Origin, Project, Span, SpanId, Timestamp};
 use hashiya::ui::Action;
 use hashiya::ui::commands::UiCommand;
 use hashiya::ui::prefs::Prefs;
@@ -14,17 +14,7 @@ use hashiya::ui::prefs::Prefs;
 const TEXT: &str = "قال المتحدث إن 120 عنصراً فروا من الرقة، ونفى الجيش ذلك.";
 
 fn span(id: u64, start: usize, end: usize, label: &str, who: &str) -> Span {
-    Span {
-        id: SpanId(id),
-        start: CharOffset(start),
-        end: CharOffset(end),
-        label: LabelId::new(label),
-        annotator: who.into(),
-        created: Timestamp(1),
-        modified: Timestamp(1),
-        note: None,
-        origin: Origin::Manual,
-    }
+    Span::new(SpanId(id), CharRange::new(start, end), LabelId::new(label), who, Timestamp(1))
 }
 
 /// amal and omar agree on "120 عنصراً" as a figure, but amal calls the denial a denial

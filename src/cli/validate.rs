@@ -74,20 +74,10 @@ pub fn summary(project: &Project) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CharOffset, DocId, Document, LabelId, Origin, Span, SpanId, Timestamp};
+    use crate::model::{CharRange, DocId, Document, LabelId, Span, SpanId, Timestamp};
 
     fn span(id: u64, label: &str) -> Span {
-        Span {
-            id: SpanId(id),
-            start: CharOffset(0),
-            end: CharOffset(2),
-            label: LabelId::new(label),
-            annotator: "amal".into(),
-            created: Timestamp(0),
-            modified: Timestamp(0),
-            note: None,
-            origin: Origin::Manual,
-        }
+        Span::new(SpanId(id), CharRange::new(0, 2), LabelId::new(label), "amal", Timestamp(0))
     }
 
     #[test]

@@ -155,20 +155,10 @@ fn one_word(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::formats::select::{ExportOptions, Selection};
-    use crate::model::{CharOffset, DocId, Document, LabelId, Origin, Project, Span, SpanId, Timestamp};
+    use crate::model::{CharRange, DocId, Document, LabelId, Project, Span, SpanId, Timestamp};
 
     fn span(id: u64, start: usize, end: usize, label: &str) -> Span {
-        Span {
-            id: SpanId(id),
-            start: CharOffset(start),
-            end: CharOffset(end),
-            label: LabelId::new(label),
-            annotator: "amal".into(),
-            created: Timestamp(0),
-            modified: Timestamp(0),
-            note: None,
-            origin: Origin::Manual,
-        }
+        Span::new(SpanId(id), CharRange::new(start, end), LabelId::new(label), "amal", Timestamp(0))
     }
 
     fn conll(text: &str, spans: Vec<Span>) -> (String, ConllStats) {

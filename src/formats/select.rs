@@ -197,20 +197,10 @@ impl<'a> Selection<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CharOffset, DocId, Origin, SpanId, Timestamp};
+    use crate::model::{DocId, SpanId, Timestamp};
 
     fn span(id: u64, start: usize, end: usize, label: &str, who: &str) -> Span {
-        Span {
-            id: SpanId(id),
-            start: CharOffset(start),
-            end: CharOffset(end),
-            label: LabelId::new(label),
-            annotator: who.into(),
-            created: Timestamp(0),
-            modified: Timestamp(0),
-            note: None,
-            origin: Origin::Manual,
-        }
+        Span::new(SpanId(id), CharRange::new(start, end), LabelId::new(label), who, Timestamp(0))
     }
 
     fn project() -> Project {

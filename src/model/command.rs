@@ -277,7 +277,7 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, Command
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CharOffset, Origin, Timestamp, default_labels};
+    use crate::model::{CharRange, Timestamp, default_labels};
 
     fn project() -> Project {
         let mut p = Project::new("t");
@@ -286,17 +286,7 @@ mod tests {
     }
 
     fn span(id: u64, start: usize, end: usize, label: &str) -> Span {
-        Span {
-            id: SpanId(id),
-            start: CharOffset(start),
-            end: CharOffset(end),
-            label: LabelId::new(label),
-            annotator: "amal".into(),
-            created: Timestamp(1),
-            modified: Timestamp(1),
-            note: None,
-            origin: Origin::Manual,
-        }
+        Span::new(SpanId(id), CharRange::new(start, end), LabelId::new(label), "amal", Timestamp(1))
     }
 
     fn amal() -> LayerRef {

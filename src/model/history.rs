@@ -101,7 +101,7 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CharOffset, DocId, Document, LabelId, LayerRef, Origin, Span, SpanId, Timestamp};
+    use crate::model::{CharOffset, CharRange, DocId, Document, LabelId, LayerRef, Span, SpanId, Timestamp};
 
     fn setup() -> (Project, DocId) {
         let mut p = Project::new("t");
@@ -110,17 +110,7 @@ mod tests {
     }
 
     fn span(end: usize) -> Span {
-        Span {
-            id: SpanId(1),
-            start: CharOffset(0),
-            end: CharOffset(end),
-            label: LabelId::new("claim"),
-            annotator: "amal".into(),
-            created: Timestamp(1),
-            modified: Timestamp(1),
-            note: None,
-            origin: Origin::Manual,
-        }
+        Span::new(SpanId(1), CharRange::new(0, end), LabelId::new("claim"), "amal", Timestamp(1))
     }
 
     #[test]

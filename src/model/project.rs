@@ -254,20 +254,10 @@ impl Project {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CharOffset, LabelId, Origin, Timestamp};
+    use crate::model::{CharRange, LabelId, Timestamp};
 
     fn span(id: u64, start: usize, end: usize, label: &str) -> Span {
-        Span {
-            id: SpanId(id),
-            start: CharOffset(start),
-            end: CharOffset(end),
-            label: LabelId::new(label),
-            annotator: "amal".into(),
-            created: Timestamp(0),
-            modified: Timestamp(0),
-            note: None,
-            origin: Origin::Manual,
-        }
+        Span::new(SpanId(id), CharRange::new(start, end), LabelId::new(label), "amal", Timestamp(0))
     }
 
     fn project_with(text: &str, spans: Vec<Span>) -> Project {

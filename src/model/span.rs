@@ -52,6 +52,27 @@ pub struct Span {
 }
 
 impl Span {
+    /// A span drawn by `annotator` at `at` (created and last modified then), with no note.
+    pub fn new(
+        id: SpanId,
+        range: CharRange,
+        label: LabelId,
+        annotator: impl Into<String>,
+        at: Timestamp,
+    ) -> Self {
+        Self {
+            id,
+            start: range.start,
+            end: range.end,
+            label,
+            annotator: annotator.into(),
+            created: at,
+            modified: at,
+            note: None,
+            origin: Origin::Manual,
+        }
+    }
+
     pub fn range(&self) -> CharRange {
         CharRange { start: self.start, end: self.end }
     }

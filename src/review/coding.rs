@@ -62,20 +62,16 @@ pub fn token_codes<'s>(tokens: &[Token], spans: &[&'s Span], labels: &[Label]) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CharOffset, Origin, SpanId, Timestamp, default_labels, tokens::tokenize};
+    use crate::model::{CharRange, SpanId, Timestamp, default_labels, tokens::tokenize};
 
     fn span(start: usize, end: usize, label: &str) -> Span {
-        Span {
-            id: SpanId(start as u64 * 1000 + end as u64),
-            start: CharOffset(start),
-            end: CharOffset(end),
-            label: LabelId::new(label),
-            annotator: "amal".into(),
-            created: Timestamp(0),
-            modified: Timestamp(0),
-            note: None,
-            origin: Origin::Manual,
-        }
+        Span::new(
+            SpanId(start as u64 * 1000 + end as u64),
+            CharRange::new(start, end),
+            LabelId::new(label),
+            "amal",
+            Timestamp(0),
+        )
     }
 
     fn names<'a>(codes: &[Option<&'a LabelId>]) -> Vec<&'a str> {

@@ -549,20 +549,10 @@ fn to_screen(r: TRect, origin: Pos2) -> Rect {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CharOffset, LabelId, Origin};
+    use crate::model::LabelId;
 
     fn span(id: u64, start: usize, end: usize) -> Span {
-        Span {
-            id: SpanId(id),
-            start: CharOffset(start),
-            end: CharOffset(end),
-            label: LabelId::new("claim"),
-            annotator: "amal".into(),
-            created: Timestamp(0),
-            modified: Timestamp(0),
-            note: None,
-            origin: Origin::Manual,
-        }
+        Span::new(SpanId(id), CharRange::new(start, end), LabelId::new("claim"), "amal", Timestamp(0))
     }
 
     #[test]

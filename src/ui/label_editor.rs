@@ -231,22 +231,12 @@ pub fn label_set_command(project: &Project, drafts: &[Label], deletions: &[Label
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CharOffset, DocId, Document, Origin, Span, SpanId, Timestamp, apply, default_labels};
+    use crate::model::{CharRange, DocId, Document, Span, SpanId, Timestamp, apply, default_labels};
 
     fn project_with_figure_span() -> Project {
         let mut p = Project::new("t");
         let doc = Document::new(DocId::new("d"), "d.txt", "قتل 12 مدنياً".into());
-        let span = Span {
-            id: SpanId(1),
-            start: CharOffset(4),
-            end: CharOffset(6),
-            label: LabelId::new("figure"),
-            annotator: "amal".into(),
-            created: Timestamp(0),
-            modified: Timestamp(0),
-            note: None,
-            origin: Origin::Manual,
-        };
+        let span = Span::new(SpanId(1), CharRange::new(4, 6), LabelId::new("figure"), "amal", Timestamp(0));
         p.layers.entry("amal".into()).or_default().doc_mut(&doc).spans.push(span);
         p.documents.push(doc);
         p
