@@ -111,9 +111,11 @@ fn main() {
     let view_ctx = egui::Context::default();
     hashiya::ui::setup_context(&view_ctx);
     let mut widget = Vec::new();
+    // PROFILE_WIDGET=N runs the widget N times longer, for a profiler.
+    let repeat: usize = std::env::var("PROFILE_WIDGET").ok().and_then(|v| v.parse().ok()).unwrap_or(1);
     for i in 0..POSITIONS {
         let at = chars * i / POSITIONS;
-        for f in 0..(3 + FRAMES) {
+        for f in 0..(3 + FRAMES * repeat) {
             let input = hashiya::ui::doc_view::DocViewInput {
                 doc: document,
                 labels: &project.labels,
@@ -127,6 +129,7 @@ fn main() {
                 font_size: 22.0,
                 dark: false,
                 reveal: (f == 0).then(|| CharRange::new(at, at + 1)),
+                revision: 0,
             };
             let started = Instant::now();
             let output = view_ctx.run_ui(

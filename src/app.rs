@@ -440,6 +440,7 @@ impl HashiyaApp {
                 font_size: self.prefs.font_size,
                 dark: self.prefs.dark,
                 reveal: self.view.reveal.take(),
+                revision: ws.generation(),
             };
             self.doc_view.ui(ui, &mut self.engine, &input, &mut self.actions);
         });

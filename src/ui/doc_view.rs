@@ -14,7 +14,7 @@ use crate::model::{
     CharIndex, CharRange, Color, Command, ContentHash, Document, Label, LayerRef, Span, SpanId, Timestamp,
 };
 use crate::text::{Affinity, DocLayout, Rect as TRect, next_grapheme, prev_grapheme, snap_to_words, word_at};
-use egui::{Color32, Pos2, Rect, Sense, Stroke, Ui, Vec2};
+use egui::{Color32, Mesh, Pos2, Rect, Sense, Stroke, Ui, Vec2};
 
 /// Lines whose glyph quads are kept between frames.
 const MAX_CACHED_LINES: usize = 4096;
@@ -45,6 +45,9 @@ pub struct DocViewInput<'a> {
     pub dark: bool,
     /// A range to scroll into view this frame.
     pub reveal: Option<CharRange>,
+    /// A number that changes whenever `spans` may have changed (the project's edit
+    /// counter), so per-span work is redone only then.
+    pub revision: u64,
 }
 
 /// The layout of one document at one width and size, kept between frames.
@@ -81,6 +84,12 @@ pub struct DocView {
     quads: ahash::HashMap<(usize, usize), Vec<Quad>>,
     /// Atlas generation and pixels per point the quads were made for.
     quads_for: (u64, u32),
+    /// Lanes of the editable layer's spans and the longest span, and what they were
+    /// computed for (document, layer, revision, span count).
+    lanes: Vec<usize>,
+    lane_count: usize,
+    longest: usize,
+    lanes_for: Option<(ContentHash, LayerRef, u64, usize)>,
 }
 
 impl DocView {
@@ -194,12 +203,15 @@ impl DocView {
         let layout = &cached.layout;
         let painter = ui.painter();
         let visible = layout.visible_range(y0, y1);
+        // Backgrounds and underlines are two plain meshes: one shape each, however many
+        // spans are on screen.
+        let mut fills = Mesh::default();
         let mut rects = Vec::new();
-        let fill = |range: CharRange, color: Color32, rects: &mut Vec<TRect>| {
+        let mut fill = |range: CharRange, color: Color32, rects: &mut Vec<TRect>| {
             rects.clear();
             layout.highlight_into(range, rects);
             for r in rects.iter() {
-                painter.rect_filled(to_screen(*r, origin), 2.0, color);
+                fills.add_colored_rect(to_screen(*r, origin), color);
             }
         };
         for hit in input.search_hits.iter().filter(|h| h.overlaps(&visible)) {
@@ -208,10 +220,20 @@ impl DocView {
         if let Some(hit) = input.current_hit {
             fill(hit, theme::search_hit_color().gamma_multiply(1.6), &mut rects);
         }
-        // The editable layer: the first span of a stack filled, every span underlined in its lane.
-        let lanes = lanes(input.spans);
+        // The editable layer: the first span of a stack filled, every span underlined in its
+        // lane. Spans are in reading order, so the ones on screen are found by binary search.
+        let key = (input.doc.hash.clone(), input.layer.clone(), input.revision, input.spans.len());
+        if self.lanes_for.as_ref() != Some(&key) {
+            self.lanes = lanes(input.spans);
+            self.longest = input.spans.iter().map(|s| s.range().len()).max().unwrap_or(0);
+            self.lane_count = self.lanes.iter().max().map_or(0, |m| m + 1);
+            self.lanes_for = Some(key);
+        }
+        let first = input.spans.partition_point(|s| s.start.0 + self.longest <= visible.start.0);
+        let last = input.spans.partition_point(|s| s.start < visible.end);
         let mut underlines = Vec::new();
-        for (span, lane) in input.spans.iter().zip(&lanes) {
+        let on_screen = input.spans.iter().zip(&self.lanes).take(last).skip(first);
+        for (span, lane) in on_screen {
             if !span.range().overlaps(&visible) {
                 continue;
             }
@@ -221,7 +243,7 @@ impl DocView {
             }
             underlines.push((span.range(), color, *lane));
         }
-        let own_lanes = lanes.iter().max().map_or(0, |m| m + 1);
+        let own_lanes = self.lane_count;
         for (i, other) in input.others.iter().enumerate() {
             for span in other.spans.iter().filter(|s| s.range().overlaps(&visible)) {
                 underlines.push((span.range(), other.color, own_lanes + i));
@@ -230,9 +252,9 @@ impl DocView {
         if let Some(selection) = input.selection {
             fill(selection, theme::selection_color(input.dark), &mut rects);
         }
+        painter.add(fills);
         let color = theme::text_color(input.dark);
         let ctx = ui.ctx();
-        let mut mesh = engine.mesh(ctx);
         let quads_for = (engine.atlas_generation(), ctx.pixels_per_point().to_bits());
         // Quads are kept for lines painted before; a long scroll through a huge document
         // starts the cache afresh rather than letting it grow without bound.
@@ -240,16 +262,31 @@ impl DocView {
             self.quads.clear();
             self.quads_for = quads_for;
         }
-        for line_ref in layout.visible_lines(y0, y1) {
+        let lines = layout.visible_lines(y0, y1);
+        let mut glyphs = 0;
+        for line_ref in &lines {
             let Some(p) = layout.paragraphs.get(line_ref.paragraph) else { continue };
             let Some(line) = p.layout.lines.get(line_ref.line) else { continue };
             let quads = self
                 .quads
                 .entry((line_ref.paragraph, line_ref.line))
                 .or_insert_with(|| engine.line_quads(ctx, line, input.font_size));
+            glyphs += quads.len();
+        }
+        let mut mesh = engine.mesh(ctx);
+        mesh.reserve_triangles(2 * glyphs);
+        mesh.reserve_vertices(4 * glyphs);
+        for line_ref in &lines {
+            let (Some(p), Some(quads)) = (
+                layout.paragraphs.get(line_ref.paragraph),
+                self.quads.get(&(line_ref.paragraph, line_ref.line)),
+            ) else {
+                continue;
+            };
             push_quads(&mut mesh, quads, snap(ctx, origin + Vec2::new(0.0, p.y)), color);
         }
         painter.add(mesh);
+        let mut bands = Mesh::default();
         for (range, color, lane) in underlines {
             rects.clear();
             layout.highlight_into(range, &mut rects);
@@ -260,9 +297,10 @@ impl DocView {
                     egui::pos2(r.min.x, bottom - theme::UNDERLINE_HEIGHT),
                     egui::pos2(r.max.x, bottom),
                 );
-                painter.rect_filled(band, 0.0, theme::label_color(color, 230));
+                bands.add_colored_rect(band, theme::label_color(color, 230));
             }
         }
+        painter.add(bands);
         if let Some(span) = input.selected_span.and_then(|id| input.spans.iter().find(|s| s.id == id)) {
             let stroke = Stroke::new(1.5, theme::selected_span_stroke(input.dark));
             for r in layout.highlight(span.range()) {
