@@ -58,23 +58,23 @@ pub enum Command {
 /// Why a command could not be applied. The project is unchanged when this is returned.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum CommandError {
-    #[error("no document {0:?}")]
+    #[error("no document \"{0}\"")]
     NoDocument(DocId),
-    #[error("no span {id:?} in the {layer} layer of document {doc:?}")]
+    #[error("no span {} in the {layer} layer of document \"{doc}\"", id.0)]
     NoSpan { layer: String, doc: DocId, id: SpanId },
-    #[error("span id {0:?} is already used")]
+    #[error("span id {} is already used", .0.0)]
     DuplicateSpan(SpanId),
     #[error("span {start}..{end} does not fit the document ({len} code points)")]
     BadRange { start: usize, end: usize, len: usize },
-    #[error("no label {0:?}")]
+    #[error("no label \"{0}\"")]
     NoLabel(LabelId),
-    #[error("label {0:?} already exists")]
+    #[error("label \"{0}\" already exists")]
     DuplicateLabel(LabelId),
-    #[error("label {label:?} is still used by {count} spans")]
+    #[error("label \"{label}\" is still used by {count} spans")]
     LabelInUse { label: LabelId, count: usize },
-    #[error("hotkey {key:?} is already used by {other:?}")]
+    #[error("hotkey {key:?} is already used by \"{other}\"")]
     HotkeyClash { key: char, other: LabelId },
-    #[error("document id {0:?} is already used")]
+    #[error("document id \"{0}\" is already used")]
     DuplicateDocument(DocId),
 }
 

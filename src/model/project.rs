@@ -73,22 +73,22 @@ pub struct Project {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ValidationError {
     #[error(
-        "document {doc:?}: its text does not match its stored hash (stored {stored}, text hashes to {actual}); the text was changed after import"
+        "document \"{doc}\": its text does not match its stored hash (stored {stored}, text hashes to {actual}); the text was changed after import"
     )]
     TextHashMismatch { doc: DocId, stored: String, actual: String },
     #[error(
-        "document {doc:?}: the {layer} layer was made on a different text (hash {layer_hash}, document {doc_hash}); refusing to shift its spans"
+        "document \"{doc}\": the {layer} layer was made on a different text (hash {layer_hash}, document {doc_hash}); refusing to shift its spans"
     )]
     LayerHashMismatch { doc: DocId, layer: String, layer_hash: String, doc_hash: String },
-    #[error("the {layer} layer has spans on document {doc:?}, which is not in the project")]
+    #[error("the {layer} layer has spans on document \"{doc}\", which is not in the project")]
     UnknownDocument { layer: String, doc: DocId },
-    #[error("document {doc:?}, {layer} layer, span {span}: {error}")]
+    #[error("document \"{doc}\", {layer} layer, span {span}: {error}")]
     BadRange { doc: DocId, layer: String, span: u64, error: OffsetError },
-    #[error("document {doc:?}, {layer} layer, span {span}: unknown label {label:?}")]
+    #[error("document \"{doc}\", {layer} layer, span {span}: unknown label {label:?}")]
     UnknownLabel { doc: DocId, layer: String, span: u64, label: String },
-    #[error("document {doc:?}, {layer} layer: span id {span} is used twice")]
+    #[error("document \"{doc}\", {layer} layer: span id {span} is used twice")]
     DuplicateSpanId { doc: DocId, layer: String, span: u64 },
-    #[error("document id {0:?} is used twice")]
+    #[error("document id \"{0}\" is used twice")]
     DuplicateDocument(DocId),
     #[error("label id {0:?} is used twice")]
     DuplicateLabel(String),
