@@ -24,6 +24,10 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
     match args.as_slice() {
         [phase, format, file] if phase == "phase" => run_phase(format, Path::new(file)),
+        // `generate FILE`: only write the project, e.g. to profile a phase on it.
+        [generate, file] if generate == "generate" => {
+            store::save(&bench_project(), Path::new(file)).unwrap();
+        }
         _ => run_all(),
     }
 }
@@ -34,7 +38,17 @@ fn run_phase(what: &str, file: &Path) {
     for _ in 0..RUNS {
         let start = Instant::now();
         match what {
-            "ron-load" => drop(std::hint::black_box(store::load(file).unwrap())),
+            "ron-load" => {
+                let project = std::hint::black_box(store::load(file).unwrap());
+                // What the loaded project itself holds (the file's text is freed by now).
+                if times.is_empty() {
+                    eprintln!(
+                        "resident with the loaded project: {:.1} MB",
+                        mb(resident_memory().unwrap_or(0))
+                    );
+                }
+                drop(project);
+            }
             "json-load" => {
                 let bytes = std::fs::read(file).unwrap();
                 let project: Project = serde_json::from_slice(&bytes).unwrap();
@@ -65,8 +79,17 @@ fn run_phase(what: &str, file: &Path) {
 
 /// The process's peak resident memory in bytes (Linux `VmHWM`).
 fn peak_memory() -> Option<u64> {
+    status_bytes("VmHWM:")
+}
+
+/// The process's resident memory now, in bytes (Linux `VmRSS`).
+fn resident_memory() -> Option<u64> {
+    status_bytes("VmRSS:")
+}
+
+fn status_bytes(key: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(key))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb * 1024)
 }
@@ -77,6 +100,7 @@ fn child(what: &str, file: &Path) -> (Vec<Duration>, u64) {
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    eprint!("{}", String::from_utf8_lossy(&output.stderr));
     let text = String::from_utf8(output.stdout).unwrap();
     let (times, peak) = text.trim().split_once(' ').unwrap();
     let times = times.split(',').map(|t| Duration::from_secs_f64(t.parse().unwrap())).collect();
@@ -97,11 +121,15 @@ fn report(name: &str, (mut times, peak): (Vec<Duration>, u64)) {
     );
 }
 
+fn bench_project() -> Project {
+    common::generated_project("bench", ARTICLES, ARTICLE_BYTES, SPANS, 1)
+}
+
 fn run_all() {
     let dir = tempfile::tempdir().unwrap();
     let ron_path: PathBuf = dir.path().join("bench.ron");
     let json_path: PathBuf = dir.path().join("bench.json");
-    let project = common::generated_project("bench", ARTICLES, ARTICLE_BYTES, SPANS, 1);
+    let project = bench_project();
     let text_bytes: usize = project.documents.iter().map(|d| d.text.len()).sum();
     let spans: usize = project.layers.values().map(|l| l.span_count()).sum();
     store::save(&project, &ron_path).unwrap();

@@ -4,7 +4,8 @@
 //! - `version` comes first, then `name`, `labels`, the annotator `layers`, the `gold` layer and
 //!   the `documents` (the model's field order).
 //! - Every span is written on one line: `(id: 3, start: 10, end: 24, label: "claim", ...)`, so an
-//!   added, moved or relabelled span is a one-line diff.
+//!   added, moved or relabelled span is a one-line diff (a note holding a line break keeps
+//!   it, so that span takes two lines).
 //! - Strings are written as they are, in UTF-8: Arabic letters, harakat, emoji and bidi marks
 //!   are not turned into `\u{..}` escapes. A document text keeps its line breaks as real line
 //!   breaks, so a long article reads (and diffs) as the paragraphs it has. A string holding a
@@ -13,6 +14,8 @@
 //!   quotes.
 //! - Maps are `BTreeMap`s and lists keep the model's order, so the same project always gives
 //!   the same bytes.
+//!
+//! Files are written by the `writer` module in one pass and read by ron's deserializer.
 //!
 //! Reading is strict: a field this build does not know is an error (the model's types deny
 //! unknown fields), because loading a file while dropping a field would lose it at the next

@@ -11,6 +11,7 @@
 use crate::model::{ContentHash, DocId, Document, Project};
 use std::fs;
 use std::path::{Path, PathBuf};
+use unicode_general_category::{GeneralCategory, get_general_category};
 
 /// Why one file was not imported.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -23,7 +24,7 @@ pub enum SkipReason {
     Utf16,
     #[error("looks binary (NUL byte at offset {offset}), not a text file")]
     Binary { offset: usize },
-    #[error("holds no text (empty or only white space)")]
+    #[error("holds no text (empty, or only white space and invisible characters)")]
     Empty,
     #[error("same text as document \"{0}\", already in the project")]
     Duplicate(DocId),
@@ -126,16 +127,26 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, SkipReason> {
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err(SkipReason::Utf16);
     }
-    let body = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]).unwrap_or(bytes);
+    // A BOM marks the encoding, it is not text; tools that convert twice leave two.
+    let mut body = bytes;
+    while let Some(rest) = body.strip_prefix(&[0xef, 0xbb, 0xbf]) {
+        body = rest;
+    }
     if let Some(offset) = body.iter().position(|&b| b == 0) {
         return Err(SkipReason::Binary { offset: offset + (bytes.len() - body.len()) });
     }
     let text = std::str::from_utf8(body)
         .map_err(|e| SkipReason::InvalidUtf8 { offset: e.valid_up_to() + (bytes.len() - body.len()) })?;
-    if text.trim().is_empty() {
+    if !text.chars().any(is_visible) {
         return Err(SkipReason::Empty);
     }
     Ok(normalize_line_endings(text))
+}
+
+/// Whether a character shows: not white space and not an invisible format character
+/// (zero-width spaces and joiners, bidi marks, BOMs).
+fn is_visible(c: char) -> bool {
+    !c.is_whitespace() && get_general_category(c) != GeneralCategory::Format
 }
 
 /// Turns CRLF and lone CR into LF.
@@ -169,6 +180,15 @@ mod tests {
         assert_eq!(decode_text(b""), Err(SkipReason::Empty));
         assert_eq!(decode_text(b" \r\n\t\n"), Err(SkipReason::Empty));
         assert_eq!(decode_text(b"\xef\xbb\xbf"), Err(SkipReason::Empty));
+    }
+
+    #[test]
+    fn regression_double_bom_and_invisible_only_texts_are_empty() {
+        // Found by the import_text fuzz target: two BOMs made a document of one U+FEFF.
+        assert_eq!(decode_text(b"\xef\xbb\xbf\xef\xbb\xbf"), Err(SkipReason::Empty));
+        assert_eq!(decode_text("\u{200f}\u{200b} \n\u{feff}".as_bytes()), Err(SkipReason::Empty));
+        assert_eq!(decode_text(b"\xef\xbb\xbf\xef\xbb\xbfa").unwrap(), "a");
+        assert_eq!(decode_text("\u{200f}نص".as_bytes()).unwrap(), "\u{200f}نص");
     }
 
     #[test]
