@@ -17,6 +17,14 @@ use std::time::{Duration, Instant};
 
 const DIR_VAR: &str = "HASHIYA_KILL_TEST_DIR";
 
+/// The parent tests take turns: each measures timing of its own child process, which a
+/// neighbour's save loop on the same cores would distort.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// The two versions the child saves in turn: 2,000 articles, differing in name and a span.
 fn versions() -> (Project, Project) {
     let old = generated_project("old", 2000, 1200, 3, 42);
@@ -68,6 +76,7 @@ fn kill_during_save_leaves_old_or_new() {
     if std::env::var_os(DIR_VAR).is_some() {
         return;
     }
+    let _turn = one_at_a_time();
     let (old, new) = versions();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("project.ron");
@@ -135,6 +144,7 @@ fn autosaved_work_survives_a_crash() {
     if std::env::var_os(DIR_VAR).is_some() {
         return;
     }
+    let _turn = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("project.ron");
     let project = generated_project("saved", 50, 800, 5, 3);
