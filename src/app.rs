@@ -68,8 +68,8 @@ pub struct HashiyaApp {
     pub doc_view: DocView,
     pub review: Review,
     pub transfer: Transfer,
-    /// The document (and annotators) whose agreed spans were last accepted into gold.
-    auto_accepted: Option<(DocId, Vec<String>)>,
+    /// Documents (with the annotators compared) whose agreed spans were accepted into gold.
+    auto_accepted: BTreeSet<(DocId, Vec<String>)>,
     /// The document and span the side lists showed last frame.
     listed: (Option<DocId>, Option<SpanId>),
     engine: EngineText,
@@ -96,7 +96,7 @@ impl HashiyaApp {
             doc_view: DocView::default(),
             review: Review::default(),
             transfer: Transfer::default(),
-            auto_accepted: None,
+            auto_accepted: BTreeSet::new(),
             listed: (None, None),
             engine: EngineText::new()?,
             actions: Vec::new(),
@@ -118,6 +118,12 @@ impl HashiyaApp {
             self.prefs.remember(file.path.clone());
         }
         self.workspace = Some(Workspace::new(project, file));
+        self.review = Review::default();
+        self.search = Search::default();
+        self.label_editor = LabelEditor::default();
+        self.shown_layers.clear();
+        self.auto_accepted.clear();
+        self.modal = self.modal.take().filter(|m| matches!(m, Modal::AskName { .. }));
     }
 
     /// Loads and opens a project file, offering to recover an autosave newer than it;
@@ -126,7 +132,10 @@ impl HashiyaApp {
         match ProjectFile::open(path) {
             Ok((file, project)) => {
                 self.set_project(project, Some(file));
-                if let Some(recovery) = store::recovery_for(path) {
+                // While the name is asked, the recovery offer waits until it is given.
+                if self.modal.is_none()
+                    && let Some(recovery) = store::recovery_for(path)
+                {
                     self.modal = Some(Modal::Recover { recovery });
                 }
             }
@@ -188,6 +197,10 @@ impl HashiyaApp {
         self.toasts.ui(&ctx);
         self.engine.end_frame();
         let actions = std::mem::take(&mut self.actions);
+        if !actions.is_empty() {
+            // What the actions changed (a new span, a question to ask) is drawn next frame.
+            ctx.request_repaint();
+        }
         for action in actions {
             self.handle(action, &ctx);
         }
@@ -376,7 +389,7 @@ impl HashiyaApp {
             };
             let project = &ws.project;
             let doc = self.view.doc.as_ref().and_then(|id| project.document(id));
-            self.search.ui(ui, project, self.view.doc.as_ref(), &mut self.actions);
+            self.search.ui(ui, project, self.view.doc.as_ref(), ws.generation(), &mut self.actions);
             let can_label = self.view.selection.is_some() || self.view.selected_span.is_some();
             crate::ui::palette::palette_ui(ui, project, can_label, &mut self.actions);
             ui.separator();
@@ -447,7 +460,11 @@ impl HashiyaApp {
     }
 
     fn modals(&mut self, ctx: &egui::Context) {
-        let Some(modal) = self.modal.clone() else { return };
+        // The question is taken out while it is answered, so that an answer that asks
+        // another question (a save that finds the file changed, an open that finds an
+        // autosave) leaves that new question up.
+        let Some(modal) = self.modal.take() else { return };
+        let original = modal.clone();
         let mut close = false;
         let mut next = None;
         egui::Modal::new(egui::Id::unique("modal")).show(ctx, |ui| match modal {
@@ -460,6 +477,11 @@ impl HashiyaApp {
                 if ok && !draft.trim().is_empty() {
                     self.prefs.annotator = Some(draft.trim().to_string());
                     close = true;
+                    if let Some(recovery) =
+                        self.workspace.as_ref().and_then(|ws| ws.path()).and_then(store::recovery_for)
+                    {
+                        self.modal = Some(Modal::Recover { recovery });
+                    }
                 } else {
                     next = Some(Modal::AskName { draft });
                 }
@@ -476,8 +498,10 @@ impl HashiyaApp {
                     }
                     if ui.button("Discard changes").clicked() {
                         close = true;
-                        if let Some(ws) = &mut self.workspace {
-                            ws.discard_changes();
+                        if let Some(ws) = &mut self.workspace
+                            && let Err(err) = ws.discard_changes()
+                        {
+                            self.toasts.error(format!("Could not reload the saved project: {err}"));
                         }
                         self.run_pending(then.clone(), ctx);
                     }
@@ -541,10 +565,8 @@ impl HashiyaApp {
                 });
             }
         });
-        if close {
-            self.modal = None;
-        } else if let Some(next) = next {
-            self.modal = Some(next);
+        if !close && self.modal.is_none() {
+            self.modal = Some(next.unwrap_or(original));
         }
     }
 
@@ -563,7 +585,7 @@ impl HashiyaApp {
         ctx.input_mut(|input| {
             for cmd in table {
                 let Some(shortcut) = cmd.shortcut() else { continue };
-                if typing && (cmd.is_bare_key() || cmd == UiCommand::CopySelection) {
+                if typing && !cmd.works_while_typing() {
                     continue;
                 }
                 if input.consume_shortcut(&shortcut) {
@@ -595,6 +617,11 @@ impl HashiyaApp {
     fn handle_dropped_files(&mut self, ctx: &egui::Context) {
         let dropped: Vec<PathBuf> =
             ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        if !dropped.is_empty() && self.transfer.busy() {
+            self.toasts
+                .info("Wait until the import or export in progress has finished, then drop the files again.");
+            return;
+        }
         let (projects, rest): (Vec<PathBuf>, Vec<PathBuf>) =
             dropped.into_iter().partition(|p| p.extension().is_some_and(|e| e == "ron"));
         let (annotations, texts): (Vec<PathBuf>, Vec<PathBuf>) =
@@ -613,8 +640,12 @@ impl HashiyaApp {
     /// Applies one action.
     pub fn handle(&mut self, action: Action, ctx: &egui::Context) {
         match action {
-            Action::Edit(command) => self.edit(command, None),
-            Action::EditMerging(command, key) => self.edit(command, Some(key)),
+            Action::Edit(command) => {
+                self.edit(command, None);
+            }
+            Action::EditMerging(command, key) => {
+                self.edit(command, Some(key));
+            }
             Action::Seal => {
                 if let Some(ws) = &mut self.workspace {
                     ws.seal();
@@ -644,20 +675,28 @@ impl HashiyaApp {
                 }
                 self.view.reveal = Some(range);
             }
+            Action::OpenProject(_) if self.transfer.busy() => {
+                self.toasts.info("Wait until the import or export in progress has finished.");
+            }
             Action::OpenProject(path) => self.when_saved(Pending::Open(path), ctx),
             Action::Import(paths) => self.import(&paths),
         }
     }
 
-    fn edit(&mut self, command: Command, merge_key: Option<u64>) {
+    /// Applies a change; on failure the user is told and nothing changes. Returns success.
+    fn edit(&mut self, command: Command, merge_key: Option<u64>) -> bool {
         let command = self.with_progress(command);
-        let Some(ws) = &mut self.workspace else { return };
+        let Some(ws) = &mut self.workspace else { return false };
         let result = match merge_key {
             Some(key) => ws.apply_merging(command, key),
             None => ws.apply(command),
         };
-        if let Err(err) = result {
-            self.toasts.error(format!("Could not apply the change: {err}"));
+        match result {
+            Ok(()) => true,
+            Err(err) => {
+                self.toasts.error(format!("Could not apply the change: {err}"));
+                false
+            }
         }
     }
 
@@ -687,6 +726,10 @@ impl HashiyaApp {
     /// Labels the selection (a new span) or relabels the selected span.
     fn apply_label(&mut self, label: crate::model::LabelId) {
         let annotator = self.annotator().to_string();
+        if annotator.is_empty() {
+            self.modal = Some(Modal::AskName { draft: String::new() });
+            return;
+        }
         let layer = self.edit_layer();
         let (Some(ws), Some(doc)) = (&self.workspace, self.view.doc.clone()) else { return };
         let command = if let Some(range) = self.view.selection {
@@ -907,11 +950,14 @@ impl HashiyaApp {
     }
 
     /// Merges colleagues' project files (their annotator layers) into the open project,
-    /// as one undo step; our own layer is never changed.
+    /// all files as one undo step; our own layer is never changed.
     pub fn merge_files(&mut self, paths: &[PathBuf]) {
         let me = self.prefs.annotator.clone();
+        let Some(ws) = &self.workspace else { return };
+        let mut scratch = ws.project.clone();
+        let mut commands = Vec::new();
+        let mut messages = Vec::new();
         for path in paths {
-            let Some(ws) = &self.workspace else { return };
             let other = match store::load(path) {
                 Ok(other) => other,
                 Err(err) => {
@@ -919,9 +965,13 @@ impl HashiyaApp {
                     continue;
                 }
             };
-            let (command, report) = crate::review::merge_command(&ws.project, &other, me.as_deref());
+            let (command, report) = crate::review::merge_command(&scratch, &other, me.as_deref());
+            if let Err(err) = crate::model::apply(&mut scratch, command.clone()) {
+                self.toasts.error(format!("Could not merge {}: {err}", path.display()));
+                continue;
+            }
+            commands.push(command);
             let merged = report.layer_docs.iter().filter(|d| d.outcome.changes()).count();
-            self.edit(command, None);
             let mut message = format!("Merged {merged} annotator documents from {}", path.display());
             if !report.unmatched.is_empty() {
                 message.push_str(&format!(
@@ -929,7 +979,15 @@ impl HashiyaApp {
                     report.unmatched.len()
                 ));
             }
-            self.toasts.info(message);
+            messages.push(message);
+        }
+        if commands.is_empty() {
+            return;
+        }
+        if self.edit(Command::Batch(commands), None) {
+            for message in messages {
+                self.toasts.info(message);
+            }
         }
     }
 
@@ -954,12 +1012,13 @@ impl HashiyaApp {
             )),
             Finished::Exported(Err(err), _) => self.toasts.error(format!("Export failed: {err}")),
             Finished::Imported(Ok((imported, reports))) => {
-                for line in reports.iter().flat_map(|r| r.summary()) {
-                    self.toasts.info(line);
-                }
-                if let Some(ws) = &self.workspace {
-                    let command = import_command(&ws.project, imported);
-                    self.edit(command, None);
+                let lines: Vec<String> = reports.iter().flat_map(|r| r.summary()).collect();
+                let Some(ws) = &self.workspace else { return };
+                let command = import_command(&ws.project, imported);
+                if self.edit(command, None) {
+                    for line in lines {
+                        self.toasts.info(line);
+                    }
                 }
             }
             Finished::Imported(Err(err)) => self.toasts.error(format!("Import failed: {err}")),
@@ -972,11 +1031,9 @@ impl HashiyaApp {
             return;
         }
         let (Some(ws), Some(doc)) = (&mut self.workspace, &self.view.doc) else { return };
-        let key = (doc.clone(), self.review.annotators.clone());
-        if self.auto_accepted.as_ref() == Some(&key) {
+        if !self.auto_accepted.insert((doc.clone(), self.review.annotators.clone())) {
             return;
         }
-        self.auto_accepted = Some(key);
         let names: Vec<&str> = self.review.annotators.iter().map(String::as_str).collect();
         let by = self.prefs.annotator.as_deref().unwrap_or("");
         let command = crate::review::auto_accept_agreed(&ws.project, doc, &names, by, Timestamp::now());

@@ -112,16 +112,27 @@ impl Workspace {
     }
 
     /// Replaces the project by another version of it (recovered from an autosave): the undo
-    /// history starts afresh and the project counts as unsaved until it is saved.
+    /// history starts afresh and the project counts as unsaved until it is saved. The change
+    /// counter keeps counting up, so nothing keyed on it mistakes the new project for an old
+    /// state.
     pub fn replace_project(&mut self, project: Project) {
         self.project = project;
-        self.history = History::default();
+        self.history.restart();
         self.saved_generation = u64::MAX;
     }
 
-    /// Forgets unsaved changes (the user chose to discard them) and removes the recovery file.
-    pub fn discard_changes(&mut self) {
+    /// Forgets unsaved changes (the user chose to discard them): the project is read again
+    /// from its file and the recovery file is removed. A project without a file keeps its
+    /// contents and only stops counting as unsaved.
+    pub fn discard_changes(&mut self) -> Result<(), StoreError> {
+        if let Some(file) = &self.file {
+            let (file, project) = ProjectFile::open(file.path.clone())?;
+            self.file = Some(file);
+            self.project = project;
+            self.history.restart();
+        }
         self.mark_saved();
+        Ok(())
     }
 
     /// Called every frame: hands unsaved work to the autosaver when it is due. Returns how

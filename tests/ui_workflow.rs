@@ -176,3 +176,60 @@ fn search_finds_a_word_with_and_without_shadda() {
     h.run();
     assert_eq!(h.state().search.hits_in(&doc).first(), Some(&hit));
 }
+
+/// Regression: answering "Save" to the unsaved-changes question when the file changed on
+/// disk used to drop the "changed on disk" question it raised, saving nothing.
+#[test]
+fn a_save_that_finds_the_file_changed_keeps_asking() {
+    use egui_kittest::kittest::Queryable as _;
+    let (mut h, dir, path) = harness();
+    h.run();
+    let doc = first_doc(&h);
+    let range = range_of(&h, &doc, "داعش");
+    h.state_mut().push(Action::SetSelection(Some(range)));
+    h.run();
+    h.key_press(Key::Num1);
+    h.run();
+    // A colleague's save changes the file under us.
+    let mut theirs = hashiya::store::load(&path).unwrap();
+    theirs.name = "changed elsewhere".into();
+    hashiya::store::save(&theirs, &path).unwrap();
+    let other = dir.path().join("other.ron");
+    hashiya::store::save(&hashiya::model::Project::new("other"), &other).unwrap();
+    h.state_mut().push(Action::OpenProject(other));
+    h.run();
+    assert!(matches!(h.state().modal, Some(hashiya::app::Modal::ConfirmDiscard { .. })));
+    h.get_by_label("Save").click();
+    h.run();
+    assert!(
+        matches!(h.state().modal, Some(hashiya::app::Modal::ChangedOnDisk { .. })),
+        "{:?}",
+        h.state().modal
+    );
+    assert_eq!(hashiya::store::load(&path).unwrap().name, "changed elsewhere", "nothing was overwritten");
+    assert_eq!(
+        h.state().workspace.as_ref().unwrap().project.name,
+        "Syria sample",
+        "our project is still open"
+    );
+}
+
+/// Regression: Ctrl+Z typed in the search box undid the last project edit.
+#[test]
+fn undo_keys_in_a_text_field_do_not_undo_the_project() {
+    let (mut h, _dir, _) = harness();
+    h.run();
+    let doc = first_doc(&h);
+    let range = range_of(&h, &doc, "داعش");
+    h.state_mut().push(Action::SetSelection(Some(range)));
+    h.run();
+    h.key_press(Key::Num1);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.event(egui::Event::Text("الرقة".into()));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(tester_spans(&h, &doc).len(), 1, "the span is still there");
+}

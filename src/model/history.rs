@@ -84,6 +84,13 @@ impl History {
         }
     }
 
+    /// Forgets every step (the project was replaced as a whole); the generation moves on.
+    pub fn restart(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+        self.generation += 1;
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

@@ -167,6 +167,23 @@ impl UiCommand {
         }
     }
 
+    /// Whether the shortcut still runs while a text field has the keyboard: file commands
+    /// and Find do; editing keys (undo, bare keys, Ctrl+Enter, copy) belong to the field.
+    pub fn works_while_typing(self) -> bool {
+        matches!(
+            self,
+            UiCommand::NewProject
+                | UiCommand::Open
+                | UiCommand::Save
+                | UiCommand::SaveAs
+                | UiCommand::ImportTexts
+                | UiCommand::Export
+                | UiCommand::Search
+                | UiCommand::EditLabels
+                | UiCommand::ReviewMode
+        )
+    }
+
     /// Whether the shortcut is a bare key (no Ctrl/Alt) that a focused text field must get.
     pub fn is_bare_key(self) -> bool {
         self.shortcut().is_some_and(|s| !s.modifiers.command && !s.modifiers.ctrl && !s.modifiers.alt)

@@ -220,8 +220,8 @@ impl DocView {
         if let Some(hit) = input.current_hit {
             fill(hit, theme::search_hit_color().gamma_multiply(1.6), &mut rects);
         }
-        // The editable layer: the first span of a stack filled, every span underlined in its
-        // lane. Spans are in reading order, so the ones on screen are found by binary search.
+        // The editable layer: the first span of a stack filled, the spans overlapping it
+        // underlined, one lane each. Spans are in reading order, so the ones on screen are found by binary search.
         let key = (input.doc.hash.clone(), input.layer.clone(), input.revision, input.spans.len());
         if self.lanes_for.as_ref() != Some(&key) {
             self.lanes = lanes(input.spans);
@@ -238,12 +238,13 @@ impl DocView {
                 continue;
             }
             let color = label_color(input.labels, span);
-            if *lane == 0 {
-                fill(span.range(), theme::label_color(color, theme::HIGHLIGHT_ALPHA), &mut rects);
+            match lane.checked_sub(1) {
+                None => fill(span.range(), theme::label_color(color, theme::HIGHLIGHT_ALPHA), &mut rects),
+                Some(band) => underlines.push((span.range(), color, band)),
             }
-            underlines.push((span.range(), color, *lane));
         }
-        let own_lanes = self.lane_count;
+        // Other layers' bands go below the editable layer's own underline lanes.
+        let own_lanes = self.lane_count.saturating_sub(1);
         for (i, other) in input.others.iter().enumerate() {
             for span in other.spans.iter().filter(|s| s.range().overlaps(&visible)) {
                 underlines.push((span.range(), other.color, own_lanes + i));

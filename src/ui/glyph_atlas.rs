@@ -72,7 +72,13 @@ impl GlyphAtlas {
         let subpixel = f32::from(key.subpixel) / f32::from(SUBPIXEL_STEPS);
         let placed = rasterize(fonts, key.font, key.id, px, subpixel).and_then(|bitmap| {
             let (w, h) = (bitmap.w as usize, bitmap.h as usize);
+            let generation = self.generation;
             let [x, y] = self.allocate(w + 2 * PADDING, h + 2 * PADDING)?;
+            if self.generation != generation {
+                // The atlas started over: glyphs already placed this frame point at cells
+                // being reused, so draw the frame again.
+                ctx.request_repaint();
+            }
             let pixels = bitmap.data.iter().map(|&a| Color32::from_rgba_premultiplied(a, a, a, a)).collect();
             let image = ColorImage::new([w, h], pixels);
             self.texture(ctx).set_partial([x + PADDING, y + PADDING], image, TextureOptions::LINEAR);

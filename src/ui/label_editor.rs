@@ -19,14 +19,18 @@ pub struct LabelEditor {
     keys: Vec<String>,
     /// Labels whose deletion the user confirmed.
     confirmed_deletions: Vec<LabelId>,
-    /// A deletion waiting for confirmation: label id and how many spans use it.
-    pending_delete: Option<(usize, usize)>,
+    /// A deletion waiting for confirmation: the label and how many spans use it.
+    pending_delete: Option<(LabelId, usize)>,
+    /// The project's labels when the drafts were made; if they change (undo, an import,
+    /// another project) the drafts are made again.
+    base: Vec<Label>,
     error: Option<String>,
 }
 
 impl LabelEditor {
     pub fn open(&mut self, project: &Project) {
         self.open = true;
+        self.base = project.labels.clone();
         self.drafts = project.labels.clone();
         self.keys = self.drafts.iter().map(|l| l.hotkey.map(String::from).unwrap_or_default()).collect();
         self.confirmed_deletions.clear();
@@ -37,6 +41,9 @@ impl LabelEditor {
     pub fn ui(&mut self, ctx: &egui::Context, project: &Project, actions: &mut Vec<Action>) {
         if !self.open {
             return;
+        }
+        if self.base != project.labels {
+            self.open(project);
         }
         let mut open = self.open;
         egui::Window::new("Labels").open(&mut open).resizable(true).default_width(520.0).show(ctx, |ui| {
@@ -74,11 +81,12 @@ impl LabelEditor {
             let count = self.drafts.get(i).map_or(0, |l| spans_with_label(project, &l.id));
             if count == 0 {
                 self.remove_draft(i);
-            } else {
-                self.pending_delete = Some((i, count));
+            } else if let Some(label) = self.drafts.get(i) {
+                self.pending_delete = Some((label.id.clone(), count));
             }
         }
-        if let Some((i, count)) = self.pending_delete {
+        if let Some((id, count)) = self.pending_delete.clone() {
+            let i = self.drafts.iter().position(|l| l.id == id).unwrap_or(usize::MAX);
             let name = self.drafts.get(i).map(|l| l.name.clone()).unwrap_or_default();
             ui.separator();
             ui.colored_label(

@@ -20,8 +20,10 @@ pub struct Review {
     pub active: bool,
     /// The annotators compared (at least two).
     pub annotators: Vec<String>,
-    /// Disagreements of the current document, and what they were computed for.
+    /// Disagreements of the current document, how many gold spans decide each, and what
+    /// they were computed for.
     list: Vec<Disagreement>,
+    decided: Vec<usize>,
     computed_for: Option<(DocId, u64, Vec<String>)>,
     /// The disagreement shown.
     pub current: Option<usize>,
@@ -50,6 +52,7 @@ impl Review {
         let same_doc = self.computed_for.as_ref().is_some_and(|(d, _, a)| d == doc && a == &self.annotators);
         let names: Vec<&str> = self.annotators.iter().map(String::as_str).collect();
         self.list = disagreements(project, doc, &names);
+        self.decided = self.list.iter().map(|d| crate::review::decided(project, doc, d).len()).collect();
         if !same_doc {
             self.current = (!self.list.is_empty()).then_some(0);
         }
@@ -129,6 +132,9 @@ impl Review {
                     } else {
                         self.annotators.retain(|a| a != name);
                     }
+                    // "First" and "second" (A and B) follow the order shown, not the clicks.
+                    let order: Vec<&str> = project.annotators().collect();
+                    self.annotators.sort_by_key(|a| order.iter().position(|o| o == a));
                 }
             }
         });
@@ -151,12 +157,12 @@ impl Review {
                 let row =
                     egui::Frame::new().inner_margin(4.0).corner_radius(4.0).stroke(stroke).show(ui, |ui| {
                         ui.set_width(ui.available_width());
-                        let decided = crate::review::decided(project, doc, d);
+                        let decided = self.decided.get(i).copied().unwrap_or(0);
                         ui.horizontal(|ui| {
                             ui.label(RichText::new(d.kind.describe()).strong());
                             ui.label(RichText::new(format!("{}", d.range)).small().weak());
-                            if !decided.is_empty() {
-                                ui.label(RichText::new(format!("gold: {}", decided.len())).small());
+                            if decided > 0 {
+                                ui.label(RichText::new(format!("gold: {decided}")).small());
                             }
                         });
                         for span in &d.spans {

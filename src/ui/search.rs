@@ -25,8 +25,8 @@ pub struct Search {
     hits: Vec<(DocId, CharRange)>,
     /// The hit last shown.
     current: Option<usize>,
-    /// What `hits` was computed for.
-    searched: Option<(String, Scope, Option<DocId>)>,
+    /// What `hits` was computed for (query, scope, document, project revision).
+    searched: Option<(String, Scope, Option<DocId>, u64)>,
     focus: bool,
 }
 
@@ -37,9 +37,10 @@ impl Search {
         self.focus = true;
     }
 
-    /// Recomputes the hits when the query, scope or document changed.
-    pub fn refresh(&mut self, project: &Project, doc: Option<&DocId>) {
-        let key = (self.query.clone(), self.scope, doc.cloned());
+    /// Recomputes the hits when the query, scope, document or project (`revision`, its
+    /// edit counter) changed.
+    pub fn refresh(&mut self, project: &Project, doc: Option<&DocId>, revision: u64) {
+        let key = (self.query.clone(), self.scope, doc.cloned(), revision);
         if self.searched.as_ref() == Some(&key) {
             return;
         }
@@ -92,7 +93,14 @@ impl Search {
     }
 
     /// The search bar. Enter (Shift+Enter) goes to the next (previous) hit.
-    pub fn ui(&mut self, ui: &mut Ui, project: &Project, doc: Option<&DocId>, actions: &mut Vec<Action>) {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        project: &Project,
+        doc: Option<&DocId>,
+        revision: u64,
+        actions: &mut Vec<Action>,
+    ) {
         if !self.open {
             return;
         }
@@ -108,7 +116,7 @@ impl Search {
             }
             ui.selectable_value(&mut self.scope, Scope::Document, "this document");
             ui.selectable_value(&mut self.scope, Scope::Project, "all documents");
-            self.refresh(project, doc);
+            self.refresh(project, doc, revision);
             let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             let shift = ui.input(|i| i.modifiers.shift);
             if (enter || ui.button("Next").clicked())
@@ -138,13 +146,13 @@ mod tests {
         p.documents.push(Document::new(DocId::new("b"), "b.txt", "لا مسلحين هنا، مسلحين هناك".into()));
         let mut search =
             Search { open: true, query: "مسلحين".into(), scope: Scope::Project, ..Search::default() };
-        search.refresh(&p, Some(&DocId::new("a")));
+        search.refresh(&p, Some(&DocId::new("a")), 0);
         assert_eq!(search.hit_count(), 3);
         assert_eq!(search.step(true).map(|h| h.0), Some(DocId::new("a")));
         assert_eq!(search.step(true).map(|h| h.0), Some(DocId::new("b")));
         assert_eq!(search.hits_in(&DocId::new("b")).len(), 2);
         search.scope = Scope::Document;
-        search.refresh(&p, Some(&DocId::new("a")));
+        search.refresh(&p, Some(&DocId::new("a")), 0);
         assert_eq!(search.hit_count(), 1);
         assert_eq!(search.step(false), Some((DocId::new("a"), CharRange::new(5, 12))));
     }
