@@ -383,7 +383,11 @@ impl DocView {
                 Some(Drag::Select { anchor }) => {
                     let range = ordered(anchor, head);
                     let range = if alt { range } else { self.snap(&input.doc.text, range) };
-                    actions.push(Action::SetSelection(Some(range).filter(|r| !r.is_empty())));
+                    let selection = Some(range).filter(|r| !r.is_empty());
+                    // Only a change is an action: holding the button still asks for nothing.
+                    if selection != input.selection {
+                        actions.push(Action::SetSelection(selection));
+                    }
                 }
                 Some(Drag::Boundary { span, start_end, key }) => {
                     if let Some(command) = resize(input, span, start_end, head) {
