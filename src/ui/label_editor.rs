@@ -54,29 +54,32 @@ impl LabelEditor {
 
     fn body(&mut self, ui: &mut Ui, project: &Project, actions: &mut Vec<Action>) {
         let mut delete = None;
-        egui::Grid::new("label-grid").num_columns(5).striped(true).show(ui, |ui| {
-            ui.strong("Name");
-            ui.strong("Colour");
-            ui.strong("Key");
-            ui.strong("Guideline");
-            ui.label("");
-            ui.end_row();
-            for (i, (label, key)) in self.drafts.iter_mut().zip(self.keys.iter_mut()).enumerate() {
-                ui.add(egui::TextEdit::singleline(&mut label.name).desired_width(110.0));
-                let mut rgb = label.color.0;
-                if ui.color_edit_button_srgb(&mut rgb).changed() {
-                    label.color = Color(rgb);
-                }
-                ui.add(egui::TextEdit::singleline(key).char_limit(1).desired_width(24.0));
+        for (i, (label, key)) in self.drafts.iter_mut().zip(self.keys.iter_mut()).enumerate() {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    let name = ui.label("Name");
+                    ui.add(egui::TextEdit::singleline(&mut label.name).desired_width(140.0))
+                        .labelled_by(name.id);
+                    let mut rgb = label.color.0;
+                    if ui.color_edit_button_srgb(&mut rgb).on_hover_text("Colour").changed() {
+                        label.color = Color(rgb);
+                    }
+                    let key_label = ui.label("Key");
+                    ui.add(egui::TextEdit::singleline(key).char_limit(1).desired_width(24.0))
+                        .labelled_by(key_label.id);
+                    if ui.small_button("Delete").on_hover_text("Delete label").clicked() {
+                        delete = Some(i);
+                    }
+                });
+                let guideline = ui.label("Guideline");
                 ui.add(
-                    egui::TextEdit::multiline(&mut label.description).desired_rows(1).desired_width(240.0),
-                );
-                if ui.small_button("Delete").on_hover_text("Delete label").clicked() {
-                    delete = Some(i);
-                }
-                ui.end_row();
-            }
-        });
+                    egui::TextEdit::multiline(&mut label.description)
+                        .desired_rows(2)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(guideline.id);
+            });
+        }
         if let Some(i) = delete {
             let count = self.drafts.get(i).map_or(0, |l| spans_with_label(project, &l.id));
             if count == 0 {
