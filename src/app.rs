@@ -448,7 +448,7 @@ impl HashiyaApp {
                 others: &others,
                 selection: self.view.selection,
                 selected_span: self.view.selected_span,
-                search_hits: &hits,
+                search_hits: hits,
                 current_hit: self.search.current_in(&doc.id),
                 font_size: self.prefs.font_size,
                 dark: self.prefs.dark,

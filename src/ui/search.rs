@@ -6,6 +6,7 @@ use super::Action;
 use crate::model::search::SearchIndex;
 use crate::model::{CharRange, DocId, Project};
 use egui::Ui;
+use std::collections::BTreeMap;
 
 /// Where to search.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -23,6 +24,8 @@ pub struct Search {
     pub scope: Scope,
     /// Hits in reading order: document by document (project order), then by offset.
     hits: Vec<(DocId, CharRange)>,
+    /// The same hits grouped by document, for drawing.
+    by_doc: BTreeMap<DocId, Vec<CharRange>>,
     /// The hit last shown.
     current: Option<usize>,
     /// What `hits` was computed for (query, scope, document, project revision).
@@ -45,6 +48,7 @@ impl Search {
             return;
         }
         self.hits.clear();
+        self.by_doc.clear();
         self.current = None;
         if !self.query.is_empty() {
             for d in &project.documents {
@@ -52,18 +56,21 @@ impl Search {
                     continue;
                 }
                 let found = SearchIndex::new(&d.text).find_all(&self.query);
-                self.hits.extend(found.into_iter().map(|r| (d.id.clone(), r)));
+                self.hits.extend(found.iter().map(|r| (d.id.clone(), *r)));
+                if !found.is_empty() {
+                    self.by_doc.insert(d.id.clone(), found);
+                }
             }
         }
         self.searched = Some(key);
     }
 
-    /// Hits in document `doc`.
-    pub fn hits_in(&self, doc: &DocId) -> Vec<CharRange> {
-        if !self.open {
-            return Vec::new();
+    /// Hits in document `doc`, in order (none while the bar is closed).
+    pub fn hits_in(&self, doc: &DocId) -> &[CharRange] {
+        match self.by_doc.get(doc) {
+            Some(hits) if self.open => hits,
+            _ => &[],
         }
-        self.hits.iter().filter(|(d, _)| d == doc).map(|(_, r)| *r).collect()
     }
 
     /// The hit last moved to, if it is in `doc`.
