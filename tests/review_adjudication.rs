@@ -19,17 +19,7 @@ impl Rng {
 }
 
 fn span(start: usize, end: usize, label: &str) -> Span {
-    Span {
-        id: SpanId(0),
-        start: CharOffset(start),
-        end: CharOffset(end),
-        label: LabelId::new(label),
-        annotator: String::new(),
-        created: Timestamp(0),
-        modified: Timestamp(0),
-        note: None,
-        origin: Origin::Manual,
-    }
+    Span::new(SpanId(0), CharRange::new(start, end), LabelId::new(label), "", Timestamp(0))
 }
 
 /// Two annotators on four documents; omar copies, moves or relabels amal's spans.

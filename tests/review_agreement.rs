@@ -6,7 +6,7 @@
 //! `HASHIYA_REQUIRE_CROSS_CHECKS=1` (as CI does) to fail instead of skipping.
 
 use hashiya::model::{
-    CharOffset, DocId, Document, LabelId, Origin, Project, Span, SpanId, Timestamp, char_len,
+    CharOffset, CharRange, DocId, Document, LabelId, Project, Span, SpanId, Timestamp, char_len,
 };
 use hashiya::store as project_file;
 use std::path::{Path, PathBuf};
@@ -79,17 +79,7 @@ fn text(rng: &mut Rng) -> String {
 }
 
 fn span(id: u64, start: usize, end: usize, label: &str) -> Span {
-    Span {
-        id: SpanId(id),
-        start: CharOffset(start),
-        end: CharOffset(end),
-        label: LabelId::new(label),
-        annotator: String::new(),
-        created: Timestamp(0),
-        modified: Timestamp(0),
-        note: None,
-        origin: Origin::Manual,
-    }
+    Span::new(SpanId(id), CharRange::new(start, end), LabelId::new(label), "", Timestamp(0))
 }
 
 /// A random project: `docs` documents, annotators amal, omar and sara. omar copies,

@@ -1,23 +1,13 @@
 //! `hashiya merge`: colleagues' files and folders merged by content hash, the report,
 //! and the saved project.
 
-use hashiya::model::{CharOffset, DocId, Document, LabelId, Origin, Project, Span, SpanId, Timestamp};
+use hashiya::model::{CharRange, DocId, Document, LabelId, Project, Span, SpanId, Timestamp};
 use hashiya::store as project_file;
 use std::path::Path;
 use std::process::Command;
 
 fn span(id: u64, start: usize, end: usize, label: &str) -> Span {
-    Span {
-        id: SpanId(id),
-        start: CharOffset(start),
-        end: CharOffset(end),
-        label: LabelId::new(label),
-        annotator: String::new(),
-        created: Timestamp(0),
-        modified: Timestamp(0),
-        note: None,
-        origin: Origin::Manual,
-    }
+    Span::new(SpanId(id), CharRange::new(start, end), LabelId::new(label), "", Timestamp(0))
 }
 
 fn project(docs: &[(&str, &str)], annotator: &str, spans: &[(&str, Span)]) -> Project {

@@ -266,20 +266,10 @@ pub fn agreement(project: &Project, options: &AgreementOptions) -> Result<Agreem
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CharOffset, DocId, Document, Origin, SpanId, Timestamp};
+    use crate::model::{CharRange, DocId, Document, SpanId, Timestamp};
 
     fn span(id: u64, start: usize, end: usize, label: &str) -> Span {
-        Span {
-            id: SpanId(id),
-            start: CharOffset(start),
-            end: CharOffset(end),
-            label: LabelId::new(label),
-            annotator: String::new(),
-            created: Timestamp(0),
-            modified: Timestamp(0),
-            note: None,
-            origin: Origin::Manual,
-        }
+        Span::new(SpanId(id), CharRange::new(start, end), LabelId::new(label), "", Timestamp(0))
     }
 
     // Text: tokens قتل 0..3, 12 4..6, مدنياً 7..13, اليوم 14..19 (19 code points).

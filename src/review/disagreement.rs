@@ -161,20 +161,10 @@ fn classify(spans: Vec<AnnotatedSpan>, annotators: &[String]) -> Disagreement {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::model::{Document, Origin, SpanId, Timestamp};
+    use crate::model::{Document, SpanId, Timestamp};
 
     pub(crate) fn span(id: u64, start: usize, end: usize, label: &str) -> Span {
-        Span {
-            id: SpanId(id),
-            start: CharOffset(start),
-            end: CharOffset(end),
-            label: LabelId::new(label),
-            annotator: String::new(),
-            created: Timestamp(1),
-            modified: Timestamp(1),
-            note: None,
-            origin: Origin::Manual,
-        }
+        Span::new(SpanId(id), CharRange::new(start, end), LabelId::new(label), "", Timestamp(1))
     }
 
     /// One document of 40 code points with amal's and omar's spans:

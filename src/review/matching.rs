@@ -81,20 +81,10 @@ fn augment(i: usize, edges: &[Vec<usize>], owner: &mut [Option<usize>], seen: &m
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CharOffset, LabelId, Origin, SpanId, Timestamp};
+    use crate::model::{CharRange, LabelId, SpanId, Timestamp};
 
     fn span(start: usize, end: usize, label: &str) -> Span {
-        Span {
-            id: SpanId(0),
-            start: CharOffset(start),
-            end: CharOffset(end),
-            label: LabelId::new(label),
-            annotator: String::new(),
-            created: Timestamp(0),
-            modified: Timestamp(0),
-            note: None,
-            origin: Origin::Manual,
-        }
+        Span::new(SpanId(0), CharRange::new(start, end), LabelId::new(label), "", Timestamp(0))
     }
 
     #[test]

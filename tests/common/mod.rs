@@ -3,9 +3,7 @@
 #![allow(dead_code)] // Each test file uses its own share of these helpers.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Test helpers fail loudly.
 
-use hashiya::model::{
-    CharOffset, DocId, Document, LabelId, Origin, Project, Span, SpanId, Status, Timestamp,
-};
+use hashiya::model::{CharRange, DocId, Document, LabelId, Origin, Project, Span, SpanId, Status, Timestamp};
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -118,17 +116,13 @@ pub fn article(rng: &mut Rng, bytes: usize) -> String {
 
 /// A span over `start..end` by `annotator`.
 pub fn span(id: u64, start: usize, end: usize, label: &str, annotator: &str) -> Span {
-    Span {
-        id: SpanId(id),
-        start: CharOffset(start),
-        end: CharOffset(end),
-        label: LabelId::new(label),
-        annotator: annotator.into(),
-        created: Timestamp(1_700_000_000 + id),
-        modified: Timestamp(1_700_000_000 + id),
-        note: None,
-        origin: Origin::Manual,
-    }
+    Span::new(
+        SpanId(id),
+        CharRange::new(start, end),
+        LabelId::new(label),
+        annotator,
+        Timestamp(1_700_000_000 + id),
+    )
 }
 
 /// A valid project of `docs` articles of about `bytes` bytes each, with `spans` random
