@@ -4,29 +4,14 @@
 
 #![allow(clippy::unwrap_used)] // a test fails loudly on a broken fixture
 
+mod common;
+
+use common::window::sample_window;
 use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use hashiya::app::HashiyaApp;
 use hashiya::model::{CharRange, slice_chars};
-use hashiya::ui::prefs::Prefs;
-
-const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/projects/sample.ron");
-
-fn harness() -> (Harness<'static, HashiyaApp>, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sample.ron");
-    std::fs::copy(SAMPLE, &path).unwrap();
-    let prefs = Prefs { annotator: Some("tester".into()), ..Prefs::default() };
-    let mut app = HashiyaApp::new(prefs).unwrap();
-    app.open_path(&path);
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_context_setup(hashiya::ui::setup_context)
-        .build_ui_state(|ui, app: &mut HashiyaApp| app.frame_ui(ui), app);
-    harness.run();
-    (harness, dir)
-}
 
 fn text(h: &Harness<'_, HashiyaApp>) -> String {
     let app = h.state();
@@ -90,7 +75,7 @@ fn click(h: &mut Harness<'_, HashiyaApp>, at: Pos2) {
 
 #[test]
 fn dragging_across_an_arabic_word_selects_exactly_it() {
-    let (mut h, _dir) = harness();
+    let (mut h, _dir, _) = sample_window("tester");
     let text = text(&h);
     // "الأميركي" (with hamza) in the first line's "التحالف الأميركي: لن نستهدف".
     let word = find(&text, "الأميركي", 1);
@@ -103,7 +88,7 @@ fn dragging_across_an_arabic_word_selects_exactly_it() {
 
 #[test]
 fn a_drag_snaps_to_whole_words_and_alt_gives_characters() {
-    let (mut h, _dir) = harness();
+    let (mut h, _dir, _) = sample_window("tester");
     let text = text(&h);
     let phrase = find(&text, "لن نستهدف", 1);
     // Start inside the first word and stop inside the last: the words are completed.
@@ -122,7 +107,7 @@ fn a_drag_snaps_to_whole_words_and_alt_gives_characters() {
 
 #[test]
 fn label_the_dragged_words_then_relabel_and_undo() {
-    let (mut h, _dir) = harness();
+    let (mut h, _dir, _) = sample_window("tester");
     let text = text(&h);
     let word = find(&text, "داعش", 1);
     let (right, left) = ends(&h, word);
@@ -146,7 +131,7 @@ fn label_the_dragged_words_then_relabel_and_undo() {
 
 #[test]
 fn clicking_a_span_selects_it_and_shift_arrow_moves_its_end() {
-    let (mut h, _dir) = harness();
+    let (mut h, _dir, _) = sample_window("tester");
     let text = text(&h);
     let phrase = find(&text, "لن نستهدف", 1);
     let (right, left) = ends(&h, phrase);
@@ -169,7 +154,7 @@ fn clicking_a_span_selects_it_and_shift_arrow_moves_its_end() {
 
 #[test]
 fn screen_readers_get_the_text_in_logical_order() {
-    let (h, _dir) = harness();
+    let (h, _dir, _) = sample_window("tester");
     let text = text(&h);
     // The document view is one node whose label is the text as stored, not as drawn.
     let by = egui_kittest::kittest::By::new().role(egui::accesskit::Role::Document).label(&text);

@@ -3,29 +3,14 @@
 
 #![allow(clippy::unwrap_used)] // a test fails loudly on a broken fixture
 
+mod common;
+
+use common::window::sample_window;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use hashiya::app::HashiyaApp;
 use hashiya::model::LabelId;
-use hashiya::ui::prefs::Prefs;
-
-const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/projects/sample.ron");
-
-fn harness() -> (Harness<'static, HashiyaApp>, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sample.ron");
-    std::fs::copy(SAMPLE, &path).unwrap();
-    let prefs = Prefs { annotator: Some("tester".into()), ..Prefs::default() };
-    let mut app = HashiyaApp::new(prefs).unwrap();
-    app.open_path(&path);
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_context_setup(hashiya::ui::setup_context)
-        .build_ui_state(|ui, app: &mut HashiyaApp| app.frame_ui(ui), app);
-    h.run();
-    (h, dir)
-}
 
 /// The text field of the label editor holding `value`.
 fn field(value: &str) -> egui_kittest::kittest::By<'_> {
@@ -34,7 +19,7 @@ fn field(value: &str) -> egui_kittest::kittest::By<'_> {
 
 #[test]
 fn renaming_a_label_keeps_its_spans_and_clashing_keys_are_refused() {
-    let (mut h, _dir) = harness();
+    let (mut h, _dir, _) = sample_window("tester");
     let figures = |h: &Harness<'_, HashiyaApp>| {
         let p = &h.state().workspace.as_ref().unwrap().project;
         p.layers

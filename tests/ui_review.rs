@@ -3,13 +3,15 @@
 
 #![allow(clippy::unwrap_used)] // a test fails loudly on a broken fixture
 
+mod common;
+
+use common::window::window_on;
 use egui::Key;
 use egui_kittest::Harness;
 use hashiya::app::HashiyaApp;
 use hashiya::model::{CharRange, DocId, Document, LabelId, Origin, Project, Span, SpanId, Timestamp};
 use hashiya::ui::Action;
 use hashiya::ui::commands::UiCommand;
-use hashiya::ui::prefs::Prefs;
 
 const TEXT: &str = "قال المتحدث إن 120 عنصراً فروا من الرقة، ونفى الجيش ذلك.";
 
@@ -43,14 +45,7 @@ fn accepting_one_side_puts_it_in_gold_and_it_is_saved() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("review.ron");
     hashiya::store::save(&project(), &path).unwrap();
-    let prefs = Prefs { annotator: Some("reviewer".into()), ..Prefs::default() };
-    let mut app = HashiyaApp::new(prefs).unwrap();
-    app.open_path(&path);
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_context_setup(hashiya::ui::setup_context)
-        .build_ui_state(|ui, app: &mut HashiyaApp| app.frame_ui(ui), app);
-    h.run();
+    let mut h = window_on(&path, "reviewer");
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::R);
     h.run();
     h.run();

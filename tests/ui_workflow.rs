@@ -3,35 +3,14 @@
 
 #![allow(clippy::unwrap_used)] // a test fails loudly on a broken fixture
 
+mod common;
+
+use common::window::sample_window;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use hashiya::app::HashiyaApp;
 use hashiya::model::{CharRange, DocId, SpanId, Status, slice_chars};
 use hashiya::ui::Action;
-use hashiya::ui::prefs::Prefs;
-use std::path::PathBuf;
-
-const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/projects/sample.ron");
-
-/// A copy of the sample project in a temporary folder, opened by a window whose annotator is `tester`.
-fn harness() -> (Harness<'static, HashiyaApp>, tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sample.ron");
-    std::fs::copy(SAMPLE, &path).unwrap();
-    let prefs = Prefs { annotator: Some("tester".into()), ..Prefs::default() };
-    let mut app = HashiyaApp::new(prefs).unwrap();
-    app.open_path(&path);
-    assert!(
-        app.workspace.is_some(),
-        "the sample project opens: {:?}",
-        app.toasts.messages().collect::<Vec<_>>()
-    );
-    let harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_context_setup(hashiya::ui::setup_context)
-        .build_ui_state(|ui, app: &mut HashiyaApp| app.frame_ui(ui), app);
-    (harness, dir, path)
-}
 
 fn first_doc(h: &Harness<'_, HashiyaApp>) -> DocId {
     h.state().workspace.as_ref().unwrap().project.documents[0].id.clone()
@@ -40,6 +19,16 @@ fn first_doc(h: &Harness<'_, HashiyaApp>) -> DocId {
 fn tester_spans(h: &Harness<'_, HashiyaApp>, doc: &DocId) -> Vec<hashiya::model::Span> {
     let ws = h.state().workspace.as_ref().unwrap();
     ws.project.layers.get("tester").map(|l| l.spans(doc).to_vec()).unwrap_or_default()
+}
+
+/// Selects the first `word` of `doc` and presses a label key; returns the word's range.
+fn label_word(h: &mut Harness<'_, HashiyaApp>, doc: &DocId, word: &str, key: Key) -> CharRange {
+    let range = range_of(h, doc, word);
+    h.state_mut().push(Action::SetSelection(Some(range)));
+    h.run();
+    h.key_press(key);
+    h.run();
+    range
 }
 
 /// The code-point range of the first occurrence of `word` in the document.
@@ -52,14 +41,10 @@ fn range_of(h: &Harness<'_, HashiyaApp>, doc: &DocId, word: &str) -> CharRange {
 
 #[test]
 fn label_relabel_undo_redo_delete_by_keyboard() {
-    let (mut h, _dir, _) = harness();
+    let (mut h, _dir, _) = sample_window("tester");
     h.run();
     let doc = first_doc(&h);
-    let range = range_of(&h, &doc, "الجيش السوري");
-    h.state_mut().push(Action::SetSelection(Some(range)));
-    h.run();
-    h.key_press(Key::Num1);
-    h.run();
+    let range = label_word(&mut h, &doc, "الجيش السوري", Key::Num1);
     let spans = tester_spans(&h, &doc);
     assert_eq!(spans.len(), 1);
     assert_eq!(
@@ -100,15 +85,11 @@ fn label_relabel_undo_redo_delete_by_keyboard() {
 
 #[test]
 fn tab_walks_spans_and_ctrl_enter_marks_done() {
-    let (mut h, _dir, _) = harness();
+    let (mut h, _dir, _) = sample_window("tester");
     h.run();
     let doc = first_doc(&h);
     for word in ["التحالف", "داعش"] {
-        let range = range_of(&h, &doc, word);
-        h.state_mut().push(Action::SetSelection(Some(range)));
-        h.run();
-        h.key_press(Key::Num3);
-        h.run();
+        label_word(&mut h, &doc, word, Key::Num3);
     }
     h.state_mut().push(Action::SelectSpan(None));
     h.run();
@@ -136,14 +117,10 @@ fn tab_walks_spans_and_ctrl_enter_marks_done() {
 
 #[test]
 fn save_and_reload_keep_the_spans() {
-    let (mut h, _dir, path) = harness();
+    let (mut h, _dir, path) = sample_window("tester");
     h.run();
     let doc = first_doc(&h);
-    let range = range_of(&h, &doc, "قادة داعش");
-    h.state_mut().push(Action::SetSelection(Some(range)));
-    h.run();
-    h.key_press(Key::Num1);
-    h.run();
+    let range = label_word(&mut h, &doc, "قادة داعش", Key::Num1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     assert!(!h.state().title().ends_with('*'), "saved: {}", h.state().title());
@@ -156,7 +133,7 @@ fn save_and_reload_keep_the_spans() {
 
 #[test]
 fn search_finds_a_word_with_and_without_shadda() {
-    let (mut h, _dir, _) = harness();
+    let (mut h, _dir, _) = sample_window("tester");
     h.run();
     let doc = first_doc(&h);
     let text = h.state().workspace.as_ref().unwrap().project.document(&doc).unwrap().text.clone();
@@ -182,14 +159,10 @@ fn search_finds_a_word_with_and_without_shadda() {
 #[test]
 fn a_save_that_finds_the_file_changed_keeps_asking() {
     use egui_kittest::kittest::Queryable as _;
-    let (mut h, dir, path) = harness();
+    let (mut h, dir, path) = sample_window("tester");
     h.run();
     let doc = first_doc(&h);
-    let range = range_of(&h, &doc, "داعش");
-    h.state_mut().push(Action::SetSelection(Some(range)));
-    h.run();
-    h.key_press(Key::Num1);
-    h.run();
+    label_word(&mut h, &doc, "داعش", Key::Num1);
     // A colleague's save changes the file under us.
     let mut theirs = hashiya::store::load(&path).unwrap();
     theirs.name = "changed elsewhere".into();
@@ -217,14 +190,10 @@ fn a_save_that_finds_the_file_changed_keeps_asking() {
 /// Regression: Ctrl+Z typed in the search box undid the last project edit.
 #[test]
 fn undo_keys_in_a_text_field_do_not_undo_the_project() {
-    let (mut h, _dir, _) = harness();
+    let (mut h, _dir, _) = sample_window("tester");
     h.run();
     let doc = first_doc(&h);
-    let range = range_of(&h, &doc, "داعش");
-    h.state_mut().push(Action::SetSelection(Some(range)));
-    h.run();
-    h.key_press(Key::Num1);
-    h.run();
+    label_word(&mut h, &doc, "داعش", Key::Num1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
     h.run();
     h.event(egui::Event::Text("الرقة".into()));

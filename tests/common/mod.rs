@@ -3,6 +3,8 @@
 #![allow(dead_code)] // Each test file uses its own share of these helpers.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Test helpers fail loudly.
 
+pub mod window;
+
 use hashiya::model::{CharRange, DocId, Document, LabelId, Origin, Project, Span, SpanId, Status, Timestamp};
 use std::path::Path;
 use std::process::{Command, Output};

@@ -1,0 +1,33 @@
+//! The real window under egui_kittest: a project file opened by a `HashiyaApp`, as the
+//! UI tests drive it.
+
+use egui_kittest::Harness;
+use hashiya::app::HashiyaApp;
+use hashiya::ui::prefs::Prefs;
+use std::path::{Path, PathBuf};
+
+/// The sample project shipped in `projects/`.
+pub const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/projects/sample.ron");
+
+/// A 1280 x 800 window where `annotator` has opened the project at `path`.
+pub fn window_on(path: &Path, annotator: &str) -> Harness<'static, HashiyaApp> {
+    let prefs = Prefs { annotator: Some(annotator.into()), ..Prefs::default() };
+    let mut app = HashiyaApp::new(prefs).unwrap();
+    app.open_path(path);
+    assert!(app.workspace.is_some(), "the project opens: {:?}", app.toasts.messages().collect::<Vec<_>>());
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_context_setup(hashiya::ui::setup_context)
+        .build_ui_state(|ui, app: &mut HashiyaApp| app.frame_ui(ui), app);
+    harness.run();
+    harness
+}
+
+/// A window on a copy of the sample project in a temporary folder (kept alive by the
+/// returned guard), and the copy's path.
+pub fn sample_window(annotator: &str) -> (Harness<'static, HashiyaApp>, tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.ron");
+    std::fs::copy(SAMPLE, &path).unwrap();
+    (window_on(&path, annotator), dir, path)
+}
