@@ -4,7 +4,7 @@
 use crate::model::{CharRange, Command, DocId, LayerRef, Project, SpanId, Status, Timestamp};
 use crate::review::Decision;
 use crate::store::{self, ProjectFile, Recovery, SaveMode, StoreError};
-use crate::ui::commands::UiCommand;
+use crate::ui::commands::{MENUS, UiCommand};
 use crate::ui::doc_list::{StatusFilter, doc_list_ui};
 use crate::ui::doc_view::{DocView, DocViewInput, OtherLayer};
 use crate::ui::label_editor::LabelEditor;
@@ -220,72 +220,27 @@ impl HashiyaApp {
     fn menu_bar(&mut self, ui: &mut egui::Ui) {
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
-                ui.menu_button("File", |ui| {
-                    for cmd in [
-                        UiCommand::NewProject,
-                        UiCommand::Open,
-                        UiCommand::Save,
-                        UiCommand::SaveAs,
-                        UiCommand::ImportTexts,
-                        UiCommand::ImportFolder,
-                        UiCommand::ImportAnnotations,
-                        UiCommand::Export,
-                        UiCommand::MergeColleague,
-                    ] {
-                        self.menu_item(ui, cmd);
-                    }
-                    ui.menu_button("Recent projects", |ui| {
-                        for path in self.prefs.recent.clone() {
-                            if ui.button(path.display().to_string()).clicked() {
-                                self.actions.push(Action::OpenProject(path));
-                            }
+                for (title, commands) in MENUS {
+                    ui.menu_button(title, |ui| {
+                        for &cmd in commands {
+                            self.menu_item(ui, cmd);
+                        }
+                        if title == "File" {
+                            self.recent_menu(ui);
                         }
                     });
-                });
-                ui.menu_button("Edit", |ui| {
-                    for cmd in [
-                        UiCommand::Undo,
-                        UiCommand::Redo,
-                        UiCommand::CopySelection,
-                        UiCommand::DeleteSpan,
-                        UiCommand::EditNote,
-                        UiCommand::MarkDone,
-                        UiCommand::Search,
-                        UiCommand::EditLabels,
-                    ] {
-                        self.menu_item(ui, cmd);
-                    }
-                });
-                ui.menu_button("View", |ui| {
-                    for cmd in [
-                        UiCommand::NextDocument,
-                        UiCommand::PreviousDocument,
-                        UiCommand::NextSpan,
-                        UiCommand::PreviousSpan,
-                        UiCommand::ZoomIn,
-                        UiCommand::ZoomOut,
-                        UiCommand::ZoomReset,
-                        UiCommand::ToggleTheme,
-                    ] {
-                        self.menu_item(ui, cmd);
-                    }
-                });
-                ui.menu_button("Review", |ui| {
-                    for cmd in [
-                        UiCommand::ReviewMode,
-                        UiCommand::NextDisagreement,
-                        UiCommand::PreviousDisagreement,
-                        UiCommand::AcceptFirst,
-                        UiCommand::AcceptSecond,
-                        UiCommand::UseSelection,
-                        UiCommand::RejectDisagreement,
-                        UiCommand::Agreement,
-                        UiCommand::MergeColleague,
-                    ] {
-                        self.menu_item(ui, cmd);
-                    }
-                });
+                }
             });
+        });
+    }
+
+    fn recent_menu(&mut self, ui: &mut egui::Ui) {
+        ui.menu_button("Recent projects", |ui| {
+            for path in self.prefs.recent.clone() {
+                if ui.button(path.display().to_string()).clicked() {
+                    self.actions.push(Action::OpenProject(path));
+                }
+            }
         });
     }
 
