@@ -17,8 +17,8 @@
 //! - a span that continues into the next sentence starts again with `B-` there.
 
 use super::select::{ExportDoc, ExportSpan};
-use crate::model::Label;
 use crate::model::tokens::{Token, sentences};
+use crate::model::{Label, Span};
 use std::io::Write;
 
 /// What a CoNLL export lost to token boundaries and overlaps.
@@ -66,12 +66,12 @@ fn assign(
     labels: &[Label],
     stats: &mut ConllStats,
 ) -> Vec<Option<usize>> {
-    let label_rank =
-        |s: &ExportSpan<'_>| labels.iter().position(|l| l.id == s.span.label).unwrap_or(usize::MAX);
     let mut order: Vec<usize> = (0..spans.len()).collect();
-    order.sort_by_key(|&i| {
-        let s = spans.get(i).copied();
-        s.map(|s| (std::cmp::Reverse(s.range().len()), s.span.start, label_rank(s), s.layer, s.span.id))
+    order.sort_by(|&i, &j| match (spans.get(i), spans.get(j)) {
+        (Some(a), Some(b)) => Span::by_priority(labels, a.span, b.span)
+            .then(a.layer.cmp(b.layer))
+            .then(a.span.id.cmp(&b.span.id)),
+        _ => i.cmp(&j),
     });
     let mut owner: Vec<Option<usize>> = vec![None; tokens.len()];
     let mut contested = vec![false; tokens.len()];

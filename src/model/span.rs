@@ -77,6 +77,20 @@ impl Span {
         CharRange { start: self.start, end: self.end }
     }
 
+    /// Which of two overlapping spans gets the tokens (or characters) they share, highest
+    /// first: the longer span, then the earlier start, then the label listed first in the
+    /// project (unknown labels last), then the smaller label id. The CoNLL export and the
+    /// token and character agreement measures all use this one rule.
+    pub fn by_priority(labels: &[super::Label], a: &Span, b: &Span) -> std::cmp::Ordering {
+        let rank = |label: &LabelId| labels.iter().position(|l| &l.id == label).unwrap_or(labels.len());
+        b.range()
+            .len()
+            .cmp(&a.range().len())
+            .then(a.start.cmp(&b.start))
+            .then(rank(&a.label).cmp(&rank(&b.label)))
+            .then(a.label.cmp(&b.label))
+    }
+
     /// Order spans by position in the text (reading order), then by label and id.
     pub fn reading_order(a: &Span, b: &Span) -> std::cmp::Ordering {
         (a.start, a.end, &a.label, a.id).cmp(&(b.start, b.end, &b.label, b.id))

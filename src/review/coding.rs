@@ -7,27 +7,11 @@
 //! covers gets no label (`None`, the `O` tag).
 
 use crate::model::{Label, LabelId, Span, tokens::Token};
-use std::cmp::Ordering;
-
-/// Position of `label` in the project's label list; unknown labels come last.
-fn label_rank(labels: &[Label], label: &LabelId) -> usize {
-    labels.iter().position(|l| &l.id == label).unwrap_or(labels.len())
-}
-
-/// Orders spans from the highest priority to the lowest (see the module docs).
-pub fn by_priority(labels: &[Label], a: &Span, b: &Span) -> Ordering {
-    b.range()
-        .len()
-        .cmp(&a.range().len())
-        .then(a.start.cmp(&b.start))
-        .then(label_rank(labels, &a.label).cmp(&label_rank(labels, &b.label)))
-        .then(a.label.cmp(&b.label))
-}
 
 /// Spans sorted from the lowest priority to the highest, ready to be painted in turn.
 fn paint_order<'s>(spans: &[&'s Span], labels: &[Label]) -> Vec<&'s Span> {
     let mut sorted = spans.to_vec();
-    sorted.sort_by(|a, b| by_priority(labels, b, a));
+    sorted.sort_by(|a, b| Span::by_priority(labels, b, a));
     sorted
 }
 
