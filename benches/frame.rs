@@ -102,7 +102,7 @@ fn main() {
     report("whole window (menus, lists, document view)", &mut ours);
 
     // The document view widget alone, as the Label baseline below is a widget alone.
-    let Some(ws) = &app.workspace else { return };
+    let Some(ws) = &app.session.workspace else { return };
     let project = &ws.project;
     let document = &project.documents[0];
     let spans = project.layers["bench"].spans(&document.id);
@@ -217,7 +217,7 @@ fn big_project(text: String, chars: usize) -> Project {
 
 /// The text of the paragraphs the view showed in its last frame.
 fn visible_text(app: &HashiyaApp) -> String {
-    let Some(ws) = &app.workspace else { return String::new() };
+    let Some(ws) = &app.session.workspace else { return String::new() };
     let Some(doc) = ws.project.documents.first() else { return String::new() };
     let Some(range) = app.doc_view.last_visible_range() else { return String::new() };
     doc.text.chars().skip(range.start.0).take(range.len()).collect()

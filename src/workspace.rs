@@ -2,13 +2,19 @@
 //! came from, and whether it has unsaved changes. No egui here, so the window's
 //! editing logic is tested without a window.
 
-use crate::model::{
-    CharRange, Command, CommandError, DocId, History, LabelId, LayerRef, Origin, Project, Span, SpanId,
-    Timestamp,
-};
+use crate::model::{Command, CommandError, History, Project};
 use crate::store::{self, Autosaver, ProjectFile, SaveMode, StoreError};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
+
+/// The last thing that happened between the project and its file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileEvent {
+    /// Read from the file (opened, or reloaded after discarding changes).
+    Opened,
+    /// Written to the file.
+    Saved,
+}
 
 /// A project being edited.
 pub struct Workspace {
@@ -20,6 +26,8 @@ pub struct Workspace {
     saved_generation: u64,
     /// Writes unsaved work to the recovery file in the background.
     autosaver: Option<Autosaver>,
+    /// When the project was last read from or written to its file.
+    file_event: Option<(FileEvent, SystemTime)>,
 }
 
 impl std::fmt::Debug for Workspace {
@@ -33,7 +41,8 @@ impl Workspace {
     /// autosaved beside that file.
     pub fn new(project: Project, file: Option<ProjectFile>) -> Self {
         let autosaver = file.as_ref().map(|f| Autosaver::new(store::recovery_path(&f.path), 0));
-        Self { project, file, history: History::default(), saved_generation: 0, autosaver }
+        let file_event = file.as_ref().map(|_| (FileEvent::Opened, SystemTime::now()));
+        Self { project, file, history: History::default(), saved_generation: 0, autosaver, file_event }
     }
 
     /// The project file, if the project has one.
@@ -90,6 +99,7 @@ impl Workspace {
         let result = file.save(&self.project, mode);
         if result.is_ok() {
             self.mark_saved();
+            self.file_event = Some((FileEvent::Saved, SystemTime::now()));
         }
         Some(result)
     }
@@ -101,7 +111,13 @@ impl Workspace {
         self.file = Some(ProjectFile { path, disk_stamp: Some(stamp) });
         self.autosaver = Some(Autosaver::new(recovery, self.history.generation()));
         self.mark_saved();
+        self.file_event = Some((FileEvent::Saved, SystemTime::now()));
         Ok(())
+    }
+
+    /// When the project was last read from or written to its file, and which it was.
+    pub fn file_event(&self) -> Option<(FileEvent, SystemTime)> {
+        self.file_event
     }
 
     fn mark_saved(&mut self) {
@@ -132,6 +148,9 @@ impl Workspace {
             self.history.restart();
         }
         self.mark_saved();
+        if self.file.is_some() {
+            self.file_event = Some((FileEvent::Opened, SystemTime::now()));
+        }
         Ok(())
     }
 
@@ -150,77 +169,10 @@ impl Workspace {
     }
 }
 
-/// The command that labels `range` of `doc` with `label` in `layer`, made by `author`.
-/// Spans added to the gold layer are marked as accepted by the author.
-pub fn new_span_command(
-    project: &Project,
-    doc: &DocId,
-    layer: &LayerRef,
-    author: &str,
-    range: CharRange,
-    label: LabelId,
-    now: Timestamp,
-) -> Command {
-    let id = project.layer(layer).map_or(SpanId(1), |l| l.next_span_id());
-    let origin = match layer {
-        LayerRef::Gold => Origin::Accepted { by: author.to_string() },
-        LayerRef::Annotator(_) => Origin::Manual,
-    };
-    let span = Span {
-        id,
-        start: range.start,
-        end: range.end,
-        label,
-        annotator: author.to_string(),
-        created: now,
-        modified: now,
-        note: None,
-        origin,
-    };
-    Command::AddSpan { layer: layer.clone(), doc: doc.clone(), span }
-}
-
-/// The span `id` of `layer` on `doc`, if it exists.
-pub fn find_span<'p>(project: &'p Project, doc: &DocId, layer: &LayerRef, id: SpanId) -> Option<&'p Span> {
-    project.layer(layer)?.spans(doc).iter().find(|s| s.id == id)
-}
-
-/// The command that replaces span `id` of `layer` by `edit(span)`, stamping the
-/// modification time.
-pub fn edit_span_command(
-    project: &Project,
-    doc: &DocId,
-    layer: &LayerRef,
-    id: SpanId,
-    now: Timestamp,
-    edit: impl FnOnce(&mut Span),
-) -> Option<Command> {
-    let mut span = find_span(project, doc, layer, id)?.clone();
-    edit(&mut span);
-    span.modified = now;
-    Some(Command::UpdateSpan { layer: layer.clone(), doc: doc.clone(), span })
-}
-
-/// The span after (or before) `current` in reading order, wrapping around.
-pub fn step_span(spans: &[Span], current: Option<SpanId>, forward: bool) -> Option<SpanId> {
-    let position = current.and_then(|id| spans.iter().position(|s| s.id == id));
-    let n = spans.len();
-    if n == 0 {
-        return None;
-    }
-    let next = match (position, forward) {
-        (None, true) => 0,
-        (None, false) => n - 1,
-        (Some(i), true) => (i + 1) % n,
-        (Some(i), false) => (i + n - 1) % n,
-    };
-    spans.get(next).map(|s| s.id)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Document, Status};
+    use crate::model::{DocId, Document, Status};
 
     #[test]
     fn dirty_follows_edits_undo_and_save() {
@@ -240,61 +192,5 @@ mod tests {
         ws.replace_project(Project::new("recovered"));
         assert!(ws.is_dirty());
         assert!(!ws.can_undo());
-    }
-
-    #[test]
-    fn label_then_relabel_then_step() {
-        let mut p = Project::new("t");
-        p.documents.push(Document::new(DocId::new("d"), "d.txt", "قتل 12 مدنياً في الرقة".into()));
-        let doc = DocId::new("d");
-        let mut ws = Workspace::new(p, None);
-        let amal = LayerRef::annotator("amal");
-        let add = new_span_command(
-            &ws.project,
-            &doc,
-            &amal,
-            "amal",
-            CharRange::new(4, 6),
-            LabelId::new("figure"),
-            Timestamp(5),
-        );
-        ws.apply(add).unwrap();
-        let add = new_span_command(
-            &ws.project,
-            &doc,
-            &amal,
-            "amal",
-            CharRange::new(0, 3),
-            LabelId::new("claim"),
-            Timestamp(5),
-        );
-        ws.apply(add).unwrap();
-        let spans = ws.project.layers["amal"].spans(&doc).to_vec();
-        assert_eq!(spans.iter().map(|s| s.id.0).collect::<Vec<_>>(), [2, 1]);
-        let relabel = edit_span_command(&ws.project, &doc, &amal, SpanId(1), Timestamp(9), |s| {
-            s.label = LabelId::new("claim");
-        })
-        .unwrap();
-        ws.apply(relabel).unwrap();
-        let span = find_span(&ws.project, &doc, &amal, SpanId(1)).unwrap();
-        assert_eq!((span.label.as_str(), span.modified, span.created), ("claim", Timestamp(9), Timestamp(5)));
-        assert_eq!(step_span(&spans, None, true), Some(SpanId(2)));
-        assert_eq!(step_span(&spans, Some(SpanId(2)), true), Some(SpanId(1)));
-        assert_eq!(step_span(&spans, Some(SpanId(1)), true), Some(SpanId(2)));
-        assert_eq!(step_span(&spans, Some(SpanId(2)), false), Some(SpanId(1)));
-        assert_eq!(step_span(&[], None, true), None);
-
-        let gold = new_span_command(
-            &ws.project,
-            &doc,
-            &LayerRef::Gold,
-            "rev",
-            CharRange::new(4, 6),
-            LabelId::new("figure"),
-            Timestamp(7),
-        );
-        ws.apply(gold).unwrap();
-        let span = &ws.project.gold.spans(&doc)[0];
-        assert_eq!(span.origin, Origin::Accepted { by: "rev".into() });
     }
 }

@@ -49,17 +49,18 @@ fn accepting_one_side_puts_it_in_gold_and_it_is_saved() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::R);
     h.run();
     h.run();
-    assert!(h.state().review.active);
-    assert_eq!(h.state().review.annotators, ["amal", "omar"]);
+    assert!(h.state().session.review().is_some());
+    assert_eq!(h.state().session.review().unwrap().annotators(), ["amal", "omar"]);
     let doc = DocId::new("d");
     // The figure both made is accepted automatically.
-    let gold =
-        |h: &Harness<'_, HashiyaApp>| h.state().workspace.as_ref().unwrap().project.gold.spans(&doc).to_vec();
+    let gold = |h: &Harness<'_, HashiyaApp>| {
+        h.state().session.workspace.as_ref().unwrap().project.gold.spans(&doc).to_vec()
+    };
     assert_eq!(gold(&h).len(), 1);
     assert_eq!(gold(&h)[0].label.as_str(), "figure");
     assert_eq!(gold(&h)[0].origin, Origin::Accepted { by: "reviewer".into() });
     // One disagreement is left: the same range labelled denial and claim.
-    assert_eq!(h.state().review.disagreements().len(), 1);
+    assert_eq!(h.state().session.review().unwrap().disagreements().len(), 1);
     // B accepts the second annotator (omar): a claim.
     h.key_press(Key::B);
     h.run();

@@ -8,19 +8,18 @@ mod command;
 pub mod document;
 mod history;
 mod label;
-mod offsets;
 mod project;
 pub mod search;
 mod span;
 pub mod tokens;
 
+pub use crate::offsets::{
+    ByteOffset, CharIndex, CharOffset, CharRange, OffsetError, byte_to_char, char_len, char_to_byte,
+    slice_chars,
+};
 pub use command::{Command, CommandError, LayerRef, apply};
 pub use document::{ContentHash, DocId, Document, Status};
 pub use history::History;
 pub use label::{Color, Label, LabelId, default_labels};
-pub use offsets::{
-    ByteOffset, CharIndex, CharOffset, CharRange, OffsetError, byte_to_char, char_len, char_to_byte,
-    slice_chars,
-};
 pub use project::{FORMAT_VERSION, Layer, LayerDoc, Project, ValidationError};
 pub use span::{Origin, Span, SpanId, Timestamp};

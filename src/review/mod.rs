@@ -13,6 +13,7 @@ pub mod dump;
 pub mod kappa;
 pub mod matching;
 pub mod merge;
+pub mod session;
 mod warnings;
 
 pub use adjudicate::{AdjudicationError, Decision, adjudicate, auto_accept_agreed, decided};

@@ -7,7 +7,7 @@
 use super::fonts::Fonts;
 use super::geometry::{Affinity, Caret, Rect};
 use super::paragraph::{ParagraphLayout, layout_paragraph};
-use crate::model::CharRange;
+use crate::offsets::CharRange;
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;

@@ -6,7 +6,7 @@
 //! it, so a letter is never parted from its harakat.
 
 use super::paragraph::{ClusterBox, Line, ParagraphLayout};
-use crate::model::CharRange;
+use crate::offsets::CharRange;
 
 /// An axis-aligned rectangle in pixels (y grows downwards).
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -8,7 +8,7 @@ use super::breaking::{Advances, break_lines};
 use super::fonts::{FontId, Fonts};
 use super::reorder::visual_runs;
 use super::shape::{ShapedGlyph, ShapedRun, shape_run};
-use crate::model::CharRange;
+use crate::offsets::CharRange;
 use std::ops::Range;
 use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
 use unicode_segmentation::UnicodeSegmentation;

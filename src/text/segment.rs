@@ -4,7 +4,7 @@
 //! paragraph and paragraph-relative offsets). Words follow UAX #29: an Arabic word keeps
 //! its harakat, and `120كم` is one word. Graphemes never part a letter from its harakat.
 
-use crate::model::CharRange;
+use crate::offsets::CharRange;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Every grapheme boundary of `text` as a code point offset, `0` and the length included.

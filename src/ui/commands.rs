@@ -42,10 +42,14 @@ pub enum UiCommand {
     AcceptSecond,
     UseSelection,
     RejectDisagreement,
+    MoveEndLeft,
+    MoveEndRight,
+    MoveStartLeft,
+    MoveStartRight,
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 34] = [
+    pub const ALL: [UiCommand; 38] = [
         UiCommand::NewProject,
         UiCommand::Open,
         UiCommand::Save,
@@ -80,6 +84,10 @@ impl UiCommand {
         UiCommand::AcceptSecond,
         UiCommand::UseSelection,
         UiCommand::RejectDisagreement,
+        UiCommand::MoveEndLeft,
+        UiCommand::MoveEndRight,
+        UiCommand::MoveStartLeft,
+        UiCommand::MoveStartRight,
     ];
 
     /// The menu text.
@@ -121,6 +129,10 @@ impl UiCommand {
             UiCommand::AcceptSecond => "Accept the second annotator's spans",
             UiCommand::UseSelection => "Use the selection instead",
             UiCommand::RejectDisagreement => "Reject (nothing goes to gold)",
+            UiCommand::MoveEndLeft => "Move span end left",
+            UiCommand::MoveEndRight => "Move span end right",
+            UiCommand::MoveStartLeft => "Move span start left",
+            UiCommand::MoveStartRight => "Move span start right",
         }
     }
 
@@ -164,6 +176,10 @@ impl UiCommand {
             UiCommand::AcceptSecond => key(Modifiers::NONE, Key::B),
             UiCommand::UseSelection => key(Modifiers::NONE, Key::E),
             UiCommand::RejectDisagreement => key(Modifiers::NONE, Key::R),
+            UiCommand::MoveEndLeft => key(Modifiers::SHIFT, Key::ArrowLeft),
+            UiCommand::MoveEndRight => key(Modifiers::SHIFT, Key::ArrowRight),
+            UiCommand::MoveStartLeft => key(Modifiers::ALT, Key::ArrowLeft),
+            UiCommand::MoveStartRight => key(Modifiers::ALT, Key::ArrowRight),
         }
     }
 
@@ -182,6 +198,11 @@ impl UiCommand {
                 | UiCommand::EditLabels
                 | UiCommand::ReviewMode
         )
+    }
+
+    /// "Ctrl+S", the shortcut as the platform writes it ("" without one).
+    pub fn key_text(self, ctx: &egui::Context) -> String {
+        self.shortcut().map(|s| ctx.format_shortcut(&s)).unwrap_or_default()
     }
 
     /// Whether the shortcut is a bare key (no Ctrl/Alt) that a focused text field must get.
@@ -222,6 +243,10 @@ pub const MENUS: [(&str, &[UiCommand]); 4] = [
             UiCommand::CopySelection,
             UiCommand::DeleteSpan,
             UiCommand::EditNote,
+            UiCommand::MoveEndLeft,
+            UiCommand::MoveEndRight,
+            UiCommand::MoveStartLeft,
+            UiCommand::MoveStartRight,
             UiCommand::MarkDone,
             UiCommand::Search,
             UiCommand::EditLabels,

@@ -1,10 +1,12 @@
-//! The document list: titles, status and span counts per label, a status filter and
-//! the project's progress. Rows have one height, so only the visible ones are built,
-//! however many documents the project has.
+//! The document list: titles, status and the annotator's span counts per label (only the
+//! labels used, on one line that never widens the panel), a status filter and the
+//! project's progress. Rows have one height, so only the visible ones are built, however
+//! many documents the project has.
 
-use super::{Action, EngineText, text_line, theme};
-use crate::model::{DocId, Project, Status};
-use egui::{RichText, Ui};
+use super::{Action, UiContext, text_line, theme};
+use crate::model::{Document, Project, Span, Status};
+use egui::text::LayoutJob;
+use egui::{TextFormat, Ui};
 
 /// Which documents the list shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -16,17 +18,8 @@ pub enum StatusFilter {
 
 /// Shows the list; pushes [`Action::OpenDocument`] when a row is clicked. With `reveal`,
 /// the current document is scrolled into view.
-#[allow(clippy::too_many_arguments)]
-pub fn doc_list_ui(
-    ui: &mut Ui,
-    project: &Project,
-    annotator: &str,
-    current: Option<&DocId>,
-    filter: &mut StatusFilter,
-    reveal: bool,
-    engine: &mut EngineText,
-    actions: &mut Vec<Action>,
-) {
+pub fn doc_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, filter: &mut StatusFilter, reveal: bool) {
+    let (project, annotator, current) = (cx.project, cx.annotator, cx.view.doc.as_ref());
     let total = project.documents.len();
     let done = project.documents.iter().filter(|d| d.status_of(annotator) == Status::Done).count();
     ui.heading("Documents");
@@ -53,7 +46,7 @@ pub fn doc_list_ui(
             (_, None) => false,
         })
         .collect();
-    let title_height = engine.fonts.metrics(theme::LIST_FONT_SIZE).line_height();
+    let title_height = cx.engine.fonts.metrics(theme::LIST_FONT_SIZE).line_height();
     let row_height = title_height + theme::LIST_STATS_HEIGHT + 2.0 * theme::LIST_ROW_PADDING;
     let mut area = egui::ScrollArea::vertical().id_salt("doc-list").auto_shrink([false, false]);
     if reveal
@@ -77,25 +70,43 @@ pub fn doc_list_ui(
             let row = frame.show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.set_height(row_height - 2.0 * theme::LIST_ROW_PADDING);
-                text_line(ui, engine, &doc.title, theme::LIST_FONT_SIZE, ui.available_width(), Some(1));
-                ui.horizontal(|ui| {
-                    ui.label(
-                        RichText::new(format!("{}. {}", index + 1, doc.status_of(annotator).name()))
-                            .small()
-                            .weak(),
-                    );
-                    for label in &project.labels {
-                        let n = spans.iter().filter(|s| s.label == label.id).count();
-                        let color = theme::label_color(label.color, 255);
-                        ui.label(RichText::new(format!("{} {n}", label.name)).small().color(color));
-                    }
-                });
+                text_line(ui, cx.engine, &doc.title, theme::LIST_FONT_SIZE, ui.available_width(), Some(1));
+                let stats = row_stats(ui, project, index, doc, annotator, spans);
+                ui.add(egui::Label::new(stats).truncate().selectable(false));
             });
             let response =
                 ui.interact(row.response.rect, ui.scope_id().with(("doc-row", index)), egui::Sense::click());
             if response.clicked() {
-                actions.push(Action::OpenDocument(doc.id.clone()));
+                cx.actions.push(Action::OpenDocument(doc.id.clone()));
             }
         }
     });
+}
+
+/// "3. in progress · Claim 2 · Figure 5": the document's place and status, then the count
+/// of each label the annotator used on it, in the label's colour. Labels with no span
+/// are left out, so a project with many labels still fits.
+fn row_stats(
+    ui: &Ui,
+    project: &Project,
+    index: usize,
+    doc: &Document,
+    annotator: &str,
+    spans: &[Span],
+) -> LayoutJob {
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let weak = ui.visuals().weak_text_color();
+    let mut job = LayoutJob::default();
+    let status = format!("{}. {}", index + 1, doc.status_of(annotator).name());
+    job.append(&status, 0.0, TextFormat::simple(font.clone(), weak));
+    for label in &project.labels {
+        let n = spans.iter().filter(|s| s.label == label.id).count();
+        if n == 0 {
+            continue;
+        }
+        job.append(" · ", 0.0, TextFormat::simple(font.clone(), weak));
+        let color = theme::label_color(label.color, 255);
+        job.append(&format!("{} {n}", label.name), 0.0, TextFormat::simple(font.clone(), color));
+    }
+    job
 }

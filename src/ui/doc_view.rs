@@ -5,14 +5,12 @@
 //! only the visible lines are painted and only the spans that reach them are measured.
 //! Dragging selects whole words (hold Alt for single graphemes; a letter never parts from
 //! its harakat), double-click selects a word, Shift+click extends. Dragging an end of the
-//! selected span moves that end (one undo step per drag); Shift/Alt + arrow keys move
-//! its end/start by one grapheme.
+//! selected span moves that end (one undo step per drag); the span-end keys of the
+//! shortcut table move its end/start by one grapheme ([`DocView::nudged`]).
 
 use super::engine_text::{EngineText, Quad, push_quads, snap};
 use super::{Action, theme};
-use crate::model::{
-    CharIndex, CharRange, Color, Command, ContentHash, Document, Label, LayerRef, Span, SpanId, Timestamp,
-};
+use crate::model::{CharIndex, CharRange, Color, ContentHash, Document, Label, LayerRef, Span, SpanId};
 use crate::text::{Affinity, DocLayout, Rect as TRect, next_grapheme, prev_grapheme, snap_to_words, word_at};
 use egui::{Color32, Mesh, Pos2, Rect, Sense, Stroke, Ui, Vec2};
 
@@ -187,7 +185,6 @@ impl DocView {
                 }
             },
         );
-        self.handle_keys(ui, input, actions);
     }
 
     fn paint(
@@ -389,17 +386,15 @@ impl DocView {
                         actions.push(Action::SetSelection(selection));
                     }
                 }
-                Some(Drag::Boundary { span, start_end, key }) => {
-                    if let Some(command) = resize(input, span, start_end, head) {
-                        actions.push(Action::EditMerging(command, key));
-                    }
+                Some(Drag::Boundary { span, start_end, key }) if resizes(input, span, start_end, head) => {
+                    actions.push(Action::Resize { span, start_end, to: head, drag: Some(key) });
                 }
-                None => {}
+                Some(Drag::Boundary { .. }) | None => {}
             }
         }
         if response.drag_stopped() {
             if matches!(self.drag, Some(Drag::Boundary { .. })) {
-                actions.push(Action::Seal);
+                actions.push(Action::EndDrag);
             }
             self.drag = None;
         }
@@ -485,62 +480,26 @@ impl DocView {
         Some(CharRange::new(word.start.0 + p.start, word.end.0 + p.start))
     }
 
-    /// Shift/Alt + arrow keys move the end/start of the selected span by one grapheme,
-    /// in the visual direction of its paragraph.
-    fn handle_keys(&mut self, ui: &Ui, input: &DocViewInput<'_>, actions: &mut Vec<Action>) {
-        if ui.ctx().text_edit_focused() {
-            return;
-        }
-        let Some(span) = input.selected_span.and_then(|id| input.spans.iter().find(|s| s.id == id)) else {
-            return;
-        };
-        let Some(cached) = &self.cached else { return };
-        let pressed = ui.input_mut(|i| {
-            let mut keys = Vec::new();
-            for (modifiers, is_start) in [(egui::Modifiers::SHIFT, false), (egui::Modifiers::ALT, true)] {
-                for (key, left) in [(egui::Key::ArrowLeft, true), (egui::Key::ArrowRight, false)] {
-                    if i.consume_key(modifiers, key) {
-                        keys.push((is_start, left));
-                    }
-                }
-            }
-            keys
-        });
-        for (is_start, left) in pressed {
-            let at = if is_start { span.start.0 } else { span.end.0 };
-            let layout = &cached.layout;
-            let Some(p) =
-                layout.paragraphs.get(layout.paragraph_of(at.saturating_sub(usize::from(!is_start))))
-            else {
-                continue;
-            };
-            let para = self.index().slice(&input.doc.text, p.range()).unwrap_or("");
-            let forward = left == p.layout.rtl;
-            let local = at.saturating_sub(p.start);
-            let moved =
-                p.start + if forward { next_grapheme(para, local) } else { prev_grapheme(para, local) };
-            self.drags += 1;
-            if let Some(command) = resize(input, span.id, is_start, moved) {
-                actions.push(Action::Edit(command));
-            }
-        }
+    /// Where the end (or, with `is_start`, the start) of `span` goes when moved one
+    /// grapheme to the left or right on screen, in the visual direction of its paragraph.
+    pub fn nudged(&self, text: &str, span: CharRange, is_start: bool, left: bool) -> Option<usize> {
+        let layout = &self.cached.as_ref()?.layout;
+        let at = if is_start { span.start.0 } else { span.end.0 };
+        let p = layout.paragraphs.get(layout.paragraph_of(at.saturating_sub(usize::from(!is_start))))?;
+        let para = self.index().slice(text, p.range()).ok()?;
+        let forward = left == p.layout.rtl;
+        let local = at.saturating_sub(p.start);
+        Some(p.start + if forward { next_grapheme(para, local) } else { prev_grapheme(para, local) })
     }
 }
 
-/// The command moving one end of span `id` to `to`; `None` if it would empty the span.
-fn resize(input: &DocViewInput<'_>, id: SpanId, start_end: bool, to: usize) -> Option<Command> {
-    let span = input.spans.iter().find(|s| s.id == id)?;
-    let mut moved = span.clone();
-    if start_end {
-        moved.start.0 = to.min(span.end.0.saturating_sub(1));
-    } else {
-        moved.end.0 = to.max(span.start.0 + 1);
-    }
-    if moved.range() == span.range() || moved.range().is_empty() {
-        return None;
-    }
-    moved.modified = Timestamp::now();
-    Some(Command::UpdateSpan { layer: input.layer.clone(), doc: input.doc.id.clone(), span: moved })
+/// Whether moving one end of span `id` to `to` changes it.
+fn resizes(input: &DocViewInput<'_>, id: SpanId, start_end: bool, to: usize) -> bool {
+    input
+        .spans
+        .iter()
+        .find(|s| s.id == id)
+        .is_some_and(|s| crate::session::edits::resized_range(s.range(), start_end, to).is_some())
 }
 
 /// Lane of each span (spans in reading order): the first lane free at its start, so that
@@ -592,7 +551,7 @@ fn to_screen(r: TRect, origin: Pos2) -> Rect {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::LabelId;
+    use crate::model::{LabelId, Timestamp};
 
     fn span(id: u64, start: usize, end: usize) -> Span {
         Span::new(SpanId(id), CharRange::new(start, end), LabelId::new("claim"), "amal", Timestamp(0))

@@ -1,13 +1,13 @@
 //! The label set editor: add, rename, recolour labels, set hotkeys and guidelines.
 //!
-//! The editor works on a draft; "Apply" turns the differences into one batch command,
-//! so the whole edit is a single undo step. Renaming changes the display name only,
+//! The editor works on a draft; "Apply" asks the session to replace the label set, which
+//! it does as one batch command, so the whole edit is a single undo step. Renaming changes the display name only,
 //! so spans keep their label. Deleting a label that has spans asks first and removes
 //! those spans in the same step. Hotkeys that clash are refused.
 
 use super::Action;
 use super::commands::{UiCommand, hotkey_key};
-use crate::model::{Color, Command, Label, LabelId, LayerRef, Project};
+use crate::model::{Color, Label, LabelId, Project};
 use egui::Ui;
 
 /// The draft being edited, and a pending question.
@@ -125,13 +125,14 @@ impl LabelEditor {
                 self.keys.push(String::new());
             }
             if ui.button("Apply").clicked() {
-                match self.command(project) {
-                    Ok(Some(command)) => {
-                        actions.push(Action::Edit(command));
+                match self.finished_drafts() {
+                    Ok(labels) if labels != project.labels => {
+                        let delete_spans_of = self.confirmed_deletions.clone();
+                        actions.push(Action::ReplaceLabels { labels, delete_spans_of });
                         self.open(&Project { labels: self.drafts.clone(), ..Project::new("") });
                         self.error = None;
                     }
-                    Ok(None) => self.error = None,
+                    Ok(_) => self.error = None,
                     Err(message) => self.error = Some(message),
                 }
             }
@@ -151,14 +152,15 @@ impl LabelEditor {
         }
     }
 
-    /// The batch that turns the project's labels into the drafts, or why it can't.
-    pub fn command(&mut self, project: &Project) -> Result<Option<Command>, String> {
+    /// The label set as drafted (names trimmed, hotkeys from their fields), or why it
+    /// can't be applied.
+    pub fn finished_drafts(&mut self) -> Result<Vec<Label>, String> {
         for (label, key) in self.drafts.iter_mut().zip(&self.keys) {
             label.hotkey = key.trim().chars().next();
             label.name = label.name.trim().to_string();
         }
         check_drafts(&self.drafts)?;
-        Ok(label_set_command(project, &self.drafts, &self.confirmed_deletions))
+        Ok(self.drafts.clone())
     }
 }
 
@@ -193,80 +195,10 @@ pub fn check_drafts(drafts: &[Label]) -> Result<(), String> {
     Ok(())
 }
 
-/// One batch command from the project's labels to `drafts`: spans of labels the user
-/// chose to delete are removed first, then labels removed, updated and added.
-pub fn label_set_command(project: &Project, drafts: &[Label], deletions: &[LabelId]) -> Option<Command> {
-    let mut commands = Vec::new();
-    let layers = project
-        .layers
-        .iter()
-        .map(|(name, layer)| (LayerRef::annotator(name.as_str()), layer))
-        .chain(std::iter::once((LayerRef::Gold, &project.gold)));
-    for (layer_ref, layer) in layers {
-        for (doc, layer_doc) in &layer.docs {
-            for span in layer_doc.spans.iter().filter(|s| deletions.contains(&s.label)) {
-                commands.push(Command::RemoveSpan {
-                    layer: layer_ref.clone(),
-                    doc: doc.clone(),
-                    id: span.id,
-                });
-            }
-        }
-    }
-    for label in &project.labels {
-        if !drafts.iter().any(|d| d.id == label.id) {
-            commands.push(Command::RemoveLabel { id: label.id.clone() });
-        }
-    }
-    // Clear hotkeys first so that swapping two keys does not clash half-way.
-    let mut updates = Vec::new();
-    for draft in drafts {
-        if let Some(old) = project.label(&draft.id)
-            && old != draft
-        {
-            if old.hotkey.is_some() && old.hotkey != draft.hotkey {
-                commands.push(Command::UpdateLabel { label: Label { hotkey: None, ..old.clone() } });
-            }
-            updates.push(Command::UpdateLabel { label: draft.clone() });
-        }
-    }
-    commands.extend(updates);
-    for (index, draft) in drafts.iter().enumerate() {
-        if project.label(&draft.id).is_none() {
-            commands.push(Command::AddLabel { index, label: draft.clone() });
-        }
-    }
-    (!commands.is_empty()).then_some(Command::Batch(commands))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CharRange, DocId, Document, Span, SpanId, Timestamp, apply, default_labels};
-
-    fn project_with_figure_span() -> Project {
-        let mut p = Project::new("t");
-        let doc = Document::new(DocId::new("d"), "d.txt", "قتل 12 مدنياً".into());
-        let span = Span::new(SpanId(1), CharRange::new(4, 6), LabelId::new("figure"), "amal", Timestamp(0));
-        p.layers.entry("amal".into()).or_default().doc_mut(&doc).spans.push(span);
-        p.documents.push(doc);
-        p
-    }
-
-    #[test]
-    fn rename_keeps_spans_and_swapping_keys_works() {
-        let mut p = project_with_figure_span();
-        let mut drafts = default_labels();
-        drafts[2].name = "Number".into();
-        drafts[0].hotkey = Some('2');
-        drafts[1].hotkey = Some('1');
-        check_drafts(&drafts).unwrap();
-        let command = label_set_command(&p, &drafts, &[]).unwrap();
-        apply(&mut p, command).unwrap();
-        assert_eq!(p.labels, drafts);
-        assert_eq!(p.layers["amal"].span_count(), 1);
-        assert_eq!(p.label(&LabelId::new("figure")).unwrap().name, "Number");
-    }
+    use crate::model::default_labels;
 
     #[test]
     fn clashing_hotkeys_are_refused() {
@@ -277,28 +209,5 @@ mod tests {
         assert!(check_drafts(&drafts).unwrap_err().contains("Note"));
         drafts[1].hotkey = Some('ع');
         assert!(check_drafts(&drafts).is_err());
-    }
-
-    #[test]
-    fn deleting_a_used_label_removes_its_spans_in_one_step() {
-        let mut p = project_with_figure_span();
-        let before = p.clone();
-        let drafts: Vec<Label> = default_labels().into_iter().filter(|l| l.id.as_str() != "figure").collect();
-        let command = label_set_command(&p, &drafts, &[LabelId::new("figure")]).unwrap();
-        let inverse = apply(&mut p, command).unwrap();
-        assert_eq!(p.labels.len(), 2);
-        assert_eq!(p.layers["amal"].span_count(), 0);
-        apply(&mut p, inverse).unwrap();
-        assert_eq!(p, before);
-    }
-
-    #[test]
-    fn deleting_without_confirmation_fails_and_changes_nothing() {
-        let mut p = project_with_figure_span();
-        let before = p.clone();
-        let drafts: Vec<Label> = default_labels().into_iter().filter(|l| l.id.as_str() != "figure").collect();
-        let command = label_set_command(&p, &drafts, &[]).unwrap();
-        assert!(apply(&mut p, command).is_err());
-        assert_eq!(p, before);
     }
 }

@@ -1,13 +1,17 @@
-//! egui code: the panels and widgets of the window. Widgets read the project and push
-//! [`Action`]s; the app applies them at the end of the frame.
+//! egui code: the panels and widgets of the window. Widgets read the project through a
+//! [`UiContext`] and push [`Action`]s (intents: label this, open that); the app turns them
+//! into calls on the egui-free [`Session`](crate::session::Session) at the end of the frame.
 
+pub mod bars;
 pub mod commands;
+pub mod dialogs;
 pub mod doc_list;
 pub mod doc_view;
 mod engine_text;
 pub mod fonts;
 pub mod glyph_atlas;
 pub mod label_editor;
+pub mod modal;
 pub mod palette;
 pub mod prefs;
 pub mod review_panel;
@@ -19,34 +23,76 @@ pub mod transfer;
 
 pub use engine_text::{EngineText, Quad, push_quads, snap, text_line};
 
-use crate::model::{CharRange, Command, DocId, LabelId, SpanId};
+use crate::formats::{ExportFormat, ExportOptions};
+use crate::model::{CharRange, DocId, Label, LabelId, Project, SpanId};
+use crate::session::{Mode, ViewState};
 use std::path::PathBuf;
 
-/// What a widget asks the app to do.
+/// What a widget asks the app to do: an intent, never a finished command. The session
+/// builds the project commands, so one rule decides which layer an edit goes to.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Apply a change to the project as one undo step.
-    Edit(Command),
-    /// Apply a change that merges with others of the same key into one undo step (a drag).
-    EditMerging(Command, u64),
-    /// End a merging run.
-    Seal,
     /// Run a window command (menu entry or shortcut).
     Run(commands::UiCommand),
     /// Show this document.
     OpenDocument(DocId),
-    /// Select a span of the current annotator (or clear the selection).
+    /// Select a span of the edited layer (or clear the selection).
     SelectSpan(Option<SpanId>),
     /// Set the text selection of the current document.
     SetSelection(Option<CharRange>),
     /// Give the selection (or the selected span) this label.
     ApplyLabel(LabelId),
+    /// Give span `span` of the edited layer this label.
+    Relabel { span: SpanId, label: LabelId },
+    /// Move one end of a span (its start with `start_end`) to code point `to`. The moves
+    /// of one drag share `drag`, so the drag is one undo step.
+    Resize { span: SpanId, start_end: bool, to: usize, drag: Option<u64> },
+    /// A drag of a span end was released.
+    EndDrag,
+    /// Replace the label set; the spans of `delete_spans_of` go with their labels.
+    ReplaceLabels { labels: Vec<Label>, delete_spans_of: Vec<LabelId> },
     /// Show a range of a document, selecting it.
     Reveal(DocId, CharRange),
     /// Open a project file.
     OpenProject(PathBuf),
     /// Import text files or folders.
     Import(Vec<PathBuf>),
+    /// Import annotation files (jsonl, doccano, Prodigy, brat, Label Studio).
+    ImportAnnotations(Vec<PathBuf>),
+    /// Export with these choices (the target is asked next).
+    Export(ExportFormat, ExportOptions),
+    /// Compute the agreement figures in the background.
+    ComputeAgreement,
+    /// Show or hide another annotator's layer.
+    ShowLayer(String, bool),
+    /// Compare (or stop comparing) an annotator in review mode.
+    Compare(String, bool),
+    /// Show disagreement `i` of the review list.
+    GoToDisagreement(usize),
+    /// Open a document in review mode (from the agreement window).
+    ReviewDocument(DocId),
+    /// The answer to the question the window asked.
+    Answer(modal::Answer),
+}
+
+/// What every panel gets for one frame: the project and session state to read, the text
+/// engine to draw Arabic with, and where to push actions.
+pub struct UiContext<'a> {
+    pub project: &'a Project,
+    /// Who is annotating ("" until asked).
+    pub annotator: &'a str,
+    pub mode: &'a Mode,
+    pub view: &'a ViewState,
+    /// Changes with every edit, undo and redo.
+    pub generation: u64,
+    pub engine: &'a mut EngineText,
+    pub actions: &'a mut Vec<Action>,
+}
+
+impl UiContext<'_> {
+    pub fn push(&mut self, action: Action) {
+        self.actions.push(action);
+    }
 }
 
 /// Fonts and options every Hashiya window (and test harness) uses.

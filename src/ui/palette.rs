@@ -1,13 +1,15 @@
 //! The label palette: one button per label with its colour and hotkey; the guideline
 //! is the tooltip.
 
-use super::Action;
-use crate::model::Project;
+use super::{Action, UiContext};
 use egui::{RichText, Ui};
 
-pub fn palette_ui(ui: &mut Ui, project: &Project, enabled: bool, actions: &mut Vec<Action>) {
+/// The buttons wrap onto more lines when there are many labels; they are enabled while
+/// there is a selection or a selected span to label.
+pub fn palette_ui(ui: &mut Ui, cx: &mut UiContext<'_>) {
+    let enabled = cx.view.selection.is_some() || cx.view.selected_span.is_some();
     ui.horizontal_wrapped(|ui| {
-        for label in &project.labels {
+        for label in &cx.project.labels {
             let color = super::theme::label_color(label.color, 255);
             let text = match label.hotkey {
                 Some(key) => format!("{key}  {}", label.name),
@@ -21,7 +23,7 @@ pub fn palette_ui(ui: &mut Ui, project: &Project, enabled: bool, actions: &mut V
                 if label.description.is_empty() { label.name.as_str() } else { label.description.as_str() };
             let response = response.on_hover_text(guideline).on_disabled_hover_text(guideline);
             if response.clicked() {
-                actions.push(Action::ApplyLabel(label.id.clone()));
+                cx.actions.push(Action::ApplyLabel(label.id.clone()));
             }
         }
     });

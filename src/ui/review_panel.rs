@@ -7,223 +7,163 @@
 //! Also the agreement window: the figures of `hashiya agree` as a table and a small
 //! chart per label.
 
-use super::{Action, EngineText, text_line, theme};
-use crate::model::{CharIndex, CharRange, DocId, LabelId, Project, Timestamp};
-use crate::review::{
-    AgreementOptions, AgreementReport, Decision, Disagreement, adjudicate, agreement, disagreements,
-};
+use super::commands::UiCommand;
+use super::{Action, UiContext, text_line, theme};
+use crate::model::{CharIndex, DocId};
+use crate::review::AgreementError;
+use crate::review::AgreementReport;
+use crate::review::session::ReviewState;
 use egui::{RichText, Ui};
 
-/// The review mode's state.
-#[derive(Debug, Default)]
-pub struct Review {
-    pub active: bool,
-    /// The annotators compared (at least two).
-    pub annotators: Vec<String>,
-    /// Disagreements of the current document, how many gold spans decide each, and what
-    /// they were computed for.
-    list: Vec<Disagreement>,
-    decided: Vec<usize>,
-    computed_for: Option<(DocId, u64, Vec<String>)>,
-    /// The disagreement shown.
-    pub current: Option<usize>,
-    /// The agreement window and its last figures.
-    pub agreement_open: bool,
-    report: Option<Result<AgreementReport, String>>,
+/// The hint line of the review panel, built from the shortcut table.
+pub fn review_hint(ctx: &egui::Context) -> String {
+    let key = |cmd: UiCommand| cmd.key_text(ctx);
+    format!(
+        "{}/{} next/previous · {}/{} accept first/second · {} use selection · {} reject",
+        key(UiCommand::NextDisagreement),
+        key(UiCommand::PreviousDisagreement),
+        key(UiCommand::AcceptFirst),
+        key(UiCommand::AcceptSecond),
+        key(UiCommand::UseSelection),
+        key(UiCommand::RejectDisagreement),
+    )
 }
 
-impl Review {
-    /// Turns review mode on (choosing every annotator when none is chosen) or off.
-    pub fn toggle(&mut self, project: &Project) {
-        self.active = !self.active;
-        if self.active && self.annotators.len() < 2 {
-            self.annotators = project.annotators().map(str::to_string).collect();
-        }
-        self.computed_for = None;
-    }
-
-    /// Recomputes the disagreements when the document, the project or the chosen
-    /// annotators changed (`generation` changes with every edit).
-    pub fn refresh(&mut self, project: &Project, doc: &DocId, generation: u64) {
-        let key = (doc.clone(), generation, self.annotators.clone());
-        if self.computed_for.as_ref() == Some(&key) {
-            return;
-        }
-        let same_doc = self.computed_for.as_ref().is_some_and(|(d, _, a)| d == doc && a == &self.annotators);
-        let names: Vec<&str> = self.annotators.iter().map(String::as_str).collect();
-        self.list = disagreements(project, doc, &names);
-        self.decided = self.list.iter().map(|d| crate::review::decided(project, doc, d).len()).collect();
-        if !same_doc {
-            self.current = (!self.list.is_empty()).then_some(0);
-        }
-        if let Some(i) = self.current {
-            self.current = Some(i.min(self.list.len().saturating_sub(1))).filter(|_| !self.list.is_empty());
-        }
-        self.computed_for = Some(key);
-    }
-
-    pub fn disagreements(&self) -> &[Disagreement] {
-        &self.list
-    }
-
-    pub fn current_disagreement(&self) -> Option<&Disagreement> {
-        self.list.get(self.current?)
-    }
-
-    /// Moves to the next or previous disagreement, returning its range.
-    pub fn step(&mut self, forward: bool) -> Option<CharRange> {
-        let n = self.list.len();
-        if n == 0 {
-            return None;
-        }
-        let next = match (self.current, forward) {
-            (None, _) => 0,
-            (Some(i), true) => (i + 1).min(n - 1),
-            (Some(i), false) => i.saturating_sub(1),
-        };
-        self.current = Some(next);
-        self.list.get(next).map(|d| d.range)
-    }
-
-    /// The gold-layer command for `decision` on the current disagreement.
-    pub fn decide(
-        &self,
-        project: &Project,
-        doc: &DocId,
-        decision: &Decision,
-        by: &str,
-    ) -> Option<Result<crate::model::Command, String>> {
-        let d = self.current_disagreement()?;
-        Some(adjudicate(project, doc, d, decision, by, Timestamp::now()).map_err(|e| e.to_string()))
-    }
-
-    /// The decision "take this selection instead", labelled like the disagreement's first span.
-    pub fn edit_decision(&self, selection: CharRange) -> Option<Decision> {
-        let d = self.current_disagreement()?;
-        let label: LabelId = d.spans.first()?.span.label.clone();
-        Some(Decision::Edit(vec![(selection, label)]))
-    }
-
-    /// The side panel: annotators to compare and the disagreements.
-    #[allow(clippy::too_many_arguments)]
-    pub fn panel_ui(
-        &mut self,
-        ui: &mut Ui,
-        project: &Project,
-        doc: &DocId,
-        index: &CharIndex,
-        engine: &mut EngineText,
-        actions: &mut Vec<Action>,
-    ) {
-        ui.heading("Review");
-        ui.label(
-            RichText::new("J/K next/previous · A/B accept first/second · E use selection · R reject")
-                .small()
-                .weak(),
-        );
-        ui.horizontal_wrapped(|ui| {
-            ui.label("Compare:");
-            for (i, name) in project.annotators().enumerate() {
-                let mut on = self.annotators.iter().any(|a| a == name);
-                let color = theme::label_color(theme::LAYER_COLORS[i % theme::LAYER_COLORS.len()], 255);
-                if ui.checkbox(&mut on, RichText::new(name).color(color)).changed() {
-                    if on {
-                        self.annotators.push(name.to_string());
-                    } else {
-                        self.annotators.retain(|a| a != name);
-                    }
-                    // "First" and "second" (A and B) follow the order shown, not the clicks.
-                    let order: Vec<&str> = project.annotators().collect();
-                    self.annotators.sort_by_key(|a| order.iter().position(|o| o == a));
-                }
+/// The side panel in review mode: annotators to compare and the disagreements of the
+/// current document. `index` is the code point index of its text.
+pub fn review_panel_ui(
+    ui: &mut Ui,
+    cx: &mut UiContext<'_>,
+    review: &ReviewState,
+    doc: &DocId,
+    index: &CharIndex,
+) {
+    ui.heading("Review");
+    ui.label(RichText::new(review_hint(ui.ctx())).small().weak());
+    let project = cx.project;
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Compare:");
+        for (i, name) in project.annotators().enumerate() {
+            let mut on = review.annotators().iter().any(|a| a == name);
+            let color = theme::label_color(theme::LAYER_COLORS[i % theme::LAYER_COLORS.len()], 255);
+            if ui.checkbox(&mut on, RichText::new(name).color(color)).changed() {
+                cx.actions.push(Action::Compare(name.to_string(), on));
             }
-        });
-        if self.annotators.len() < 2 {
-            ui.label("Choose at least two annotators.");
-            return;
         }
-        let gold = project.gold.spans(doc).len();
-        ui.label(format!("{} disagreements · {gold} gold spans on this document", self.list.len()));
-        ui.separator();
-        let Some(document) = project.document(doc) else { return };
-        egui::ScrollArea::vertical().id_salt("disagreements").auto_shrink([false, false]).show(ui, |ui| {
-            for (i, d) in self.list.iter().enumerate() {
-                let current = self.current == Some(i);
-                let stroke = if current {
-                    egui::Stroke::new(1.5, ui.visuals().selection.stroke.color)
-                } else {
-                    egui::Stroke::NONE
-                };
-                let row =
-                    egui::Frame::new().inner_margin(4.0).corner_radius(4.0).stroke(stroke).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        let decided = self.decided.get(i).copied().unwrap_or(0);
-                        ui.horizontal(|ui| {
-                            ui.label(RichText::new(d.kind.describe()).strong());
-                            ui.label(RichText::new(format!("{}", d.range)).small().weak());
-                            if decided > 0 {
-                                ui.label(RichText::new(format!("gold: {decided}")).small());
-                            }
-                        });
-                        for span in &d.spans {
-                            let label = project
-                                .label(&span.span.label)
-                                .map_or(span.span.label.as_str(), |l| l.name.as_str());
-                            ui.label(RichText::new(format!("{}: {label}", span.annotator)).small());
-                            let text = index.slice(&document.text, span.span.range()).unwrap_or("");
-                            text_line(
-                                ui,
-                                engine,
-                                text,
-                                theme::LIST_FONT_SIZE * 0.85,
-                                ui.available_width(),
-                                Some(1),
-                            );
-                        }
-                        for missing in d.missing() {
-                            ui.label(RichText::new(format!("{missing}: nothing")).small().weak());
-                        }
-                    });
-                let response = ui.interact(
-                    row.response.rect,
-                    ui.scope_id().with(("disagreement", i)),
-                    egui::Sense::click(),
-                );
-                if response.clicked() {
-                    self.current = Some(i);
-                    actions.push(Action::Reveal(doc.clone(), d.range));
-                }
-                if current && self.computed_for.is_some() && response.rect.is_positive() {
-                    // keep the current one visible when stepping with the keyboard
-                    if ui.input(|i| i.key_pressed(egui::Key::J) || i.key_pressed(egui::Key::K)) {
-                        response.scroll_to_me(None);
+    });
+    if review.annotators().len() < 2 {
+        ui.label("Choose at least two annotators.");
+        return;
+    }
+    let list = review.disagreements();
+    let gold = project.gold.spans(doc).len();
+    ui.label(format!("{} disagreements · {gold} gold spans on this document", list.len()));
+    ui.separator();
+    let Some(document) = project.document(doc) else { return };
+    // Keep the current disagreement in view when it was chosen by key.
+    let stepped = ui.input(|i| {
+        [UiCommand::NextDisagreement, UiCommand::PreviousDisagreement]
+            .into_iter()
+            .filter_map(UiCommand::shortcut)
+            .any(|s| i.key_pressed(s.logical_key))
+    });
+    egui::ScrollArea::vertical().id_salt("disagreements").auto_shrink([false, false]).show(ui, |ui| {
+        for (i, d) in list.iter().enumerate() {
+            let current = review.current() == Some(i);
+            let stroke = if current {
+                egui::Stroke::new(1.5, ui.visuals().selection.stroke.color)
+            } else {
+                egui::Stroke::NONE
+            };
+            let row = egui::Frame::new().inner_margin(4.0).corner_radius(4.0).stroke(stroke).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                let decided = review.decided_count(i);
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(d.kind.describe()).strong());
+                    ui.label(RichText::new(format!("{}", d.range)).small().weak());
+                    if decided > 0 {
+                        ui.label(RichText::new(format!("gold: {decided}")).small());
                     }
+                });
+                for span in &d.spans {
+                    let label =
+                        project.label(&span.span.label).map_or(span.span.label.as_str(), |l| l.name.as_str());
+                    ui.label(RichText::new(format!("{}: {label}", span.annotator)).small());
+                    let text = index.slice(&document.text, span.span.range()).unwrap_or("");
+                    text_line(
+                        ui,
+                        cx.engine,
+                        text,
+                        theme::LIST_FONT_SIZE * 0.85,
+                        ui.available_width(),
+                        Some(1),
+                    );
                 }
+                for missing in d.missing() {
+                    ui.label(RichText::new(format!("{missing}: nothing")).small().weak());
+                }
+            });
+            let response =
+                ui.interact(row.response.rect, ui.scope_id().with(("disagreement", i)), egui::Sense::click());
+            if response.clicked() {
+                cx.actions.push(Action::GoToDisagreement(i));
             }
-        });
+            if current && stepped {
+                response.scroll_to_me(None);
+            }
+        }
+    });
+}
+
+/// The agreement window and its last figures. The figures are computed in the
+/// background: the window pushes [`Action::ComputeAgreement`] and the app hands the
+/// result back with [`AgreementWindow::show_result`].
+#[derive(Debug, Default)]
+pub struct AgreementWindow {
+    pub open: bool,
+    report: Option<Result<AgreementReport, AgreementError>>,
+    requested: bool,
+}
+
+impl AgreementWindow {
+    /// Opens the window; the figures are computed afresh.
+    pub fn open(&mut self) {
+        self.open = true;
+        self.report = None;
+        self.requested = false;
     }
 
-    /// The agreement window: recomputed on demand, since it reads the whole project.
-    pub fn agreement_ui(&mut self, ctx: &egui::Context, project: &Project) {
-        if !self.agreement_open {
+    /// The figures computed in the background (or why they could not be).
+    pub fn show_result(&mut self, report: Result<AgreementReport, AgreementError>) {
+        self.report = Some(report);
+        self.requested = false;
+    }
+
+    pub fn ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        if !self.open {
             return;
+        }
+        if self.report.is_none() && !self.requested {
+            self.requested = true;
+            actions.push(Action::ComputeAgreement);
         }
         let mut open = true;
         egui::Window::new("Agreement").open(&mut open).default_width(640.0).show(ctx, |ui| {
-            if self.report.is_none() || ui.button("Recompute").clicked() {
-                let options =
-                    AgreementOptions { annotators: self.annotators.clone(), ..AgreementOptions::default() };
-                self.report = Some(agreement(project, &options).map_err(|e| e.to_string()));
+            if ui.button("Recompute").clicked() && !self.requested {
+                self.requested = true;
+                actions.push(Action::ComputeAgreement);
             }
             match &self.report {
                 Some(Ok(report)) => agreement_table(ui, report),
                 Some(Err(err)) => {
-                    ui.colored_label(theme::ERROR_COLOR, err);
+                    ui.colored_label(theme::ERROR_COLOR, err.to_string());
                 }
-                None => {}
+                None => {
+                    ui.label("Computing…");
+                }
             }
         });
-        self.agreement_open = open;
+        self.open = open;
         if !open {
             self.report = None;
         }

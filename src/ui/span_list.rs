@@ -3,25 +3,14 @@
 //! height, so only the visible ones are built, however many spans there are.
 
 use super::commands::UiCommand;
-use super::{Action, EngineText, text_line, theme};
-use crate::model::{CharIndex, DocId, LabelId, LayerRef, Project, SpanId, Timestamp};
-use crate::workspace::edit_span_command;
+use super::{Action, UiContext, text_line, theme};
+use crate::model::{CharIndex, DocId, Project, SpanId};
 use egui::{RichText, Ui};
 
-/// Shows the spans of `annotator` on `doc`. With `reveal`, the selected span is scrolled
+/// Shows the annotator's spans on `doc`. With `reveal`, the selected span is scrolled
 /// into view. `index` is the code point index of the document's text.
-#[allow(clippy::too_many_arguments)]
-pub fn span_list_ui(
-    ui: &mut Ui,
-    project: &Project,
-    doc: &DocId,
-    annotator: &str,
-    selected: Option<SpanId>,
-    reveal: bool,
-    index: &CharIndex,
-    engine: &mut EngineText,
-    actions: &mut Vec<Action>,
-) {
+pub fn span_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, doc: &DocId, reveal: bool, index: &CharIndex) {
+    let (project, annotator, selected) = (cx.project, cx.annotator, cx.view.selected_span);
     let Some(document) = project.document(doc) else { return };
     let spans = project.layers.get(annotator).map(|l| l.spans(doc)).unwrap_or(&[]);
     ui.heading(format!("Spans ({})", spans.len()));
@@ -31,7 +20,7 @@ pub fn span_list_ui(
         );
         return;
     }
-    let text_height = engine.fonts.metrics(theme::LIST_FONT_SIZE).line_height();
+    let text_height = cx.engine.fonts.metrics(theme::LIST_FONT_SIZE).line_height();
     let header = ui.spacing().interact_size.y;
     let row_height = header + text_height + 2.0 * theme::LIST_ROW_PADDING + ui.spacing().item_spacing.y;
     let mut area = egui::ScrollArea::vertical().id_salt("span-list").auto_shrink([false, false]);
@@ -61,11 +50,11 @@ pub fn span_list_ui(
                         ui.label(RichText::new("note").small().italics()).on_hover_text(note);
                     }
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        row_buttons(ui, project, doc, annotator, span.id, actions);
+                        row_buttons(ui, project, span.id, cx.actions);
                     });
                 });
                 let text = index.slice(&document.text, span.range()).unwrap_or("");
-                text_line(ui, engine, text, theme::LIST_FONT_SIZE, ui.available_width(), Some(1));
+                text_line(ui, cx.engine, text, theme::LIST_FONT_SIZE, ui.available_width(), Some(1));
             });
             let response = ui.interact(
                 row.response.rect,
@@ -73,51 +62,38 @@ pub fn span_list_ui(
                 egui::Sense::click(),
             );
             if response.clicked() {
-                actions.push(Action::SelectSpan(Some(span.id)));
-                actions.push(Action::Reveal(doc.clone(), span.range()));
+                cx.actions.push(Action::SelectSpan(Some(span.id)));
+                cx.actions.push(Action::Reveal(doc.clone(), span.range()));
             }
         }
     });
 }
 
 /// Delete, relabel and note buttons of one row.
-fn row_buttons(
-    ui: &mut Ui,
-    project: &Project,
-    doc: &DocId,
-    annotator: &str,
-    id: SpanId,
-    actions: &mut Vec<Action>,
-) {
-    if ui.small_button("Delete").on_hover_text("Delete span (Delete)").clicked() {
+fn row_buttons(ui: &mut Ui, project: &Project, id: SpanId, actions: &mut Vec<Action>) {
+    if ui.small_button("Delete").on_hover_text(hint("Delete span", UiCommand::DeleteSpan, ui)).clicked() {
         actions.push(Action::SelectSpan(Some(id)));
         actions.push(Action::Run(UiCommand::DeleteSpan));
     }
     ui.menu_button("Label", |ui| {
         for l in &project.labels {
-            if ui.button(&l.name).clicked()
-                && let Some(cmd) = relabel(project, doc, annotator, id, &l.id)
-            {
-                actions.push(Action::Edit(cmd));
+            if ui.button(&l.name).clicked() {
+                actions.push(Action::Relabel { span: id, label: l.id.clone() });
             }
         }
     })
     .response
     .on_hover_text("Relabel");
-    if ui.small_button("Note").on_hover_text("Note (N)").clicked() {
+    if ui.small_button("Note").on_hover_text(hint("Note", UiCommand::EditNote, ui)).clicked() {
         actions.push(Action::SelectSpan(Some(id)));
         actions.push(Action::Run(UiCommand::EditNote));
     }
 }
 
-fn relabel(
-    project: &Project,
-    doc: &DocId,
-    annotator: &str,
-    id: SpanId,
-    label: &LabelId,
-) -> Option<crate::model::Command> {
-    edit_span_command(project, doc, &LayerRef::annotator(annotator), id, Timestamp::now(), |s| {
-        s.label = label.clone();
-    })
+/// "Delete span (Delete)": a tooltip with the command's key from the shortcut table.
+fn hint(text: &str, cmd: UiCommand, ui: &Ui) -> String {
+    match cmd.shortcut() {
+        Some(s) => format!("{text} ({})", ui.ctx().format_shortcut(&s)),
+        None => text.to_string(),
+    }
 }

@@ -17,6 +17,8 @@ pub const LIST_STATS_HEIGHT: f32 = 16.0;
 pub const LIST_ROW_PADDING: f32 = 4.0;
 /// Width of the document list and span list panels.
 pub const SIDE_PANEL_WIDTH: f32 = 300.0;
+/// The narrowest a side panel gets.
+pub const SIDE_PANEL_MIN_WIDTH: f32 = 160.0;
 /// Margin around the document text.
 pub const DOC_MARGIN: f32 = 24.0;
 /// Opacity of a span's background highlight.
@@ -73,3 +75,11 @@ pub fn status_color(ok: bool) -> Color32 {
 
 /// Colour of error toasts.
 pub const ERROR_COLOR: Color32 = Color32::from_rgb(200, 60, 60);
+
+/// The side panels' default width and the range they may be resized in, for a window
+/// `width` points wide: each at most a quarter of the window, so the document view keeps
+/// at least half of it whatever the panels hold.
+pub fn side_panel_size(width: f32) -> (f32, egui::Rangef) {
+    let max = (width * 0.25).max(SIDE_PANEL_MIN_WIDTH);
+    (SIDE_PANEL_WIDTH.min(max), egui::Rangef::new(SIDE_PANEL_MIN_WIDTH, max))
+}

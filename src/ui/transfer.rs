@@ -1,29 +1,66 @@
-//! File > Export and File > Import annotations in the window: the choices, then the work
-//! on a background thread with a progress bar and a cancel button, so the window stays
-//! responsive on large projects.
+//! Background work of the window: File > Export, File > Import annotations and the
+//! agreement figures run on a thread with a progress bar and a cancel button, so the
+//! window stays responsive on large projects. Jobs are started by actions, never inside
+//! a widget, and their errors stay typed until shown.
 //!
 //! The background thread works on a copy of the project. An import's result comes back
-//! as one batch command (new labels, new documents, changed layers), so it is undone in
-//! one step; edits are paused while it runs.
+//! as the changed project, which the session turns into one batch command (new labels,
+//! new documents, changed layers), so it is undone in one step; edits are paused while
+//! a job runs.
 
-use super::theme;
+use super::{Action, theme};
 use crate::formats::import::{ImportOptions, ImportReport};
-use crate::formats::{ExportFormat, ExportOptions, ExportReport, LayerChoice, Progress};
-use crate::model::{Command, LabelId, LayerRef, Project, Status};
+use crate::formats::{ExportFormat, ExportOptions, ExportReport, FormatError, LayerChoice, Progress};
+use crate::model::{LabelId, Project, Status};
+use crate::review::{AgreementError, AgreementOptions, AgreementReport};
 use egui::Ui;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 
+/// Which kind of background job.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JobKind {
+    Export,
+    Import,
+    Agreement,
+}
+
+impl JobKind {
+    /// "Export", "Import", "Agreement", for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            JobKind::Export => "Export",
+            JobKind::Import => "Import",
+            JobKind::Agreement => "Agreement",
+        }
+    }
+}
+
+/// Why a background job failed.
+#[derive(Debug, thiserror::Error)]
+pub enum JobError {
+    #[error("{0}")]
+    Format(#[from] FormatError),
+    #[error("{0}")]
+    Agreement(#[from] AgreementError),
+    #[error("the background job stopped unexpectedly")]
+    Crashed,
+}
+
 /// What finished in the background.
+#[derive(Debug)]
 pub enum Finished {
-    Exported(Result<ExportReport, String>, PathBuf),
-    Imported(Result<(Project, Vec<ImportReport>), String>),
+    Exported { report: ExportReport, out: PathBuf },
+    Imported { project: Project, reports: Vec<ImportReport> },
+    Agreement(AgreementReport),
+    Failed { what: JobKind, error: JobError },
 }
 
 /// A job running in the background.
 struct Job {
+    kind: JobKind,
     what: String,
     progress: Arc<Mutex<Option<Progress>>>,
     cancel: Arc<AtomicBool>,
@@ -56,17 +93,20 @@ impl Transfer {
         out: PathBuf,
     ) {
         let project = project.clone();
-        self.spawn(format!("Exporting {} to {}", format.name(), out.display()), move |progress, cancel| {
+        let what = format!("Exporting {} to {}", format.name(), out.display());
+        self.spawn(JobKind::Export, what, move |progress, cancel| {
             let mut report = |p: Progress| set(&progress, p);
-            let result = crate::formats::export(&project, format, &options, &out, &mut report, &cancel);
-            Finished::Exported(result.map_err(|e| e.to_string()), out)
+            match crate::formats::export(&project, format, &options, &out, &mut report, &cancel) {
+                Ok(report) => Finished::Exported { report, out },
+                Err(error) => Finished::Failed { what: JobKind::Export, error: error.into() },
+            }
         });
     }
 
     /// Starts importing annotation files into a copy of `project`.
     pub fn start_import(&mut self, project: &Project, paths: Vec<PathBuf>, annotator: Option<String>) {
         let mut copy = project.clone();
-        self.spawn("Importing annotations".to_string(), move |progress, cancel| {
+        self.spawn(JobKind::Import, "Importing annotations".to_string(), move |progress, cancel| {
             let options = ImportOptions::new(annotator);
             let mut reports = Vec::new();
             for path in &paths {
@@ -79,15 +119,27 @@ impl Transfer {
                     &cancel,
                 ) {
                     Ok(r) => reports.push(r),
-                    Err(err) => return Finished::Imported(Err(format!("{err}"))),
+                    Err(error) => return Finished::Failed { what: JobKind::Import, error: error.into() },
                 }
             }
-            Finished::Imported(Ok((copy, reports)))
+            Finished::Imported { project: copy, reports }
+        });
+    }
+
+    /// Starts computing the agreement figures of a copy of `project`.
+    pub fn start_agreement(&mut self, project: &Project, options: AgreementOptions) {
+        let project = project.clone();
+        self.spawn(JobKind::Agreement, "Computing agreement".to_string(), move |_, _| {
+            match crate::review::agreement(&project, &options) {
+                Ok(report) => Finished::Agreement(report),
+                Err(error) => Finished::Failed { what: JobKind::Agreement, error: error.into() },
+            }
         });
     }
 
     fn spawn(
         &mut self,
+        kind: JobKind,
         what: String,
         work: impl FnOnce(Arc<Mutex<Option<Progress>>>, Arc<AtomicBool>) -> Finished + Send + 'static,
     ) {
@@ -95,7 +147,7 @@ impl Transfer {
         let cancel = Arc::new(AtomicBool::new(false));
         let (p, c) = (Arc::clone(&progress), Arc::clone(&cancel));
         let handle = std::thread::spawn(move || work(p, c));
-        self.job = Some(Job { what, progress, cancel, handle });
+        self.job = Some(Job { kind, what, progress, cancel, handle });
     }
 
     /// Shows the running job; returns what finished this frame.
@@ -105,11 +157,11 @@ impl Transfer {
             let job = self.job.take()?;
             return match job.handle.join() {
                 Ok(finished) => Some(finished),
-                Err(_) => Some(Finished::Imported(Err("the background job stopped unexpectedly".into()))),
+                Err(_) => Some(Finished::Failed { what: job.kind, error: JobError::Crashed }),
             };
         }
         let progress = *job.progress.lock().unwrap_or_else(PoisonError::into_inner);
-        egui::Modal::new(egui::Id::unique("transfer")).show(ctx, |ui| {
+        egui::Modal::new(egui::Id::unique("hashiya-transfer")).show(ctx, |ui| {
             ui.heading(&job.what);
             let (fraction, text) = match progress {
                 Some(p) => (p.fraction(), format!("{} {} of {}", p.stage.name(), p.done, p.total)),
@@ -124,8 +176,9 @@ impl Transfer {
         None
     }
 
-    /// The export window: format, layer, labels and status, then a save dialog.
-    pub fn export_ui(&mut self, ctx: &egui::Context, project: &Project) {
+    /// The export window: format, layer, labels and status; "Export…" pushes
+    /// [`Action::Export`], and the app asks where to write.
+    pub fn export_ui(&mut self, ctx: &egui::Context, project: &Project, actions: &mut Vec<Action>) {
         if !self.export_open {
             return;
         }
@@ -136,16 +189,7 @@ impl Transfer {
         });
         self.export_open = open;
         if let Some((format, options)) = start {
-            let dialog = rfd::FileDialog::new().set_file_name(format!(
-                "{}.{}",
-                project.name,
-                format.extension().unwrap_or("")
-            ));
-            let out = if format == ExportFormat::Brat { dialog.pick_folder() } else { dialog.save_file() };
-            if let Some(out) = out {
-                self.export_open = false;
-                self.start_export(project, format, options, out);
-            }
+            actions.push(Action::Export(format, options));
         }
     }
 
@@ -211,46 +255,4 @@ impl Transfer {
 
 fn set(progress: &Mutex<Option<Progress>>, p: Progress) {
     *progress.lock().unwrap_or_else(PoisonError::into_inner) = Some(p);
-}
-
-/// The batch command that turns `current` into `imported` (the same project after an
-/// import): labels and documents appended, changed layers replaced.
-pub fn import_command(current: &Project, imported: Project) -> Command {
-    let mut commands = Vec::new();
-    for (index, label) in imported.labels.iter().enumerate() {
-        if current.label(&label.id).is_none() {
-            commands.push(Command::AddLabel { index, label: label.clone() });
-        }
-    }
-    let new_docs: Vec<_> =
-        imported.documents.iter().filter(|d| current.document(&d.id).is_none()).cloned().collect();
-    if !new_docs.is_empty() {
-        commands.push(Command::AddDocuments { docs: new_docs });
-    }
-    for (name, layer) in imported.layers {
-        if current.layers.get(&name) != Some(&layer) {
-            commands.push(Command::SetLayer { layer: LayerRef::Annotator(name), content: Some(layer) });
-        }
-    }
-    Command::Batch(commands)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{DocId, Document, apply};
-
-    #[test]
-    fn an_import_is_one_undoable_step() {
-        let mut current = Project::new("p");
-        current.documents.push(Document::new(DocId::new("a"), "a.txt", "نص أول".into()));
-        let mut imported = current.clone();
-        imported.documents.push(Document::new(DocId::new("b"), "b.txt", "نص ثان".into()));
-        imported.layers.entry("omar".into()).or_default();
-        let before = current.clone();
-        let inverse = apply(&mut current, import_command(&before, imported.clone())).unwrap();
-        assert_eq!(current, imported);
-        apply(&mut current, inverse).unwrap();
-        assert_eq!(current, before);
-    }
 }

@@ -14,7 +14,11 @@ pub fn window_on(path: &Path, annotator: &str) -> Harness<'static, HashiyaApp> {
     let prefs = Prefs { annotator: Some(annotator.into()), ..Prefs::default() };
     let mut app = HashiyaApp::new(prefs).unwrap();
     app.open_path(path);
-    assert!(app.workspace.is_some(), "the project opens: {:?}", app.toasts.messages().collect::<Vec<_>>());
+    assert!(
+        app.session.workspace.is_some(),
+        "the project opens: {:?}",
+        app.toasts.messages().collect::<Vec<_>>()
+    );
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
         .with_context_setup(hashiya::ui::setup_context)

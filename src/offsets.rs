@@ -1,4 +1,6 @@
-//! Typed offsets into document text and the conversions between them.
+//! Typed offsets into document text and the conversions between them. Shared by the
+//! model (spans) and the text engine (layout, hit-testing), which knows nothing else of
+//! projects.
 //!
 //! Spans are stored as code-point offsets ([`CharOffset`]); Rust strings are indexed
 //! by bytes ([`ByteOffset`]). The helpers here convert between the two and check

@@ -1,0 +1,297 @@
+//! Turning the frame's intents into work: keys into commands, [`Action`]s into session
+//! calls, window commands ([`UiCommand`]) into what they do. Editing rules are the
+//! session's; here they are only called and their errors shown.
+
+use super::HashiyaApp;
+use crate::model::Timestamp;
+use crate::review::session::Choice;
+use crate::session::SessionError;
+use crate::ui::commands::UiCommand;
+use crate::ui::modal::{Answer, Modal, Pending};
+use crate::ui::{Action, theme};
+
+impl HashiyaApp {
+    /// Shows what a session call said when it did nothing: a hint as information, a
+    /// failure as an error; a missing name brings up the question.
+    pub(super) fn report<T>(&mut self, result: Result<T, SessionError>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(SessionError::NoAnnotator) => {
+                self.modal.get_or_insert(Modal::AskName { draft: String::new() });
+                None
+            }
+            Err(err) if err.is_hint() => {
+                self.toasts.info(err.to_string());
+                None
+            }
+            Err(err) => {
+                self.toasts.error(err.to_string());
+                None
+            }
+        }
+    }
+
+    /// Turns shortcuts into actions. Bare keys (digits, N, Delete, Tab) are left to a text
+    /// field that has the keyboard.
+    pub(super) fn handle_keys(&mut self, ctx: &egui::Context) {
+        if self.modal.is_some() || self.transfer.busy() {
+            return;
+        }
+        let typing = ctx.text_edit_focused();
+        let mut commands = Vec::new();
+        // egui matches a shortcut without Shift also when Shift is held, so the shortcuts
+        // with more modifiers are tried first (Ctrl+Shift+Z before Ctrl+Z).
+        let mut table = UiCommand::ALL;
+        table.sort_by_key(|cmd| std::cmp::Reverse(cmd.shortcut().map_or(0, |s| modifier_count(s.modifiers))));
+        ctx.input_mut(|input| {
+            for cmd in table {
+                let Some(shortcut) = cmd.shortcut() else { continue };
+                if typing && !cmd.works_while_typing() {
+                    continue;
+                }
+                if input.consume_shortcut(&shortcut) {
+                    commands.push(cmd);
+                }
+            }
+        });
+        // egui turns Ctrl+C into a copy event rather than a key press.
+        if !typing && ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy))) {
+            commands.push(UiCommand::CopySelection);
+        }
+        self.actions.extend(commands.into_iter().map(Action::Run));
+        if typing {
+            return;
+        }
+        let Some(project) = self.session.project() else { return };
+        let mut labels = Vec::new();
+        ctx.input_mut(|input| {
+            for label in &project.labels {
+                let Some(key) = label.hotkey.and_then(crate::ui::commands::hotkey_key) else { continue };
+                if input.consume_key(egui::Modifiers::NONE, key) {
+                    labels.push(label.id.clone());
+                }
+            }
+        });
+        self.actions.extend(labels.into_iter().map(Action::ApplyLabel));
+    }
+
+    /// Applies one action.
+    pub fn handle(&mut self, action: Action, ctx: &egui::Context) {
+        let now = Timestamp::now();
+        match action {
+            Action::Run(cmd) => self.run(cmd, ctx),
+            Action::OpenDocument(doc) => self.session.open_document(doc),
+            Action::SelectSpan(span) => self.session.select_span(span),
+            Action::SetSelection(range) => self.session.select_text(range),
+            Action::ApplyLabel(label) => {
+                let result = self.session.label(label, now);
+                self.report(result);
+            }
+            Action::Relabel { span, label } => {
+                let result = self.session.relabel(span, label, now);
+                self.report(result);
+            }
+            Action::Resize { span, start_end, to, drag } => {
+                let result = self.session.resize(span, start_end, to, drag, now);
+                self.report(result);
+            }
+            Action::EndDrag => self.session.seal(),
+            Action::ReplaceLabels { labels, delete_spans_of } => {
+                let result = self.session.replace_labels(&labels, &delete_spans_of);
+                self.report(result);
+            }
+            Action::Reveal(doc, range) => self.session.reveal(doc, range),
+            Action::OpenProject(_) | Action::Import(_) | Action::ImportAnnotations(_)
+                if self.transfer.busy() =>
+            {
+                self.toasts.info("Wait until the import or export in progress has finished.");
+            }
+            Action::OpenProject(path) => self.when_saved(Pending::Open(path), ctx),
+            Action::Import(paths) => self.import_texts(&paths),
+            Action::ImportAnnotations(paths) => self.import_annotations(paths),
+            Action::Export(format, options) => self.export(format, options),
+            Action::ComputeAgreement => self.compute_agreement(),
+            Action::ShowLayer(name, on) => self.session.show_layer(&name, on),
+            Action::Compare(name, on) => self.session.compare(&name, on),
+            Action::GoToDisagreement(i) => {
+                let result = self.session.go_to_disagreement(i);
+                self.report(result);
+            }
+            Action::ReviewDocument(doc) => {
+                let result = self.session.review_document(doc);
+                self.report(result);
+            }
+            Action::Answer(answer) => self.answer(answer, ctx),
+        }
+    }
+
+    /// Acts on the answer to the question the window asked.
+    fn answer(&mut self, answer: Answer, ctx: &egui::Context) {
+        match answer {
+            Answer::Name(name) => {
+                let result = self.session.set_annotator(&name).map(str::to_string);
+                if let Some(name) = self.report(result) {
+                    self.prefs.annotator = Some(name);
+                    // A recovery found while the name was asked is offered now.
+                    self.offer_recovery();
+                }
+            }
+            Answer::SaveThen(then) => {
+                if self.save(false) {
+                    self.run_pending(then, ctx);
+                }
+            }
+            Answer::DiscardThen(then) => {
+                if let Some(ws) = &mut self.session.workspace
+                    && let Err(err) = ws.discard_changes()
+                {
+                    self.toasts.error(format!("Could not reload the saved project: {err}"));
+                }
+                self.run_pending(then, ctx);
+            }
+            Answer::Recover(recovery) => self.recover(&recovery),
+            Answer::DiscardRecovery => self.discard_recovery(),
+            Answer::Overwrite => {
+                self.save_with(crate::store::SaveMode::Overwrite);
+            }
+            Answer::SaveElsewhere => {
+                self.save(true);
+            }
+            Answer::Note { span, text } => {
+                let result = self.session.set_note(span, &text, Timestamp::now());
+                self.report(result);
+            }
+            Answer::Cancel => {}
+        }
+    }
+
+    /// Runs a window command (menu entry or shortcut).
+    pub(super) fn run(&mut self, cmd: UiCommand, ctx: &egui::Context) {
+        let now = Timestamp::now();
+        match cmd {
+            UiCommand::NewProject => self.when_saved(Pending::NewProject, ctx),
+            UiCommand::Open => self.ask_open(ctx),
+            UiCommand::Save => {
+                self.save(false);
+            }
+            UiCommand::SaveAs => {
+                self.save(true);
+            }
+            UiCommand::ImportTexts | UiCommand::ImportFolder => self.ask_import_texts(cmd),
+            UiCommand::ImportAnnotations => self.ask_import_annotations(),
+            UiCommand::MergeColleague => self.ask_merge(),
+            UiCommand::Export => self.transfer.export_open = true,
+            UiCommand::Undo => {
+                let result = self.session.undo();
+                self.report(result);
+            }
+            UiCommand::Redo | UiCommand::RedoAlt => {
+                let result = self.session.redo();
+                self.report(result);
+            }
+            UiCommand::NextDocument | UiCommand::PreviousDocument => {
+                self.session.step_document(cmd == UiCommand::NextDocument);
+            }
+            UiCommand::NextSpan | UiCommand::PreviousSpan => {
+                self.session.step_span(cmd == UiCommand::NextSpan);
+            }
+            UiCommand::MarkDone => {
+                let result = self.session.toggle_done();
+                self.report(result);
+            }
+            UiCommand::DeleteSpan => {
+                let result = self.session.delete_selected();
+                self.report(result);
+            }
+            UiCommand::EditNote => {
+                if let Some((span, text)) = self.report(self.session.note_of_selected()) {
+                    self.modal = Some(Modal::EditNote { span, text });
+                }
+            }
+            UiCommand::MoveEndLeft
+            | UiCommand::MoveEndRight
+            | UiCommand::MoveStartLeft
+            | UiCommand::MoveStartRight => {
+                self.nudge(cmd, now);
+            }
+            UiCommand::ZoomIn | UiCommand::ZoomOut | UiCommand::ZoomReset => {
+                let (lo, hi) = theme::DOC_FONT_SIZE_RANGE;
+                self.prefs.font_size = match cmd {
+                    UiCommand::ZoomIn => (self.prefs.font_size + theme::ZOOM_STEP).min(hi),
+                    UiCommand::ZoomOut => (self.prefs.font_size - theme::ZOOM_STEP).max(lo),
+                    _ => theme::DOC_FONT_SIZE,
+                };
+            }
+            UiCommand::ToggleTheme => {
+                self.prefs.dark = !self.prefs.dark;
+                ctx.set_theme(if self.prefs.dark { egui::Theme::Dark } else { egui::Theme::Light });
+            }
+            UiCommand::EditLabels => {
+                if let Some(project) = self.session.project() {
+                    self.label_editor.open(project);
+                }
+            }
+            UiCommand::CopySelection => {
+                if let Some(text) = self.session.selected_text() {
+                    ctx.copy_text(text.to_string());
+                }
+            }
+            UiCommand::Search => self.search.open(),
+            UiCommand::ReviewMode => {
+                let result = self.session.toggle_review();
+                self.report(result);
+            }
+            UiCommand::Agreement => self.agreement.open(),
+            UiCommand::NextDisagreement | UiCommand::PreviousDisagreement => {
+                let result = self.session.step_disagreement(cmd == UiCommand::NextDisagreement);
+                self.report(result);
+            }
+            UiCommand::AcceptFirst
+            | UiCommand::AcceptSecond
+            | UiCommand::UseSelection
+            | UiCommand::RejectDisagreement => {
+                let choice = match cmd {
+                    UiCommand::AcceptFirst => Choice::First,
+                    UiCommand::AcceptSecond => Choice::Second,
+                    UiCommand::RejectDisagreement => Choice::Reject,
+                    _ => Choice::Selection,
+                };
+                let result = self.session.decide(choice, now);
+                self.report(result);
+            }
+        }
+    }
+
+    /// Moves an end of the selected span by one grapheme on screen. Without a selected
+    /// span the keys do nothing.
+    fn nudge(&mut self, cmd: UiCommand, now: Timestamp) {
+        let (Some(id), Some(doc)) = (self.session.view.selected_span, self.session.document()) else {
+            return;
+        };
+        let Ok(layer) = self.session.edit_layer() else { return };
+        let Some(span) =
+            self.session.project().and_then(|p| crate::session::edits::find_span(p, &doc.id, &layer, id))
+        else {
+            return;
+        };
+        let is_start = matches!(cmd, UiCommand::MoveStartLeft | UiCommand::MoveStartRight);
+        let left = matches!(cmd, UiCommand::MoveEndLeft | UiCommand::MoveStartLeft);
+        let Some(to) = self.doc_view.nudged(&doc.text, span.range(), is_start, left) else { return };
+        let result = self.session.resize(id, is_start, to, None, now);
+        self.report(result);
+    }
+
+    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) || self.allow_close {
+            return;
+        }
+        if self.session.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.modal = Some(Modal::ConfirmDiscard { then: Pending::Close });
+        }
+    }
+}
+
+fn modifier_count(m: egui::Modifiers) -> u8 {
+    u8::from(m.command || m.ctrl) + u8::from(m.shift) + u8::from(m.alt)
+}

@@ -1,0 +1,308 @@
+//! The window's file work: opening (with the recovery offer), creating and saving
+//! projects, importing texts and annotations, exporting, merging colleagues' projects,
+//! dropped files, and what is postponed until unsaved changes are dealt with. File names
+//! come from the injected [`FileDialogs`](crate::ui::dialogs::FileDialogs).
+
+use super::HashiyaApp;
+use crate::formats::{ExportFormat, ExportOptions};
+use crate::model::Project;
+use crate::review::AgreementOptions;
+use crate::store::{self, ProjectFile, Recovery, SaveMode, StoreError};
+use crate::ui::Action;
+use crate::ui::commands::UiCommand;
+use crate::ui::dialogs::FileRequest;
+use crate::ui::modal::{Modal, Pending};
+use crate::ui::transfer::Finished;
+use std::path::{Path, PathBuf};
+
+impl HashiyaApp {
+    /// Opens a project that is already in memory.
+    pub fn set_project(&mut self, project: Project, file: Option<ProjectFile>) {
+        if let Some(file) = &file {
+            self.prefs.remember(file.path.clone());
+        }
+        self.session.open(project, file);
+        self.search = Default::default();
+        self.label_editor = Default::default();
+        self.agreement = Default::default();
+        // Only the name question outlives the project it was asked over.
+        self.modal = self.modal.take().filter(|m| matches!(m, Modal::AskName { .. }));
+    }
+
+    /// Loads and opens a project file, offering to recover an autosave newer than it;
+    /// errors become a message and change nothing.
+    pub fn open_path(&mut self, path: &Path) {
+        match ProjectFile::open(path) {
+            Ok((file, project)) => {
+                self.set_project(project, Some(file));
+                self.offer_recovery();
+            }
+            Err(err) => self.toasts.error(format!("Could not open the project: {err}")),
+        }
+    }
+
+    /// Offers the autosave of the open project, if there is one (after the name question).
+    pub(super) fn offer_recovery(&mut self) {
+        if self.modal.is_some() {
+            return;
+        }
+        let Some(recovery) =
+            self.session.workspace.as_ref().and_then(|ws| ws.path()).and_then(store::recovery_for)
+        else {
+            return;
+        };
+        self.modal = Some(Modal::Recover { recovery });
+    }
+
+    /// Replaces the open project by the autosaved one, unsaved until the user saves.
+    pub(super) fn recover(&mut self, recovery: &Recovery) {
+        let Some(ws) = &mut self.session.workspace else { return };
+        match store::load(&recovery.path) {
+            Ok(project) => {
+                ws.replace_project(project);
+                self.toasts.info("Recovered the unsaved work. Save to keep it.");
+            }
+            Err(err) => self.toasts.error(format!("Could not read the autosave: {err}")),
+        }
+    }
+
+    pub(super) fn discard_recovery(&mut self) {
+        let Some(path) = self.session.workspace.as_ref().and_then(|ws| ws.path().map(Path::to_path_buf))
+        else {
+            return;
+        };
+        if let Err(err) = store::remove_recovery(&path) {
+            self.toasts.error(err.to_string());
+        }
+    }
+
+    /// Runs `then` now if nothing is unsaved, otherwise asks first.
+    pub(super) fn when_saved(&mut self, then: Pending, ctx: &egui::Context) {
+        if self.session.is_dirty() {
+            self.modal = Some(Modal::ConfirmDiscard { then });
+        } else {
+            self.run_pending(then, ctx);
+        }
+    }
+
+    pub(super) fn run_pending(&mut self, pending: Pending, ctx: &egui::Context) {
+        match pending {
+            Pending::Open(path) => self.open_path(&path),
+            Pending::NewProject => self.new_project(),
+            Pending::Close => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn new_project(&mut self) {
+        let request = FileRequest::SaveProject { suggested: "project.ron".into() };
+        let Some(path) = self.dialogs.ask(&request).into_iter().next() else { return };
+        let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let project = Project::new(name);
+        match ProjectFile::create(path, &project) {
+            Ok(file) => self.set_project(project, Some(file)),
+            Err(err) => self.toasts.error(format!("Could not create the project: {err}")),
+        }
+    }
+
+    pub(super) fn ask_open(&mut self, ctx: &egui::Context) {
+        if let Some(path) = self.dialogs.ask(&FileRequest::OpenProject).into_iter().next() {
+            self.when_saved(Pending::Open(path), ctx);
+        }
+    }
+
+    /// Saves the project (asking for a path when it has none, or for Save as). Returns success.
+    pub(super) fn save(&mut self, save_as: bool) -> bool {
+        let Some(ws) = &self.session.workspace else { return false };
+        if !save_as && ws.path().is_some() {
+            return self.save_with(SaveMode::Checked);
+        }
+        let suggested = format!("{}.ron", ws.project.name);
+        let Some(path) = self.dialogs.ask(&FileRequest::SaveProject { suggested }).into_iter().next() else {
+            return false;
+        };
+        let Some(ws) = &mut self.session.workspace else { return false };
+        match ws.save_as(path.clone()) {
+            Ok(()) => {
+                self.prefs.remember(path);
+                true
+            }
+            Err(err) => {
+                self.toasts.error(format!("Could not save: {err}"));
+                false
+            }
+        }
+    }
+
+    /// Saves to the project's own file; a file changed on disk is only replaced with
+    /// [`SaveMode::Overwrite`], otherwise the user is asked.
+    pub(super) fn save_with(&mut self, mode: SaveMode) -> bool {
+        let Some(ws) = &mut self.session.workspace else { return false };
+        match ws.save(mode) {
+            Some(Ok(())) => true,
+            Some(Err(StoreError::ChangedOnDisk { path })) => {
+                self.modal = Some(Modal::ChangedOnDisk { path });
+                false
+            }
+            Some(Err(err)) => {
+                self.toasts.error(format!("Could not save: {err}"));
+                false
+            }
+            None => self.save(true),
+        }
+    }
+
+    pub(super) fn ask_import_texts(&mut self, cmd: UiCommand) {
+        let request =
+            if cmd == UiCommand::ImportFolder { FileRequest::TextFolder } else { FileRequest::Texts };
+        let paths = self.dialogs.ask(&request);
+        if !paths.is_empty() {
+            self.import_texts(&paths);
+        }
+    }
+
+    /// Imports text files (or folders of them) as new documents, one undo step.
+    pub(super) fn import_texts(&mut self, paths: &[PathBuf]) {
+        let Some(project) = self.session.project() else {
+            self.toasts.error("Open or create a project before importing texts.");
+            return;
+        };
+        let mut scratch = project.clone();
+        let before = scratch.documents.len();
+        let mut report = store::ImportReport::default();
+        for path in paths {
+            report.extend(store::import::import_texts(&mut scratch, path));
+        }
+        let docs: Vec<_> = scratch.documents.split_off(before);
+        for (path, reason) in &report.skipped {
+            self.toasts.error(format!("Not imported: {reason} — {}", path.display()));
+        }
+        let result = self.session.add_documents(docs);
+        if let Some(n) = self.report(result)
+            && n > 0
+        {
+            self.toasts.info(format!("Imported {n} document{}.", if n == 1 { "" } else { "s" }));
+        }
+    }
+
+    pub(super) fn ask_import_annotations(&mut self) {
+        let paths = self.dialogs.ask(&FileRequest::Annotations);
+        if !paths.is_empty() {
+            self.import_annotations(paths);
+        }
+    }
+
+    /// Imports annotation files in the background.
+    pub(super) fn import_annotations(&mut self, paths: Vec<PathBuf>) {
+        let Some(project) = self.session.project() else {
+            self.toasts.error("Open or create a project before importing annotations.");
+            return;
+        };
+        self.transfer.start_import(project, paths, self.session.annotator().map(str::to_string));
+    }
+
+    /// Asks where to export, then exports in the background.
+    pub(super) fn export(&mut self, format: ExportFormat, options: ExportOptions) {
+        let Some(project) = self.session.project() else { return };
+        let suggested = format!("{}.{}", project.name, format.extension().unwrap_or(""));
+        let request = FileRequest::ExportTarget { suggested, folder: format == ExportFormat::Brat };
+        let Some(out) = self.dialogs.ask(&request).into_iter().next() else { return };
+        let Some(project) = self.session.project() else { return };
+        self.transfer.export_open = false;
+        self.transfer.start_export(project, format, options, out);
+    }
+
+    /// Computes the agreement figures of the compared annotators in the background.
+    pub(super) fn compute_agreement(&mut self) {
+        let Some(project) = self.session.project() else { return };
+        if self.transfer.busy() {
+            return;
+        }
+        let annotators = self.session.review().map(|r| r.annotators().to_vec()).unwrap_or_default();
+        let options = AgreementOptions { annotators, ..AgreementOptions::default() };
+        self.transfer.start_agreement(project, options);
+    }
+
+    pub(super) fn ask_merge(&mut self) {
+        let paths = self.dialogs.ask(&FileRequest::ColleagueProjects);
+        if !paths.is_empty() {
+            self.merge_files(&paths);
+        }
+    }
+
+    /// Merges colleagues' project files (their annotator layers) into the open project,
+    /// all files as one undo step; our own layer is never changed.
+    pub fn merge_files(&mut self, paths: &[PathBuf]) {
+        let mut others = Vec::new();
+        for path in paths {
+            match store::load(path) {
+                Ok(other) => others.push((path.display().to_string(), other)),
+                Err(err) => self.toasts.error(format!("Could not read the colleague's project: {err}")),
+            }
+        }
+        if others.is_empty() {
+            return;
+        }
+        let result = self.session.merge(&others);
+        if let Some(messages) = self.report(result) {
+            for message in messages {
+                self.toasts.info(message);
+            }
+        }
+    }
+
+    /// A background job finished: report it; an import is applied as one undo step.
+    pub(super) fn finished(&mut self, finished: Finished) {
+        match finished {
+            Finished::Exported { report, out } => self.toasts.info(format!(
+                "Exported {} documents and {} spans ({}) to {}",
+                report.documents,
+                report.spans,
+                report.layers,
+                out.display()
+            )),
+            Finished::Imported { project, reports } => {
+                let lines: Vec<String> = reports.iter().flat_map(|r| r.summary()).collect();
+                let result = self.session.apply_import(project);
+                if self.report(result).is_some() {
+                    for line in lines {
+                        self.toasts.info(line);
+                    }
+                }
+            }
+            Finished::Agreement(report) => self.agreement.show_result(Ok(report)),
+            Finished::Failed { what: crate::ui::transfer::JobKind::Agreement, error } => {
+                self.toasts.error(format!("Agreement failed: {error}"));
+                if let crate::ui::transfer::JobError::Agreement(err) = error {
+                    self.agreement.show_result(Err(err));
+                }
+            }
+            Finished::Failed { what, error } => self.toasts.error(format!("{} failed: {error}", what.name())),
+        }
+    }
+
+    /// Files dropped on the window: a project is opened, annotation files and texts are
+    /// imported.
+    pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> =
+            ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        if dropped.is_empty() {
+            return;
+        }
+        let (projects, rest): (Vec<PathBuf>, Vec<PathBuf>) =
+            dropped.into_iter().partition(|p| p.extension().is_some_and(|e| e == "ron"));
+        let (annotations, texts): (Vec<PathBuf>, Vec<PathBuf>) =
+            rest.into_iter().partition(|p| crate::formats::import::detect(p).is_some());
+        if !annotations.is_empty() {
+            self.actions.push(Action::ImportAnnotations(annotations));
+        }
+        if let Some(project) = projects.into_iter().next() {
+            self.actions.push(Action::OpenProject(project));
+        }
+        if !texts.is_empty() {
+            self.actions.push(Action::Import(texts));
+        }
+    }
+}

@@ -1,0 +1,348 @@
+//! The `eframe::App`: the session (project, annotator, view, mode) and the window's
+//! runtime parts (panels' own state, the text engine, background jobs, the question being
+//! asked). Each frame draws the top bar, the side panels and the document view, then
+//! applies the actions they pushed ([`command_handling`]); opening, saving, importing and
+//! merging files is in [`files`].
+
+mod command_handling;
+mod files;
+
+use crate::model::{DocId, LayerRef, SpanId};
+use crate::session::{Mode, Session};
+use crate::ui::bars::{menu_bar_ui, status_bar_ui};
+use crate::ui::dialogs::{FileDialogs, NativeDialogs};
+use crate::ui::doc_list::{StatusFilter, doc_list_ui};
+use crate::ui::doc_view::{DocView, DocViewInput, OtherLayer};
+use crate::ui::label_editor::LabelEditor;
+use crate::ui::modal::{Modal, modal_ui};
+use crate::ui::prefs::Prefs;
+use crate::ui::review_panel::{AgreementWindow, review_panel_ui};
+use crate::ui::search::Search;
+use crate::ui::span_list::span_list_ui;
+use crate::ui::toasts::Toasts;
+use crate::ui::transfer::Transfer;
+use crate::ui::{Action, EngineText, UiContext, theme};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The Hashiya window.
+pub struct HashiyaApp {
+    pub session: Session,
+    pub prefs: Prefs,
+    pub toasts: Toasts,
+    /// The question being asked, if any.
+    pub modal: Option<Modal>,
+    pub label_editor: LabelEditor,
+    pub search: Search,
+    pub doc_view: DocView,
+    pub agreement: AgreementWindow,
+    pub transfer: Transfer,
+    /// Which documents the list shows.
+    pub filter: StatusFilter,
+    dialogs: Box<dyn FileDialogs>,
+    /// The document and span the side lists showed last frame.
+    listed: (Option<DocId>, Option<SpanId>),
+    engine: EngineText,
+    actions: Vec<Action>,
+    /// Set once the user agreed to close (or nothing was unsaved).
+    allow_close: bool,
+    /// The window title last sent to the window.
+    shown_title: String,
+}
+
+impl HashiyaApp {
+    /// An app with no project open, using the platform's file dialogs. Fails only if the
+    /// embedded fonts cannot be read.
+    pub fn new(prefs: Prefs) -> Result<Self, crate::text::FontError> {
+        Self::with_dialogs(prefs, Box::new(NativeDialogs))
+    }
+
+    /// An app asking `dialogs` for files (tests pass a scripted fake).
+    pub fn with_dialogs(prefs: Prefs, dialogs: Box<dyn FileDialogs>) -> Result<Self, crate::text::FontError> {
+        let session = Session::new(prefs.annotator.clone());
+        let modal = session.annotator().is_none().then(|| Modal::AskName { draft: String::new() });
+        Ok(Self {
+            session,
+            prefs,
+            toasts: Toasts::default(),
+            modal,
+            label_editor: LabelEditor::default(),
+            search: Search::default(),
+            doc_view: DocView::default(),
+            agreement: AgreementWindow::default(),
+            transfer: Transfer::default(),
+            filter: StatusFilter::default(),
+            dialogs,
+            listed: (None, None),
+            engine: EngineText::new()?,
+            actions: Vec::new(),
+            allow_close: false,
+            shown_title: String::new(),
+        })
+    }
+
+    /// The current annotator's name ("" until asked).
+    pub fn annotator(&self) -> &str {
+        self.session.annotator().unwrap_or("")
+    }
+
+    /// The window title: `Hashiya — NAME`, with `*` when there are unsaved changes.
+    pub fn title(&self) -> String {
+        match self.session.project() {
+            Some(project) => {
+                format!("Hashiya — {}{}", project.name, if self.session.is_dirty() { " *" } else { "" })
+            }
+            None => "Hashiya".to_string(),
+        }
+    }
+
+    /// Queues an action as if a widget had pushed it (for tests and drag-and-drop).
+    pub fn push(&mut self, action: Action) {
+        self.actions.push(action);
+    }
+
+    /// Draws one frame, then applies what it asked for.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.handle_keys(&ctx);
+        self.handle_dropped_files(&ctx);
+        self.refresh_review();
+        egui::Panel::top("menu").show(ui, |ui| menu_bar_ui(ui, &self.prefs.recent, &mut self.actions));
+        let refresh = egui::Panel::bottom("status").show(ui, |ui| status_bar_ui(ui, &self.session)).inner;
+        self.side_panels(ui);
+        self.central(ui);
+        if let Some(modal) = &mut self.modal
+            && let Some(answer) = modal_ui(&ctx, modal)
+        {
+            self.modal = None;
+            self.actions.push(Action::Answer(answer));
+        }
+        if let Some(project) = self.session.project() {
+            self.label_editor.ui(&ctx, project, &mut self.actions);
+            self.transfer.export_ui(&ctx, project, &mut self.actions);
+        }
+        self.agreement.ui(&ctx, &mut self.actions);
+        if let Some(finished) = self.transfer.poll(&ctx) {
+            self.finished(finished);
+        }
+        self.toasts.ui(&ctx);
+        self.engine.end_frame();
+        let actions = std::mem::take(&mut self.actions);
+        if !actions.is_empty() {
+            // What the actions changed (a new span, a question to ask) is drawn next frame.
+            ctx.request_repaint();
+        }
+        for action in actions {
+            self.handle(action, &ctx);
+        }
+        self.handle_close_request(&ctx);
+        if let Some(due) =
+            self.session.workspace.as_mut().and_then(crate::workspace::Workspace::autosave_tick)
+        {
+            // Wake up when the autosave is due; the label's "autosaved 5 s ago" follows along.
+            ctx.request_repaint_after(due.max(std::time::Duration::from_millis(200)));
+        }
+        if let Some(refresh) = refresh {
+            ctx.request_repaint_after(refresh);
+        }
+        // Sending a viewport command asks for a repaint: only send the title when it changes.
+        let title = self.title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    /// Review mode: disagreements recomputed when something changed, agreed spans
+    /// accepted into gold once per document.
+    fn refresh_review(&mut self) {
+        match self.session.refresh_review(crate::model::Timestamp::now()) {
+            Ok(0) => {}
+            Ok(n) => self.toasts.info(format!("Accepted {n} spans all annotators agree on into gold.")),
+            Err(err) => self.toasts.error(format!("Could not accept the agreed spans: {err}")),
+        }
+    }
+
+    fn side_panels(&mut self, ui: &mut egui::Ui) {
+        let Some(ws) = &self.session.workspace else { return };
+        // Lists scroll to the current document and span when they change.
+        let view = &self.session.view;
+        let reveal_doc = view.doc != self.listed.0;
+        let reveal_span = view.selected_span != self.listed.1;
+        self.listed = (view.doc.clone(), view.selected_span);
+        let mut cx = UiContext {
+            project: &ws.project,
+            annotator: self.session.annotator().unwrap_or(""),
+            mode: &self.session.mode,
+            view,
+            generation: ws.generation(),
+            engine: &mut self.engine,
+            actions: &mut self.actions,
+        };
+        let width = ui.available_width();
+        let (default, range) = theme::side_panel_size(width);
+        egui::Panel::left("documents").default_size(default).size_range(range).show(ui, |ui| {
+            doc_list_ui(ui, &mut cx, &mut self.filter, reveal_doc);
+        });
+        egui::Panel::right("spans").default_size(default).size_range(range).show(ui, |ui| {
+            let Some(document) = view.doc.as_ref().and_then(|d| ws.project.document(d)) else { return };
+            let index = self.doc_view.index_for(document);
+            match &self.session.mode {
+                Mode::Review(review) => review_panel_ui(ui, &mut cx, review, &document.id, index),
+                Mode::Annotate { shown_layers } => {
+                    layer_toggles_ui(ui, &mut cx, shown_layers);
+                    span_list_ui(ui, &mut cx, &document.id, reveal_span, index);
+                }
+            }
+        });
+    }
+
+    fn central(&mut self, ui: &mut egui::Ui) {
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            let Some(ws) = &self.session.workspace else {
+                ui.centered_and_justified(|ui| ui.label("Open a project (Ctrl+O) or drop a .ron file here."));
+                return;
+            };
+            let project = &ws.project;
+            let view = &self.session.view;
+            self.search.ui(ui, project, view.doc.as_ref(), ws.generation(), &mut self.actions);
+            let annotator = self.session.annotator().unwrap_or("");
+            let mut cx = UiContext {
+                project,
+                annotator,
+                mode: &self.session.mode,
+                view,
+                generation: ws.generation(),
+                engine: &mut self.engine,
+                actions: &mut self.actions,
+            };
+            crate::ui::palette::palette_ui(ui, &mut cx);
+            ui.separator();
+            let Some(doc) = view.doc.as_ref().and_then(|id| project.document(id)) else {
+                ui.label(
+                    "This project has no documents yet: import texts with Ctrl+I or drop .txt files here.",
+                );
+                return;
+            };
+            ui.horizontal(|ui| {
+                ui.label(egui::RichText::new(doc.status_of(annotator).name()).weak());
+                ui.label(egui::RichText::new(&doc.source).weak().small());
+            });
+            let review = self.session.review();
+            let others: Vec<OtherLayer<'_>> = project
+                .layers
+                .iter()
+                .enumerate()
+                .filter(|(_, (name, _))| match &self.session.mode {
+                    Mode::Review(review) => review.annotators().contains(*name),
+                    Mode::Annotate { shown_layers } => *name != annotator && shown_layers.contains(*name),
+                })
+                .map(|(i, (name, layer))| OtherLayer {
+                    name,
+                    color: theme::LAYER_COLORS[i % theme::LAYER_COLORS.len()],
+                    spans: layer.spans(&doc.id),
+                })
+                .collect();
+            let layer = match review {
+                Some(_) => LayerRef::Gold,
+                None => LayerRef::annotator(annotator),
+            };
+            let spans = project.layer(&layer).map(|l| l.spans(&doc.id)).unwrap_or(&[]);
+            if review.is_some() {
+                ui.label(
+                    egui::RichText::new(
+                        "Review mode: gold spans are filled; each annotator is underlined in their colour.",
+                    )
+                    .small(),
+                );
+            }
+            let input = DocViewInput {
+                doc,
+                labels: &project.labels,
+                layer,
+                spans,
+                others: &others,
+                selection: view.selection,
+                selected_span: view.selected_span,
+                search_hits: self.search.hits_in(&doc.id),
+                current_hit: self.search.current_in(&doc.id),
+                font_size: self.prefs.font_size,
+                dark: self.prefs.dark,
+                reveal: view.reveal,
+                revision: ws.generation(),
+            };
+            self.doc_view.ui(ui, &mut self.engine, &input, &mut self.actions);
+        });
+        // The range asked for was scrolled to.
+        self.session.view.reveal = None;
+    }
+}
+
+impl eframe::App for HashiyaApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.prefs.annotator = self.session.annotator().map(str::to_string);
+        self.prefs.save(storage);
+    }
+}
+
+/// Checkboxes to show other annotators' layers (read-only) under the text.
+fn layer_toggles_ui(ui: &mut egui::Ui, cx: &mut UiContext<'_>, shown: &std::collections::BTreeSet<String>) {
+    let others: Vec<&str> =
+        cx.project.named_layers().map(|(name, _)| name).filter(|name| *name != cx.annotator).collect();
+    if others.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Show layers:");
+        for (i, name) in others.into_iter().enumerate() {
+            let mut on = shown.contains(name);
+            let color = theme::label_color(theme::LAYER_COLORS[i % theme::LAYER_COLORS.len()], 255);
+            if ui.checkbox(&mut on, egui::RichText::new(name).color(color)).changed() {
+                cx.actions.push(Action::ShowLayer(name.to_string(), on));
+            }
+        }
+    });
+    ui.separator();
+}
+
+/// The project to open when none is named: the last one used, else the sample.
+fn default_project(prefs: &Prefs) -> Option<PathBuf> {
+    let last = prefs.recent.iter().find(|p| p.exists()).cloned();
+    let sample = ["projects/sample.ron", concat!(env!("CARGO_MANIFEST_DIR"), "/projects/sample.ron")]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists());
+    last.or(sample)
+}
+
+/// Opens the main window on `project` (or the last/sample project) and runs until it closes.
+pub fn run_window(project: Option<PathBuf>, annotator: Option<String>) -> anyhow::Result<ExitCode> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default().with_inner_size([1280.0, 800.0]).with_title("Hashiya"),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "hashiya",
+        options,
+        Box::new(move |cc| {
+            crate::ui::setup_context(&cc.egui_ctx);
+            let mut prefs = Prefs::load(cc.storage);
+            if let Some(name) = annotator.filter(|n| !n.trim().is_empty()) {
+                prefs.annotator = Some(name.trim().to_string());
+            }
+            cc.egui_ctx.set_theme(if prefs.dark { egui::Theme::Dark } else { egui::Theme::Light });
+            let path = project.or_else(|| default_project(&prefs));
+            let mut app = HashiyaApp::new(prefs)?;
+            if let Some(path) = path {
+                app.open_path(&path);
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|err| anyhow::anyhow!("could not open the window: {err}"))?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,554 @@
+//! The editing session: the open project (a [`Workspace`]), who is annotating, the current
+//! document and selection, and the mode (annotating, or reviewing colleagues' layers).
+//!
+//! Every editing rule of the window lives here, without egui: labelling the selection,
+//! relabelling, moving span ends, deleting, notes, marking a document done, stepping
+//! through documents and spans, which layer an edit goes to, review decisions and the
+//! automatic acceptance of agreed spans. Each returns a `Result`, so the rules are
+//! unit-tested without a window; the window only turns the user's intents into calls.
+
+pub mod edits;
+
+use crate::model::{
+    CharRange, Command, CommandError, DocId, Document, Label, LabelId, LayerRef, Project, SpanId, Status,
+    Timestamp,
+};
+use crate::review::session::{Choice, ReviewState};
+use crate::store::ProjectFile;
+use crate::workspace::Workspace;
+use edits::{edit_span_command, find_span, new_span_command, resize_command, step_span};
+use std::collections::BTreeSet;
+
+/// What the current document view shows and has selected.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ViewState {
+    pub doc: Option<DocId>,
+    /// Text selected in the document (not yet a span).
+    pub selection: Option<CharRange>,
+    /// A span of the layer being edited.
+    pub selected_span: Option<SpanId>,
+    /// A range to scroll into view on the next frame.
+    pub reveal: Option<CharRange>,
+}
+
+/// What the analyst is doing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Mode {
+    /// Annotating their own layer, with other annotators' layers shown read-only.
+    Annotate { shown_layers: BTreeSet<String> },
+    /// Comparing annotators and deciding the gold layer.
+    Review(ReviewState),
+}
+
+impl Default for Mode {
+    fn default() -> Self {
+        Mode::Annotate { shown_layers: BTreeSet::new() }
+    }
+}
+
+/// Why an edit was not made. Hints ask the user to do something first; the others are
+/// failures.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error("Open or create a project first.")]
+    NoProject,
+    #[error("Open a document first.")]
+    NoDocument,
+    #[error("Say who is annotating first.")]
+    NoAnnotator,
+    #[error("Select some text first, then press the label's key.")]
+    NothingSelected,
+    #[error("Select a span first (click it, or Tab).")]
+    NoSpanSelected,
+    #[error("That span is no longer there.")]
+    NoSuchSpan,
+    #[error("This works in review mode (Ctrl+R).")]
+    NotReviewing,
+    #[error("No disagreement left on this document.")]
+    NoDisagreement,
+    #[error("Select the text to accept instead, then press E.")]
+    NoSelectionForDecision,
+    #[error("Could not apply the change: {0}")]
+    Command(#[from] CommandError),
+    #[error("Could not record the decision: {0}")]
+    Decision(#[from] crate::review::AdjudicationError),
+}
+
+impl SessionError {
+    /// Whether this asks the user to do something first rather than reporting a failure.
+    pub fn is_hint(&self) -> bool {
+        !matches!(self, SessionError::Command(_) | SessionError::Decision(_))
+    }
+}
+
+/// The session: at most one open project and the state of its view.
+#[derive(Debug, Default)]
+pub struct Session {
+    pub workspace: Option<Workspace>,
+    annotator: Option<String>,
+    pub view: ViewState,
+    pub mode: Mode,
+    /// Documents (with the annotators compared) whose agreed spans were accepted into gold.
+    auto_accepted: BTreeSet<(DocId, Vec<String>)>,
+}
+
+impl Session {
+    /// A session with no project open; `annotator` is who is annotating, if known.
+    pub fn new(annotator: Option<String>) -> Self {
+        Self { annotator: annotator.and_then(clean_name), ..Self::default() }
+    }
+
+    /// Who is annotating, if known yet.
+    pub fn annotator(&self) -> Option<&str> {
+        self.annotator.as_deref()
+    }
+
+    /// Sets who is annotating; the name is trimmed and must not be empty.
+    pub fn set_annotator(&mut self, name: &str) -> Result<&str, SessionError> {
+        self.annotator = Some(clean_name(name.to_string()).ok_or(SessionError::NoAnnotator)?);
+        Ok(self.annotator.as_deref().unwrap_or_default())
+    }
+
+    /// Opens a project: its first document is shown, in annotation mode.
+    pub fn open(&mut self, project: Project, file: Option<ProjectFile>) {
+        self.view =
+            ViewState { doc: project.documents.first().map(|d| d.id.clone()), ..ViewState::default() };
+        self.workspace = Some(Workspace::new(project, file));
+        self.mode = Mode::default();
+        self.auto_accepted.clear();
+    }
+
+    pub fn project(&self) -> Option<&Project> {
+        self.workspace.as_ref().map(|ws| &ws.project)
+    }
+
+    /// The document shown, if any.
+    pub fn document(&self) -> Option<&Document> {
+        self.project()?.document(self.view.doc.as_ref()?)
+    }
+
+    /// A number that changes with every edit, undo and redo (0 without a project).
+    pub fn generation(&self) -> u64 {
+        self.workspace.as_ref().map_or(0, Workspace::generation)
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.workspace.as_ref().is_some_and(Workspace::is_dirty)
+    }
+
+    pub fn review(&self) -> Option<&ReviewState> {
+        match &self.mode {
+            Mode::Review(review) => Some(review),
+            Mode::Annotate { .. } => None,
+        }
+    }
+
+    /// The layer edits go to: gold in review mode, else the annotator's own.
+    pub fn edit_layer(&self) -> Result<LayerRef, SessionError> {
+        match &self.mode {
+            Mode::Review(_) => Ok(LayerRef::Gold),
+            Mode::Annotate { .. } => {
+                Ok(LayerRef::annotator(self.annotator().ok_or(SessionError::NoAnnotator)?))
+            }
+        }
+    }
+
+    fn parts(&self) -> Result<(&Project, DocId), SessionError> {
+        let project = self.project().ok_or(SessionError::NoProject)?;
+        let doc = self.view.doc.clone().ok_or(SessionError::NoDocument)?;
+        Ok((project, doc))
+    }
+
+    /// Applies a change as one undo step (or merged with the previous change of the same
+    /// `merge_key`, for a drag). A span added to a document the annotator had not started
+    /// moves it to "in progress" in the same step.
+    pub fn apply(&mut self, command: Command, merge_key: Option<u64>) -> Result<(), SessionError> {
+        let command = self.with_progress(command);
+        let ws = self.workspace.as_mut().ok_or(SessionError::NoProject)?;
+        match merge_key {
+            Some(key) => ws.apply_merging(command, key)?,
+            None => ws.apply(command)?,
+        }
+        Ok(())
+    }
+
+    fn with_progress(&self, command: Command) -> Command {
+        let Command::AddSpan { layer: LayerRef::Annotator(annotator), doc, .. } = &command else {
+            return command;
+        };
+        let is_new = self
+            .project()
+            .and_then(|p| p.document(doc))
+            .is_some_and(|d| d.status_of(annotator) == Status::New);
+        if !is_new {
+            return command;
+        }
+        let status =
+            Command::SetStatus { doc: doc.clone(), annotator: annotator.clone(), status: Status::InProgress };
+        Command::Batch(vec![command, status])
+    }
+
+    /// Ends a run of merged changes (a drag was released).
+    pub fn seal(&mut self) {
+        if let Some(ws) = &mut self.workspace {
+            ws.seal();
+        }
+    }
+
+    /// Labels the selection (a new span, then selected) or relabels the selected span.
+    /// Returns the span labelled.
+    pub fn label(&mut self, label: LabelId, now: Timestamp) -> Result<SpanId, SessionError> {
+        let author = self.annotator().ok_or(SessionError::NoAnnotator)?.to_string();
+        let layer = self.edit_layer()?;
+        let (project, doc) = self.parts()?;
+        if let Some(range) = self.view.selection {
+            let command = new_span_command(project, &doc, &layer, &author, range, label, now);
+            let Command::AddSpan { span, .. } = &command else { return Err(SessionError::NoSuchSpan) };
+            let id = span.id;
+            self.apply(command, None)?;
+            self.view.selection = None;
+            self.view.selected_span = Some(id);
+            return Ok(id);
+        }
+        let id = self.view.selected_span.ok_or(SessionError::NothingSelected)?;
+        self.relabel(id, label, now)?;
+        Ok(id)
+    }
+
+    /// Gives span `id` of the edited layer another label.
+    pub fn relabel(&mut self, id: SpanId, label: LabelId, now: Timestamp) -> Result<(), SessionError> {
+        self.edit_span(id, now, |s| s.label = label)
+    }
+
+    /// Sets (or, with blank text, removes) the note of span `id`.
+    pub fn set_note(&mut self, id: SpanId, text: &str, now: Timestamp) -> Result<(), SessionError> {
+        let note = Some(text.trim().to_string()).filter(|t| !t.is_empty());
+        self.edit_span(id, now, |s| s.note = note)
+    }
+
+    fn edit_span(
+        &mut self,
+        id: SpanId,
+        now: Timestamp,
+        edit: impl FnOnce(&mut crate::model::Span),
+    ) -> Result<(), SessionError> {
+        let layer = self.edit_layer()?;
+        let (project, doc) = self.parts()?;
+        let command =
+            edit_span_command(project, &doc, &layer, id, now, edit).ok_or(SessionError::NoSuchSpan)?;
+        self.apply(command, None)
+    }
+
+    /// Moves one end of span `id` (its start with `start_end`) to `to`. A drag passes the
+    /// same `merge_key` for every move, so the whole drag is one undo step. Returns whether
+    /// anything changed (a span never becomes empty).
+    pub fn resize(
+        &mut self,
+        id: SpanId,
+        start_end: bool,
+        to: usize,
+        merge_key: Option<u64>,
+        now: Timestamp,
+    ) -> Result<bool, SessionError> {
+        let layer = self.edit_layer()?;
+        let (project, doc) = self.parts()?;
+        match resize_command(project, &doc, &layer, id, start_end, to, now) {
+            Some(command) => self.apply(command, merge_key).map(|()| true),
+            None => Ok(false),
+        }
+    }
+
+    /// The selected span and its note, for the note editor.
+    pub fn note_of_selected(&self) -> Result<(SpanId, String), SessionError> {
+        let layer = self.edit_layer()?;
+        let (project, doc) = self.parts()?;
+        let id = self.view.selected_span.ok_or(SessionError::NoSpanSelected)?;
+        let span = find_span(project, &doc, &layer, id).ok_or(SessionError::NoSuchSpan)?;
+        Ok((id, span.note.clone().unwrap_or_default()))
+    }
+
+    /// Deletes the selected span.
+    pub fn delete_selected(&mut self) -> Result<(), SessionError> {
+        let layer = self.edit_layer()?;
+        let (_, doc) = self.parts()?;
+        let id = self.view.selected_span.ok_or(SessionError::NoSpanSelected)?;
+        self.apply(Command::RemoveSpan { layer, doc, id }, None)?;
+        self.view.selected_span = None;
+        Ok(())
+    }
+
+    /// Marks the current document done for the annotator, or back to "in progress" when
+    /// it already was. Returns the new status.
+    pub fn toggle_done(&mut self) -> Result<Status, SessionError> {
+        let annotator = self.annotator().ok_or(SessionError::NoAnnotator)?.to_string();
+        let document = self.document().ok_or(SessionError::NoDocument)?;
+        let status =
+            if document.status_of(&annotator) == Status::Done { Status::InProgress } else { Status::Done };
+        let doc = document.id.clone();
+        self.apply(Command::SetStatus { doc, annotator, status }, None)?;
+        Ok(status)
+    }
+
+    /// Shows `doc` with nothing selected.
+    pub fn open_document(&mut self, doc: DocId) {
+        self.view = ViewState { doc: Some(doc), ..ViewState::default() };
+    }
+
+    /// Shows the next (or previous) document, stopping at the ends. Returns it.
+    pub fn step_document(&mut self, forward: bool) -> Option<DocId> {
+        let docs = &self.project()?.documents;
+        let current = self.view.doc.as_ref().and_then(|d| docs.iter().position(|x| &x.id == d));
+        let next = match (current, forward) {
+            (Some(i), true) => (i + 1).min(docs.len().saturating_sub(1)),
+            (Some(i), false) => i.saturating_sub(1),
+            (None, _) => 0,
+        };
+        let doc = docs.get(next)?.id.clone();
+        if self.view.doc.as_ref() != Some(&doc) {
+            self.open_document(doc.clone());
+        }
+        Some(doc)
+    }
+
+    /// Selects the next (or previous) span of the edited layer in reading order, wrapping
+    /// around, and scrolls to it.
+    pub fn step_span(&mut self, forward: bool) -> Option<SpanId> {
+        let layer = self.edit_layer().ok()?;
+        let (project, doc) = self.parts().ok()?;
+        let spans = project.layer(&layer).map(|l| l.spans(&doc)).unwrap_or(&[]);
+        let next = step_span(spans, self.view.selected_span, forward);
+        let range = next.and_then(|id| spans.iter().find(|s| s.id == id)).map(|s| s.range());
+        self.view.reveal = range.or(self.view.reveal);
+        self.view.selected_span = next;
+        self.view.selection = None;
+        next
+    }
+
+    /// Sets the text selection (an empty range clears it); a selection replaces a selected span.
+    pub fn select_text(&mut self, range: Option<CharRange>) {
+        self.view.selection = range.filter(|r| !r.is_empty());
+        if self.view.selection.is_some() {
+            self.view.selected_span = None;
+        }
+    }
+
+    /// Selects a span of the edited layer (or none); it replaces a text selection.
+    pub fn select_span(&mut self, span: Option<SpanId>) {
+        self.view.selected_span = span;
+        if span.is_some() {
+            self.view.selection = None;
+        }
+    }
+
+    /// Shows `range` of `doc`, opening the document when it is another.
+    pub fn reveal(&mut self, doc: DocId, range: CharRange) {
+        if self.view.doc.as_ref() != Some(&doc) {
+            self.open_document(doc);
+        }
+        self.view.reveal = Some(range);
+    }
+
+    /// The selected text, exactly as stored.
+    pub fn selected_text(&self) -> Option<&str> {
+        let range = self.view.selection?;
+        crate::model::slice_chars(&self.document()?.text, range).ok()
+    }
+
+    /// Undoes the last change; returns whether there was one.
+    pub fn undo(&mut self) -> Result<bool, SessionError> {
+        let ws = self.workspace.as_mut().ok_or(SessionError::NoProject)?;
+        let undone = ws.undo()?;
+        if undone {
+            self.view.selected_span = None;
+        }
+        Ok(undone)
+    }
+
+    /// Redoes the last undone change; returns whether there was one.
+    pub fn redo(&mut self) -> Result<bool, SessionError> {
+        let ws = self.workspace.as_mut().ok_or(SessionError::NoProject)?;
+        let redone = ws.redo()?;
+        if redone {
+            self.view.selected_span = None;
+        }
+        Ok(redone)
+    }
+
+    /// Replaces the label set by `labels`, removing the spans of `delete_spans_of` (whose
+    /// deletion the user confirmed) in the same step. Returns whether anything changed.
+    pub fn replace_labels(
+        &mut self,
+        labels: &[Label],
+        delete_spans_of: &[LabelId],
+    ) -> Result<bool, SessionError> {
+        let project = self.project().ok_or(SessionError::NoProject)?;
+        match edits::label_set_command(project, labels, delete_spans_of) {
+            Some(command) => self.apply(command, None).map(|()| true),
+            None => Ok(false),
+        }
+    }
+
+    /// Adds imported documents as one undo step and shows the first. Returns how many.
+    pub fn add_documents(&mut self, docs: Vec<Document>) -> Result<usize, SessionError> {
+        let n = docs.len();
+        let Some(first) = docs.first().map(|d| d.id.clone()) else { return Ok(0) };
+        self.apply(Command::AddDocuments { docs }, None)?;
+        self.open_document(first);
+        Ok(n)
+    }
+
+    /// Takes in the project as an annotation import left it (labels and documents added,
+    /// layers changed), as one undo step.
+    pub fn apply_import(&mut self, imported: Project) -> Result<(), SessionError> {
+        let project = self.project().ok_or(SessionError::NoProject)?;
+        let command = edits::import_command(project, imported);
+        self.apply(command, None)
+    }
+
+    /// Merges colleagues' projects (their annotator layers; the annotator's own layer is
+    /// never changed), all as one undo step. Returns one line per project merged.
+    pub fn merge(&mut self, others: &[(String, Project)]) -> Result<Vec<String>, SessionError> {
+        let project = self.project().ok_or(SessionError::NoProject)?;
+        let mut scratch = project.clone();
+        let mut commands = Vec::new();
+        let mut messages = Vec::new();
+        for (name, other) in others {
+            let (command, report) = crate::review::merge_command(&scratch, other, self.annotator());
+            crate::model::apply(&mut scratch, command.clone())?;
+            commands.push(command);
+            let merged = report.layer_docs.iter().filter(|d| d.outcome.changes()).count();
+            let mut message = format!("Merged {merged} annotator documents from {name}");
+            if !report.unmatched.is_empty() {
+                message.push_str(&format!(
+                    "; {} of their documents have a text this project lacks (not merged)",
+                    report.unmatched.len()
+                ));
+            }
+            messages.push(message);
+        }
+        if !commands.is_empty() {
+            self.apply(Command::Batch(commands), None)?;
+        }
+        Ok(messages)
+    }
+
+    /// Shows or hides another annotator's layer (annotation mode).
+    pub fn show_layer(&mut self, name: &str, on: bool) {
+        if let Mode::Annotate { shown_layers } = &mut self.mode {
+            if on {
+                shown_layers.insert(name.to_string());
+            } else {
+                shown_layers.remove(name);
+            }
+        }
+    }
+
+    /// Switches between annotating and reviewing (every annotator compared). Returns
+    /// whether review mode is on.
+    pub fn toggle_review(&mut self) -> Result<bool, SessionError> {
+        let project = self.project().ok_or(SessionError::NoProject)?;
+        self.mode = match self.mode {
+            Mode::Annotate { .. } => Mode::Review(ReviewState::new(project)),
+            Mode::Review(_) => Mode::default(),
+        };
+        self.view.selected_span = None;
+        self.view.selection = None;
+        Ok(self.review().is_some())
+    }
+
+    /// Starts reviewing `doc` (from the agreement window's list of documents).
+    pub fn review_document(&mut self, doc: DocId) -> Result<(), SessionError> {
+        if self.review().is_none() {
+            self.toggle_review()?;
+        }
+        self.open_document(doc);
+        Ok(())
+    }
+
+    /// Adds or removes an annotator from the comparison (review mode).
+    pub fn compare(&mut self, name: &str, on: bool) {
+        let Some(project) = self.workspace.as_ref().map(|ws| &ws.project) else { return };
+        if let Mode::Review(review) = &mut self.mode {
+            review.set_compared(project, name, on);
+        }
+    }
+
+    /// Brings review mode up to date with the document and the project: recomputes the
+    /// disagreements when something changed and accepts into gold, once per document,
+    /// what every compared annotator agrees on. Returns how many spans were accepted.
+    pub fn refresh_review(&mut self, now: Timestamp) -> Result<usize, SessionError> {
+        let generation = self.generation();
+        let (Some(ws), Some(doc), Mode::Review(review)) = (&self.workspace, &self.view.doc, &mut self.mode)
+        else {
+            return Ok(0);
+        };
+        review.refresh(&ws.project, doc, generation);
+        let names: Vec<String> = review.annotators().to_vec();
+        if names.len() < 2 || !self.auto_accepted.insert((doc.clone(), names.clone())) {
+            return Ok(0);
+        }
+        let by = self.annotator.clone().unwrap_or_default();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let command = crate::review::auto_accept_agreed(&ws.project, doc, &names, &by, now);
+        let n = match &command {
+            Command::Batch(c) => c.len(),
+            _ => 1,
+        };
+        if n == 0 {
+            return Ok(0);
+        }
+        self.apply(command, None)?;
+        let (Some(ws), Some(doc), Mode::Review(review)) = (&self.workspace, &self.view.doc, &mut self.mode)
+        else {
+            return Ok(n);
+        };
+        review.refresh(&ws.project, doc, ws.generation());
+        Ok(n)
+    }
+
+    /// Moves to the next or previous disagreement and scrolls to it.
+    pub fn step_disagreement(&mut self, forward: bool) -> Result<CharRange, SessionError> {
+        let Mode::Review(review) = &mut self.mode else { return Err(SessionError::NotReviewing) };
+        let range = review.step(forward).ok_or(SessionError::NoDisagreement)?;
+        self.view.reveal = Some(range);
+        Ok(range)
+    }
+
+    /// Shows disagreement `i` of the list.
+    pub fn go_to_disagreement(&mut self, i: usize) -> Result<CharRange, SessionError> {
+        let Mode::Review(review) = &mut self.mode else { return Err(SessionError::NotReviewing) };
+        let range = review.go_to(i).ok_or(SessionError::NoDisagreement)?;
+        self.view.reveal = Some(range);
+        Ok(range)
+    }
+
+    /// Records the reviewer's decision on the current disagreement in the gold layer
+    /// (one undo step), then moves to the next disagreement.
+    pub fn decide(&mut self, choice: Choice, now: Timestamp) -> Result<(), SessionError> {
+        let Mode::Review(review) = &self.mode else { return Err(SessionError::NotReviewing) };
+        let (project, doc) = self.parts()?;
+        if choice == Choice::Selection && self.view.selection.is_none() {
+            return Err(SessionError::NoSelectionForDecision);
+        }
+        let decision = review.decision(choice, self.view.selection).ok_or(SessionError::NoDisagreement)?;
+        let by = self.annotator().unwrap_or_default();
+        let command =
+            review.decide(project, &doc, &decision, by, now).ok_or(SessionError::NoDisagreement)??;
+        self.apply(command, None)?;
+        self.view.selection = None;
+        let generation = self.generation();
+        if let (Some(ws), Mode::Review(review)) = (&self.workspace, &mut self.mode) {
+            review.refresh(&ws.project, &doc, generation);
+            if let Some(range) = review.step(true) {
+                self.view.reveal = Some(range);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A name as recorded on spans: trimmed, never empty.
+fn clean_name(name: String) -> Option<String> {
+    let trimmed = name.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
+}

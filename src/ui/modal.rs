@@ -1,0 +1,159 @@
+//! The questions the window asks (who is annotating, unsaved changes, recover an autosave,
+//! a file changed on disk, a note). [`modal_ui`] draws the question and returns the
+//! answer once given; the app turns the answer into an action. Nothing here saves or
+//! touches a file.
+
+use crate::model::SpanId;
+use crate::store::Recovery;
+use std::path::PathBuf;
+
+/// A question the window is waiting for the user to answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Modal {
+    /// Ask the analyst's name (once; kept in preferences).
+    AskName { draft: String },
+    /// There are unsaved changes; `then` runs after saving or discarding.
+    ConfirmDiscard { then: Pending },
+    /// A note on a span.
+    EditNote { span: SpanId, text: String },
+    /// An autosave newer than the project file was found at open.
+    Recover { recovery: Recovery },
+    /// The file changed on disk since it was opened; saving would overwrite that.
+    ChangedOnDisk { path: PathBuf },
+}
+
+/// Something postponed until the user answers a [`Modal`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    Open(PathBuf),
+    NewProject,
+    Close,
+}
+
+/// The user's answer to a [`Modal`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    /// The analyst's name (not blank).
+    Name(String),
+    /// Save, then do what was pending.
+    SaveThen(Pending),
+    /// Forget the unsaved changes, then do what was pending.
+    DiscardThen(Pending),
+    /// Take the autosaved work.
+    Recover(Recovery),
+    /// Throw the autosave away.
+    DiscardRecovery,
+    /// Replace the file that changed on disk with this version.
+    Overwrite,
+    /// Save this version under another name.
+    SaveElsewhere,
+    /// The note of a span (blank removes it).
+    Note { span: SpanId, text: String },
+    /// Close the question, doing nothing.
+    Cancel,
+}
+
+/// Draws `modal` and returns the answer once the user gave one (the modal is then
+/// finished); `None` while the question stays up. Edits to drafts stay in `modal`.
+pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal) -> Option<Answer> {
+    let mut answer = None;
+    egui::Modal::new(egui::Id::unique("hashiya-modal")).show(ctx, |ui| {
+        answer = match modal {
+            Modal::AskName { draft } => ask_name(ui, draft),
+            Modal::ConfirmDiscard { then } => confirm_discard(ui, then),
+            Modal::Recover { recovery } => recover(ui, recovery),
+            Modal::ChangedOnDisk { path } => changed_on_disk(ui, path),
+            Modal::EditNote { span, text } => edit_note(ui, *span, text),
+        };
+    });
+    answer
+}
+
+fn ask_name(ui: &mut egui::Ui, draft: &mut String) -> Option<Answer> {
+    ui.heading("Who is annotating?");
+    ui.label("Your name is recorded on every span you make.");
+    let field_id = egui::Id::unique("hashiya-name-field");
+    let response = ui.add(egui::TextEdit::singleline(draft).id(field_id).hint_text("your name"));
+    // Enter ends the field's input (it gives the focus up): read that before focusing it.
+    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    // Focus when nothing has it (the question just came up): asking on every frame
+    // would keep the window redrawing and the field from ever getting the keys.
+    if ui.memory(|m| m.focused().is_none()) {
+        response.request_focus();
+    }
+    let blank = draft.trim().is_empty();
+    let ok = ui.add_enabled(!blank, egui::Button::new("OK")).clicked();
+    ((ok || enter) && !blank).then(|| Answer::Name(draft.trim().to_string()))
+}
+
+fn confirm_discard(ui: &mut egui::Ui, then: &Pending) -> Option<Answer> {
+    ui.heading("Unsaved changes");
+    ui.label("The project has changes that are not saved.");
+    let mut answer = None;
+    ui.horizontal(|ui| {
+        if ui.button("Save").clicked() {
+            answer = Some(Answer::SaveThen(then.clone()));
+        }
+        if ui.button("Discard changes").clicked() {
+            answer = Some(Answer::DiscardThen(then.clone()));
+        }
+        if ui.button("Cancel").clicked() {
+            answer = Some(Answer::Cancel);
+        }
+    });
+    answer
+}
+
+fn recover(ui: &mut egui::Ui, recovery: &Recovery) -> Option<Answer> {
+    ui.heading("Recover unsaved work?");
+    let when = recovery.modified.map(super::bars::ago).unwrap_or_default();
+    ui.label(format!("Hashiya found work autosaved {when} that was never saved to the project."));
+    let mut answer = None;
+    ui.horizontal(|ui| {
+        if ui.button("Recover").clicked() {
+            answer = Some(Answer::Recover(recovery.clone()));
+        }
+        if ui.button("Discard it").clicked() {
+            answer = Some(Answer::DiscardRecovery);
+        }
+    });
+    answer
+}
+
+fn changed_on_disk(ui: &mut egui::Ui, path: &std::path::Path) -> Option<Answer> {
+    ui.heading("The project file changed on disk");
+    ui.label("Someone (another window, a colleague, git) changed the file since you opened it.");
+    ui.label(path.display().to_string());
+    let mut answer = None;
+    ui.horizontal(|ui| {
+        if ui.button("Overwrite it with my version").clicked() {
+            answer = Some(Answer::Overwrite);
+        }
+        if ui.button("Save mine elsewhere…").clicked() {
+            answer = Some(Answer::SaveElsewhere);
+        }
+        if ui.button("Cancel").clicked() {
+            answer = Some(Answer::Cancel);
+        }
+    });
+    answer
+}
+
+fn edit_note(ui: &mut egui::Ui, span: SpanId, text: &mut String) -> Option<Answer> {
+    ui.heading("Note");
+    let field_id = egui::Id::unique("hashiya-note-field");
+    let response = ui.add(egui::TextEdit::multiline(text).id(field_id).desired_rows(3));
+    if ui.memory(|m| m.focused().is_none()) {
+        response.request_focus();
+    }
+    let mut answer = None;
+    ui.horizontal(|ui| {
+        if ui.button("Save note").clicked() {
+            answer = Some(Answer::Note { span, text: text.clone() });
+        }
+        if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            answer = Some(Answer::Cancel);
+        }
+    });
+    answer
+}
