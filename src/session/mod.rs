@@ -252,6 +252,7 @@ impl Session {
     ) -> Result<bool, SessionError> {
         let layer = self.edit_layer()?;
         let (project, doc) = self.parts()?;
+        find_span(project, &doc, &layer, id).ok_or(SessionError::NoSuchSpan)?;
         match resize_command(project, &doc, &layer, id, start_end, to, now) {
             Some(command) => self.apply(command, merge_key).map(|()| true),
             None => Ok(false),
@@ -552,3 +553,6 @@ fn clean_name(name: String) -> Option<String> {
     let trimmed = name.trim();
     (!trimmed.is_empty()).then(|| trimmed.to_string())
 }
+
+#[cfg(test)]
+mod tests;

@@ -3,6 +3,7 @@
 
 use egui_kittest::Harness;
 use hashiya::app::HashiyaApp;
+use hashiya::ui::dialogs::ScriptedDialogs;
 use hashiya::ui::prefs::Prefs;
 use std::path::{Path, PathBuf};
 
@@ -12,19 +13,22 @@ pub const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/projects/sample.r
 /// A 1280 x 800 window where `annotator` has opened the project at `path`.
 pub fn window_on(path: &Path, annotator: &str) -> Harness<'static, HashiyaApp> {
     let prefs = Prefs { annotator: Some(annotator.into()), ..Prefs::default() };
-    let mut app = HashiyaApp::new(prefs).unwrap();
-    app.open_path(path);
-    assert!(
-        app.session.workspace.is_some(),
-        "the project opens: {:?}",
-        app.toasts.messages().collect::<Vec<_>>()
-    );
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_context_setup(hashiya::ui::setup_context)
-        .build_ui_state(|ui, app: &mut HashiyaApp| app.frame_ui(ui), app);
+    let mut harness = window_with(prefs, path, ScriptedDialogs::default());
     harness.run();
     harness
+}
+
+/// A 1280 x 800 window with these preferences (a first start has none) that opened the
+/// project at `path` and asks `dialogs` for files. No frame is drawn yet.
+pub fn window_with(prefs: Prefs, path: &Path, dialogs: ScriptedDialogs) -> Harness<'static, HashiyaApp> {
+    let mut app = HashiyaApp::with_dialogs(prefs, Box::new(dialogs)).unwrap();
+    app.open_path(path);
+    let opened = app.session.workspace.is_some();
+    assert!(opened, "the project opens: {:?}", app.toasts.messages().collect::<Vec<_>>());
+    Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_context_setup(hashiya::ui::setup_context)
+        .build_ui_state(|ui, app: &mut HashiyaApp| app.frame_ui(ui), app)
 }
 
 /// A window on a copy of the sample project in a temporary folder (kept alive by the
