@@ -114,3 +114,27 @@ fn help_documents_the_exit_status() {
     assert!(output.status.success());
     assert!(stdout(&output).contains("Exit status"), "{}", stdout(&output));
 }
+
+#[test]
+fn the_summary_of_an_annotation_import_counts_what_it_added() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = project_file(dir.path());
+    let jsonl = dir.path().join("doccano.jsonl");
+    let lines = [
+        r#"{"text": "قال المرصد إن 12 مدنياً قتلوا", "label": [[14, 23, "figure"], [0, 3, "claim"]]}"#,
+        r#"{"text": "نفى الجيش ذلك", "label": [[0, 3, "denial"]]}"#,
+    ];
+    fs::write(&jsonl, lines.join("\n") + "\n").unwrap();
+    let output = run_hashiya([
+        "import".as_ref(),
+        project.as_os_str(),
+        jsonl.as_os_str(),
+        "--annotator".as_ref(),
+        "rana".as_ref(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(out.contains("imported 2 document(s) into"), "{out}");
+    assert!(out.contains("0 file(s) skipped, 3 span(s) added"), "{out}");
+    assert_eq!(store::load(&project).unwrap().layers["rana"].span_count(), 3);
+}

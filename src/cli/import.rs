@@ -67,13 +67,20 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
     for id in &report.added {
         println!("added {id}");
     }
+    // Annotation files add documents and spans of their own: count what the project gained.
+    let documents = project.documents.len().saturating_sub(before.documents.len());
+    let spans = span_count(&project).saturating_sub(span_count(&before));
     println!(
-        "imported {} document(s) into {}, {} file(s) skipped",
-        report.added.len(),
+        "imported {documents} document(s) into {}, {} file(s) skipped, {spans} span(s) added",
         args.project.display(),
         report.skipped.len()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Spans in every layer, gold included.
+fn span_count(project: &Project) -> usize {
+    project.named_layers_all().map(|(_, layer)| layer.span_count()).sum()
 }
 
 /// Imports one annotation file (or brat folder), printing what it did; false on failure.
