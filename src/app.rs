@@ -188,7 +188,7 @@ impl HashiyaApp {
             self.label_editor.ui(&ctx, &ws.project, &mut self.actions);
         }
         if let Some(ws) = &self.workspace {
-            self.review.agreement_ui(&ctx, &ws.project);
+            self.review.agreement_ui(&ctx, &ws.project, &mut self.actions);
             self.transfer.export_ui(&ctx, &ws.project);
         }
         if let Some(finished) = self.transfer.poll(&ctx) {
@@ -608,6 +608,14 @@ impl HashiyaApp {
             }
             Action::Run(cmd) => self.run(cmd, ctx),
             Action::OpenDocument(doc) => {
+                self.view = ViewState { doc: Some(doc), filter: self.view.filter, ..ViewState::default() };
+            }
+            Action::ReviewDocument(doc) => {
+                if let Some(ws) = &self.workspace
+                    && !self.review.active
+                {
+                    self.review.toggle(&ws.project);
+                }
                 self.view = ViewState { doc: Some(doc), filter: self.view.filter, ..ViewState::default() };
             }
             Action::SelectSpan(span) => {

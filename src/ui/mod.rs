@@ -35,6 +35,8 @@ pub enum Action {
     Run(commands::UiCommand),
     /// Show this document.
     OpenDocument(DocId),
+    /// Show this document in review mode (turning review mode on if it is off).
+    ReviewDocument(DocId),
     /// Select a span of the current annotator (or clear the selection).
     SelectSpan(Option<SpanId>),
     /// Set the text selection of the current document.

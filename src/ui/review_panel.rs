@@ -4,13 +4,15 @@
 //! selection instead, R reject). Spans every chosen annotator agrees on are accepted
 //! into gold automatically when a document is reviewed.
 //!
-//! Also the agreement window: the figures of `hashiya agree` as a table and a small
-//! chart per label.
+//! Also the agreement window: the figures of `hashiya agree` as a table, a small chart
+//! per label, and the documents from the least to the most agreed (a click opens one in
+//! review mode).
 
 use super::{Action, EngineText, text_line, theme};
 use crate::model::{CharIndex, CharRange, DocId, LabelId, Project, Timestamp};
 use crate::review::{
-    AgreementOptions, AgreementReport, Decision, Disagreement, adjudicate, agreement, disagreements,
+    AgreementOptions, AgreementReport, Decision, Disagreement, DocumentAgreement, adjudicate, agreement,
+    disagreements,
 };
 use egui::{RichText, Ui};
 
@@ -204,7 +206,8 @@ impl Review {
     }
 
     /// The agreement window: recomputed on demand, since it reads the whole project.
-    pub fn agreement_ui(&mut self, ctx: &egui::Context, project: &Project) {
+    /// Clicking a document pushes [`Action::ReviewDocument`].
+    pub fn agreement_ui(&mut self, ctx: &egui::Context, project: &Project, actions: &mut Vec<Action>) {
         if !self.agreement_open {
             return;
         }
@@ -216,7 +219,11 @@ impl Review {
                 self.report = Some(agreement(project, &options).map_err(|e| e.to_string()));
             }
             match &self.report {
-                Some(Ok(report)) => agreement_table(ui, report),
+                Some(Ok(report)) => {
+                    agreement_table(ui, report);
+                    ui.separator();
+                    documents_list(ui, &report.per_document, actions);
+                }
                 Some(Err(err)) => {
                     ui.colored_label(theme::ERROR_COLOR, err);
                 }
@@ -244,10 +251,19 @@ fn agreement_table(ui: &mut Ui, report: &AgreementReport) {
         report.characters,
         report.iou
     ));
-    egui::Grid::new("agreement").striped(true).num_columns(9).show(ui, |ui| {
-        for h in
-            ["pair", "label", "exact F1", "overlap F1", "kappa", "alpha_u", "unmatched a", "unmatched b", ""]
-        {
+    egui::Grid::new("agreement").striped(true).num_columns(10).show(ui, |ui| {
+        for h in [
+            "pair",
+            "label",
+            "exact F1",
+            "overlap F1",
+            "kappa",
+            "alpha_u",
+            "alpha chars",
+            "unmatched a",
+            "unmatched b",
+            "",
+        ] {
             ui.strong(h);
         }
         ui.end_row();
@@ -258,6 +274,7 @@ fn agreement_table(ui: &mut Ui, report: &AgreementReport) {
             ui.label(fmt(p.overlap_f1));
             ui.label(fmt(p.cohen_kappa));
             ui.label(fmt(p.alpha_u));
+            ui.label(fmt(p.alpha_chars));
             ui.label(p.unmatched_a.to_string());
             ui.label(p.unmatched_b.to_string());
             bar(ui, p.overlap_f1.unwrap_or(0.0), p.exact_f1.unwrap_or(0.0));
@@ -265,10 +282,13 @@ fn agreement_table(ui: &mut Ui, report: &AgreementReport) {
         }
     });
     ui.separator();
-    ui.label("Krippendorff's alpha (unitized, over characters, all chosen annotators):");
+    ui.label(
+        "Krippendorff's alpha_u (unitizing, continuum) and alpha over characters, all chosen annotators:",
+    );
     for (label, value) in &report.alpha_u {
+        let chars = report.alpha_chars.get(label).copied().flatten();
         ui.horizontal(|ui| {
-            ui.label(format!("{label}: {}", fmt(*value)));
+            ui.label(format!("{label}: alpha_u {} · chars {}", fmt(*value), fmt(chars)));
             bar(ui, value.unwrap_or(0.0).max(0.0), 0.0);
         });
     }
@@ -278,6 +298,30 @@ fn agreement_table(ui: &mut Ui, report: &AgreementReport) {
             ui.colored_label(theme::status_color(false), w);
         }
     }
+}
+
+/// The documents from the least to the most agreed; a click opens one in review mode.
+fn documents_list(ui: &mut Ui, documents: &[DocumentAgreement], actions: &mut Vec<Action>) {
+    ui.label("Documents, least agreed first (click to review):");
+    egui::ScrollArea::vertical().id_salt("agreement documents").max_height(220.0).show(ui, |ui| {
+        egui::Grid::new("agreement documents grid").striped(true).num_columns(5).show(ui, |ui| {
+            for h in ["document", "alpha_u", "overlap F1", "exact F1", "spans"] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for doc in documents {
+                let name = if doc.title.is_empty() { doc.id.as_str() } else { doc.title.as_str() };
+                if ui.link(name).on_hover_text(&doc.id).clicked() {
+                    actions.push(Action::ReviewDocument(DocId::new(doc.id.clone())));
+                }
+                ui.label(fmt(doc.alpha_u));
+                ui.label(fmt(doc.overlap_f1));
+                ui.label(fmt(doc.exact_f1));
+                ui.label(doc.spans.to_string());
+                ui.end_row();
+            }
+        });
+    });
 }
 
 /// A small horizontal bar: `value` (0..1) filled, `inner` as a darker part.
