@@ -168,9 +168,30 @@ fn json_has_the_contract_keys() {
         assert!((0.0..=1.0).contains(&f1));
         assert!(pair["exact_f1"].as_f64().unwrap() <= f1);
     }
-    let alpha = json["alpha_u"].as_object().unwrap();
-    let keys: Vec<&String> = alpha.keys().collect();
-    assert_eq!(keys, ["all", "claim", "denial", "figure"]);
+    for key in ["alpha_u", "alpha_chars"] {
+        let alpha = json[key].as_object().unwrap();
+        let keys: Vec<&String> = alpha.keys().collect();
+        assert_eq!(keys, ["all", "claim", "denial", "figure"], "{key}");
+    }
+    for pair in pairs {
+        assert!(pair.get("alpha_u").is_some() && pair.get("alpha_chars").is_some(), "{pair}");
+    }
+    // Every document once, the least agreed (lowest alpha_u, undefined last) first.
+    let docs = json["per_document"].as_array().unwrap();
+    assert_eq!(docs.len(), 6);
+    assert_eq!(json["documents"], 6);
+    for doc in docs {
+        for key in ["id", "title", "exact_f1", "overlap_f1", "alpha_u"] {
+            assert!(doc.get(key).is_some(), "missing {key} in {doc}");
+        }
+    }
+    let alphas: Vec<Option<f64>> = docs.iter().map(|d| d["alpha_u"].as_f64()).collect();
+    let mut sorted = alphas.clone();
+    sorted.sort_by(|a, b| match (a, b) {
+        (Some(a), Some(b)) => a.total_cmp(b),
+        (a, b) => a.is_none().cmp(&b.is_none()),
+    });
+    assert_eq!(alphas, sorted);
 }
 
 #[test]
@@ -178,7 +199,13 @@ fn tables_name_every_pair() {
     let dir = tempfile::tempdir().unwrap();
     let path = write_random(dir.path(), 11);
     let out = hashiya(&["agree", path.to_str().unwrap()]);
-    for heading in ["amal vs omar", "amal vs sara", "omar vs sara", "alpha_u over amal, omar, sara:"] {
+    for heading in [
+        "amal vs omar",
+        "amal vs sara",
+        "omar vs sara",
+        "alpha over amal, omar, sara:",
+        "documents, least agreed first:",
+    ] {
         assert!(out.contains(heading), "{heading} missing from:\n{out}");
     }
 }
@@ -276,29 +303,38 @@ fn hand_project() -> Project {
 // claim: F1 = 2/3; tokens amal T T T F F F F F F F, omar T T T F F F T T T T:
 // p_o = 0.6, p_e = (3x7 + 7x3)/100 = 0.42, kappa = 0.18 / 0.58 = 0.310.
 // figure: no match, F1 = 0, unmatched 2 / 1.
+// alpha_u, claim (L = 41): the units 0..13 agree; omar's 26..41 lies in amal's gap 13..41:
+// D_o = 2 x 15² / (2 x 41²) = 0.13385. Units 13, 13, 15 (N = 3), gaps 28 and 13:
+// D_e = 2 (2 x (2 x 1300 + 169 x (1 + 16)) + (2 x 2030 + 225 x 14)) / (41 (82 x 81 - 522))
+// = 36312 / 250920 = 0.14471: alpha_u = 1 - 0.13385 / 0.14471 = 0.075.
 const HAND_TABLE: &str = "\
 1 documents, 10 tokens, 41 characters; overlap matching at IoU >= 0.5
 
 amal vs omar
-label         spans  spans exact F1 overlap F1  unmatched    kappa  alpha_u
-                  a      b                          a / b   tokens    chars
-all               3      3    0.333      0.333      2 / 2    0.375    0.357
-claim             1      2    0.667      0.667      0 / 1    0.310    0.277
-denial            0      0        -          -      0 / 0        -        -
-figure            2      1    0.000      0.000      2 / 1    0.286    0.047
+label         spans  spans exact F1 overlap F1  unmatched    kappa  alpha_u    alpha
+                  a      b                          a / b   tokens             chars
+all               3      3    0.333      0.333      2 / 2    0.375    0.038    0.357
+claim             1      2    0.667      0.667      0 / 1    0.310    0.075    0.277
+denial            0      0        -          -      0 / 0        -        -        -
+figure            2      1    0.000      0.000      2 / 1    0.286   -0.076    0.047
 
-alpha_u over amal, omar:
-  all          0.357
-  claim        0.277
-  denial       -
-  figure       0.047
+alpha over amal, omar:
+  label         alpha_u alpha_chars
+  all             0.038       0.357
+  claim           0.075       0.277
+  denial              -           -
+  figure         -0.076       0.047
+
+documents, least agreed first:
+  id  alpha_u overlap F1 exact F1  spans  title
+  d1    0.038      0.333    0.333      6  قتل 12 مدنياً اليوم، وقال الجيش إن 5 جرحى
 
 warnings:
   - amal and omar, all: only 6 spans between them (fewer than 10); the figures mean little
   - amal and omar, claim: only 3 spans between them (fewer than 10); the figures mean little
   - amal and omar: no denial spans, so its figures are undefined
   - amal and omar, figure: only 3 spans between them (fewer than 10); the figures mean little
-  - alpha_u for denial is undefined (no annotator used it, or nothing varies)
+  - alpha_u for denial is undefined (no annotator used it)
 ";
 
 #[test]

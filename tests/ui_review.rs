@@ -8,6 +8,7 @@ mod common;
 use common::window::window_on;
 use egui::Key;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 use hashiya::app::HashiyaApp;
 use hashiya::model::{CharRange, DocId, Document, LabelId, Origin, Project, Span, SpanId, Timestamp};
 use hashiya::ui::Action;
@@ -101,4 +102,29 @@ fn accepting_one_side_puts_it_in_gold_and_it_is_saved() {
     let labels: Vec<&str> =
         json["spans"].as_array().unwrap().iter().map(|s| s["label"].as_str().unwrap()).collect();
     assert_eq!(labels, ["figure", "denial"]);
+}
+
+#[test]
+fn the_agreement_window_lists_documents_least_agreed_first_and_opens_one_for_review() {
+    let (mut h, _dir, _path) = common::window::sample_window("reviewer");
+    assert!(h.state().session.review().is_none());
+    h.state_mut().push(Action::Run(UiCommand::Agreement));
+    h.run();
+    // The figures are computed in the background.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while h.state().transfer.busy() {
+        assert!(std::time::Instant::now() < deadline, "the agreement is computed");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+    // In the sample project amal and omar agree least on "الرقةميداني" (004): it comes
+    // first, and a click opens it in review mode.
+    let least = DocId::new("004_25d750ccf964fbba");
+    assert_ne!(h.state().session.view.doc.as_ref(), Some(&least));
+    h.get_by_role_and_label(egui::accesskit::Role::Link, "الرقةميداني").click();
+    h.run();
+    h.run();
+    assert!(h.state().session.review().is_some(), "review mode is on");
+    assert_eq!(h.state().session.view.doc.as_ref(), Some(&least));
 }

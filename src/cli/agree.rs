@@ -45,7 +45,8 @@ fn figure(value: Option<f64>) -> String {
     value.map_or_else(|| "-".to_string(), |v| format!("{v:.3}"))
 }
 
-/// The report as plain-text tables: one per pair of annotators, then alpha_u and warnings.
+/// The report as plain-text tables: one per pair of annotators, then alpha across all
+/// of them, the documents from the least agreed, and the warnings.
 fn tables(report: &AgreementReport) -> String {
     let mut out = String::new();
     let _ = writeln!(
@@ -60,18 +61,18 @@ fn tables(report: &AgreementReport) -> String {
             let _ = writeln!(out, "\n{} vs {}", row.a, row.b);
             let _ = writeln!(
                 out,
-                "{:<12} {:>6} {:>6} {:>8} {:>10} {:>10} {:>8} {:>8}",
-                "label", "spans", "spans", "exact F1", "overlap F1", "unmatched", "kappa", "alpha_u"
+                "{:<12} {:>6} {:>6} {:>8} {:>10} {:>10} {:>8} {:>8} {:>8}",
+                "label", "spans", "spans", "exact F1", "overlap F1", "unmatched", "kappa", "alpha_u", "alpha"
             );
             let _ = writeln!(
                 out,
-                "{:<12} {:>6} {:>6} {:>8} {:>10} {:>10} {:>8} {:>8}",
-                "", "a", "b", "", "", "a / b", "tokens", "chars"
+                "{:<12} {:>6} {:>6} {:>8} {:>10} {:>10} {:>8} {:>8} {:>8}",
+                "", "a", "b", "", "", "a / b", "tokens", "", "chars"
             );
         }
         let _ = writeln!(
             out,
-            "{:<12} {:>6} {:>6} {:>8} {:>10} {:>10} {:>8} {:>8}",
+            "{:<12} {:>6} {:>6} {:>8} {:>10} {:>10} {:>8} {:>8} {:>8}",
             row.label,
             row.spans_a,
             row.spans_b,
@@ -80,11 +81,33 @@ fn tables(report: &AgreementReport) -> String {
             format!("{} / {}", row.unmatched_a, row.unmatched_b),
             figure(row.cohen_kappa),
             figure(row.alpha_u),
+            figure(row.alpha_chars),
         );
     }
-    let _ = writeln!(out, "\nalpha_u over {}:", report.annotators.join(", "));
+    let _ = writeln!(out, "\nalpha over {}:", report.annotators.join(", "));
+    let _ = writeln!(out, "  {:<12} {:>8} {:>11}", "label", "alpha_u", "alpha_chars");
     for (label, alpha) in &report.alpha_u {
-        let _ = writeln!(out, "  {label:<12} {}", figure(*alpha));
+        let chars = report.alpha_chars.get(label).copied().flatten();
+        let _ = writeln!(out, "  {label:<12} {:>8} {:>11}", figure(*alpha), figure(chars));
+    }
+    let _ = writeln!(out, "\ndocuments, least agreed first:");
+    let width = report.per_document.iter().map(|d| d.id.chars().count()).max().unwrap_or(0).max(2);
+    let _ = writeln!(
+        out,
+        "  {:<width$} {:>8} {:>10} {:>8} {:>6}  title",
+        "id", "alpha_u", "overlap F1", "exact F1", "spans"
+    );
+    for doc in &report.per_document {
+        let _ = writeln!(
+            out,
+            "  {:<width$} {:>8} {:>10} {:>8} {:>6}  {}",
+            doc.id,
+            figure(doc.alpha_u),
+            figure(doc.overlap_f1),
+            figure(doc.exact_f1),
+            doc.spans,
+            doc.title
+        );
     }
     if !report.warnings.is_empty() {
         let _ = writeln!(out, "\nwarnings:");

@@ -1,25 +1,21 @@
 //! Agreement between annotators: per pair of annotators and per label (and over all
-//! labels), exact-match F1, overlap F1, unmatched counts, Cohen's kappa over tokens and
-//! Krippendorff's alpha over characters, with warnings where a figure means little.
+//! labels), exact-match F1, overlap F1, unmatched counts, Cohen's kappa over tokens,
+//! Krippendorff's unitizing alpha (continuum form) and nominal alpha over characters;
+//! per document; with warnings where a figure means little.
 //!
 //! Every document of the project counts; an annotator with no spans on a document is
 //! taken to have marked nothing there. docs/agreement.md defines each figure.
 
 use super::alpha::nominal_alpha;
 use super::coding::{char_codes, token_codes};
+use super::continuum;
 use super::kappa::cohen_kappa;
 use super::matching::{exact_matches, overlap_matching};
+use super::per_document::per_document;
+use super::report::{ALL_LABELS, AgreementReport, PairAgreement, layer_named};
 use crate::model::tokens::{Token, tokenize};
-use crate::model::{LabelId, Layer, Project, Span};
-use serde::Serialize;
+use crate::model::{Document, LabelId, Project, Span};
 use std::collections::BTreeMap;
-
-/// The name of the row that pools every label.
-pub const ALL_LABELS: &str = "all";
-/// Fewer spans than this (both annotators together) for a label draws a warning.
-pub const MIN_SPANS: usize = 10;
-/// A label holding more than this share of all spans draws a warning.
-pub const DOMINANT_SHARE: f64 = 0.8;
 
 /// What to compare.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,65 +44,6 @@ pub enum AgreementError {
     DuplicateAnnotator(String),
     #[error("the IoU threshold must lie between 0 and 1, got {0}")]
     BadThreshold(f64),
-}
-
-/// The figures for one pair of annotators and one label (or `"all"`).
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct PairAgreement {
-    /// The first annotator of the pair (earlier in the chosen order).
-    pub a: String,
-    /// The second annotator of the pair.
-    pub b: String,
-    /// A label id, or `"all"`.
-    pub label: String,
-    /// `2 x exact matches / (spans of a + spans of b)`; `None` when neither has a span.
-    pub exact_f1: Option<f64>,
-    /// The same with overlap matching.
-    pub overlap_f1: Option<f64>,
-    /// Spans of `a` with no overlap match in `b`.
-    pub unmatched_a: usize,
-    /// Spans of `b` with no overlap match in `a`.
-    pub unmatched_b: usize,
-    /// Cohen's kappa over tokens; `None` when undefined.
-    pub cohen_kappa: Option<f64>,
-    /// Krippendorff's alpha over characters for this pair; `None` when undefined.
-    pub alpha_u: Option<f64>,
-    /// Spans of `a` (of this label), over every document.
-    pub spans_a: usize,
-    /// Spans of `b` (of this label), over every document.
-    pub spans_b: usize,
-    /// Pairs of spans with the same start, end and label.
-    pub exact_matches: usize,
-    /// Pairs in the maximum overlap matching.
-    pub overlap_matches: usize,
-}
-
-/// Agreement over a project.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct AgreementReport {
-    /// The annotators compared, in the order chosen.
-    pub annotators: Vec<String>,
-    /// One row per pair (in annotator order) and label (`"all"` first, then the
-    /// project's labels in order).
-    pub pairs: Vec<PairAgreement>,
-    /// Krippendorff's alpha over characters across all the annotators, by label and `"all"`.
-    pub alpha_u: BTreeMap<String, Option<f64>>,
-    /// The IoU threshold of overlap matching.
-    pub iou: f64,
-    /// Documents compared (every document of the project).
-    pub documents: usize,
-    /// Tokens coded for kappa, over every document.
-    pub tokens: usize,
-    /// Code points coded for alpha, over every document.
-    pub characters: usize,
-    /// Where a figure means little, in a stable order.
-    pub warnings: Vec<String>,
-}
-
-/// The layer called `name`: an annotator's, or the gold layer for `"gold"` (unless an
-/// annotator has that name).
-pub fn layer_named<'p>(project: &'p Project, name: &str) -> Option<&'p Layer> {
-    project.named_layers_all().find(|(n, _)| *n == name).map(|(_, l)| l)
 }
 
 /// One annotator's codes over every document, concatenated in project order.
@@ -172,7 +109,7 @@ fn pair_row(
     label: &str,
     counts: [usize; 4],
     cohen_kappa: Option<f64>,
-    alpha_u: Option<f64>,
+    [alpha_u, alpha_chars]: [Option<f64>; 2],
 ) -> PairAgreement {
     let [spans_a, spans_b, exact, overlap] = counts;
     PairAgreement {
@@ -185,6 +122,7 @@ fn pair_row(
         unmatched_b: spans_b.saturating_sub(overlap),
         cohen_kappa,
         alpha_u,
+        alpha_chars,
         spans_a,
         spans_b,
         exact_matches: exact,
@@ -218,16 +156,19 @@ fn selected(project: &Project, options: &AgreementOptions) -> Result<Vec<String>
 /// Measures agreement between the chosen annotators over every document of `project`.
 pub fn agreement(project: &Project, options: &AgreementOptions) -> Result<AgreementReport, AgreementError> {
     let names = selected(project, options)?;
+    let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let documents: Vec<&Document> = project.documents.iter().collect();
     let tokens: Vec<Vec<Token>> = project.documents.iter().map(|d| tokenize(&d.text)).collect();
     let codings: Vec<Coding> = names.iter().map(|n| code(project, &tokens, n)).collect();
     let mut pairs = Vec::new();
     for (i, (name_a, a)) in names.iter().zip(&codings).enumerate() {
         for (name_b, b) in names.iter().zip(&codings).skip(i + 1) {
             let names = (name_a.as_str(), name_b.as_str());
+            let study = continuum::study(project, &[names.0, names.1], &documents);
             let counts = match_counts(a, b, options.iou, |_| true);
             let kappa = cohen_kappa(&a.tokens_all, &b.tokens_all);
-            let alpha = nominal_alpha(&[&a.chars_all, &b.chars_all]);
-            pairs.push(pair_row(names, ALL_LABELS, counts, kappa, alpha));
+            let alphas = [study.alpha(), nominal_alpha(&[&a.chars_all, &b.chars_all])];
+            pairs.push(pair_row(names, ALL_LABELS, counts, kappa, alphas));
             let by_label = a
                 .tokens_by_label
                 .iter()
@@ -236,30 +177,34 @@ pub fn agreement(project: &Project, options: &AgreementOptions) -> Result<Agreem
             for (label, ((ta, tb), (ca, cb))) in project.labels.iter().zip(by_label) {
                 let counts = match_counts(a, b, options.iou, |s| s.label == label.id);
                 let kappa = cohen_kappa(ta, tb);
-                let alpha = nominal_alpha(&[ca, cb]);
-                pairs.push(pair_row(names, label.id.as_str(), counts, kappa, alpha));
+                let alphas = [study.category_alpha(&&label.id), nominal_alpha(&[ca, cb])];
+                pairs.push(pair_row(names, label.id.as_str(), counts, kappa, alphas));
             }
         }
     }
-    let mut alpha_u = BTreeMap::new();
+    let mut alpha_chars = BTreeMap::new();
     let all: Vec<&[Option<&LabelId>]> = codings.iter().map(|c| c.chars_all.as_slice()).collect();
-    alpha_u.insert(ALL_LABELS.to_string(), nominal_alpha(&all));
+    alpha_chars.insert(ALL_LABELS.to_string(), nominal_alpha(&all));
     for (i, label) in project.labels.iter().enumerate() {
         let coders: Vec<&[bool]> =
             codings.iter().filter_map(|c| c.chars_by_label.get(i).map(Vec::as_slice)).collect();
-        alpha_u.insert(label.id.0.clone(), nominal_alpha(&coders));
+        alpha_chars.insert(label.id.0.clone(), nominal_alpha(&coders));
     }
+    let study = continuum::study(project, &name_refs, &documents);
+    let dropped = continuum::dropped(&study, &name_refs);
     let mut report = AgreementReport {
-        annotators: names,
         pairs,
-        alpha_u,
+        alpha_u: continuum::alpha_by_label(project, &study),
+        alpha_chars,
+        per_document: per_document(project, &name_refs, options.iou),
         iou: options.iou,
         documents: project.documents.len(),
         tokens: codings.first().map_or(0, |c| c.tokens_all.len()),
         characters: codings.first().map_or(0, |c| c.chars_all.len()),
         warnings: Vec::new(),
+        annotators: names,
     };
-    report.warnings = super::warnings::warnings(project, &report);
+    report.warnings = super::warnings::warnings(project, &report, &dropped);
     Ok(report)
 }
 
@@ -308,20 +253,40 @@ mod tests {
         assert!(close(all.exact_f1, 0.5) && close(all.overlap_f1, 0.5));
         assert_eq!((all.unmatched_a, all.unmatched_b), (1, 1));
         // Tokens: the claim (longest) wins tokens 0..3 for both; token 3 is O: identical,
-        // with variation, so kappa = 1. Characters likewise: alpha = 1.
-        assert!(close(all.cohen_kappa, 1.0) && close(all.alpha_u, 1.0));
+        // with variation, so kappa = 1. Characters likewise: alpha_chars = 1.
+        assert!(close(all.cohen_kappa, 1.0) && close(all.alpha_chars, 1.0));
         let figure = row(&report, "amal", "omar", "figure");
         // Figure tokens: amal [O F F O], omar [O F O O]: p_o = 3/4,
         // p_e = (2x1 + 2x3) / 16 = 1/2, kappa = (3/4 - 1/2) / (1/2) = 1/2.
         assert!(close(figure.cohen_kappa, 0.5));
         // Figure characters: amal 9 (4..13), omar 2 (4..6); 7 disagree. n = 38,
         // D = 7 x 2 = 14, E = 38^2 - (11^2 + 27^2) = 594: alpha = 1 - 37 x 14 / 594 = 76/594.
-        assert!(close(figure.alpha_u, 76.0 / 594.0));
-        assert!(close(report.alpha_u.get("figure").copied().flatten(), 76.0 / 594.0));
-        assert!(close(report.alpha_u.get("all").copied().flatten(), 1.0));
+        assert!(close(figure.alpha_chars, 76.0 / 594.0));
+        assert!(close(report.alpha_chars.get("figure").copied().flatten(), 76.0 / 594.0));
+        assert!(close(report.alpha_chars.get("all").copied().flatten(), 1.0));
+        // alpha_u, L = 19, m = 2. Figure: units 4..13 and 4..6 overlap: δ² = 0² + 7² = 49,
+        // D_o = 2 x 49 / (2 x 19²) = 49/361. Gaps 4, 6 (amal) and 4, 13 (omar).
+        // D_e numerator: unit 9: 1 x 9x8x17/3 + 81 x (13-9+1) = 408 + 405; unit 2:
+        // 1 x 2x1x3/3 + 4 x (3+3+5+12) = 2 + 92; total 907; denominator 38x37 - (72+2) = 1332:
+        // D_e = 2 x 907 / (19 x 1332).
+        let (observed, expected_figure) = (49.0 / 361.0, 1814.0 / 25308.0);
+        assert!(close(figure.alpha_u, 1.0 - observed / expected_figure));
+        // Claim: the same unit 0..13 on both sides: D_o = 0, alpha 1; D_e numerator
+        // 2 x 13x12x25/3 = 2600 (no gap fits 13), denominator 1406 - 2 x 156 = 1094.
+        let expected_claim = 5200.0 / (19.0 * 1094.0);
+        assert!(close(row(&report, "amal", "omar", "claim").alpha_u, 1.0));
+        // all: 1 - Σ D_o / Σ D_e, not the mean of the labels' alphas.
+        let all_u = 1.0 - observed / (expected_figure + expected_claim);
+        assert!(close(all.alpha_u, all_u));
+        assert!(close(report.alpha_u.get("all").copied().flatten(), all_u));
+        assert!(close(report.alpha_u.get("figure").copied().flatten(), 1.0 - observed / expected_figure));
         // Nobody used denial: every figure is undefined.
         let denial = row(&report, "amal", "omar", "denial");
-        assert_eq!((denial.exact_f1, denial.cohen_kappa, denial.alpha_u), (None, None, None));
+        assert_eq!(
+            (denial.exact_f1, denial.cohen_kappa, denial.alpha_u, denial.alpha_chars),
+            (None, None, None, None)
+        );
+        assert_eq!(report.alpha_u.get("denial"), Some(&None));
         assert!(report.warnings.iter().any(|w| w.contains("no denial spans")));
         assert!(report.warnings.iter().any(|w| w.contains("fewer than 10")));
 
@@ -339,7 +304,10 @@ mod tests {
         for label in ["all", "claim", "figure"] {
             let r = row(&report, "amal", "omar", label);
             assert!(close(r.exact_f1, 1.0) && close(r.overlap_f1, 1.0), "{label}");
-            assert!(close(r.cohen_kappa, 1.0) && close(r.alpha_u, 1.0), "{label}");
+            assert!(
+                close(r.cohen_kappa, 1.0) && close(r.alpha_u, 1.0) && close(r.alpha_chars, 1.0),
+                "{label}"
+            );
             assert_eq!((r.unmatched_a, r.unmatched_b), (0, 0));
         }
     }
@@ -356,10 +324,30 @@ mod tests {
         assert!(close(r.cohen_kappa, 0.0));
         // Two empty layers: nothing to compare, every figure undefined.
         let r = row(&report, "omar", "sara", "all");
-        assert_eq!((r.exact_f1, r.overlap_f1, r.cohen_kappa, r.alpha_u), (None, None, None, None));
+        assert_eq!(
+            (r.exact_f1, r.overlap_f1, r.cohen_kappa, r.alpha_u, r.alpha_chars),
+            (None, None, None, None, None)
+        );
         assert_eq!((r.unmatched_a, r.unmatched_b), (0, 0));
         assert!(report.warnings.iter().any(|w| w.starts_with("omar has no spans")));
         assert!(report.warnings.iter().any(|w| w.contains("only one of them")));
+    }
+
+    #[test]
+    fn overlapping_spans_of_one_label_are_left_out_of_alpha_u_with_a_warning() {
+        // amal's second claim 4..6 lies inside her claim 0..13: alpha_u keeps 0..13 only,
+        // so against omar's single claim 0..13 it is 1.
+        let p = project(&[
+            ("amal", vec![span(1, 0, 13, "claim"), span(2, 4, 6, "claim")]),
+            ("omar", vec![span(1, 0, 13, "claim")]),
+        ]);
+        let report = agreement(&p, &AgreementOptions::default()).unwrap();
+        assert!(close(row(&report, "amal", "omar", "claim").alpha_u, 1.0));
+        assert!(
+            report.warnings.iter().any(|w| w.starts_with("amal: 1 claim span overlaps")),
+            "{:?}",
+            report.warnings
+        );
     }
 
     #[test]

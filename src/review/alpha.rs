@@ -1,7 +1,8 @@
 //! Krippendorff's alpha for nominal codes, with every unit coded by every coder.
 //!
-//! Used over characters as the unitized agreement (alpha_u): each code point of each
-//! document is a unit, and each annotator codes it with a label or "none".
+//! Used over characters as `alpha_chars`: each code point of each document is a unit,
+//! and each annotator codes it with a label or "none". (Krippendorff's unitizing alpha,
+//! `alpha_u`, is another measure: see `unitizing`.)
 
 use std::collections::BTreeMap;
 

@@ -2,7 +2,7 @@
 //! recompute every figure: per document its length in code points, its tokens and
 //! each annotator's spans.
 
-use super::agreement::layer_named;
+use super::report::layer_named;
 use crate::model::{Project, tokens::tokenize};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -20,7 +20,8 @@ pub struct UnitsDump {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct DocumentUnits {
     pub id: String,
-    /// Length of the text in code points: the characters coded for alpha_u.
+    /// Length of the text in code points: the characters coded for alpha_chars
+    /// and the positions of the alpha_u continuum.
     pub length: usize,
     /// Token ranges `[start, end)` in code points, in order.
     pub tokens: Vec<[usize; 2]>,

@@ -3,20 +3,30 @@
 //!
 //! Everything here is a pure function over the model (no egui), so the review window
 //! and the `merge` / `agree` commands share it.
+//!
+//! Agreement flows one way: `agreement` measures (with `matching`, `coding`, `kappa`,
+//! `alpha`, `unitizing` through `continuum`, and `per_document`) and fills the types of
+//! `report`; `warnings` reads a finished report. Nothing under `report` or `warnings`
+//! calls back into `agreement`.
 
 pub mod adjudicate;
 pub mod agreement;
 pub mod alpha;
 pub mod coding;
+pub mod continuum;
 pub mod disagreement;
 pub mod dump;
 pub mod kappa;
 pub mod matching;
 pub mod merge;
+pub mod per_document;
+pub mod report;
 pub mod session;
+pub mod unitizing;
 mod warnings;
 
 pub use adjudicate::{AdjudicationError, Decision, adjudicate, auto_accept_agreed, decided};
-pub use agreement::{AgreementError, AgreementOptions, AgreementReport, PairAgreement, agreement};
+pub use agreement::{AgreementError, AgreementOptions, agreement};
 pub use disagreement::{AnnotatedSpan, Disagreement, DisagreementKind, agreed, disagreements};
 pub use merge::{MergeOutcome, MergeReport, merge, merge_command};
+pub use report::{ALL_LABELS, AgreementReport, DocumentAgreement, PairAgreement};

@@ -1,13 +1,20 @@
 //! Warnings where an agreement figure means little, in the spirit of INCEpTION's:
 //! empty layers, too few spans, one label dominating, undefined figures, documents
-//! only one annotator worked on.
+//! only one annotator worked on, and overlapping spans that alpha_u leaves out.
+//!
+//! It reads a finished report (from `report`); it does not measure anything itself.
 
-use super::agreement::{ALL_LABELS, AgreementReport, DOMINANT_SHARE, MIN_SPANS, layer_named};
+use super::report::{ALL_LABELS, AgreementReport, DOMINANT_SHARE, MIN_SPANS, layer_named};
 use crate::model::Project;
 use std::collections::BTreeMap;
 
-/// The warnings for `report`, computed over `project`, in a stable order.
-pub fn warnings(project: &Project, report: &AgreementReport) -> Vec<String> {
+/// The warnings for `report`, computed over `project`, in a stable order. `dropped`
+/// lists `(annotator, label, count)` of spans alpha_u left out by its overlap rule.
+pub fn warnings(
+    project: &Project,
+    report: &AgreementReport,
+    dropped: &[(String, String, usize)],
+) -> Vec<String> {
     let mut out = Vec::new();
     for name in &report.annotators {
         if layer_named(project, name).is_none_or(|l| l.span_count() == 0) {
@@ -44,7 +51,7 @@ pub fn warnings(project: &Project, report: &AgreementReport) -> Vec<String> {
             out.push(format!(
                 "{a} and {b}, {label}: only {spans} spans between them (fewer than {MIN_SPANS}); the figures mean little"
             ));
-        } else if pair.cohen_kappa.is_none() || pair.alpha_u.is_none() {
+        } else if pair.cohen_kappa.is_none() || pair.alpha_u.is_none() || pair.alpha_chars.is_none() {
             out.push(format!(
                 "{a} and {b}, {label}: kappa or alpha is undefined (no variation in the codes)"
             ));
@@ -71,8 +78,14 @@ pub fn warnings(project: &Project, report: &AgreementReport) -> Vec<String> {
     }
     for (label, alpha) in &report.alpha_u {
         if alpha.is_none() {
-            out.push(format!("alpha_u for {label} is undefined (no annotator used it, or nothing varies)"));
+            out.push(format!("alpha_u for {label} is undefined (no annotator used it)"));
         }
+    }
+    for (name, label, count) in dropped {
+        let spans = if *count == 1 { "span overlaps" } else { "spans overlap" };
+        out.push(format!(
+            "{name}: {count} {label} {spans} an earlier or longer {label} span of theirs; alpha_u leaves them out (the earliest, then the longest, counts)"
+        ));
     }
     out
 }

@@ -4,15 +4,15 @@
 //! selection instead, R reject). Spans every chosen annotator agrees on are accepted
 //! into gold automatically when a document is reviewed.
 //!
-//! Also the agreement window: the figures of `hashiya agree` as a table and a small
-//! chart per label.
+//! Also the agreement window: the figures of `hashiya agree` as a table, a small chart
+//! per label, and the documents from the least to the most agreed (a click opens one in
+//! review mode).
 
 use super::commands::UiCommand;
 use super::{Action, UiContext, text_line, theme};
 use crate::model::{CharIndex, DocId};
-use crate::review::AgreementError;
-use crate::review::AgreementReport;
 use crate::review::session::ReviewState;
+use crate::review::{AgreementError, AgreementReport, DocumentAgreement};
 use egui::{RichText, Ui};
 
 /// The hint line of the review panel, built from the shortcut table.
@@ -139,6 +139,7 @@ impl AgreementWindow {
         self.requested = false;
     }
 
+    /// The window; clicking a document pushes [`Action::ReviewDocument`].
     pub fn ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
         if !self.open {
             return;
@@ -154,7 +155,11 @@ impl AgreementWindow {
                 actions.push(Action::ComputeAgreement);
             }
             match &self.report {
-                Some(Ok(report)) => agreement_table(ui, report),
+                Some(Ok(report)) => {
+                    agreement_table(ui, report);
+                    ui.separator();
+                    documents_list(ui, &report.per_document, actions);
+                }
                 Some(Err(err)) => {
                     ui.colored_label(theme::ERROR_COLOR, err.to_string());
                 }
@@ -184,10 +189,19 @@ fn agreement_table(ui: &mut Ui, report: &AgreementReport) {
         report.characters,
         report.iou
     ));
-    egui::Grid::new("agreement").striped(true).num_columns(9).show(ui, |ui| {
-        for h in
-            ["pair", "label", "exact F1", "overlap F1", "kappa", "alpha_u", "unmatched a", "unmatched b", ""]
-        {
+    egui::Grid::new("agreement").striped(true).num_columns(10).show(ui, |ui| {
+        for h in [
+            "pair",
+            "label",
+            "exact F1",
+            "overlap F1",
+            "kappa",
+            "alpha_u",
+            "alpha chars",
+            "unmatched a",
+            "unmatched b",
+            "",
+        ] {
             ui.strong(h);
         }
         ui.end_row();
@@ -198,6 +212,7 @@ fn agreement_table(ui: &mut Ui, report: &AgreementReport) {
             ui.label(fmt(p.overlap_f1));
             ui.label(fmt(p.cohen_kappa));
             ui.label(fmt(p.alpha_u));
+            ui.label(fmt(p.alpha_chars));
             ui.label(p.unmatched_a.to_string());
             ui.label(p.unmatched_b.to_string());
             bar(ui, p.overlap_f1.unwrap_or(0.0), p.exact_f1.unwrap_or(0.0));
@@ -205,10 +220,13 @@ fn agreement_table(ui: &mut Ui, report: &AgreementReport) {
         }
     });
     ui.separator();
-    ui.label("Krippendorff's alpha (unitized, over characters, all chosen annotators):");
+    ui.label(
+        "Krippendorff's alpha_u (unitizing, continuum) and alpha over characters, all chosen annotators:",
+    );
     for (label, value) in &report.alpha_u {
+        let chars = report.alpha_chars.get(label).copied().flatten();
         ui.horizontal(|ui| {
-            ui.label(format!("{label}: {}", fmt(*value)));
+            ui.label(format!("{label}: alpha_u {} · chars {}", fmt(*value), fmt(chars)));
             bar(ui, value.unwrap_or(0.0).max(0.0), 0.0);
         });
     }
@@ -218,6 +236,30 @@ fn agreement_table(ui: &mut Ui, report: &AgreementReport) {
             ui.colored_label(theme::status_color(false), w);
         }
     }
+}
+
+/// The documents from the least to the most agreed; a click opens one in review mode.
+fn documents_list(ui: &mut Ui, documents: &[DocumentAgreement], actions: &mut Vec<Action>) {
+    ui.label("Documents, least agreed first (click to review):");
+    egui::ScrollArea::vertical().id_salt("agreement documents").max_height(220.0).show(ui, |ui| {
+        egui::Grid::new("agreement documents grid").striped(true).num_columns(5).show(ui, |ui| {
+            for h in ["document", "alpha_u", "overlap F1", "exact F1", "spans"] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for doc in documents {
+                let name = if doc.title.is_empty() { doc.id.as_str() } else { doc.title.as_str() };
+                if ui.link(name).on_hover_text(&doc.id).clicked() {
+                    actions.push(Action::ReviewDocument(DocId::new(doc.id.clone())));
+                }
+                ui.label(fmt(doc.alpha_u));
+                ui.label(fmt(doc.overlap_f1));
+                ui.label(fmt(doc.exact_f1));
+                ui.label(doc.spans.to_string());
+                ui.end_row();
+            }
+        });
+    });
 }
 
 /// A small horizontal bar: `value` (0..1) filled, `inner` as a darker part.

@@ -9,9 +9,12 @@ the definitions in docs/agreement.md:
 
 - the per-token and per-character labels (overlap rule and priority), and from them
   Cohen's kappa with scikit-learn's `cohen_kappa_score` and nominal Krippendorff's
-  alpha with the `krippendorff` package;
+  alpha over characters (`alpha_chars`) with the `krippendorff` package;
 - exact and overlap F1 and unmatched counts, the overlap matching being a maximum
-  bipartite matching from SciPy.
+  bipartite matching from SciPy;
+- Krippendorff's unitizing alpha (`alpha_u`), from the definition applied literally
+  (every pair of sections of every ordered pair of raters, exact fractions) over the
+  documents laid end to end, per pair, across all annotators and per document.
 
 Every figure must agree within 1e-9; undefined figures (null) must be undefined
 here too (NaN, or a domain with a single value). Exit status 0 when all agree.
@@ -25,6 +28,7 @@ import subprocess
 import sys
 import warnings
 from collections import Counter
+from fractions import Fraction
 
 import krippendorff
 import numpy as np
@@ -110,6 +114,78 @@ def alpha(coders):
     return None if math.isnan(value) else float(value)
 
 
+def sections(units, length):
+    """One rater's units of one label as units and gaps covering [0, length): by start,
+    the longer first; a unit overlapping one kept before it is left out."""
+    kept = []
+    for start, size in sorted(units, key=lambda u: (u[0], -u[1])):
+        if size <= 0 or (kept and start < kept[-1][0] + kept[-1][1]):
+            continue
+        kept.append((start, size))
+    out, pos = [], 0
+    for start, size in kept:
+        if start > pos:
+            out.append((pos, start - pos, False))
+        out.append((start, size, True))
+        pos = start + size
+    if length > pos:
+        out.append((pos, length - pos, False))
+    return out
+
+
+def delta(a, b):
+    """Krippendorff (2004, p. 253): squared distance between two sections."""
+    (a_start, a_len, a_unit), (b_start, b_len, b_unit) = a, b
+    begin, end = a_start - b_start, (a_start + a_len) - (b_start + b_len)
+    if a_unit and b_unit and -a_len < begin < b_len:
+        return begin**2 + end**2
+    if a_unit and not b_unit and begin >= 0 and end <= 0:
+        return a_len**2
+    if b_unit and not a_unit and begin <= 0 and end >= 0:
+        return b_len**2
+    return 0
+
+
+def unitizing(raters, length):
+    """(D_o, D_e) for one label; `raters` holds each rater's (start, length) units."""
+    m = len(raters)
+    if m < 2 or length == 0:
+        return Fraction(0), Fraction(0)
+    secs = [sections(units, length) for units in raters]
+    observed = sum(
+        delta(g, h) for i in range(m) for j in range(m) if i != j for g in secs[i] for h in secs[j]
+    )
+    units = [s[1] for ss in secs for s in ss if s[2]]
+    gaps = [s[1] for ss in secs for s in ss if not s[2]]
+    n = len(units)
+    numerator = sum(
+        Fraction((n - 1) * (2 * l**3 - 3 * l**2 + l), 3) + l * l * sum(g - l + 1 for g in gaps if g >= l)
+        for l in units
+    )
+    denominator = m * length * (m * length - 1) - sum(l * (l - 1) for l in units)
+    return Fraction(observed, m * (m - 1) * length * length), Fraction(2) * numerator / (length * denominator)
+
+
+def alpha_u(documents, names, labels):
+    """alpha_u by label and "all" over `documents` laid end to end."""
+    length = sum(d["length"] for d in documents)
+    units = {}  # label -> rater -> [(start, len)]
+    offset = 0
+    for doc in documents:
+        for r, name in enumerate(names):
+            for start, end, label in doc["spans"].get(name, []):
+                units.setdefault(label, [[] for _ in names])[r].append((offset + start, end - start))
+        offset += doc["length"]
+    out, total_o, total_e = {}, Fraction(0), Fraction(0)
+    for label in sorted(set(labels) | set(units)):
+        d_o, d_e = unitizing(units.get(label, [[] for _ in names]), length)
+        total_o, total_e = total_o + d_o, total_e + d_e
+        if label in labels:
+            out[label] = None if d_e == 0 else float(1 - d_o / d_e)
+    out["all"] = None if total_e == 0 else float(1 - total_o / total_e)
+    return out
+
+
 def f1(matches, na, nb):
     return None if na + nb == 0 else 2 * matches / (na + nb)
 
@@ -133,6 +209,7 @@ def recompute(dump, threshold):
     rows = []
     for i, a in enumerate(names):
         for b in names[i + 1 :]:
+            pair_u = alpha_u(dump["documents"], [a, b], labels)
             for label in [None, *labels]:
                 na = nb = exact = overlap = 0
                 for doc in dump["documents"]:
@@ -151,11 +228,26 @@ def recompute(dump, threshold):
                         "unmatched_a": na - overlap,
                         "unmatched_b": nb - overlap,
                         "cohen_kappa": kappa(tokens[a][label], tokens[b][label]),
-                        "alpha_u": alpha([chars[a][label], chars[b][label]]),
+                        "alpha_u": pair_u["all" if label is None else label],
+                        "alpha_chars": alpha([chars[a][label], chars[b][label]]),
                     }
                 )
-    alpha_u = {"all" if k is None else k: alpha([chars[n][k] for n in names]) for k in [None, *labels]}
-    return rows, alpha_u
+    alpha_chars = {"all" if k is None else k: alpha([chars[n][k] for n in names]) for k in [None, *labels]}
+    per_document = {}
+    for doc in dump["documents"]:
+        spans = [doc["spans"].get(n, []) for n in names]
+        total = exact = overlap = 0
+        for i in range(len(names)):
+            for j in range(i + 1, len(names)):
+                total += len(spans[i]) + len(spans[j])
+                exact += exact_matches(spans[i], spans[j])
+                overlap += overlap_matches(spans[i], spans[j], threshold)
+        per_document[doc["id"]] = {
+            "exact_f1": None if total == 0 else 2 * exact / total,
+            "overlap_f1": None if total == 0 else 2 * overlap / total,
+            "alpha_u": alpha_u([doc], names, labels)["all"],
+        }
+    return rows, alpha_u(dump["documents"], names, labels), alpha_chars, per_document
 
 
 def same(x, y):
@@ -178,7 +270,7 @@ def main():
     dump = run_hashiya(args.hashiya, [args.project, "--dump-units", *extra])
     if report["annotators"] != dump["annotators"]:
         sys.exit(f"annotators differ: {report['annotators']} vs {dump['annotators']}")
-    rows, alpha_u = recompute(dump, args.iou)
+    rows, units_alpha, chars_alpha, per_document = recompute(dump, args.iou)
     problems = []
     reported = {(r["a"], r["b"], r["label"]): r for r in report["pairs"]}
     if len(reported) != len(rows):
@@ -196,10 +288,22 @@ def main():
             checked += 1
             if not same(got.get(field), expected):
                 problems.append(f"{key} {field}: reported {got.get(field)}, recomputed {expected}")
-    for label, expected in alpha_u.items():
-        checked += 1
-        if not same(report["alpha_u"].get(label), expected):
-            problems.append(f"alpha_u[{label}]: reported {report['alpha_u'].get(label)}, recomputed {expected}")
+    for key, recomputed in [("alpha_u", units_alpha), ("alpha_chars", chars_alpha)]:
+        for label, expected in recomputed.items():
+            checked += 1
+            if not same(report[key].get(label), expected):
+                problems.append(f"{key}[{label}]: reported {report[key].get(label)}, recomputed {expected}")
+    reported_docs = report["per_document"]
+    if sorted(d["id"] for d in reported_docs) != sorted(per_document):
+        problems.append("per_document does not list every document once")
+    for doc in reported_docs:
+        for field, expected in per_document.get(doc["id"], {}).items():
+            checked += 1
+            if not same(doc.get(field), expected):
+                problems.append(f"per_document {doc['id']} {field}: reported {doc.get(field)}, recomputed {expected}")
+    order = [(d["alpha_u"] is None, d["alpha_u"] or 0.0) for d in reported_docs]
+    if order != sorted(order):
+        problems.append("per_document is not ordered from the lowest alpha_u (undefined last)")
     for problem in problems:
         print("MISMATCH", problem)
     tokens = sum(len(d["tokens"]) for d in dump["documents"])
@@ -208,8 +312,8 @@ def main():
         f"{args.project}: {len(dump['documents'])} documents, {tokens} tokens, {chars} characters, "
         f"annotators {', '.join(report['annotators'])}: {checked} figures checked, {len(problems)} mismatches"
     )
-    for label, value in sorted(alpha_u.items()):
-        print(f"  alpha_u[{label}] = {value}")
+    for label, value in sorted(units_alpha.items()):
+        print(f"  alpha_u[{label}] = {value}  alpha_chars[{label}] = {chars_alpha[label]}")
     sys.exit(1 if problems else 0)
 
 

@@ -1,0 +1,90 @@
+//! A project's documents as one continuum for Krippendorff's unitizing alpha: the
+//! documents are laid end to end in the order given, every code point a position,
+//! every annotator a rater and every span a unit of its label.
+//!
+//! Laying them end to end is how the method takes several texts (one continuum, one
+//! `L`): the observed disagreement is then the sum of each document's, since units
+//! never cross a document boundary, and the expected disagreement counts every unit
+//! and gap of the whole. A gap that ends one document and the gap that starts the next
+//! are one gap of the continuum.
+
+use super::report::ALL_LABELS;
+use super::report::layer_named;
+use super::unitizing::Study;
+use crate::model::{Document, LabelId, Project};
+use std::collections::BTreeMap;
+
+/// The study of `annotators` (raters, in this order) over `documents` laid end to end.
+pub fn study<'p>(
+    project: &'p Project,
+    annotators: &[&str],
+    documents: &[&'p Document],
+) -> Study<&'p LabelId> {
+    let lengths: Vec<u64> = documents.iter().map(|d| d.text.chars().count() as u64).collect();
+    let mut study = Study::new(annotators.len(), lengths.iter().sum());
+    for (rater, name) in annotators.iter().enumerate() {
+        let Some(layer) = layer_named(project, name) else { continue };
+        let mut offset = 0;
+        for (doc, length) in documents.iter().zip(&lengths) {
+            for span in layer.spans(&doc.id) {
+                let start = offset + span.start.0 as u64;
+                study.add(rater, start, span.range().len() as u64, &span.label);
+            }
+            offset += length;
+        }
+    }
+    study
+}
+
+/// Alpha over every label (`"all"`) and per label of the project, keyed by label id.
+pub fn alpha_by_label(project: &Project, study: &Study<&LabelId>) -> BTreeMap<String, Option<f64>> {
+    let mut out = BTreeMap::from([(ALL_LABELS.to_string(), study.alpha())]);
+    for label in &project.labels {
+        out.insert(label.id.0.clone(), study.category_alpha(&&label.id));
+    }
+    out
+}
+
+/// Spans the overlap rule left out: `(annotator, label, how many)`, in order.
+pub fn dropped(study: &Study<&LabelId>, annotators: &[&str]) -> Vec<(String, String, usize)> {
+    study
+        .dropped()
+        .into_iter()
+        .filter_map(|((rater, label), n)| Some((annotators.get(rater)?.to_string(), label.0.clone(), n)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CharRange, DocId, Span, SpanId, Timestamp};
+
+    fn span(start: usize, end: usize, label: &str) -> Span {
+        Span::new(SpanId(start as u64), CharRange::new(start, end), LabelId::new(label), "", Timestamp(0))
+    }
+
+    #[test]
+    fn documents_are_laid_end_to_end() {
+        let mut p = Project::new("t");
+        let d1 = Document::new(DocId::new("d1"), "d1", "abcdefghij".into());
+        let d2 = Document::new(DocId::new("d2"), "d2", "klmnopqrst".into());
+        p.layers.entry("amal".into()).or_default().doc_mut(&d1).spans = vec![span(2, 5, "claim")];
+        p.layers.entry("amal".into()).or_default().doc_mut(&d2).spans = vec![span(0, 4, "claim")];
+        p.layers.entry("omar".into()).or_default().doc_mut(&d2).spans =
+            vec![span(1, 4, "claim"), span(2, 3, "claim")];
+        p.documents = vec![d1, d2];
+        let docs: Vec<&Document> = p.documents.iter().collect();
+        let study = study(&p, &["amal", "omar"], &docs);
+        let claim = LabelId::new("claim");
+        let mut by_hand = Study::new(2, 20);
+        by_hand.add(0, 2, 3, &claim);
+        by_hand.add(0, 10, 4, &claim);
+        by_hand.add(1, 11, 3, &claim);
+        by_hand.add(1, 12, 1, &claim);
+        assert_eq!(study, by_hand);
+        assert_eq!(dropped(&study, &["amal", "omar"]), [("omar".to_string(), "claim".to_string(), 1)]);
+        let alpha = alpha_by_label(&p, &study);
+        assert_eq!(alpha.get("all"), alpha.get("claim"));
+        assert_eq!(alpha.get("denial"), Some(&None));
+    }
+}

@@ -1,0 +1,101 @@
+//! What agreement reports: the report types of `hashiya agree` and the agreement
+//! window, the thresholds behind its warnings, and how annotators name layers.
+//!
+//! Both the measuring (`agreement`) and the warnings (`warnings`) depend on this
+//! module, and not on each other's internals: `agreement` calls `warnings`, never the
+//! other way round.
+
+use crate::model::{Layer, Project};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The name of the row that pools every label.
+pub const ALL_LABELS: &str = "all";
+/// Fewer spans than this (both annotators together) for a label draws a warning.
+pub const MIN_SPANS: usize = 10;
+/// A label holding more than this share of all spans draws a warning.
+pub const DOMINANT_SHARE: f64 = 0.8;
+
+/// The layer called `name`: an annotator's, or the gold layer for `"gold"` (unless an
+/// annotator has that name).
+pub fn layer_named<'p>(project: &'p Project, name: &str) -> Option<&'p Layer> {
+    project.named_layers_all().find(|(n, _)| *n == name).map(|(_, l)| l)
+}
+
+/// The figures for one pair of annotators and one label (or `"all"`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PairAgreement {
+    /// The first annotator of the pair (earlier in the chosen order).
+    pub a: String,
+    /// The second annotator of the pair.
+    pub b: String,
+    /// A label id, or `"all"`.
+    pub label: String,
+    /// `2 x exact matches / (spans of a + spans of b)`; `None` when neither has a span.
+    pub exact_f1: Option<f64>,
+    /// The same with overlap matching.
+    pub overlap_f1: Option<f64>,
+    /// Spans of `a` with no overlap match in `b`.
+    pub unmatched_a: usize,
+    /// Spans of `b` with no overlap match in `a`.
+    pub unmatched_b: usize,
+    /// Cohen's kappa over tokens; `None` when undefined.
+    pub cohen_kappa: Option<f64>,
+    /// Krippendorff's unitizing alpha (continuum form) for this pair; `None` when
+    /// undefined.
+    pub alpha_u: Option<f64>,
+    /// Nominal Krippendorff's alpha over characters for this pair; `None` when undefined.
+    pub alpha_chars: Option<f64>,
+    /// Spans of `a` (of this label), over every document.
+    pub spans_a: usize,
+    /// Spans of `b` (of this label), over every document.
+    pub spans_b: usize,
+    /// Pairs of spans with the same start, end and label.
+    pub exact_matches: usize,
+    /// Pairs in the maximum overlap matching.
+    pub overlap_matches: usize,
+}
+
+/// The agreement on one document, over all labels and all the chosen annotators.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DocumentAgreement {
+    pub id: String,
+    pub title: String,
+    /// `2 Σ exact matches / Σ (spans of a + spans of b)` over every pair of annotators
+    /// (for two annotators, their pair's exact F1); `None` when nobody marked anything.
+    pub exact_f1: Option<f64>,
+    /// The same with overlap matching.
+    pub overlap_f1: Option<f64>,
+    /// Krippendorff's unitizing alpha over this document alone, all labels.
+    pub alpha_u: Option<f64>,
+    /// Spans of the chosen annotators on this document.
+    pub spans: usize,
+}
+
+/// Agreement over a project.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AgreementReport {
+    /// The annotators compared, in the order chosen.
+    pub annotators: Vec<String>,
+    /// One row per pair (in annotator order) and label (`"all"` first, then the
+    /// project's labels in order).
+    pub pairs: Vec<PairAgreement>,
+    /// Krippendorff's unitizing alpha across all the annotators, by label and `"all"`.
+    pub alpha_u: BTreeMap<String, Option<f64>>,
+    /// Nominal Krippendorff's alpha over characters across all the annotators, by label
+    /// and `"all"`.
+    pub alpha_chars: BTreeMap<String, Option<f64>>,
+    /// Per document, the least agreed first (see `per_document::least_agreed_first`).
+    pub per_document: Vec<DocumentAgreement>,
+    /// The IoU threshold of overlap matching.
+    pub iou: f64,
+    /// Documents compared (every document of the project).
+    pub documents: usize,
+    /// Tokens coded for kappa, over every document.
+    pub tokens: usize,
+    /// Code points over every document: the characters of `alpha_chars` and the length
+    /// of the continuum of `alpha_u`.
+    pub characters: usize,
+    /// Where a figure means little, in a stable order.
+    pub warnings: Vec<String>,
+}
