@@ -9,7 +9,7 @@ use crate::formats;
 use crate::formats::import::ImportOptions;
 use crate::model::Project;
 use crate::store::import::{ImportReport, import_texts, is_text_file};
-use crate::store::{ProjectFile, SaveMode, SkipReason};
+use crate::store::{ProjectFile, ProjectLock, SaveMode, SkipReason};
 use anyhow::Context;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,6 +36,9 @@ pub struct ImportArgs {
 }
 
 pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
+    // Held from the load to the save: another import or a save from the window waits
+    // instead of being overwritten.
+    let _lock = ProjectLock::acquire(&args.project).context("cannot import")?;
     let (mut file, mut project) = ProjectFile::open(&args.project).context("cannot import")?;
     let before = project.clone();
     let mut report = ImportReport::default();
@@ -52,22 +55,22 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
         }
     }
     for (path, reason) in &report.skipped {
-        eprintln!("hashiya: skipped {}: {reason}", path.display());
+        errln!("hashiya: skipped {}: {reason}", path.display());
     }
     let annotations_read = annotation_files > annotation_failures;
     if report.added.is_empty() && !annotations_read {
-        eprintln!("hashiya: nothing was imported; {} is unchanged", args.project.display());
+        errln!("hashiya: nothing was imported; {} is unchanged", args.project.display());
         return Ok(ExitCode::FAILURE);
     }
     if project == before {
-        eprintln!("hashiya: nothing new to import; {} is unchanged", args.project.display());
+        errln!("hashiya: nothing new to import; {} is unchanged", args.project.display());
         return Ok(if annotation_failures > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS });
     }
     file.save(&project, SaveMode::Checked).context("cannot save the imported documents")?;
     for id in &report.added {
-        println!("added {id}");
+        outln!("added {id}");
     }
-    println!(
+    outln!(
         "imported {} document(s) into {}, {} file(s) skipped",
         report.added.len(),
         args.project.display(),
@@ -91,12 +94,12 @@ fn import_annotations(project: &mut Project, path: &Path, annotator: Option<Stri
     match result {
         Ok(report) => {
             for summary in report.summary() {
-                eprintln!("hashiya: {}: {summary}", path.display());
+                errln!("hashiya: {}: {summary}", path.display());
             }
             true
         }
         Err(err) => {
-            eprintln!("hashiya: cannot import {}: {err}", path.display());
+            errln!("hashiya: cannot import {}: {err}", path.display());
             false
         }
     }

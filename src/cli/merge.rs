@@ -1,7 +1,7 @@
 //! `hashiya merge FILE.ron OTHER.ron... [--me NAME]`
 
 use crate::review::{MergeOutcome, MergeReport, merge};
-use crate::store;
+use crate::store::{self, ProjectFile, ProjectLock, SaveMode};
 use anyhow::Context;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -19,21 +19,23 @@ pub struct MergeArgs {
 }
 
 pub fn run(args: MergeArgs) -> anyhow::Result<ExitCode> {
-    let mut project = store::load(&args.project)?;
+    // Held from the load to the save, so a concurrent change is not overwritten.
+    let _lock = ProjectLock::acquire(&args.project).context("cannot merge")?;
+    let (mut target, mut project) = ProjectFile::open(&args.project).context("cannot merge")?;
     let files = project_files(&args.others, &args.project)?;
     let mut changed = false;
     for file in &files {
         let other = store::load(file)?;
         let report = merge(&mut project, &other, args.me.as_deref())
             .with_context(|| format!("cannot merge {}", file.display()))?;
-        print!("{}", describe(file, &report));
+        out!("{}", describe(file, &report));
         changed |= report.changed();
     }
     if changed {
-        store::save(&project, &args.project)?;
-        println!("saved {}", args.project.display());
+        target.save(&project, SaveMode::Checked).context("cannot save the merged project")?;
+        outln!("saved {}", args.project.display());
     } else {
-        println!("nothing changed; {} not rewritten", args.project.display());
+        outln!("nothing changed; {} not rewritten", args.project.display());
     }
     Ok(ExitCode::SUCCESS)
 }

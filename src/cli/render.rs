@@ -35,13 +35,14 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
     if !(args.font_size.is_finite() && (4.0..=400.0).contains(&args.font_size)) {
         bail!("--font-size must be between 4 and 400 pixels, not {}", args.font_size);
     }
+    super::export::refuse_project_as_output(&args.project, &args.out)?;
     let project: Project = crate::store::load(&args.project)?;
     let doc = find_document(&project, &args.doc)?;
     let spans = spans_of(&project, doc, args.annotator.as_deref())?;
     let fonts = Fonts::new().context("cannot open the embedded fonts")?;
     let options = RenderOptions { width: args.width, font_size: args.font_size, ..RenderOptions::default() };
     let png = render_png(&fonts, &doc.text, &spans, options).context("cannot draw the document")?;
-    std::fs::write(&args.out, png).with_context(|| format!("cannot write {}", args.out.display()))?;
+    crate::formats::export::write_with(&args.out, |w| w.write_all(&png))?;
     Ok(ExitCode::SUCCESS)
 }
 

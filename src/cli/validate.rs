@@ -20,7 +20,7 @@ pub struct ValidateArgs {
 
 pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
     let project = store::load(&args.project).context("validation failed")?;
-    print!("{}", summary(&project));
+    out!("{}", summary(&project));
     Ok(ExitCode::SUCCESS)
 }
 
