@@ -141,14 +141,25 @@ fn case03_read_only_project_is_not_replaced() {
     let text = dir.path().join("a.txt");
     fs::write(&text, "نص").unwrap();
     let output = run_hashiya(["import".as_ref(), project.as_os_str(), text.as_os_str()]);
-    if fs::OpenOptions::new().write(true).open(&project).is_ok() {
-        return; // Running as root: every file is writable.
-    }
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert!(stderr(&output).contains("read-only"), "{}", stderr(&output));
     assert_eq!(fs::read(&project).unwrap(), before);
     assert_eq!(fs::metadata(&project).unwrap().permissions().mode() & 0o777, 0o444);
     assert_eq!(leftover_temp_files(dir.path()), Vec::<String>::new());
+    // The same for an export over a read-only file.
+    let csv = dir.path().join("out.csv");
+    fs::write(&csv, "keep").unwrap();
+    fs::set_permissions(&csv, fs::Permissions::from_mode(0o444)).unwrap();
+    let output = run_hashiya([
+        "export".as_ref(),
+        project.as_os_str(),
+        "--format".as_ref(),
+        "csv".as_ref(),
+        "--out".as_ref(),
+        csv.as_os_str(),
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(fs::read_to_string(&csv).unwrap(), "keep");
 }
 
 /// Case 11: a closed stderr or stdout ends the command quietly with its usual status,
@@ -179,4 +190,35 @@ fn case11_closed_pipes_end_quietly() {
     }
     let output = run_hashiya(["validate".as_ref(), project.as_os_str()]);
     assert!(stdout(&output).contains("documents:"));
+}
+
+/// Case 4: `merge MINE THEIRS` without `--me` never replaces a layer with an older copy of
+/// it that has fewer spans; it says that it kept ours.
+#[test]
+fn case04_merge_keeps_a_layer_over_an_older_smaller_copy() {
+    use hashiya::model::{CharRange, DocId, Document, LabelId, Span, SpanId, Timestamp};
+    let dir = tempfile::tempdir().unwrap();
+    let text: String = (0..60).map(|i| format!("كلمة{i} ")).collect();
+    let doc = Document::new(DocId::new("d"), "d.txt", text);
+    let with_spans = |n: u64| {
+        let mut p = Project::new("p");
+        p.documents.push(doc.clone());
+        let spans = (0..n)
+            .map(|i| {
+                let at = i as usize * 7;
+                Span::new(SpanId(i + 1), CharRange::new(at, at + 5), LabelId::new("claim"), "amal", Timestamp(100))
+            })
+            .collect();
+        p.layers.entry("amal".into()).or_default().doc_mut(&doc).spans = spans;
+        p
+    };
+    let mine = dir.path().join("mine.ron");
+    let theirs = dir.path().join("theirs.ron");
+    store::save(&with_spans(50), &mine).unwrap();
+    store::save(&with_spans(45), &theirs).unwrap();
+    let output = run_hashiya(["merge".as_ref(), mine.as_os_str(), theirs.as_os_str()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains("kept yours"), "{}", stdout(&output));
+    assert!(!stdout(&output).contains(" replaced,") || stdout(&output).contains("0 replaced"));
+    assert_eq!(store::load(&mine).unwrap().layers["amal"].span_count(), 50);
 }

@@ -35,7 +35,13 @@ pub struct ImportArgs {
     pub annotator: Option<String>,
 }
 
-pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
+pub fn run(mut args: ImportArgs) -> anyhow::Result<ExitCode> {
+    if let Some(raw) = args.annotator.take() {
+        let Some(name) = crate::model::clean_name(&raw) else {
+            anyhow::bail!("--annotator {raw:?}: a name needs at least one letter or digit");
+        };
+        args.annotator = Some(name);
+    }
     // Held from the load to the save: another import or a save from the window waits
     // instead of being overwritten.
     let _lock = ProjectLock::acquire(&args.project).context("cannot import")?;
@@ -93,8 +99,12 @@ fn import_annotations(project: &mut Project, path: &Path, annotator: Option<Stri
     line.finish();
     match result {
         Ok(report) => {
-            for summary in report.summary() {
-                errln!("hashiya: {}: {summary}", path.display());
+            for (i, line) in report.summary().iter().enumerate() {
+                if i == 0 {
+                    errln!("hashiya: {line}, from {}", path.display());
+                } else {
+                    errln!("hashiya: {line}");
+                }
             }
             true
         }
@@ -108,10 +118,22 @@ fn import_annotations(project: &mut Project, path: &Path, annotator: Option<Stri
 /// Imports one command-line path according to what it is.
 fn import_path(project: &mut Project, path: &Path) -> ImportReport {
     let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    if path.is_dir() {
+        return import_texts(project, path);
+    }
+    if !path.exists() {
+        return refused(path, "no such file or folder".into());
+    }
+    // Regular files only: a device or a pipe is refused here, before anything reads it.
+    if let Err(error) = crate::store::input::open_input(path, crate::store::MAX_INPUT_BYTES) {
+        return refused(path, error.to_string());
+    }
     match extension.as_deref() {
-        _ if path.is_dir() => import_texts(project, path),
         _ if is_text_file(path) => import_texts(project, path),
-        _ if !path.exists() => refused(path, "no such file or folder".into()),
+        Some("json" | "jsonl" | "ndjson") => refused(
+            path,
+            format!("not an annotation file that can be imported: {}", formats::import::why_not_annotations(path)),
+        ),
         _ => refused(path, "not a supported file type (expected a .txt file or a folder)".into()),
     }
 }

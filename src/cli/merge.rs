@@ -1,6 +1,7 @@
 //! `hashiya merge FILE.ron OTHER.ron... [--me NAME]`
 
 use crate::review::{MergeOutcome, MergeReport, merge};
+use super::output::escape_name;
 use crate::store::{self, ProjectFile, ProjectLock, SaveMode};
 use anyhow::Context;
 use std::path::{Path, PathBuf};
@@ -71,7 +72,13 @@ fn describe(file: &Path, report: &MergeReport) -> String {
         } else {
             format!("{} (theirs: {})", m.doc, m.their_doc)
         };
-        out.push_str(&format!("  {} on {id}: {} spans, {}\n", m.annotator, m.spans, m.outcome.describe()));
+        out.push_str(&format!(
+            "  {} on {}: {} spans, {}\n",
+            escape_name(&m.annotator),
+            escape_name(&id),
+            m.spans,
+            m.outcome.describe()
+        ));
     }
     for d in &report.unmatched {
         let why =
@@ -81,7 +88,12 @@ fn describe(file: &Path, report: &MergeReport) -> String {
         } else {
             format!(" (layers: {})", d.annotators.join(", "))
         };
-        out.push_str(&format!("  not merged: document {} \"{}\": {why}{who}\n", d.their_doc, d.title));
+        out.push_str(&format!(
+            "  not merged: document {} \"{}\": {why}{}\n",
+            escape_name(d.their_doc.as_str()),
+            escape_name(&d.title),
+            escape_name(&who)
+        ));
     }
     for label in &report.labels_added {
         out.push_str(&format!("  label added: {label}\n"));
@@ -94,7 +106,9 @@ fn describe(file: &Path, report: &MergeReport) -> String {
         report.count(MergeOutcome::Added),
         report.count(MergeOutcome::Replaced),
         report.count(MergeOutcome::Unchanged),
-        report.count(MergeOutcome::KeptOwn) + report.count(MergeOutcome::KeptNewer),
+        report.count(MergeOutcome::KeptOwn)
+            + report.count(MergeOutcome::KeptNewer)
+            + report.count(MergeOutcome::KeptFewer),
         report.unmatched.len()
     ));
     out

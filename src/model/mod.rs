@@ -8,6 +8,7 @@ mod command;
 pub mod document;
 mod history;
 mod label;
+mod name;
 mod offsets;
 mod project;
 pub mod search;
@@ -18,6 +19,7 @@ pub use command::{Command, CommandError, LayerRef, apply};
 pub use document::{ContentHash, DocId, Document, Status};
 pub use history::History;
 pub use label::{Color, Label, LabelId, default_labels};
+pub use name::{MAX_NAME_CHARS, clean_name, name_problem};
 pub use offsets::{
     ByteOffset, CharIndex, CharOffset, CharRange, OffsetError, byte_to_char, char_len, char_to_byte,
     slice_chars,

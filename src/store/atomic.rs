@@ -76,6 +76,11 @@ pub(crate) fn replaceable_target(path: &Path) -> Result<(PathBuf, Option<fs::Met
         if !meta.is_file() {
             return Err(StoreError::NotRegular { path: path.to_path_buf() });
         }
+        // No write permission for anyone (mode 444): refused even where the system would
+        // let us (as root), since the mode says the file is not to be changed.
+        if meta.permissions().readonly() {
+            return Err(StoreError::ReadOnly { path: target });
+        }
         // Opening for writing (without truncating) asks the system whether we may.
         if let Err(e) = OpenOptions::new().write(true).open(&target) {
             return Err(if e.kind() == std::io::ErrorKind::PermissionDenied {
