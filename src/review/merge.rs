@@ -254,11 +254,12 @@ mod tests {
 
     fn set(p: &mut Project, annotator: &str, doc: &str, spans: Vec<Span>) {
         let document = p.document(&DocId::new(doc)).cloned().unwrap();
+        let spans = spans.into_iter().map(|s| Span { annotator: annotator.into(), ..s }).collect();
         p.layers.entry(annotator.into()).or_default().doc_mut(&document).spans = spans;
     }
 
-    fn spans<'p>(p: &'p Project, annotator: &str, doc: &str) -> &'p [Span] {
-        p.layers[annotator].spans(&DocId::new(doc))
+    fn spans(p: &Project, annotator: &str, doc: &str) -> Vec<Span> {
+        p.layers[annotator].spans(&DocId::new(doc)).iter().map(|s| Span { annotator: String::new(), ..s.clone() }).collect()
     }
 
     const A: &str = "قتل 12 مدنياً";
