@@ -67,9 +67,14 @@ fn bench_spans(spans: usize, dir: &std::path::Path) -> (f64, f64) {
     export(&project, ExportFormat::Jsonl, &options, &jsonl, &mut |_| {}, &AtomicBool::new(false)).unwrap();
     let mut fresh = Project::new("import");
     let start = Instant::now();
-    let report =
-        import_annotations(&mut fresh, &jsonl, &ImportOptions::new(None), &mut |_| {}, &AtomicBool::new(false))
-            .unwrap();
+    let report = import_annotations(
+        &mut fresh,
+        &jsonl,
+        &ImportOptions::new(None),
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap();
     let problems = fresh.validate();
     let import = seconds(start);
     assert_eq!(report.spans_added, spans);
@@ -85,7 +90,8 @@ fn bench_files(files: usize, dir: &std::path::Path) -> f64 {
     let folder = dir.join(format!("texts-{files}"));
     std::fs::create_dir_all(&folder).unwrap();
     for i in 0..files {
-        std::fs::write(folder.join(format!("{i:06}.txt")), format!("نص الخبر رقم {i}\nقال مصدر إن {i} كم")).unwrap();
+        std::fs::write(folder.join(format!("{i:06}.txt")), format!("نص الخبر رقم {i}\nقال مصدر إن {i} كم"))
+            .unwrap();
     }
     let mut project = Project::new("files");
     let start = Instant::now();

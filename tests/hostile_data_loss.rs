@@ -206,7 +206,13 @@ fn case04_merge_keeps_a_layer_over_an_older_smaller_copy() {
         let spans = (0..n)
             .map(|i| {
                 let at = i as usize * 7;
-                Span::new(SpanId(i + 1), CharRange::new(at, at + 5), LabelId::new("claim"), "amal", Timestamp(100))
+                Span::new(
+                    SpanId(i + 1),
+                    CharRange::new(at, at + 5),
+                    LabelId::new("claim"),
+                    "amal",
+                    Timestamp(100),
+                )
             })
             .collect();
         p.layers.entry("amal".into()).or_default().doc_mut(&doc).spans = spans;

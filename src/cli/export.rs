@@ -81,7 +81,10 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         errln!(
             "conll: {} tokens; {} tokens claimed by overlapping spans (longer span won); \
              {} spans dropped, {} truncated",
-            conll.tokens, conll.contested_tokens, conll.dropped_spans, conll.truncated_spans
+            conll.tokens,
+            conll.contested_tokens,
+            conll.dropped_spans,
+            conll.truncated_spans
         );
     }
     if report.bad_spans > 0 {
@@ -91,7 +94,10 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Refuses an output that would replace the project file, its backup, recovery or lock file.
-pub(crate) fn refuse_project_as_output(project: &std::path::Path, out: &std::path::Path) -> anyhow::Result<()> {
+pub(crate) fn refuse_project_as_output(
+    project: &std::path::Path,
+    out: &std::path::Path,
+) -> anyhow::Result<()> {
     if project_file::is_project_or_companion(project, out) {
         anyhow::bail!(
             "--out is the project file or one kept beside it; refusing to overwrite it: {}",

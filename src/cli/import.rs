@@ -132,7 +132,10 @@ fn import_path(project: &mut Project, path: &Path) -> ImportReport {
         _ if is_text_file(path) => import_texts(project, path),
         Some("json" | "jsonl" | "ndjson") => refused(
             path,
-            format!("not an annotation file that can be imported: {}", formats::import::why_not_annotations(path)),
+            format!(
+                "not an annotation file that can be imported: {}",
+                formats::import::why_not_annotations(path)
+            ),
         ),
         _ => refused(path, "not a supported file type (expected a .txt file or a folder)".into()),
     }

@@ -1,7 +1,7 @@
 //! `hashiya merge FILE.ron OTHER.ron... [--me NAME]`
 
-use crate::review::{MergeOutcome, MergeReport, merge};
 use super::output::escape_name;
+use crate::review::{MergeOutcome, MergeReport, merge};
 use crate::store::{self, ProjectFile, ProjectLock, SaveMode};
 use anyhow::Context;
 use std::path::{Path, PathBuf};

@@ -63,13 +63,7 @@ impl FolderWriter {
         std::fs::create_dir_all(parent).map_err(FormatError::write(parent))?;
         let temp = crate::store::atomic::temp_path(&target);
         std::fs::create_dir(&temp).map_err(FormatError::write(&temp))?;
-        Ok(Self {
-            target,
-            dir: temp,
-            finished: false,
-            stems: BTreeSet::new(),
-            types: BTreeSet::new(),
-        })
+        Ok(Self { target, dir: temp, finished: false, stems: BTreeSet::new(), types: BTreeSet::new() })
     }
 
     /// Writes `ID.txt` and `ID.ann` for one document.
@@ -190,7 +184,8 @@ fn write_new(path: &Path, bytes: &[u8]) -> Result<(), FormatError> {
 /// The folder an export to `dir` replaces, after checking that it may: missing, empty,
 /// or a previous brat export. Returns the path to write.
 fn check_target(dir: &Path) -> Result<PathBuf, FormatError> {
-    let refuse = |message: &str| Err(FormatError::Refused { path: dir.to_path_buf(), message: message.into() });
+    let refuse =
+        |message: &str| Err(FormatError::Refused { path: dir.to_path_buf(), message: message.into() });
     let named = dir.file_name().is_some_and(|n| n != "." && n != "..");
     if !named || dir.as_os_str().is_empty() {
         return refuse("give a new folder name for a brat export, not the current or parent folder");

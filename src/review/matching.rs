@@ -90,7 +90,13 @@ pub fn overlap_matching(a: &[&Span], b: &[&Span], threshold: f64) -> Vec<(usize,
     pairs
 }
 
-fn augment(i: usize, edges: &[Vec<usize>], owner: &mut [Option<usize>], seen: &mut [usize], round: usize) -> bool {
+fn augment(
+    i: usize,
+    edges: &[Vec<usize>],
+    owner: &mut [Option<usize>],
+    seen: &mut [usize],
+    round: usize,
+) -> bool {
     let Some(targets) = edges.get(i) else { return false };
     for &j in targets {
         let Some(visited) = seen.get_mut(j) else { continue };

@@ -259,7 +259,11 @@ mod tests {
     }
 
     fn spans(p: &Project, annotator: &str, doc: &str) -> Vec<Span> {
-        p.layers[annotator].spans(&DocId::new(doc)).iter().map(|s| Span { annotator: String::new(), ..s.clone() }).collect()
+        p.layers[annotator]
+            .spans(&DocId::new(doc))
+            .iter()
+            .map(|s| Span { annotator: String::new(), ..s.clone() })
+            .collect()
     }
 
     const A: &str = "قتل 12 مدنياً";

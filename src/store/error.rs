@@ -49,7 +49,9 @@ pub enum StoreError {
 impl StoreError {
     pub(crate) fn input(path: impl Into<PathBuf>, error: super::input::InputError) -> Self {
         match error {
-            super::input::InputError::Io(error) => Self::Io { action: "cannot read", path: path.into(), error },
+            super::input::InputError::Io(error) => {
+                Self::Io { action: "cannot read", path: path.into(), error }
+            }
             error => Self::Input { path: path.into(), error },
         }
     }

@@ -169,12 +169,8 @@ fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Project, StoreError> {
 pub fn is_project_or_companion(project: &Path, out: &Path) -> bool {
     let Some(out) = canonical_even_if_missing(out) else { return false };
     let Some(project) = canonical_even_if_missing(project) else { return false };
-    let companions = [
-        project.clone(),
-        backup_path(&project),
-        super::recovery_path(&project),
-        super::lock_path(&project),
-    ];
+    let companions =
+        [project.clone(), backup_path(&project), super::recovery_path(&project), super::lock_path(&project)];
     companions.iter().any(|c| c == &out || canonical_even_if_missing(c).is_some_and(|c| c == out))
 }
 

@@ -92,8 +92,7 @@ pub fn apply(
             } else {
                 doc.title = title_of(&record.text);
             }
-            doc.status =
-                record.status.iter().filter_map(|(who, s)| Some((clean_name(who)?, *s))).collect();
+            doc.status = record.status.iter().filter_map(|(who, s)| Some((clean_name(who)?, *s))).collect();
             by_hash.insert(hash.clone(), id.clone());
             report.documents_added.push(id.clone());
             project.documents.push(doc);

@@ -91,7 +91,9 @@ fn parse_line(line: &str, location: &str, problems: &mut Vec<Problem>) -> Result
         ("label", "label", span_triple),
         ("entities", "entity", |item| span_object(item, "start_offset", "end_offset")),
     ];
-    if let Some((key, what, read)) = keys.iter().find(|(key, _, _)| obj.get(*key).is_some_and(|v| !v.is_null())) {
+    if let Some((key, what, read)) =
+        keys.iter().find(|(key, _, _)| obj.get(*key).is_some_and(|v| !v.is_null()))
+    {
         match obj.get(*key).and_then(Value::as_array) {
             Some(items) => {
                 for item in items {
