@@ -11,6 +11,9 @@ use crate::model::{
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+/// What makes two spans of one layer and document the same: start, end and label.
+type SpanKey = (usize, usize, String);
+
 /// The layer name that means the gold layer.
 const GOLD: &str = "gold";
 
@@ -46,7 +49,7 @@ pub fn apply(
     let mut next_id: BTreeMap<String, u64> = BTreeMap::new();
     let mut touched: BTreeSet<(String, DocId)> = BTreeSet::new();
     // The spans of each layer and document touched, for the duplicate check in O(1).
-    let mut present: HashMap<(String, DocId), HashSet<(usize, usize, String)>> = HashMap::new();
+    let mut present: HashMap<(String, DocId), HashSet<SpanKey>> = HashMap::new();
     let default_annotator = options.annotator.as_deref().and_then(clean_name);
     let total = records.len();
     for (i, record) in records.into_iter().enumerate() {

@@ -86,7 +86,7 @@ fn parse_line(line: &str, location: &str, problems: &mut Vec<Problem>) -> Result
     };
     // The first of the span keys present gives the spans; one that is not a list is
     // reported (its spans cannot be read), never dropped without a word.
-    let keys: [(&str, &str, fn(&Value) -> Option<RecordSpan>); 3] = [
+    let keys: [(&str, &str, ReadSpan); 3] = [
         ("spans", "span", |item| span_object(item, "start", "end")),
         ("label", "label", span_triple),
         ("entities", "entity", |item| span_object(item, "start_offset", "end_offset")),
@@ -118,6 +118,9 @@ fn parse_line(line: &str, location: &str, problems: &mut Vec<Problem>) -> Result
     }
     Ok(record)
 }
+
+/// Reads one item of a span list.
+type ReadSpan = fn(&Value) -> Option<RecordSpan>;
 
 fn str_key(obj: &Map<String, Value>, key: &str) -> Option<String> {
     obj.get(key).and_then(Value::as_str).map(str::to_string)
