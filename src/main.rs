@@ -11,7 +11,7 @@ fn main() -> ExitCode {
         None => hashiya::app::run_window(cli.project, cli.annotator),
     };
     result.unwrap_or_else(|err| {
-        eprintln!("hashiya: {err:#}");
+        hashiya::cli::output::print_error(&err);
         ExitCode::FAILURE
     })
 }

@@ -289,8 +289,10 @@ fn hand_project() -> Project {
     let doc = Document::new(DocId::new("d1"), "d1.txt", "قتل 12 مدنياً اليوم، وقال الجيش إن 5 جرحى".into());
     let amal = vec![span(1, 0, 13, "claim"), span(2, 4, 13, "figure"), span(3, 35, 41, "figure")];
     let omar = vec![span(1, 0, 13, "claim"), span(2, 4, 6, "figure"), span(3, 26, 41, "claim")];
-    p.layers.entry("amal".into()).or_default().doc_mut(&doc).spans = amal;
-    p.layers.entry("omar".into()).or_default().doc_mut(&doc).spans = omar;
+    for (name, spans) in [("amal", amal), ("omar", omar)] {
+        let spans = spans.into_iter().map(|s| Span { annotator: name.into(), ..s }).collect();
+        p.layers.entry(name.into()).or_default().doc_mut(&doc).spans = spans;
+    }
     p.documents.push(doc);
     p
 }

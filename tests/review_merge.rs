@@ -17,7 +17,8 @@ fn project(docs: &[(&str, &str)], annotator: &str, spans: &[(&str, Span)]) -> Pr
     }
     for (doc, s) in spans {
         let document = p.document(&DocId::new(*doc)).cloned().unwrap_or_else(|| panic!("no {doc}"));
-        p.layers.entry(annotator.into()).or_default().doc_mut(&document).spans.push(s.clone());
+        let s = Span { annotator: annotator.into(), ..s.clone() };
+        p.layers.entry(annotator.into()).or_default().doc_mut(&document).spans.push(s);
     }
     p
 }
@@ -62,8 +63,9 @@ fn merges_a_folder_of_colleagues_files_by_content_hash() {
 
     let merged = project_file::load(&ours_path).unwrap();
     let omar_layer = &merged.layers["omar"];
-    assert_eq!(omar_layer.spans(&DocId::new("b")), [span(1, 0, 3, "denial")]);
-    assert_eq!(omar_layer.spans(&DocId::new("a")), [span(1, 4, 6, "figure")]);
+    let omar_span = |s: Span| Span { annotator: "omar".into(), ..s };
+    assert_eq!(omar_layer.spans(&DocId::new("b")), [omar_span(span(1, 0, 3, "denial"))]);
+    assert_eq!(omar_layer.spans(&DocId::new("a")), [omar_span(span(1, 4, 6, "figure"))]);
     assert_eq!(merged.layers["amal"], ours.layers["amal"]);
     assert_eq!(merged.documents, ours.documents);
 }

@@ -116,7 +116,9 @@ fn kill_during_save_leaves_old_or_new() {
         .filter(|n| !n.starts_with('.'))
         .collect();
     assert!(
-        visible.iter().all(|n| ["project.ron", "project.ron.bak", "ready"].contains(&n.as_str())),
+        visible
+            .iter()
+            .all(|n| ["project.ron", "project.ron.bak", "project.ron.lock", "ready"].contains(&n.as_str())),
         "{visible:?}"
     );
 }

@@ -37,7 +37,7 @@ pub fn run(args: AgreeArgs) -> anyhow::Result<ExitCode> {
     } else {
         tables(&report)
     };
-    println!("{out}");
+    outln!("{out}");
     Ok(ExitCode::SUCCESS)
 }
 

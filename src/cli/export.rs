@@ -23,7 +23,7 @@ pub struct ExportArgs {
     /// jsonl, doccano, prodigy, conll, brat or csv.
     #[arg(long)]
     pub format: String,
-    /// Output file (a folder for brat).
+    /// Output file (a folder for brat); `-` writes to stdout.
     #[arg(long)]
     pub out: PathBuf,
     /// Export only this annotator's layer.
@@ -52,6 +52,10 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let labels =
         args.labels.iter().filter(|l| !l.trim().is_empty()).map(|l| LabelId::new(l.trim())).collect();
     let options = ExportOptions { layer, labels, status };
+    refuse_project_as_output(&args.project, &args.out)?;
+    if format == ExportFormat::Brat && args.out == std::path::Path::new(formats::export::STDOUT) {
+        anyhow::bail!("a brat export writes a folder; --out - (stdout) is for the other formats");
+    }
     let project = project_file::load(&args.project).context("cannot load the project")?;
     let mut line = ProgressLine::new();
     let report = formats::export(
@@ -64,7 +68,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     )
     .context("cannot export")?;
     line.finish();
-    eprintln!(
+    errln!(
         "exported {} documents, {} spans ({}: {}) as {} to {}; offsets are Unicode code points",
         report.documents,
         report.spans,
@@ -74,14 +78,31 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         args.out.display()
     );
     if let Some(conll) = report.conll {
-        eprintln!(
+        errln!(
             "conll: {} tokens; {} tokens claimed by overlapping spans (longer span won); \
              {} spans dropped, {} truncated",
-            conll.tokens, conll.contested_tokens, conll.dropped_spans, conll.truncated_spans
+            conll.tokens,
+            conll.contested_tokens,
+            conll.dropped_spans,
+            conll.truncated_spans
         );
     }
     if report.bad_spans > 0 {
-        eprintln!("warning: {} spans did not fit their document and were left out", report.bad_spans);
+        errln!("warning: {} spans did not fit their document and were left out", report.bad_spans);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses an output that would replace the project file, its backup, recovery or lock file.
+pub(crate) fn refuse_project_as_output(
+    project: &std::path::Path,
+    out: &std::path::Path,
+) -> anyhow::Result<()> {
+    if project_file::is_project_or_companion(project, out) {
+        anyhow::bail!(
+            "--out is the project file or one kept beside it; refusing to overwrite it: {}",
+            out.display()
+        );
+    }
+    Ok(())
 }

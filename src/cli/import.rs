@@ -9,7 +9,7 @@ use crate::formats;
 use crate::formats::import::ImportOptions;
 use crate::model::Project;
 use crate::store::import::{ImportReport, import_texts, is_text_file};
-use crate::store::{ProjectFile, SaveMode, SkipReason};
+use crate::store::{ProjectFile, ProjectLock, SaveMode, SkipReason};
 use anyhow::Context;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -35,7 +35,16 @@ pub struct ImportArgs {
     pub annotator: Option<String>,
 }
 
-pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
+pub fn run(mut args: ImportArgs) -> anyhow::Result<ExitCode> {
+    if let Some(raw) = args.annotator.take() {
+        let Some(name) = crate::model::clean_name(&raw) else {
+            anyhow::bail!("--annotator {raw:?}: a name needs at least one letter or digit");
+        };
+        args.annotator = Some(name);
+    }
+    // Held from the load to the save: another import or a save from the window waits
+    // instead of being overwritten.
+    let _lock = ProjectLock::acquire(&args.project).context("cannot import")?;
     let (mut file, mut project) = ProjectFile::open(&args.project).context("cannot import")?;
     let before = project.clone();
     let mut report = ImportReport::default();
@@ -52,25 +61,25 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
         }
     }
     for (path, reason) in &report.skipped {
-        eprintln!("hashiya: skipped {}: {reason}", path.display());
+        errln!("hashiya: skipped {}: {reason}", path.display());
     }
     let annotations_read = annotation_files > annotation_failures;
     if report.added.is_empty() && !annotations_read {
-        eprintln!("hashiya: nothing was imported; {} is unchanged", args.project.display());
+        errln!("hashiya: nothing was imported; {} is unchanged", args.project.display());
         return Ok(ExitCode::FAILURE);
     }
     if project == before {
-        eprintln!("hashiya: nothing new to import; {} is unchanged", args.project.display());
+        errln!("hashiya: nothing new to import; {} is unchanged", args.project.display());
         return Ok(if annotation_failures > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS });
     }
     file.save(&project, SaveMode::Checked).context("cannot save the imported documents")?;
     for id in &report.added {
-        println!("added {id}");
+        outln!("added {id}");
     }
     // Annotation files add documents and spans of their own: count what the project gained.
     let documents = project.documents.len().saturating_sub(before.documents.len());
     let spans = span_count(&project).saturating_sub(span_count(&before));
-    println!(
+    outln!(
         "imported {documents} document(s) into {}, {} file(s) skipped, {spans} span(s) added",
         args.project.display(),
         report.skipped.len()
@@ -97,13 +106,17 @@ fn import_annotations(project: &mut Project, path: &Path, annotator: Option<Stri
     line.finish();
     match result {
         Ok(report) => {
-            for summary in report.summary() {
-                eprintln!("hashiya: {}: {summary}", path.display());
+            for (i, line) in report.summary().iter().enumerate() {
+                if i == 0 {
+                    errln!("hashiya: {line}, from {}", path.display());
+                } else {
+                    errln!("hashiya: {line}");
+                }
             }
             true
         }
         Err(err) => {
-            eprintln!("hashiya: cannot import {}: {err}", path.display());
+            errln!("hashiya: cannot import {}: {err}", path.display());
             false
         }
     }
@@ -112,10 +125,25 @@ fn import_annotations(project: &mut Project, path: &Path, annotator: Option<Stri
 /// Imports one command-line path according to what it is.
 fn import_path(project: &mut Project, path: &Path) -> ImportReport {
     let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    if path.is_dir() {
+        return import_texts(project, path);
+    }
+    if !path.exists() {
+        return refused(path, "no such file or folder".into());
+    }
+    // Regular files only: a device or a pipe is refused here, before anything reads it.
+    if let Err(error) = crate::store::input::open_input(path, crate::store::MAX_INPUT_BYTES) {
+        return refused(path, error.to_string());
+    }
     match extension.as_deref() {
-        _ if path.is_dir() => import_texts(project, path),
         _ if is_text_file(path) => import_texts(project, path),
-        _ if !path.exists() => refused(path, "no such file or folder".into()),
+        Some("json" | "jsonl" | "ndjson") => refused(
+            path,
+            format!(
+                "not an annotation file that can be imported: {}",
+                formats::import::why_not_annotations(path)
+            ),
+        ),
         _ => refused(path, "not a supported file type (expected a .txt file or a folder)".into()),
     }
 }

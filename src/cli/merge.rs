@@ -1,7 +1,8 @@
 //! `hashiya merge FILE.ron OTHER.ron... [--me NAME]`
 
+use super::output::escape_name;
 use crate::review::{MergeOutcome, MergeReport, merge};
-use crate::store;
+use crate::store::{self, ProjectFile, ProjectLock, SaveMode};
 use anyhow::Context;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -19,21 +20,23 @@ pub struct MergeArgs {
 }
 
 pub fn run(args: MergeArgs) -> anyhow::Result<ExitCode> {
-    let mut project = store::load(&args.project)?;
+    // Held from the load to the save, so a concurrent change is not overwritten.
+    let _lock = ProjectLock::acquire(&args.project).context("cannot merge")?;
+    let (mut target, mut project) = ProjectFile::open(&args.project).context("cannot merge")?;
     let files = project_files(&args.others, &args.project)?;
     let mut changed = false;
     for file in &files {
         let other = store::load(file)?;
         let report = merge(&mut project, &other, args.me.as_deref())
             .with_context(|| format!("cannot merge {}", file.display()))?;
-        print!("{}", describe(file, &report));
+        out!("{}", describe(file, &report));
         changed |= report.changed();
     }
     if changed {
-        store::save(&project, &args.project)?;
-        println!("saved {}", args.project.display());
+        target.save(&project, SaveMode::Checked).context("cannot save the merged project")?;
+        outln!("saved {}", args.project.display());
     } else {
-        println!("nothing changed; {} not rewritten", args.project.display());
+        outln!("nothing changed; {} not rewritten", args.project.display());
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -69,7 +72,13 @@ fn describe(file: &Path, report: &MergeReport) -> String {
         } else {
             format!("{} (theirs: {})", m.doc, m.their_doc)
         };
-        out.push_str(&format!("  {} on {id}: {} spans, {}\n", m.annotator, m.spans, m.outcome.describe()));
+        out.push_str(&format!(
+            "  {} on {}: {} spans, {}\n",
+            escape_name(&m.annotator),
+            escape_name(&id),
+            m.spans,
+            m.outcome.describe()
+        ));
     }
     for d in &report.unmatched {
         let why =
@@ -79,7 +88,12 @@ fn describe(file: &Path, report: &MergeReport) -> String {
         } else {
             format!(" (layers: {})", d.annotators.join(", "))
         };
-        out.push_str(&format!("  not merged: document {} \"{}\": {why}{who}\n", d.their_doc, d.title));
+        out.push_str(&format!(
+            "  not merged: document {} \"{}\": {why}{}\n",
+            escape_name(d.their_doc.as_str()),
+            escape_name(&d.title),
+            escape_name(&who)
+        ));
     }
     for label in &report.labels_added {
         out.push_str(&format!("  label added: {label}\n"));
@@ -92,7 +106,9 @@ fn describe(file: &Path, report: &MergeReport) -> String {
         report.count(MergeOutcome::Added),
         report.count(MergeOutcome::Replaced),
         report.count(MergeOutcome::Unchanged),
-        report.count(MergeOutcome::KeptOwn) + report.count(MergeOutcome::KeptNewer),
+        report.count(MergeOutcome::KeptOwn)
+            + report.count(MergeOutcome::KeptNewer)
+            + report.count(MergeOutcome::KeptFewer),
         report.unmatched.len()
     ));
     out

@@ -1,11 +1,32 @@
 //! The command line: `hashiya [PROJECT.ron]` opens the window; subcommands work on
 //! project files without one. Names and options here are a stable contract for scripts.
 
+/// Writes a line to stdout (see [`output::write_out`]): a closed pipe is not an error.
+macro_rules! outln {
+    ($($arg:tt)*) => { $crate::cli::output::write_out(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
+/// Writes to stdout without adding a line break.
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::cli::output::write_out(format_args!($($arg)*)) };
+}
+
+/// Writes a line to stderr (see [`output::write_err`]): a closed pipe is not an error.
+macro_rules! errln {
+    ($($arg:tt)*) => { $crate::cli::output::write_err(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
+/// Writes to stderr without adding a line break.
+macro_rules! errout {
+    ($($arg:tt)*) => { $crate::cli::output::write_err(format_args!($($arg)*)) };
+}
+
 mod agree;
 mod export;
 mod import;
 mod merge;
 mod new;
+pub mod output;
 mod render;
 mod validate;
 

@@ -18,6 +18,6 @@ pub struct NewArgs {
 pub fn run(args: NewArgs) -> anyhow::Result<ExitCode> {
     let project = Project::new(args.name);
     ProjectFile::create(&args.out, &project).context("cannot create the project")?;
-    println!("created {}", args.out.display());
+    outln!("created {}", args.out.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -20,7 +20,7 @@ pub struct ValidateArgs {
 
 pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
     let project = store::load(&args.project).context("validation failed")?;
-    print!("{}", summary(&project));
+    out!("{}", summary(&project));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -28,7 +28,12 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
 pub fn summary(project: &Project) -> String {
     let characters: usize = project.documents.iter().map(|d| d.text.chars().count()).sum();
     let mut out = String::new();
-    let _ = writeln!(out, "project:    {} (format version {})", project.name, project.version);
+    let _ = writeln!(
+        out,
+        "project:    {} (format version {})",
+        super::output::escape_name(&project.name),
+        project.version
+    );
     let _ = writeln!(out, "documents:  {}", project.documents.len());
     let _ = writeln!(out, "characters: {characters}");
     let _ = writeln!(out, "annotators: {}", project.layers.len());

@@ -34,17 +34,36 @@ pub fn is_line_break(c: char) -> bool {
 }
 
 /// Writes a brat folder one document at a time.
+///
+/// The folder is written whole: the files go into a fresh temporary folder beside `dir`
+/// (created by us, so nothing is written through a link), which takes the place of `dir`
+/// in [`FolderWriter::finish`]. A failed or cancelled export removes it and leaves `dir`
+/// as it was. `dir` may be missing, empty, or a folder a previous brat export wrote (only
+/// `.txt`, `.ann` and the two `.conf` files, no links or subfolders): its old files are
+/// all replaced, so no stale document stays behind. Anything else is refused.
 pub struct FolderWriter {
+    /// Where the folder goes.
+    target: PathBuf,
+    /// The temporary folder being written; removed on drop unless finished.
     dir: PathBuf,
+    finished: bool,
     stems: BTreeSet<String>,
     types: BTreeSet<String>,
 }
 
+/// The first line of the `annotation.conf` every brat export writes: marks a folder as one.
+const CONF_HEADER: &str = "# Entity types of this export.";
+
 impl FolderWriter {
-    /// Creates the folder (and its parents) when missing.
+    /// Checks `dir` and creates the temporary folder beside it (and `dir`'s parents when
+    /// missing).
     pub fn create(dir: &Path) -> Result<Self, FormatError> {
-        std::fs::create_dir_all(dir).map_err(FormatError::write(dir))?;
-        Ok(Self { dir: dir.to_path_buf(), stems: BTreeSet::new(), types: BTreeSet::new() })
+        let target = check_target(dir)?;
+        let parent = crate::store::atomic::parent_dir(&target);
+        std::fs::create_dir_all(parent).map_err(FormatError::write(parent))?;
+        let temp = crate::store::atomic::temp_path(&target);
+        std::fs::create_dir(&temp).map_err(FormatError::write(&temp))?;
+        Ok(Self { target, dir: temp, finished: false, stems: BTreeSet::new(), types: BTreeSet::new() })
     }
 
     /// Writes `ID.txt` and `ID.ann` for one document.
@@ -70,10 +89,8 @@ impl FolderWriter {
             }
             let _ = writeln!(ann, "#{n}\tAnnotatorNotes T{n}\t{note}");
         }
-        let txt = self.dir.join(format!("{stem}.txt"));
-        std::fs::write(&txt, &doc.doc.text).map_err(FormatError::write(&txt))?;
-        let ann_path = self.dir.join(format!("{stem}.ann"));
-        std::fs::write(&ann_path, ann).map_err(FormatError::write(&ann_path))
+        write_new(&self.dir.join(format!("{stem}.txt")), doc.doc.text.as_bytes())?;
+        write_new(&self.dir.join(format!("{stem}.ann")), ann.as_bytes())
     }
 
     /// Writes `annotation.conf` and `visual.conf`.
@@ -97,10 +114,34 @@ impl FolderWriter {
         annotation.push_str("\n[relations]\n\n[events]\n\n[attributes]\n");
         visual.push('\n');
         visual.push_str(&drawing);
-        let conf = self.dir.join("annotation.conf");
-        std::fs::write(&conf, annotation).map_err(FormatError::write(&conf))?;
-        let conf = self.dir.join("visual.conf");
-        std::fs::write(&conf, visual).map_err(FormatError::write(&conf))
+        write_new(&self.dir.join("annotation.conf"), annotation.as_bytes())?;
+        write_new(&self.dir.join("visual.conf"), visual.as_bytes())?;
+        self.put_in_place()
+    }
+
+    /// Moves the written folder to the target, replacing a previous export there.
+    fn put_in_place(&mut self) -> Result<(), FormatError> {
+        // Checked again: the folder may have changed while the export ran.
+        check_target(&self.target)?;
+        let old = crate::store::atomic::temp_path(&self.target);
+        let had_old = match std::fs::rename(&self.target, &old) {
+            Ok(()) => true,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+            Err(e) => return Err(FormatError::Write { path: self.target.clone(), error: e }),
+        };
+        if let Err(error) = std::fs::rename(&self.dir, &self.target) {
+            if had_old {
+                let _ = std::fs::rename(&old, &self.target);
+            }
+            return Err(FormatError::Write { path: self.target.clone(), error });
+        }
+        self.finished = true;
+        if had_old {
+            // Only regular files of a previous export are in it (checked above); removing
+            // a folder never follows links.
+            let _ = std::fs::remove_dir_all(&old);
+        }
+        Ok(())
     }
 
     fn unique_stem(&mut self, id: &str) -> String {
@@ -118,6 +159,74 @@ impl FolderWriter {
         }
         stem
     }
+}
+
+impl Drop for FolderWriter {
+    fn drop(&mut self) {
+        if !self.finished {
+            // The temporary folder is ours and holds nothing the user needs.
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Creates a file that must not exist yet (never writing through a link).
+fn write_new(path: &Path, bytes: &[u8]) -> Result<(), FormatError> {
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(FormatError::write(path))?;
+    file.write_all(bytes).map_err(FormatError::write(path))
+}
+
+/// The folder an export to `dir` replaces, after checking that it may: missing, empty,
+/// or a previous brat export. Returns the path to write.
+fn check_target(dir: &Path) -> Result<PathBuf, FormatError> {
+    let refuse =
+        |message: &str| Err(FormatError::Refused { path: dir.to_path_buf(), message: message.into() });
+    let named = dir.file_name().is_some_and(|n| n != "." && n != "..");
+    if !named || dir.as_os_str().is_empty() {
+        return refuse("give a new folder name for a brat export, not the current or parent folder");
+    }
+    let meta = match std::fs::symlink_metadata(dir) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(dir.to_path_buf()),
+        Err(error) => return Err(FormatError::Write { path: dir.to_path_buf(), error }),
+    };
+    if meta.file_type().is_symlink() {
+        return refuse("the brat folder is a symbolic link; give the folder itself");
+    }
+    if !meta.is_dir() {
+        return refuse("a brat export writes a folder, and this is a file");
+    }
+    let entries = std::fs::read_dir(dir).map_err(FormatError::read(dir))?;
+    let mut empty = true;
+    let mut ours = false;
+    for entry in entries {
+        let entry = entry.map_err(FormatError::read(dir))?;
+        empty = false;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let kind = entry.file_type().map_err(FormatError::read(dir))?;
+        let expected = name.ends_with(".txt") || name.ends_with(".ann") || name == "visual.conf";
+        if kind.is_file() && name == "annotation.conf" {
+            let conf = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            ours = conf.starts_with(CONF_HEADER);
+        } else if !kind.is_file() || !expected {
+            return refuse(&format!(
+                "the folder holds {name:?}, which a brat export does not write; refusing to replace it \
+                 (export to a new or empty folder)"
+            ));
+        }
+    }
+    if !empty && !ours {
+        return refuse(
+            "the folder is not empty and not a previous Hashiya brat export; refusing to replace it \
+             (export to a new or empty folder)",
+        );
+    }
+    Ok(dir.to_path_buf())
 }
 
 /// The line-break-free pieces of `range`, with their text.

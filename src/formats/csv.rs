@@ -6,6 +6,12 @@
 //! text; the contexts are up to [`CONTEXT`] code points, with line breaks shown as
 //! spaces. No byte-order mark (Python's `csv` reads the file as plain UTF-8). Written by
 //! hand: quoting is a few lines, not worth a dependency.
+//!
+//! Formula injection: a spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (or
+//! a tab or CR before one) as a formula, so an annotator named `=1+1` or a span text
+//! `=HYPERLINK(...)` would be live in Excel. As OWASP recommends, such a cell is written
+//! with a `'` in front, which spreadsheets show as text; a program reading the file
+//! strips one leading `'` from a cell whose next character is one of those six.
 
 use super::select::ExportDoc;
 use crate::model::CharRange;
@@ -63,12 +69,21 @@ fn write_row(w: &mut dyn Write, fields: &[String]) -> std::io::Result<()> {
     w.write_all(b"\r\n")
 }
 
-/// A field as RFC 4180 writes it.
+/// Characters that make a spreadsheet read a cell as a formula when they come first.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A field with a `'` in front when a spreadsheet would take it for a formula.
+fn neutralize(field: &str) -> std::borrow::Cow<'_, str> {
+    if field.starts_with(FORMULA_STARTS) { format!("'{field}").into() } else { field.into() }
+}
+
+/// A field as RFC 4180 writes it, neutralized first.
 fn quote(field: &str) -> std::borrow::Cow<'_, str> {
+    let field = neutralize(field);
     if field.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", field.replace('"', "\"\"")).into()
     } else {
-        field.into()
+        field
     }
 }
 
@@ -85,5 +100,17 @@ mod tests {
         let mut out = Vec::new();
         write_row(&mut out, &["x".into(), "y,z".into()]).unwrap();
         assert_eq!(out, b"x,\"y,z\"\r\n");
+    }
+
+    #[test]
+    fn formulas_are_neutralized() {
+        assert_eq!(quote("=1+1"), "'=1+1");
+        assert_eq!(quote("=HYPERLINK(\"x\",\"y\")"), "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"");
+        assert_eq!(quote("+9"), "'+9");
+        assert_eq!(quote("-5 km"), "'-5 km");
+        assert_eq!(quote("@sum"), "'@sum");
+        assert_eq!(quote("\t=x"), "'\t=x");
+        assert_eq!(quote("a=b"), "a=b");
+        assert_eq!(quote("12"), "12");
     }
 }

@@ -32,12 +32,30 @@ pub enum FormatError {
     Project { path: PathBuf, message: String },
     #[error("cancelled")]
     Cancelled,
+    /// The output path cannot be written safely (a read-only file, a device, a folder
+    /// that is not a previous export, ...).
+    #[error("{0}")]
+    Target(crate::store::StoreError),
+    /// A file or folder that is not for reading (a device, a pipe, too large).
+    #[error("cannot read {path}: {error}")]
+    Input { path: PathBuf, error: crate::store::InputError },
+    #[error("{message}: {path}")]
+    Refused { path: PathBuf, message: String },
 }
 
 impl FormatError {
     /// A read error for `path`.
     pub fn read(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> Self + '_ {
         move |error| Self::Read { path: path.to_path_buf(), error }
+    }
+
+    /// An input error for `path`: an io error as [`FormatError::Read`], a refused file as
+    /// [`FormatError::Input`].
+    pub fn input(path: &std::path::Path) -> impl FnOnce(crate::store::InputError) -> Self + '_ {
+        move |error| match error {
+            crate::store::InputError::Io(error) => Self::Read { path: path.to_path_buf(), error },
+            error => Self::Input { path: path.to_path_buf(), error },
+        }
     }
 
     /// A write error for `path`.

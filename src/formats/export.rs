@@ -4,9 +4,10 @@ use super::progress::{self, Progress, Stage};
 use super::select::{ExportOptions, Selection};
 use super::{FormatError, brat, conll, csv, doccano, jsonl, prodigy};
 use crate::model::Project;
-use std::fs::File;
+use crate::store::atomic;
+use std::fs::OpenOptions;
 use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
 pub use super::conll::ConllStats;
@@ -79,8 +80,8 @@ pub struct ExportReport {
 /// Exports `project` in `format` to `out` (a file; a folder for brat).
 ///
 /// Files are written through a temporary file renamed over `out`, so a failed or
-/// cancelled export leaves no half-written file (brat writes into the folder `out`
-/// directly: a cancelled brat export leaves the documents written so far). `progress` is called after each
+/// cancelled export leaves no half-written file; a brat folder is written whole into a
+/// temporary folder that then takes the place of `out` (see `brat::FolderWriter`). `progress` is called after each
 /// document; setting `cancel` stops the export with [`FormatError::Cancelled`].
 pub fn export(
     project: &Project,
@@ -139,34 +140,61 @@ pub fn export(
     Ok(report)
 }
 
-/// Writes `out` through `NAME.partial` beside it, renamed over `out` once `body` succeeds.
-/// A cancellation inside `body` (an `io::Error` wrapping [`FormatError::Cancelled`]) is
+/// Writes `out` through a temporary file beside it (created fresh, never through an
+/// existing file or link), renamed over `out` once `body` succeeds. `out` may be a link to
+/// a regular file (its target is replaced); a folder, a device or a read-only file is
+/// refused. `-` writes to stdout instead (a closed pipe ends the output quietly). A
+/// cancellation inside `body` (an `io::Error` wrapping [`FormatError::Cancelled`]) is
 /// returned as such.
 pub(crate) fn write_with(
     out: &Path,
     body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), FormatError> {
-    let partial = partial_path(out);
+    if out == Path::new(STDOUT) {
+        return write_stdout(body);
+    }
+    let (target, existing) = atomic::replaceable_target(out).map_err(FormatError::Target)?;
+    let temp = atomic::temp_path(&target);
     let result = (|| {
-        let mut writer = BufWriter::new(File::create(&partial)?);
+        // `create_new` is O_EXCL: it neither follows nor truncates anything already there.
+        let file = OpenOptions::new().write(true).create_new(true).open(&temp)?;
+        let mut writer = BufWriter::new(file);
         body(&mut writer)?;
-        writer.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-        std::fs::rename(&partial, out)
+        let file = writer.into_inner().map_err(|e| e.into_error())?;
+        if let Some(meta) = &existing {
+            file.set_permissions(meta.permissions())?;
+        }
+        file.sync_all()?;
+        drop(file);
+        std::fs::rename(&temp, &target)
     })();
     result.map_err(|error| {
-        // The partial file is ours; it may not exist when creating it failed.
-        let _ = std::fs::remove_file(&partial);
-        match error.downcast::<FormatError>() {
-            Ok(inner) => inner,
-            Err(error) => FormatError::Write { path: out.to_path_buf(), error },
-        }
-    })
+        // The temporary file is ours; it may not exist when creating it failed.
+        let _ = std::fs::remove_file(&temp);
+        cancelled_or(error, out)
+    })?;
+    atomic::sync_dir(atomic::parent_dir(&target)).map_err(FormatError::Target)
 }
 
-fn partial_path(out: &Path) -> PathBuf {
-    let mut name = out.file_name().map(|n| n.to_os_string()).unwrap_or_else(|| "export".into());
-    name.push(".partial");
-    out.with_file_name(name)
+/// The `--out` value that means stdout.
+pub const STDOUT: &str = "-";
+
+fn write_stdout(body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), FormatError> {
+    let stdout = std::io::stdout();
+    let mut writer = BufWriter::new(stdout.lock());
+    let result = body(&mut writer).and_then(|()| writer.flush());
+    match result {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => Err(cancelled_or(error, Path::new(STDOUT))),
+        Ok(()) => Ok(()),
+    }
+}
+
+fn cancelled_or(error: std::io::Error, out: &Path) -> FormatError {
+    match error.downcast::<FormatError>() {
+        Ok(inner) => inner,
+        Err(error) => FormatError::Write { path: out.to_path_buf(), error },
+    }
 }
 
 #[cfg(test)]

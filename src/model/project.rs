@@ -94,6 +94,10 @@ pub enum ValidationError {
     DuplicateLabel(String),
     #[error("hotkey {key:?} is given to both {a:?} and {b:?}")]
     HotkeyClash { key: char, a: String, b: String },
+    #[error("{what} {name:?} {problem}")]
+    BadName { what: &'static str, name: String, problem: &'static str },
+    #[error("document \"{doc}\", {layer} layer, span {span}: made by {annotator:?}, not by {layer:?}")]
+    ForeignSpan { doc: DocId, layer: String, span: u64, annotator: String },
 }
 
 impl Project {
@@ -144,11 +148,9 @@ impl Project {
         self.layers.iter().map(|(k, v)| (k.as_str(), v)).chain(std::iter::once(("gold", &self.gold)))
     }
 
-    /// A document id derived from `stem` that no document uses yet.
+    /// A document id derived from `stem` (by [`super::clean_name`]) that no document uses yet.
     pub fn unique_doc_id(&self, stem: &str) -> DocId {
-        let base: String =
-            stem.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
-        let base = if base.is_empty() { "doc".to_string() } else { base };
+        let base = super::clean_name(stem).unwrap_or_else(|| "doc".to_string());
         let taken: BTreeSet<&str> = self.documents.iter().map(|d| d.id.as_str()).collect();
         if !taken.contains(base.as_str()) {
             return DocId(base);
@@ -171,6 +173,20 @@ impl Project {
         let mut problems = Vec::new();
         let mut label_ids = BTreeSet::new();
         let mut hotkeys: BTreeMap<char, &str> = BTreeMap::new();
+        let mut name_problems = |what: &'static str, name: &str| {
+            if let Some(problem) = super::name_problem(name) {
+                problems.push(ValidationError::BadName { what, name: name.to_string(), problem });
+            }
+        };
+        for label in &self.labels {
+            name_problems("label id", label.id.as_str());
+        }
+        for name in self.layers.keys() {
+            name_problems("annotator name", name);
+        }
+        for doc in &self.documents {
+            name_problems("document id", doc.id.as_str());
+        }
         for label in &self.labels {
             if !label_ids.insert(label.id.as_str()) {
                 problems.push(ValidationError::DuplicateLabel(label.id.0.clone()));
@@ -235,6 +251,14 @@ impl Project {
                             layer: layer_name.to_string(),
                             span: span.id.0,
                             label: span.label.0.clone(),
+                        });
+                    }
+                    if !std::ptr::eq(layer, &self.gold) && span.annotator != layer_name {
+                        problems.push(ValidationError::ForeignSpan {
+                            doc: doc_id.clone(),
+                            layer: layer_name.to_string(),
+                            span: span.id.0,
+                            annotator: span.annotator.clone(),
                         });
                     }
                     if !ids.insert(span.id) {

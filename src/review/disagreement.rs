@@ -185,7 +185,9 @@ pub(crate) mod tests {
             span(3, 7, 10, "claim"),
             span(4, 20, 22, "figure"),
         ];
+        let amal = amal.into_iter().map(|s| Span { annotator: "amal".into(), ..s }).collect();
         p.layers.entry("amal".into()).or_default().doc_mut(&doc).spans = amal;
+        let omar = omar.into_iter().map(|s| Span { annotator: "omar".into(), ..s }).collect();
         p.layers.entry("omar".into()).or_default().doc_mut(&doc).spans = omar;
         p.documents.push(doc);
         p

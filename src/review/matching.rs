@@ -36,18 +36,53 @@ pub fn exact_matches(a: &[&Span], b: &[&Span]) -> usize {
 }
 
 /// A maximum one-to-one overlap matching: pairs `(index in a, index in b)`, sorted.
+///
+/// Near-linear on real annotations: the candidates of a span are found by binary search
+/// in `b` sorted by start (a span of `b` that overlaps `x` starts before `x` ends and no
+/// earlier than `x.start` minus the longest span of `b`), a greedy pass pairs the easy
+/// cases, and the augmenting-path search marks visits with a round number instead of
+/// clearing a table per span.
 pub fn overlap_matching(a: &[&Span], b: &[&Span], threshold: f64) -> Vec<(usize, usize)> {
+    let mut by_start: Vec<usize> = (0..b.len()).collect();
+    by_start.sort_by_key(|&j| b.get(j).map(|s| s.start));
+    let starts: Vec<usize> = by_start.iter().filter_map(|&j| b.get(j)).map(|s| s.start.0).collect();
+    let longest = b.iter().map(|s| s.range().len()).max().unwrap_or(0);
     let edges: Vec<Vec<usize>> = a
         .iter()
         .map(|x| {
-            b.iter().enumerate().filter(|(_, y)| overlap_match(x, y, threshold)).map(|(j, _)| j).collect()
+            let from = starts.partition_point(|&st| st < x.start.0.saturating_sub(longest));
+            let to = starts.partition_point(|&st| st < x.end.0);
+            let mut targets: Vec<usize> = by_start
+                .get(from..to.max(from))
+                .unwrap_or_default()
+                .iter()
+                .copied()
+                .filter(|&j| b.get(j).is_some_and(|y| overlap_match(x, y, threshold)))
+                .collect();
+            targets.sort_unstable();
+            targets
         })
         .collect();
-    // Kuhn's augmenting paths: for each span of `a`, look for a path to a free span of `b`.
     let mut owner: Vec<Option<usize>> = vec![None; b.len()];
-    for i in 0..a.len() {
-        let mut seen = vec![false; b.len()];
-        augment(i, &edges, &mut owner, &mut seen);
+    let mut matched = vec![false; a.len()];
+    // Greedy first: most spans have one free partner.
+    for (i, targets) in edges.iter().enumerate() {
+        if let Some(&j) = targets.iter().find(|&&j| owner.get(j).is_some_and(Option::is_none)) {
+            if let Some(slot) = owner.get_mut(j) {
+                *slot = Some(i);
+            }
+            if let Some(m) = matched.get_mut(i) {
+                *m = true;
+            }
+        }
+    }
+    // Kuhn's augmenting paths for the rest: for each span of `a` still unmatched, look for
+    // a path to a free span of `b`.
+    let mut seen: Vec<usize> = vec![0; b.len()];
+    for (round, i) in (0..a.len()).enumerate() {
+        if !matched.get(i).copied().unwrap_or(true) {
+            augment(i, &edges, &mut owner, &mut seen, round + 1);
+        }
     }
     let mut pairs: Vec<(usize, usize)> =
         owner.iter().enumerate().filter_map(|(j, i)| i.map(|i| (i, j))).collect();
@@ -55,18 +90,24 @@ pub fn overlap_matching(a: &[&Span], b: &[&Span], threshold: f64) -> Vec<(usize,
     pairs
 }
 
-fn augment(i: usize, edges: &[Vec<usize>], owner: &mut [Option<usize>], seen: &mut [bool]) -> bool {
+fn augment(
+    i: usize,
+    edges: &[Vec<usize>],
+    owner: &mut [Option<usize>],
+    seen: &mut [usize],
+    round: usize,
+) -> bool {
     let Some(targets) = edges.get(i) else { return false };
     for &j in targets {
         let Some(visited) = seen.get_mut(j) else { continue };
-        if *visited {
+        if *visited == round {
             continue;
         }
-        *visited = true;
+        *visited = round;
         let current = owner.get(j).copied().flatten();
         let free = match current {
             None => true,
-            Some(other) => augment(other, edges, owner, seen),
+            Some(other) => augment(other, edges, owner, seen, round),
         };
         if free {
             if let Some(slot) = owner.get_mut(j) {

@@ -9,10 +9,12 @@
 //! - our own layer (`me`) is never changed, whatever the other project holds for it;
 //! - an annotator we have nothing from on that document: their spans are added;
 //! - identical spans: nothing to do;
-//! - different spans: theirs replace ours, unless ours were edited more recently (the
-//!   newest `modified` timestamp among our spans is later than the newest among
-//!   theirs): then ours are kept and the conflict is reported. Merging an old copy of
-//!   a colleague's layer after a newer one therefore does not undo their work.
+//! - different spans: theirs replace ours only when theirs were edited more recently (the
+//!   newest `modified` timestamp among their spans is later than the newest among ours)
+//!   and they are not fewer than ours. Otherwise ours are kept and the conflict is
+//!   reported: ours were edited more recently ([`MergeOutcome::KeptNewer`]), or theirs
+//!   are not newer or are fewer ([`MergeOutcome::KeptFewer`]). Merging an old copy of a
+//!   layer, our own included when `me` is not given, therefore never undoes work.
 //!
 //! The annotator's status on a merged document comes along with the spans. Labels that
 //! merged spans use and we lack are added (without a hotkey when theirs is taken). The
@@ -37,6 +39,8 @@ pub enum MergeOutcome {
     KeptOwn,
     /// Ours were edited more recently: kept although theirs differs.
     KeptNewer,
+    /// Theirs differs but is not newer than ours, or has fewer spans: ours kept.
+    KeptFewer,
 }
 
 impl MergeOutcome {
@@ -53,6 +57,9 @@ impl MergeOutcome {
             MergeOutcome::Unchanged => "unchanged",
             MergeOutcome::KeptOwn => "kept (your own layer)",
             MergeOutcome::KeptNewer => "kept (yours were edited more recently)",
+            MergeOutcome::KeptFewer => {
+                "kept yours, theirs not merged (it differs and has fewer spans or none edited later)"
+            }
         }
     }
 }
@@ -119,6 +126,9 @@ fn outcome(ours: Option<&LayerDoc>, theirs: &LayerDoc, own: bool) -> MergeOutcom
         _ if own => MergeOutcome::KeptOwn,
         None => MergeOutcome::Added,
         Some(ours) if newest(ours) > newest(theirs) => MergeOutcome::KeptNewer,
+        Some(ours) if newest(ours) == newest(theirs) || theirs.spans.len() < ours.spans.len() => {
+            MergeOutcome::KeptFewer
+        }
         Some(_) => MergeOutcome::Replaced,
     }
 }
@@ -244,11 +254,16 @@ mod tests {
 
     fn set(p: &mut Project, annotator: &str, doc: &str, spans: Vec<Span>) {
         let document = p.document(&DocId::new(doc)).cloned().unwrap();
+        let spans = spans.into_iter().map(|s| Span { annotator: annotator.into(), ..s }).collect();
         p.layers.entry(annotator.into()).or_default().doc_mut(&document).spans = spans;
     }
 
-    fn spans<'p>(p: &'p Project, annotator: &str, doc: &str) -> &'p [Span] {
-        p.layers[annotator].spans(&DocId::new(doc))
+    fn spans(p: &Project, annotator: &str, doc: &str) -> Vec<Span> {
+        p.layers[annotator]
+            .spans(&DocId::new(doc))
+            .iter()
+            .map(|s| Span { annotator: String::new(), ..s.clone() })
+            .collect()
     }
 
     const A: &str = "قتل 12 مدنياً";
@@ -319,6 +334,25 @@ mod tests {
         assert_eq!(spans(&ours, "omar", "b"), &[span(1, 0, 3, "claim", 50)]);
         let outcomes: Vec<_> = report.layer_docs.iter().map(|m| m.outcome).collect();
         assert_eq!(outcomes, [MergeOutcome::Replaced, MergeOutcome::KeptNewer]);
+    }
+
+    #[test]
+    fn regression_an_older_copy_with_fewer_spans_never_replaces_a_layer() {
+        // Issue 14, case 4: merging without `me` an older copy of our own layer (45 of its
+        // 50 spans, all stamped the same second) replaced it.
+        let many = |n: u64| (0..n).map(|i| span(i + 1, 0, 3, "claim", 7)).collect::<Vec<_>>();
+        let mut ours = project(&[("a", A), ("b", B)]);
+        set(&mut ours, "amal", "a", many(50));
+        set(&mut ours, "amal", "b", vec![span(1, 0, 3, "claim", 5), span(2, 4, 6, "claim", 5)]);
+        let mut theirs = project(&[("a", A), ("b", B)]);
+        set(&mut theirs, "amal", "a", many(45));
+        // Edited later, but one span fewer: not taken either.
+        set(&mut theirs, "amal", "b", vec![span(1, 0, 3, "claim", 9)]);
+        let before = ours.clone();
+        let report = merge(&mut ours, &theirs, None).unwrap();
+        assert_eq!(ours, before);
+        assert_eq!(report.count(MergeOutcome::KeptFewer), 2);
+        assert!(!report.changed());
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub fn parent_dir(path: &Path) -> &Path {
 }
 
 /// A temp file name in the same folder, unique within this process and across processes.
-fn temp_path(path: &Path) -> PathBuf {
+pub(crate) fn temp_path(path: &Path) -> PathBuf {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -55,16 +55,49 @@ fn remove_stale_temps(target: &Path) {
     }
 }
 
-/// Replaces `path` with `bytes` atomically. With `backup`, the file it replaces (if any) is
-/// kept as `NAME.bak`. A symlink at `path` is followed: its target is replaced.
-pub fn write_atomic(path: &Path, bytes: &[u8], backup: bool) -> Result<(), StoreError> {
+/// The file a write to `path` replaces: a symlink's target, or `path` itself. Refuses a
+/// target that is not a regular file (a folder, a device such as a link to `/dev/stdout`,
+/// a pipe), which a rename would replace by a regular file, and a file the user may not
+/// write (a rename ignores the file's mode). Returns the target and its metadata when it
+/// exists.
+pub(crate) fn replaceable_target(path: &Path) -> Result<(PathBuf, Option<fs::Metadata>), StoreError> {
     let target = match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
             fs::canonicalize(path).map_err(|e| StoreError::io("cannot resolve the link", path, e))?
         }
         _ => path.to_path_buf(),
     };
-    let existing = fs::metadata(&target).ok();
+    let existing = match fs::metadata(&target) {
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(StoreError::io("cannot look at", &target, e)),
+    };
+    if let Some(meta) = &existing {
+        if !meta.is_file() {
+            return Err(StoreError::NotRegular { path: path.to_path_buf() });
+        }
+        // No write permission for anyone (mode 444): refused even where the system would
+        // let us (as root), since the mode says the file is not to be changed.
+        if meta.permissions().readonly() {
+            return Err(StoreError::ReadOnly { path: target });
+        }
+        // Opening for writing (without truncating) asks the system whether we may.
+        if let Err(e) = OpenOptions::new().write(true).open(&target) {
+            return Err(if e.kind() == std::io::ErrorKind::PermissionDenied {
+                StoreError::ReadOnly { path: target }
+            } else {
+                StoreError::io("cannot write", &target, e)
+            });
+        }
+    }
+    Ok((target, existing))
+}
+
+/// Replaces `path` with `bytes` atomically. With `backup`, the file it replaces (if any) is
+/// kept as `NAME.bak`. A symlink at `path` is followed: its target is replaced. A target
+/// that is not a regular file, or that the user may not write, is refused.
+pub fn write_atomic(path: &Path, bytes: &[u8], backup: bool) -> Result<(), StoreError> {
+    let (target, existing) = replaceable_target(path)?;
     remove_stale_temps(&target);
     let temp = temp_path(&target);
     let result = write_and_rename(&target, &temp, bytes, existing.as_ref(), backup);
@@ -113,10 +146,11 @@ fn keep_backup(target: &Path) -> Result<(), StoreError> {
             .and_then(|f| f.sync_all())
             .map_err(|e| StoreError::io("cannot flush the backup", &bak, e))?;
     }
-    fs::rename(&temp, &bak).map_err(|e| {
-        let _ = fs::remove_file(&temp);
-        StoreError::io("cannot write the backup", &bak, e)
-    })
+    let renamed = fs::rename(&temp, &bak);
+    // When the backup already was a link to the same file, the rename does nothing and
+    // leaves the temp name behind; it is ours either way.
+    let _ = fs::remove_file(&temp);
+    renamed.map_err(|e| StoreError::io("cannot write the backup", &bak, e))
 }
 
 /// Flushes a folder's entries (the rename) to disk. Folders cannot be opened on every

@@ -7,14 +7,19 @@ use std::path::PathBuf;
 /// Why a project file could not be read, checked or written.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// The file or folder could not be read or written.
-    #[error("{action} {path}: {source}")]
-    Io {
-        action: &'static str,
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
+    /// The file or folder could not be read or written. The system's error is part of
+    /// the message (not a `source`), so that it is said once however the error is shown.
+    #[error("{action} {path}: {error}")]
+    Io { action: &'static str, path: PathBuf, error: std::io::Error },
+    /// An input file that is not a regular file, or is too large.
+    #[error("cannot read {path}: {error}")]
+    Input { path: PathBuf, error: super::input::InputError },
+    /// The file to replace is not a regular file (a folder, a device, a pipe).
+    #[error("{path} is not a regular file; refusing to replace it")]
+    NotRegular { path: PathBuf },
+    /// The file to replace is read-only for this user.
+    #[error("{path} is read-only; refusing to replace it (make it writable first)")]
+    ReadOnly { path: PathBuf },
     /// The file is not valid RON for a project (syntax, wrong types, unknown or missing fields).
     #[error("{path}:{line}:{col}: not a valid project file: {message}")]
     Parse { path: PathBuf, line: usize, col: usize, message: String },
@@ -42,8 +47,17 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    pub(crate) fn input(path: impl Into<PathBuf>, error: super::input::InputError) -> Self {
+        match error {
+            super::input::InputError::Io(error) => {
+                Self::Io { action: "cannot read", path: path.into(), error }
+            }
+            error => Self::Input { path: path.into(), error },
+        }
+    }
+
     pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Self::Io { action, path: path.into(), source }
+        Self::Io { action, path: path.into(), error: source }
     }
 
     /// The problems of an [`StoreError::Invalid`] project, empty for other errors.

@@ -1,7 +1,8 @@
 //! Project files on disk: load, save, and noticing when someone else changed the file.
 
 use super::atomic::{with_suffix, write_atomic};
-use super::{StoreError, format};
+use super::input::{InputError, open_input, read_input};
+use super::{ProjectLock, StoreError, format};
 use crate::model::Project;
 use sha2::{Digest, Sha256};
 use std::fs;
@@ -27,10 +28,10 @@ impl DiskStamp {
 
     /// The current stamp of the file at `path`; `None` when there is no file.
     pub fn read(path: &Path) -> Result<Option<Self>, StoreError> {
-        let mut file = match fs::File::open(path) {
-            Ok(file) => file,
-            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(StoreError::io("cannot read", path, e)),
+        let mut file = match open_input(path, u64::MAX) {
+            Ok((file, _)) => file,
+            Err(InputError::Io(e)) if e.kind() == ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(StoreError::input(path, e)),
         };
         let modified = file.metadata().and_then(|m| m.modified()).ok();
         let mut hasher = Sha256::new();
@@ -77,7 +78,7 @@ impl ProjectFile {
     /// Loads and checks the project at `path`, remembering what the file looked like.
     pub fn open(path: impl Into<PathBuf>) -> Result<(Self, Project), StoreError> {
         let path = path.into();
-        let bytes = fs::read(&path).map_err(|e| StoreError::io("cannot read", &path, e))?;
+        let bytes = read_input(&path).map_err(|e| StoreError::input(&path, e))?;
         let project = parse_bytes(&bytes, &path)?;
         let disk_stamp = Some(DiskStamp::of_bytes(&bytes, &path));
         drop(bytes);
@@ -108,7 +109,10 @@ impl ProjectFile {
 
     /// Saves atomically (keeping `NAME.ron.bak`) and removes the recovery file. With
     /// [`SaveMode::Checked`], a file changed on disk since we last saw it is not replaced.
+    /// The project's [`ProjectLock`] is held from the check to the end of the write, so
+    /// another process's save cannot slip in between.
     pub fn save(&mut self, project: &Project, mode: SaveMode) -> Result<(), StoreError> {
+        let _lock = ProjectLock::acquire(&self.path)?;
         if mode == SaveMode::Checked && self.changed_on_disk()? {
             return Err(StoreError::ChangedOnDisk { path: self.path.clone() });
         }
@@ -118,9 +122,11 @@ impl ProjectFile {
     }
 }
 
-/// Writes `project` to `path` atomically, keeping the replaced file as `NAME.ron.bak`.
-/// Does not look at what is on disk; see [`ProjectFile::save`] for the checked save.
+/// Writes `project` to `path` atomically, keeping the replaced file as `NAME.ron.bak`,
+/// under the project's [`ProjectLock`]. Does not look at what is on disk; see
+/// [`ProjectFile::save`] for the checked save.
 pub fn save(project: &Project, path: &Path) -> Result<DiskStamp, StoreError> {
+    let _lock = ProjectLock::acquire(path)?;
     let text = format::to_ron(project);
     write_atomic(path, text.as_bytes(), true)?;
     Ok(DiskStamp::of_bytes(text.as_bytes(), path))
@@ -128,7 +134,7 @@ pub fn save(project: &Project, path: &Path) -> Result<DiskStamp, StoreError> {
 
 /// Reads and checks the project at `path`. The file is only read, never changed.
 pub fn load(path: &Path) -> Result<Project, StoreError> {
-    let bytes = fs::read(path).map_err(|e| StoreError::io("cannot read", path, e))?;
+    let bytes = read_input(path).map_err(|e| StoreError::input(path, e))?;
     let project = parse_bytes(&bytes, path)?;
     // The file's text is no longer needed: free it before the checks, for peak memory.
     drop(bytes);
@@ -154,6 +160,29 @@ fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Project, StoreError> {
         }
     })?;
     format::parse(text, path)
+}
+
+/// Whether writing to `out` would replace the project file at `project` or one of the files
+/// kept beside it (`NAME.ron.bak`, `NAME.ron.recovery`, `NAME.ron.lock`). Paths are compared
+/// once made canonical (links resolved, `.` and `..` removed), so another spelling of the
+/// same file is caught; `out` need not exist.
+pub fn is_project_or_companion(project: &Path, out: &Path) -> bool {
+    let Some(out) = canonical_even_if_missing(out) else { return false };
+    let Some(project) = canonical_even_if_missing(project) else { return false };
+    let companions =
+        [project.clone(), backup_path(&project), super::recovery_path(&project), super::lock_path(&project)];
+    companions.iter().any(|c| c == &out || canonical_even_if_missing(c).is_some_and(|c| c == out))
+}
+
+/// `path` made canonical; for a path that does not exist, its folder made canonical with
+/// its file name added.
+fn canonical_even_if_missing(path: &Path) -> Option<PathBuf> {
+    if let Ok(path) = fs::canonicalize(path) {
+        return Some(path);
+    }
+    let name = path.file_name()?;
+    let parent = super::atomic::parent_dir(path);
+    fs::canonicalize(parent).ok().map(|p| p.join(name))
 }
 
 /// The backup kept beside a project file by every save: `NAME.ron.bak`.

@@ -9,6 +9,7 @@
 //! Only the project in memory changes: the caller saves it once, atomically, at the end.
 
 use crate::model::{ContentHash, DocId, Document, Project};
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use unicode_general_category::{GeneralCategory, get_general_category};
@@ -70,9 +71,10 @@ pub fn import_texts(project: &mut Project, path: &Path) -> ImportReport {
     } else {
         vec![path.to_path_buf()]
     };
+    let mut index = DocIndex::of(project);
     for file in files {
-        match fs::read(&file) {
-            Ok(bytes) => match import_text_bytes(project, &file, &bytes) {
+        match super::input::read_input(&file) {
+            Ok(bytes) => match import_indexed(project, &mut index, &file, &bytes) {
                 Ok(id) => report.added.push(id),
                 Err(reason) => report.skipped.push((file, reason)),
             },
@@ -80,6 +82,35 @@ pub fn import_texts(project: &mut Project, path: &Path) -> ImportReport {
         }
     }
     report
+}
+
+/// The project's document ids and text hashes, kept up to date during an import so that
+/// each file costs a lookup, not a pass over every document.
+struct DocIndex {
+    hashes: HashMap<ContentHash, DocId>,
+    ids: HashSet<String>,
+}
+
+impl DocIndex {
+    fn of(project: &Project) -> Self {
+        Self {
+            hashes: project.documents.iter().map(|d| (d.hash.clone(), d.id.clone())).collect(),
+            ids: project.documents.iter().map(|d| d.id.0.clone()).collect(),
+        }
+    }
+
+    /// A document id from `stem` (see [`crate::model::clean_name`]) that no document uses.
+    fn fresh_id(&mut self, stem: &str) -> DocId {
+        let base = crate::model::clean_name(stem).unwrap_or_else(|| "doc".to_string());
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.ids.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.ids.insert(id.clone());
+        DocId(id)
+    }
 }
 
 /// The `.txt` files under `dir`, recursively, sorted by path. Symlinked folders are not
@@ -110,14 +141,25 @@ pub fn text_files_under(dir: &Path) -> Result<Vec<PathBuf>, (PathBuf, std::io::E
 /// Adds one text, given as the file's bytes, to the project. `path` gives the document id
 /// (its stem) and source (its file name).
 pub fn import_text_bytes(project: &mut Project, path: &Path, bytes: &[u8]) -> Result<DocId, SkipReason> {
+    let mut index = DocIndex::of(project);
+    import_indexed(project, &mut index, path, bytes)
+}
+
+fn import_indexed(
+    project: &mut Project,
+    index: &mut DocIndex,
+    path: &Path,
+    bytes: &[u8],
+) -> Result<DocId, SkipReason> {
     let text = decode_text(bytes)?;
     let hash = ContentHash::of(&text);
-    if let Some(existing) = project.document_by_hash(&hash) {
-        return Err(SkipReason::Duplicate(existing.id.clone()));
+    if let Some(existing) = index.hashes.get(&hash) {
+        return Err(SkipReason::Duplicate(existing.clone()));
     }
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let source = path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let id = project.unique_doc_id(&stem);
+    let id = index.fresh_id(&stem);
+    index.hashes.insert(hash, id.clone());
     project.documents.push(Document::new(id.clone(), source, text));
     Ok(id)
 }

@@ -8,21 +8,29 @@
 //! - [`Autosaver`] and [`recovery_for`]: unsaved work written to `NAME.ron.recovery` every few
 //!   seconds, and offered back after a crash.
 //! - [`import`]: plain-text articles into a project.
+//! - [`ProjectLock`]: the exclusive lock held for every read-modify-write of a project file.
+//! - [`input`]: reading input files: regular files only, up to a size limit.
 
-mod atomic;
+pub(crate) mod atomic;
 mod error;
 mod file;
 mod format;
 pub mod import;
+pub mod input;
+mod lock;
 mod recovery;
 #[cfg(test)]
 mod test_projects;
 mod writer;
 
 pub use error::StoreError;
-pub use file::{DiskStamp, ProjectFile, SaveMode, backup_path, load, load_from_str, save};
+pub use file::{
+    DiskStamp, ProjectFile, SaveMode, backup_path, is_project_or_companion, load, load_from_str, save,
+};
 pub use format::{from_ron, to_ron};
 pub use import::{ImportReport, SkipReason};
+pub use input::{InputError, MAX_INPUT_BYTES, read_input, read_input_string};
+pub use lock::{ProjectLock, lock_path};
 pub use recovery::{
     AUTOSAVE_INTERVAL, AutosaveState, Autosaver, Recovery, recovery_for, recovery_path, remove_recovery,
     unsaved_recovery_dir, unsaved_recovery_path, write_recovery,

@@ -180,9 +180,16 @@ def check_brat(folder, jsonl_spans, c):
                            f"missing {sorted(expected - got)[:3]}, extra {sorted(got - expected)[:3]}")
 
 
+def csv_cell(value):
+    """A cell as written before formula neutralizing: one leading ' removed before = + - @ TAB CR."""
+    if value.startswith("'") and value[1:2] in ("=", "+", "-", "@", "\t", "\r"):
+        return value[1:]
+    return value
+
+
 def check_csv(path, texts, c):
     with open(path, encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f))
+        rows = [[csv_cell(v) for v in row] for row in csv.reader(f)]
     header = ["doc_id", "label", "annotator", "start", "end", "text",
               "left_context", "right_context", "note"]
     if rows[0] != header:

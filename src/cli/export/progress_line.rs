@@ -37,7 +37,7 @@ impl ProgressLine {
     /// Ends the line so the summary starts on a fresh one.
     pub fn finish(&mut self) {
         if self.drawn {
-            eprint!("\r\x1b[K");
+            errout!("\r\x1b[K");
         }
     }
 }

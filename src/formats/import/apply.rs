@@ -7,9 +7,12 @@ use crate::formats::FormatError;
 use crate::model::document::title_of;
 use crate::model::{
     CharIndex, CharOffset, CharRange, Color, ContentHash, DocId, Document, Label, LabelId, Layer, Origin,
-    Project, Span, SpanId,
+    Project, Span, SpanId, clean_name,
 };
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+/// What makes two spans of one layer and document the same: start, end and label.
+type SpanKey = (usize, usize, String);
 
 /// The layer name that means the gold layer.
 const GOLD: &str = "gold";
@@ -45,6 +48,9 @@ pub fn apply(
     let mut labels: BTreeSet<String> = project.labels.iter().map(|l| l.id.0.clone()).collect();
     let mut next_id: BTreeMap<String, u64> = BTreeMap::new();
     let mut touched: BTreeSet<(String, DocId)> = BTreeSet::new();
+    // The spans of each layer and document touched, for the duplicate check in O(1).
+    let mut present: HashMap<(String, DocId), HashSet<SpanKey>> = HashMap::new();
+    let default_annotator = options.annotator.as_deref().and_then(clean_name);
     let total = records.len();
     for (i, record) in records.into_iter().enumerate() {
         if i % 256 == 0 {
@@ -63,24 +69,33 @@ pub fn apply(
             report.problems.push(problem("the text is empty; skipped"));
             continue;
         }
+        if let Some(offset) = record.text.chars().position(|c| c == '\0') {
+            report.problems.push(problem(&format!(
+                "the text holds a NUL character (at code point {offset}), as binary data does; \
+                 the document is not imported"
+            )));
+            continue;
+        }
         let hash = ContentHash::of(&record.text);
         let doc_id = if let Some(id) = by_hash.get(&hash) {
             report.documents_matched += 1;
             if let Some(doc) = project.document_mut(id) {
                 for (who, status) in &record.status {
-                    doc.status.entry(who.clone()).or_insert(*status);
+                    if let Some(who) = clean_name(who) {
+                        doc.status.entry(who).or_insert(*status);
+                    }
                 }
             }
             id.clone()
         } else {
             let id = fresh_id(record.id.as_deref().unwrap_or(fallback_stem), &mut taken);
-            let mut doc = Document::new(id.clone(), record.source.clone(), record.text.clone());
-            if let Some(title) = record.title.as_ref().filter(|t| !t.trim().is_empty()) {
-                doc.title.clone_from(title);
+            let mut doc = Document::new(id.clone(), one_line(&record.source), record.text.clone());
+            if let Some(title) = record.title.as_deref().map(one_line).filter(|t| !t.is_empty()) {
+                doc.title = title;
             } else {
                 doc.title = title_of(&record.text);
             }
-            doc.status.clone_from(&record.status);
+            doc.status = record.status.iter().filter_map(|(who, s)| Some((clean_name(who)?, *s))).collect();
             by_hash.insert(hash.clone(), id.clone());
             report.documents_added.push(id.clone());
             project.documents.push(doc);
@@ -108,15 +123,33 @@ pub fn apply(
                 report.problems.push(at(format!("span {range} has an empty label; skipped")));
                 continue;
             }
-            if labels.insert(span.label.clone()) {
-                project.labels.push(new_label(&span.label));
-                report.labels_added.push(LabelId::new(span.label.clone()));
+            let Some(label_id) = clean_name(&span.label) else {
+                report.problems.push(at(format!(
+                    "span {range}: the label {:?} has no letter or digit; skipped",
+                    span.label
+                )));
+                continue;
+            };
+            let named = match span.annotator.as_deref().filter(|a| !a.trim().is_empty()) {
+                Some(raw) => match clean_name(raw) {
+                    Some(name) => Some(name),
+                    None => {
+                        report.problems.push(at(format!(
+                            "span {range}: the annotator name {raw:?} has no letter or digit; skipped"
+                        )));
+                        continue;
+                    }
+                },
+                None => None,
+            };
+            if labels.insert(label_id.clone()) {
+                project.labels.push(new_label(&label_id));
+                report.labels_added.push(LabelId::new(label_id.clone()));
             }
-            let named = span.annotator.clone().filter(|a| !a.trim().is_empty());
             let (layer_key, who) = if record.gold {
-                (GOLD.to_string(), named.or_else(|| options.annotator.clone()).unwrap_or_default())
+                (GOLD.to_string(), named.or_else(|| default_annotator.clone()).unwrap_or_default())
             } else {
-                let name = named.or_else(|| options.annotator.clone()).unwrap_or_default();
+                let name = named.or_else(|| default_annotator.clone()).unwrap_or_default();
                 if name == GOLD { (GOLD.to_string(), String::new()) } else { (name.clone(), name) }
             };
             let layer: &mut Layer = if layer_key == GOLD {
@@ -129,9 +162,10 @@ pub fn apply(
                 .docs
                 .entry(doc_id.clone())
                 .or_insert_with(|| crate::model::LayerDoc { hash: hash.clone(), spans: Vec::new() });
-            let label = LabelId::new(span.label);
-            let exists = layer_doc.spans.iter().any(|s| s.range() == range && s.label == label);
-            if exists {
+            let seen = present.entry((layer_key.clone(), doc_id.clone())).or_insert_with(|| {
+                layer_doc.spans.iter().map(|s| (s.start.0, s.end.0, s.label.0.clone())).collect()
+            });
+            if !seen.insert((span.start, span.end, label_id.clone())) {
                 report.spans_duplicate += 1;
                 continue;
             }
@@ -141,7 +175,7 @@ pub fn apply(
                 id: SpanId(*next),
                 start: CharOffset(span.start),
                 end: CharOffset(span.end),
-                label,
+                label: LabelId::new(label_id),
                 annotator: who,
                 created: options.now,
                 modified: options.now,
@@ -163,11 +197,15 @@ pub fn apply(
     progress(total);
 }
 
-/// A document id from `stem` (letters, digits, `-` and `_`) that no document uses.
+/// A title or source on one line: control characters (line breaks, tabs, NUL) become
+/// spaces, and the ends are trimmed.
+fn one_line(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect::<String>().trim().to_string()
+}
+
+/// A document id from `stem` (by [`clean_name`]) that no document uses.
 fn fresh_id(stem: &str, taken: &mut BTreeSet<String>) -> DocId {
-    let base: String =
-        stem.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
-    let base = if base.is_empty() { "doc".to_string() } else { base };
+    let base = clean_name(stem).unwrap_or_else(|| "doc".to_string());
     let mut id = base.clone();
     let mut n = 2;
     while taken.contains(&id) {

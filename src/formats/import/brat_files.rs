@@ -37,7 +37,7 @@ pub fn read(
         progress::check(cancel)?;
         progress(Progress { stage: Stage::Reading, done: i, total });
         let txt_path = ann_path.with_extension("txt");
-        let text = match std::fs::read_to_string(&txt_path) {
+        let text = match crate::store::read_input_string(&txt_path) {
             Ok(text) => text,
             Err(e) => {
                 let message = format!("cannot read its text {}: {e}; skipped", txt_path.display());
@@ -45,20 +45,29 @@ pub fn read(
                 continue;
             }
         };
-        let ann = std::fs::read_to_string(ann_path).map_err(FormatError::read(ann_path))?;
+        let ann = crate::store::read_input_string(ann_path).map_err(FormatError::input(ann_path))?;
         records.push(read_pair(ann_path, &txt_path, text, &ann, report));
     }
     progress(Progress { stage: Stage::Reading, done: total, total });
     Ok(records)
 }
 
+/// The `.ann` files under `dir`, recursively. Links to folders are not followed (a link
+/// to `.` or to a parent would make the walk endless); links to files are.
 fn collect_ann_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), FormatError> {
-    for entry in std::fs::read_dir(dir).map_err(FormatError::read(dir))? {
-        let path = entry.map_err(FormatError::read(dir))?.path();
-        if path.is_dir() {
-            collect_ann_files(&path, out)?;
-        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ann")) {
-            out.push(path);
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).map_err(FormatError::read(&folder))? {
+            let entry = entry.map_err(FormatError::read(&folder))?;
+            let path = entry.path();
+            let kind = entry.file_type().map_err(FormatError::read(&path))?;
+            if kind.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ann"))
+                && (!kind.is_symlink() || path.is_file())
+            {
+                out.push(path);
+            }
         }
     }
     Ok(())

@@ -44,12 +44,13 @@ pub fn detect(path: &Path) -> Option<ImportFormat> {
     if has_extension(path, "ann") {
         return Some(ImportFormat::Brat);
     }
-    let file = std::fs::File::open(path).ok()?;
+    // Regular files only: a device would be read without end, a pipe would block.
+    let (file, _) = crate::store::input::open_input(path, crate::store::MAX_INPUT_BYTES).ok()?;
     let mut reader = BufReader::new(file);
     let mut first = String::new();
     while first.trim().is_empty() {
         first.clear();
-        if reader.read_line(&mut first).ok()? == 0 {
+        if (&mut reader).take(1 << 24).read_line(&mut first).ok()? == 0 {
             return None;
         }
     }
@@ -69,6 +70,38 @@ pub fn detect(path: &Path) -> Option<ImportFormat> {
         return looks_like_tasks.then_some(ImportFormat::LabelStudio);
     }
     None
+}
+
+/// Why [`detect`] does not recognise the file at `path` as annotations, for a message
+/// about a `.json`, `.jsonl` or other file that was meant to be one.
+pub fn why_not_annotations(path: &Path) -> String {
+    let file = match crate::store::input::open_input(path, crate::store::MAX_INPUT_BYTES) {
+        Ok((file, _)) => file,
+        Err(error) => return error.to_string(),
+    };
+    let mut reader = BufReader::new(file);
+    let mut first = String::new();
+    let mut line_no = 0;
+    while first.trim().is_empty() {
+        first.clear();
+        line_no += 1;
+        match (&mut reader).take(1 << 24).read_line(&mut first) {
+            Ok(0) => return "the file holds no JSON (it is empty)".into(),
+            Ok(_) => {}
+            Err(error) => return format!("cannot read it as UTF-8 text: {error}"),
+        }
+    }
+    let first = first.trim().trim_start_matches('\u{feff}');
+    match serde_json::from_str::<Value>(first) {
+        Err(error) if first.starts_with('[') || first.starts_with('{') => {
+            format!("line {line_no} is not valid JSON ({error}), and the file is not a Label Studio export")
+        }
+        Err(error) => format!("line {line_no} is not JSON ({error})"),
+        Ok(Value::Object(map)) if !map.get("text").is_some_and(Value::is_string) => format!(
+            "line {line_no} is a JSON object without a \"text\" string: not jsonl, doccano, Prodigy or Label Studio"
+        ),
+        Ok(_) => format!("line {line_no} is JSON but not an object with a \"text\" string"),
+    }
 }
 
 fn is_label_studio_task(map: &serde_json::Map<String, Value>) -> bool {

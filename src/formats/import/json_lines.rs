@@ -20,7 +20,7 @@ pub fn read(
     progress: &mut dyn FnMut(Progress),
     cancel: &AtomicBool,
 ) -> Result<Vec<Record>, FormatError> {
-    let content = std::fs::read_to_string(path).map_err(FormatError::read(path))?;
+    let content = crate::store::read_input_string(path).map_err(FormatError::input(path))?;
     let name = path.display().to_string();
     let lines: Vec<&str> = content.split('\n').collect();
     let total = lines.len();
@@ -84,26 +84,29 @@ fn parse_line(line: &str, location: &str, problems: &mut Vec<Problem>) -> Result
             message: format!("unreadable {what} {item}; skipped"),
         })
     };
-    if let Some(items) = obj.get("spans").and_then(Value::as_array) {
-        for item in items {
-            match span_object(item, "start", "end") {
-                Some(span) => spans.push(span),
-                None => unreadable("span", item),
+    // The first of the span keys present gives the spans; one that is not a list is
+    // reported (its spans cannot be read), never dropped without a word.
+    let keys: [(&str, &str, ReadSpan); 3] = [
+        ("spans", "span", |item| span_object(item, "start", "end")),
+        ("label", "label", span_triple),
+        ("entities", "entity", |item| span_object(item, "start_offset", "end_offset")),
+    ];
+    if let Some((key, what, read)) =
+        keys.iter().find(|(key, _, _)| obj.get(*key).is_some_and(|v| !v.is_null()))
+    {
+        match obj.get(*key).and_then(Value::as_array) {
+            Some(items) => {
+                for item in items {
+                    match read(item) {
+                        Some(span) => spans.push(span),
+                        None => unreadable(what, item),
+                    }
+                }
             }
-        }
-    } else if let Some(items) = obj.get("label").and_then(Value::as_array) {
-        for item in items {
-            match span_triple(item) {
-                Some(span) => spans.push(span),
-                None => unreadable("label", item),
-            }
-        }
-    } else if let Some(items) = obj.get("entities").and_then(Value::as_array) {
-        for item in items {
-            match span_object(item, "start_offset", "end_offset") {
-                Some(span) => spans.push(span),
-                None => unreadable("entity", item),
-            }
+            None => problems.push(Problem {
+                location: location.to_string(),
+                message: format!("\"{key}\" is not a list, its spans cannot be read; skipped"),
+            }),
         }
     }
     for mut span in spans {
@@ -115,6 +118,9 @@ fn parse_line(line: &str, location: &str, problems: &mut Vec<Problem>) -> Result
     }
     Ok(record)
 }
+
+/// Reads one item of a span list.
+type ReadSpan = fn(&Value) -> Option<RecordSpan>;
 
 fn str_key(obj: &Map<String, Value>, key: &str) -> Option<String> {
     obj.get(key).and_then(Value::as_str).map(str::to_string)

@@ -27,7 +27,7 @@ pub fn read(
     progress: &mut dyn FnMut(Progress),
     cancel: &AtomicBool,
 ) -> Result<Vec<Record>, FormatError> {
-    let content = std::fs::read_to_string(path).map_err(FormatError::read(path))?;
+    let content = crate::store::read_input_string(path).map_err(FormatError::input(path))?;
     let name = path.display().to_string();
     let value: Value = serde_json::from_str(content.trim_start_matches('\u{feff}')).map_err(|e| {
         FormatError::Parse { location: format!("{name}:{}", e.line()), message: format!("not JSON: {e}") }
@@ -84,22 +84,37 @@ fn read_task(task: &Value, location: &str, report: &mut ImportReport) -> Result<
                 continue;
             }
             let value = result.get("value");
-            let offset =
-                |key: &str| value.and_then(|v| v.get(key)).and_then(Value::as_u64).map(|n| n as usize);
-            let (Some(start), Some(end)) = (offset("start"), offset("end")) else {
-                report.problems.push(Problem {
-                    location: location.to_string(),
-                    message: format!("result without start/end offsets: {result}; skipped"),
-                });
-                continue;
+            let problem = |message: String| Problem { location: location.to_string(), message };
+            let offset = |key: &str| match value.and_then(|v| v.get(key)) {
+                None | Some(Value::Null) => Err(format!("result without {key} offset: {result}; skipped")),
+                Some(n) => n.as_u64().and_then(|n| usize::try_from(n).ok()).ok_or_else(|| {
+                    format!("{key} {n} is not a character offset (a whole number from 0): {result}; skipped")
+                }),
+            };
+            let (start, end) = match (offset("start"), offset("end")) {
+                (Ok(start), Ok(end)) => (start, end),
+                (Err(message), _) | (_, Err(message)) => {
+                    report.problems.push(problem(message));
+                    continue;
+                }
             };
             let span_text = value.and_then(|v| v.get("text")).and_then(Value::as_str).map(str::to_string);
             let (start, end) = match &span_text {
                 Some(t) => code_points_or_utf16(text, start, end, t, report),
                 None => (start, end),
             };
-            let labels = value.and_then(|v| v.get("labels")).and_then(Value::as_array);
-            for label in labels.into_iter().flatten().filter_map(Value::as_str) {
+            let labels: Vec<&str> = match value.and_then(|v| v.get("labels")).and_then(Value::as_array) {
+                Some(labels) if labels.iter().all(Value::is_string) && !labels.is_empty() => {
+                    labels.iter().filter_map(Value::as_str).collect()
+                }
+                _ => {
+                    report.problems.push(problem(format!(
+                        "result without a list of label names in \"labels\": {result}; skipped"
+                    )));
+                    continue;
+                }
+            };
+            for label in labels {
                 record.spans.push(RecordSpan {
                     location: location.to_string(),
                     start,

@@ -21,7 +21,7 @@ mod json_lines;
 mod label_studio;
 mod records;
 
-pub use detect::{ImportFormat, detect};
+pub use detect::{ImportFormat, detect, why_not_annotations};
 pub use records::{Record, RecordSpan};
 
 use super::FormatError;
