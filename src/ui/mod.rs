@@ -100,4 +100,7 @@ pub fn setup_context(ctx: &egui::Context) {
     fonts::install(ctx);
     // Ctrl+plus/minus zoom the document text, not the whole interface.
     ctx.options_mut(|o| o.zoom_with_keyboard = false);
+    // A steady text cursor: a blinking one redraws the window twice a second while a
+    // question waits for an answer.
+    ctx.all_styles_mut(|style| style.visuals.text_cursor.blink = false);
 }

@@ -38,21 +38,24 @@ pub fn span_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, doc: &DocId, reveal: bo
                 egui::Frame::new().inner_margin(theme::LIST_ROW_PADDING).corner_radius(4.0).stroke(stroke);
             let row = frame.show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.horizontal(|ui| {
-                    ui.label(
-                        RichText::new(label.map_or(span.label.as_str(), |l| l.name.as_str()))
-                            .strong()
-                            .color(color),
-                    );
-                    ui.label(RichText::new(format!("{}..{}", span.start, span.end)).small().weak());
-                    ui.label(RichText::new(&span.annotator).small().weak());
-                    if let Some(note) = &span.note {
-                        ui.label(RichText::new("note").small().italics()).on_hover_text(note);
-                    }
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        row_buttons(ui, project, span.id, cx.actions);
-                    });
-                });
+                // The buttons keep their place; the label, offsets and annotator are cut short
+                // when the panel is narrow.
+                egui::Sides::new().shrink_left().truncate().show(
+                    ui,
+                    |ui| {
+                        ui.label(
+                            RichText::new(label.map_or(span.label.as_str(), |l| l.name.as_str()))
+                                .strong()
+                                .color(color),
+                        );
+                        ui.label(RichText::new(format!("{}..{}", span.start, span.end)).small().weak());
+                        ui.label(RichText::new(&span.annotator).small().weak());
+                        if let Some(note) = &span.note {
+                            ui.label(RichText::new("note").small().italics()).on_hover_text(note);
+                        }
+                    },
+                    |ui| row_buttons(ui, project, span.id, cx.actions),
+                );
                 let text = index.slice(&document.text, span.range()).unwrap_or("");
                 text_line(ui, cx.engine, text, theme::LIST_FONT_SIZE, ui.available_width(), Some(1));
             });
