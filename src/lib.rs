@@ -10,6 +10,7 @@ pub mod model;
 pub mod render;
 pub mod review;
 pub mod store;
+pub mod suggest;
 pub mod text;
 pub mod ui;
 pub mod workspace;

@@ -22,5 +22,5 @@ pub use offsets::{
     ByteOffset, CharIndex, CharOffset, CharRange, OffsetError, byte_to_char, char_len, char_to_byte,
     slice_chars,
 };
-pub use project::{FORMAT_VERSION, Layer, LayerDoc, Project, ValidationError};
+pub use project::{FORMAT_VERSION, Layer, LayerDoc, Pattern, Project, Rejection, ValidationError};
 pub use span::{Origin, Span, SpanId, Timestamp};
