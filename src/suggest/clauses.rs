@@ -31,6 +31,9 @@ pub struct Cue {
 const NEGATIONS: &[&str] =
     &["لم", "لن", "لا", "ما", "ليس", "ليست", "غير", "دون", "عدم", "ولم", "ولا", "فلم", "فلا", "ولن"];
 
+/// Adverbs that may stand between the words of a denial phrase.
+const ADVERBS: &[&str] = &["تماما", "كليا", "اطلاقا", "بتاتا", "قطعيا", "جمله", "بالمطلق", "اصلا"];
+
 /// أن / إن with the clitics and pronouns they take when they open reported content.
 fn opens_content(word: &str) -> bool {
     let rest = ["ب", "و", "ف"]
@@ -79,7 +82,7 @@ impl Scan<'_> {
     fn negated(&self, i: usize) -> bool {
         let Some(tok) = self.tok(i) else { return false };
         let mut k = i;
-        for _ in 0..2 {
+        for _ in 0..3 {
             let Some(p) = k.checked_sub(1).and_then(|p| self.same(p, tok.sentence)) else { return false };
             k -= 1;
             if NEGATIONS.contains(&p.folded.as_str()) {
@@ -164,9 +167,24 @@ impl Scan<'_> {
                         found = Some(k + 1);
                         break;
                     }
-                    if t.is_open_quote() || t.punct() == Some(':') {
-                        found = Some(if t.punct() == Some(':') { k + 1 } else { k });
+                    if t.punct() == Some(':') {
+                        found = Some(k + 1);
                         break;
+                    }
+                    if t.is_open_quote() {
+                        // A short quoted name (لـ"رويترز") is passed over; a quotation is the content.
+                        let close =
+                            (k + 1..k + 6).find(|&c| self.same(c, verb.sentence).is_some_and(Tok::is_quote));
+                        match close {
+                            Some(c) => {
+                                k = c + 1;
+                                continue;
+                            }
+                            None => {
+                                found = Some(k);
+                                break;
+                            }
+                        }
                     }
                     if t.is_word() && k > i + 1 && self.attribution(&t.folded).is_some() {
                         break;
@@ -241,13 +259,19 @@ impl Scan<'_> {
             if !head_ok {
                 return None;
             }
-            for (n, word) in tail.iter().enumerate() {
-                let t = self.same(i + 1 + n, tok.sentence)?;
+            let mut k = i + 1;
+            for word in tail {
+                // Adverbs may stand inside a phrase: عارية تماماً عن الصحة.
+                while self.same(k, tok.sentence).is_some_and(|t| ADVERBS.contains(&t.folded.as_str())) {
+                    k += 1;
+                }
+                let t = self.same(k, tok.sentence)?;
                 if t.folded != *word && !readings(&t.folded).iter().any(|(_, w)| w == word) {
                     return None;
                 }
+                k += 1;
             }
-            Some((i + 1 + tail.len(), false))
+            Some((k, false))
         })
     }
 

@@ -147,11 +147,7 @@ impl Finder<'_> {
             && let Some(word) = self.number_word(&next.folded)
             && matches!(word.kind, NumberKind::Scale | NumberKind::Scales)
         {
-            let scale = if word.value >= 2000.0 && word.kind == NumberKind::Scale {
-                word.value / 2.0
-            } else {
-                word.value
-            };
+            let scale = word.value;
             value *= scale;
             end = next.range.end;
             j += 1;
@@ -164,9 +160,19 @@ impl Finder<'_> {
                 j += 1;
             }
         }
-        let (end, unit, next) = self.tail(j, end, tok.sentence);
-        if value == 0.0 && unit.is_none() {
+        let (end, mut unit, next) = self.tail(j, end, tok.sentence);
+        // The article glued before digits (الـ24 ساعة) makes them a reference, not a count.
+        let article = start < tok.range.start
+            && self.prev(i).is_some_and(|p| p.folded.ends_with("ال") || p.folded == "لل");
+        if (value == 0.0 || article) && unit.is_none() {
             return None;
+        }
+        // A percent sign written before the digits: ٪45.
+        if unit.is_none()
+            && let Some(p) = self.prev(i).filter(|p| matches!(p.punct(), Some('%' | '\u{066A}')))
+        {
+            start = p.range.start;
+            unit = Some("%".into());
         }
         let range = CharRange { start, end };
         Some((Figure { range, value, unit, rule: "figure:digits" }, next))
@@ -431,7 +437,9 @@ impl Reading {
                 self.current += 10.0;
                 true
             }
-            Unit | Ten if first || (conj && matches!(self.last, Some(Unit | Hundred | Scale | Scales))) => {
+            Unit | Ten
+                if first || (conj && matches!(self.last, Some(Unit | Hundred | Scale | Scale2 | Scales))) =>
+            {
                 self.current += word.value;
                 true
             }
@@ -443,21 +451,21 @@ impl Reading {
                 self.current *= 100.0;
                 true
             }
-            Hundred if first || (conj && matches!(self.last, Some(Scale | Scales))) => {
+            Hundred if first || (conj && matches!(self.last, Some(Scale | Scale2 | Scales))) => {
                 self.current += word.value;
                 true
             }
             Scale if !conj && !first && matches!(self.last, Some(Unit | Ten | Hundred | Fraction)) => {
-                let base = if word.value >= 2000.0 { word.value / 2.0 } else { word.value };
-                self.total += self.current * base;
+                self.total += self.current * word.value;
                 self.current = 0.0;
-                self.last_scale = base;
+                self.last_scale = word.value;
                 self.has_scale = true;
                 true
             }
-            Scale if first || (conj && matches!(self.last, Some(Scale | Scales))) => {
-                self.total += word.value;
-                self.last_scale = if word.value >= 2000.0 { word.value / 2.0 } else { word.value };
+            Scale | Scale2 if first || (conj && matches!(self.last, Some(Scale | Scale2 | Scales))) => {
+                let times = if word.kind == Scale2 { 2.0 } else { 1.0 };
+                self.total += word.value * times;
+                self.last_scale = word.value;
                 self.has_scale = true;
                 true
             }
@@ -473,7 +481,7 @@ impl Reading {
                 self.has_scale = true;
                 true
             }
-            Fraction if conj && matches!(self.last, Some(Scale | Scales)) => {
+            Fraction if conj && matches!(self.last, Some(Scale | Scale2 | Scales)) => {
                 self.total += self.last_scale * word.value;
                 true
             }

@@ -15,6 +15,8 @@ pub enum NumberKind {
     Ten,
     Hundred,
     Scale,
+    /// The dual of a scale (ألفان): its value is the scale's, counted twice.
+    Scale2,
     Scales,
     Fraction,
 }
@@ -137,6 +139,7 @@ impl Lexicon {
                 "ten" => NumberKind::Ten,
                 "hundred" => NumberKind::Hundred,
                 "scale" => NumberKind::Scale,
+                "scale2" => NumberKind::Scale2,
                 "scales" => NumberKind::Scales,
                 "fraction" => NumberKind::Fraction,
                 _ => continue,
@@ -202,6 +205,7 @@ mod tests {
         assert_eq!(lex.numbers[&fold("إحدى")].kind, NumberKind::One);
         assert_eq!(lex.numbers[&fold("ثلاثمائة")].value, 300.0);
         assert_eq!(lex.numbers[&fold("آلاف")].kind, NumberKind::Scales);
+        assert_eq!(lex.numbers[&fold("مليونين")].kind, NumberKind::Scale2);
         assert_eq!(lex.duals.get(&fold("حالتي")), Some(&true));
         assert_eq!(lex.duals.get(&fold("عنصران")), Some(&false));
         assert!(!lex.duals.contains_key(&fold("مدنيين")));

@@ -143,3 +143,6 @@ pub fn add_suggestions(
     }
     added
 }
+
+#[cfg(test)]
+mod tests;
