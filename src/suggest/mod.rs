@@ -144,5 +144,43 @@ pub fn add_suggestions(
     added
 }
 
+/// Makes every annotator-layer span of `after` that `before` did not have a suggestion with
+/// the rule `rule` (for `hashiya import --as-suggestions`), and drops those the annotator
+/// rejected before. Gold spans are left as they are. Returns how many are suggestions now.
+pub fn mark_new_spans_suggested(before: &Project, after: &mut Project, rule: &str) -> usize {
+    let mut count = 0;
+    for (name, layer) in &mut after.layers {
+        let old = before.layers.get(name);
+        for (doc, layer_doc) in &mut layer.docs {
+            let known: std::collections::HashSet<crate::model::SpanId> =
+                old.map(|l| l.spans(doc).iter().map(|s| s.id).collect()).unwrap_or_default();
+            layer_doc.spans.retain_mut(|span| {
+                if known.contains(&span.id) {
+                    return true;
+                }
+                if before.is_rejected(name, doc, span.range(), &span.label) {
+                    return false;
+                }
+                span.origin = Origin::Suggested { rule: rule.to_string() };
+                count += 1;
+                true
+            });
+        }
+    }
+    count
+}
+
+/// Turns every suggested span of every layer into a manual one (for exporting suggestions
+/// with `hashiya export --include-suggestions`, on a copy of the project).
+pub fn confirm_all(project: &mut Project) {
+    for layer in project.layers.values_mut().chain(std::iter::once(&mut project.gold)) {
+        for span in layer.docs.values_mut().flat_map(|d| d.spans.iter_mut()) {
+            if span.is_suggested() {
+                span.origin = Origin::Manual;
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;
