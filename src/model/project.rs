@@ -97,7 +97,7 @@ pub struct Project {
     /// The adjudicated layer built during review; exports use it when it has spans.
     #[serde(default)]
     pub gold: Layer,
-    /// Suggestions annotators rejected, so they are not suggested again; sorted.
+    /// Suggestions annotators rejected, so they are not suggested again.
     #[serde(default)]
     pub rejected: Vec<Rejection>,
     #[serde(default)]

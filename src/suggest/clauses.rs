@@ -17,7 +17,7 @@
 //! sentence, or at a comma (or semicolon) followed by another cue (مضيفاً, وفق, ...).
 
 use super::lexicon::{Lexicon, Reports};
-use super::words::{Tok, cut_has_article, readings};
+use super::words::{Tok, cut_has_article};
 use crate::model::CharRange;
 
 /// A claim or denial found in a text.
@@ -135,13 +135,11 @@ impl Scan<'_> {
     /// A source phrase starting at `i`: the index after it.
     fn source_at(&self, i: usize) -> Option<usize> {
         let first = self.tok(i)?;
-        self.lex.sources.iter().find_map(|phrase| {
-            let (head, tail) = phrase.split_first()?;
-            let head_ok = first.folded == *head
-                || ["و", "ف", "ب"].iter().any(|p| first.folded.strip_prefix(p) == Some(head.as_str()));
-            if !head_ok {
-                return None;
-            }
+        let head = std::iter::once(first.folded.as_str())
+            .chain(["و", "ف", "ب"].iter().filter_map(|p| first.folded.strip_prefix(p)))
+            .find_map(|w| self.lex.source_heads.get(w))?;
+        head.iter().filter_map(|&n| self.lex.sources.get(n)).find_map(|phrase| {
+            let tail = phrase.get(1..)?;
             for (n, word) in tail.iter().enumerate() {
                 if self.same(i + 1 + n, first.sentence)?.folded != *word {
                     return None;
@@ -249,16 +247,16 @@ impl Scan<'_> {
         if self.verb(&tok.folded, |w| self.lex.denial_needs.contains(w)) {
             let object = (i + 1..i + 7)
                 .filter_map(|k| self.same(k, tok.sentence))
-                .any(|t| readings(&t.folded).iter().any(|(_, w)| self.lex.denial_objects.contains(*w)));
+                .any(|t| t.reads_in(&self.lex.denial_objects));
             return object.then_some((i + 1, true));
         }
-        self.lex.denial_phrases.iter().find_map(|phrase| {
-            let (head, tail) = phrase.split_first()?;
-            let head_ok = readings(&tok.folded).iter().any(|(_, w)| w == head)
-                && !readings(&tok.folded).iter().any(|(_, w)| w == head && cut_has_article(&tok.folded, w));
-            if !head_ok {
-                return None;
-            }
+        let heads: Vec<&Vec<usize>> = tok
+            .reads()
+            .filter(|(_, w)| !cut_has_article(&tok.folded, w))
+            .filter_map(|(_, w)| self.lex.denial_heads.get(w))
+            .collect();
+        heads.into_iter().flatten().filter_map(|&n| self.lex.denial_phrases.get(n)).find_map(|phrase| {
+            let tail = phrase.get(1..)?;
             let mut k = i + 1;
             for word in tail {
                 // Adverbs may stand inside a phrase: عارية تماماً عن الصحة.
@@ -266,7 +264,7 @@ impl Scan<'_> {
                     k += 1;
                 }
                 let t = self.same(k, tok.sentence)?;
-                if t.folded != *word && !readings(&t.folded).iter().any(|(_, w)| w == word) {
+                if t.folded != *word && !t.reads().any(|(_, w)| w == word) {
                     return None;
                 }
                 k += 1;
@@ -295,12 +293,18 @@ pub fn claims(toks: &[Tok], lex: &Lexicon) -> Vec<Cue> {
     let scan = Scan { toks, lex };
     let mut out = Vec::new();
     for (i, tok) in toks.iter().enumerate() {
-        if !tok.is_word() || scan.negated(i) {
+        if !tok.is_word() {
             continue;
         }
         let found = if let Some(reports) = scan.attribution(&tok.folded) {
+            if scan.negated(i) {
+                continue;
+            }
             scan.claim_at_verb(i, reports).map(|r| (r, "claim:verb"))
         } else if let Some(after) = scan.source_at(i) {
+            if scan.negated(i) {
+                continue;
+            }
             scan.claim_at_source(i, after).map(|r| (r, "claim:source"))
         } else {
             None

@@ -17,7 +17,7 @@
 //!   article (`الاثنين` is Monday).
 
 use super::lexicon::{Lexicon, NumberKind};
-use super::words::{Tok, cut_has_article, readings};
+use super::words::{Tok, cut_has_article};
 use crate::model::CharRange;
 
 /// A figure found in a text.
@@ -110,8 +110,8 @@ impl Finder<'_> {
     }
 
     /// True when the folded word, with clitics off, is in `set`.
-    fn word_in(&self, word: &str, set: &std::collections::HashSet<String>) -> bool {
-        readings(word).iter().any(|(_, w)| set.contains(*w))
+    fn word_in(&self, tok: &Tok, set: &ahash::AHashSet<String>) -> bool {
+        tok.reads_in(set)
     }
 
     /// The token before `i` in the same sentence.
@@ -144,7 +144,7 @@ impl Finder<'_> {
         let mut j = i + 1;
         // A scale word: 2.5 مليون, 3 آلاف.
         if let Some(next) = self.next(i).filter(|n| n.is_word())
-            && let Some(word) = self.number_word(&next.folded)
+            && let Some(word) = self.number_word(next)
             && matches!(word.kind, NumberKind::Scale | NumberKind::Scales)
         {
             let scale = word.value;
@@ -153,7 +153,7 @@ impl Finder<'_> {
             j += 1;
             if let Some(half) =
                 self.tok(j).filter(|t| t.sentence == tok.sentence && t.folded.starts_with('و'))
-                && let Some(frac) = self.number_word(&half.folded).filter(|w| w.kind == NumberKind::Fraction)
+                && let Some(frac) = self.number_word(half).filter(|w| w.kind == NumberKind::Fraction)
             {
                 value += scale * frac.value;
                 end = half.range.end;
@@ -213,16 +213,16 @@ impl Finder<'_> {
             }
         }
         for (distance, word) in words_before.iter().enumerate() {
-            let hit = readings(&word.folded).iter().any(|(_, w)| {
-                self.lex.names_before.get(*w).is_some_and(|&scope| scope > distance)
-                    || (distance == 0 && self.lex.time_words.contains(*w))
+            let hit = word.reads().any(|(_, w)| {
+                self.lex.names_before.get(w).is_some_and(|&scope| scope > distance)
+                    || (distance == 0 && self.lex.time_words.contains(w))
             });
             if hit {
                 return true;
             }
         }
         if let Some(n) = self.next(i).filter(|n| n.is_word())
-            && self.word_in(&n.folded, &self.lex.time_words)
+            && self.word_in(n, &self.lex.time_words)
         {
             return true;
         }
@@ -246,13 +246,13 @@ impl Finder<'_> {
     /// True when the word may be what a number counts.
     fn counted_word(&self, tok: &Tok) -> bool {
         let w = tok.folded.as_str();
-        if self.lex.not_counted.contains(w) || self.word_in(w, &self.lex.time_words) {
+        if self.lex.not_counted.contains(w) || self.word_in(tok, &self.lex.time_words) {
             return false;
         }
-        if readings(w).iter().any(|(_, r)| cut_has_article(w, r)) {
+        if tok.reads().any(|(_, r)| cut_has_article(w, r)) {
             return false;
         }
-        if self.number_word(w).is_some() {
+        if self.number_word(tok).is_some() {
             return false;
         }
         // A word starting with و is a conjunction and a new clause, unless it is a known noun.
@@ -294,9 +294,9 @@ impl Finder<'_> {
         if next.is_word() && next.folded == "من" {
             let mut k = j + 1;
             let mut last = None;
-            while let Some(t) = same(k).filter(|t| {
-                t.is_word() && readings(&t.folded).iter().any(|(_, r)| cut_has_article(&t.folded, r))
-            }) {
+            while let Some(t) =
+                same(k).filter(|t| t.is_word() && t.reads().any(|(_, r)| cut_has_article(&t.folded, r)))
+            {
                 last = Some((k, t));
                 k += 1;
             }
@@ -323,7 +323,7 @@ impl Finder<'_> {
             end = same(k).map_or(end, |t| t.range.end);
             k += 1;
         }
-        if let Some(adj) = same(k).filter(|t| t.is_word() && self.word_in(&t.folded, &self.lex.adjectives)) {
+        if let Some(adj) = same(k).filter(|t| t.is_word() && self.word_in(t, &self.lex.adjectives)) {
             end = adj.range.end;
             k += 1;
         }
@@ -331,20 +331,16 @@ impl Finder<'_> {
     }
 
     /// The number word this folded word is, with clitics off (never with the article).
-    fn number_word(&self, word: &str) -> Option<super::lexicon::NumberWord> {
-        readings(word)
-            .iter()
-            .find_map(|(_, w)| self.lex.numbers.get(*w).copied().filter(|_| !cut_has_article(word, w)))
+    fn number_word(&self, tok: &Tok) -> Option<super::lexicon::NumberWord> {
+        tok.reads()
+            .find_map(|(_, w)| self.lex.numbers.get(w).copied().filter(|_| !cut_has_article(&tok.folded, w)))
     }
 
     /// A figure in number words starting at token `i`.
     fn words(&self, i: usize) -> Option<(Figure, usize)> {
         let first = self.tok(i)?;
         // Any number word with the article is not a figure (الاثنين, العشرين, الثلاثة).
-        if readings(&first.folded)
-            .iter()
-            .any(|(_, w)| self.lex.numbers.contains_key(*w) && cut_has_article(&first.folded, w))
-        {
+        if first.reads().any(|(_, w)| self.lex.numbers.contains_key(w) && cut_has_article(&first.folded, w)) {
             return None;
         }
         let mut reading = Reading::default();
@@ -356,12 +352,12 @@ impl Finder<'_> {
                 else {
                     break;
                 };
-                (true, self.number_word(&after.folded).map(|w| (w, k + 1)))
+                (true, self.number_word(after).map(|w| (w, k + 1)))
             } else {
                 let conj = reading.words > 0
                     && tok.folded.starts_with('و')
                     && !self.lex.numbers.contains_key(tok.folded.as_str());
-                (conj, self.number_word(&tok.folded).map(|w| (w, k)))
+                (conj, self.number_word(tok).map(|w| (w, k)))
             };
             let Some((word, at)) = word else { break };
             if !reading.take(word, conj) {
@@ -376,7 +372,7 @@ impl Finder<'_> {
         }
         // عشر after an ordinal (الحادي عشر) is part of it.
         if let Some(p) = self.prev(i).filter(|p| p.is_word())
-            && self.word_in(&p.folded, &self.lex.ordinals)
+            && self.word_in(p, &self.lex.ordinals)
         {
             return None;
         }
@@ -389,8 +385,7 @@ impl Finder<'_> {
         if unit.is_none() && standalone {
             // A lone 1 or 2 after a counted noun: قتيل واحد.
             if value <= 2.0
-                && let Some(p) =
-                    self.prev(i).filter(|p| p.is_word() && self.word_in(&p.folded, &self.lex.nouns))
+                && let Some(p) = self.prev(i).filter(|p| p.is_word() && self.word_in(p, &self.lex.nouns))
             {
                 let range = CharRange { start: p.range.start, end: first.range.end };
                 let unit = Some(self.surface(p.range));
@@ -405,16 +400,17 @@ impl Finder<'_> {
     /// A dual noun standing for two: عنصران, حالتي وفاة.
     fn dual(&self, i: usize) -> Option<(Figure, usize)> {
         let tok = self.tok(i)?;
-        let construct = readings(&tok.folded).iter().find_map(|(_, w)| self.lex.duals.get(*w).copied())?;
+        let construct = tok.reads().find_map(|(_, w)| self.lex.duals.get(w).copied())?;
         let mut end = tok.range.end;
         let mut next = i + 1;
         if construct && let Some(n) = self.next(i).filter(|n| n.is_word()) {
             end = n.range.end;
             next += 1;
         }
-        if let Some(adj) = self.tok(next).filter(|t| {
-            t.sentence == tok.sentence && t.is_word() && self.word_in(&t.folded, &self.lex.adjectives)
-        }) {
+        if let Some(adj) = self
+            .tok(next)
+            .filter(|t| t.sentence == tok.sentence && t.is_word() && self.word_in(t, &self.lex.adjectives))
+        {
             end = adj.range.end;
             next += 1;
         }

@@ -4,7 +4,7 @@
 //! search folds text ([`super::words::fold`]) when it is read.
 
 use super::words::fold;
-use std::collections::{HashMap, HashSet};
+use ahash::{AHashMap as HashMap, AHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// How a number word combines with its neighbours (see `number_words.txt`).
@@ -55,10 +55,25 @@ pub struct Lexicon {
     pub ordinals: HashSet<String>,
     pub attribution: HashMap<String, Reports>,
     pub sources: Vec<Vec<String>>,
+    /// Indices into `sources` by the phrase's first word.
+    pub source_heads: HashMap<String, Vec<usize>>,
     pub denial_verbs: HashSet<String>,
     pub denial_needs: HashSet<String>,
     pub denial_objects: HashSet<String>,
     pub denial_phrases: Vec<Vec<String>>,
+    /// Indices into `denial_phrases` by the phrase's first word.
+    pub denial_heads: HashMap<String, Vec<usize>>,
+}
+
+/// Phrase indices by first word.
+fn heads(phrases: &[Vec<String>]) -> HashMap<String, Vec<usize>> {
+    let mut out: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, phrase) in phrases.iter().enumerate() {
+        if let Some(head) = phrase.first() {
+            out.entry(head.clone()).or_default().push(i);
+        }
+    }
+    out
 }
 
 /// The lexicon built from the files shipped with Hashiya.
@@ -191,6 +206,8 @@ impl Lexicon {
         lex.denial_needs = get("needs").into_iter().flat_map(verb_forms).collect();
         lex.denial_objects = get("objects").into_iter().map(fold).collect();
         lex.denial_phrases = get("phrases").into_iter().map(words).collect();
+        lex.source_heads = heads(&lex.sources);
+        lex.denial_heads = heads(&lex.denial_phrases);
         lex
     }
 }

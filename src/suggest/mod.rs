@@ -91,15 +91,33 @@ pub fn suggest_text(text: &str, labels: &[LabelId], patterns: &[crate::model::Pa
     kept
 }
 
-/// Suggestions for every document of the project, in document order.
+/// Suggestions for every document of the project, in document order. Documents are
+/// shared out over the machine's cores; the result does not depend on how.
 pub fn suggest_project(project: &Project, labels: &[LabelId]) -> Vec<(DocId, Suggestion)> {
-    project
-        .documents
-        .iter()
-        .flat_map(|doc| {
-            suggest_text(&doc.text, labels, &project.patterns).into_iter().map(|s| (doc.id.clone(), s))
-        })
-        .collect()
+    let docs = &project.documents;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let chunk = docs.len().div_ceil(threads).max(1);
+    let one_chunk = |part: &[crate::model::Document]| -> Vec<(DocId, Suggestion)> {
+        part.iter()
+            .flat_map(|doc| {
+                suggest_text(&doc.text, labels, &project.patterns).into_iter().map(|s| (doc.id.clone(), s))
+            })
+            .collect()
+    };
+    if threads == 1 || docs.len() < 64 {
+        return one_chunk(docs);
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = docs.chunks(chunk).map(|part| scope.spawn(move || one_chunk(part))).collect();
+        // A worker can only fail by panicking; then run its part again here so the panic
+        // surfaces on this thread.
+        let parts: Vec<Vec<(DocId, Suggestion)>> = handles
+            .into_iter()
+            .zip(docs.chunks(chunk))
+            .map(|(handle, part)| handle.join().unwrap_or_else(|_| one_chunk(part)))
+            .collect();
+        parts.into_iter().flatten().collect()
+    })
 }
 
 /// True when the suggestion would add nothing to `annotator`'s layer: the layer has a span

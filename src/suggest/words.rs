@@ -32,9 +32,23 @@ pub struct Tok {
     pub spaced_before: bool,
     /// Index of the sentence the token belongs to.
     pub sentence: usize,
+    /// The [`readings`] of a word, as (letters taken off, byte offset into `folded`).
+    cuts: Vec<(u8, u8)>,
 }
 
 impl Tok {
+    /// The word's [`readings`], computed once when the text was tokenized.
+    pub fn reads(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.cuts
+            .iter()
+            .filter_map(|&(letters, at)| Some((usize::from(letters), self.folded.get(usize::from(at)..)?)))
+    }
+
+    /// True when some reading is in `set`.
+    pub fn reads_in(&self, set: &ahash::AHashSet<String>) -> bool {
+        self.reads().any(|(_, w)| set.contains(w))
+    }
+
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
     }
@@ -73,12 +87,24 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             let raw: String =
                 chars.get(token.range.start.0..token.range.end.0).unwrap_or(&[]).iter().collect();
             let before = token.range.start.0.checked_sub(1).and_then(|i| chars.get(i));
+            let folded = fold(&raw);
+            let cuts = if token.kind == TokenKind::Word {
+                readings(&folded)
+                    .into_iter()
+                    .filter_map(|(letters, rest)| {
+                        Some((u8::try_from(letters).ok()?, u8::try_from(folded.len() - rest.len()).ok()?))
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
             out.push(Tok {
                 range: token.range,
                 kind: token.kind,
-                folded: fold(&raw),
+                folded,
                 spaced_before: before.is_none_or(|c| c.is_whitespace()),
                 sentence: n,
+                cuts,
             });
         }
     }
