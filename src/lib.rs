@@ -12,6 +12,7 @@ pub mod render;
 pub mod review;
 pub mod session;
 pub mod store;
+pub mod suggest;
 pub mod text;
 pub mod ui;
 pub mod workspace;

@@ -93,7 +93,7 @@ fn nothing_importable_leaves_the_project_untouched() {
 fn a_project_that_does_not_load_is_not_touched() {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("p.ron");
-    let text = store::to_ron(&small_project()).replacen("version: 1,", "version: 3,", 1);
+    let text = store::to_ron(&small_project()).replacen("version: 2,", "version: 3,", 1);
     fs::write(&project, &text).unwrap();
     let input = dir.path().join("a.txt");
     fs::write(&input, "نص").unwrap();

@@ -49,7 +49,7 @@ fn spans(len: usize, annotator: String) -> impl Strategy<Value = Vec<Span>> {
                     note,
                     origin: match origin {
                         0 => Origin::Manual,
-                        1 => Origin::Suggested,
+                        1 => Origin::Suggested { rule: "figure:digits".into() },
                         _ => Origin::Accepted { by: "مراجع \"x\"".into() },
                     },
                 }

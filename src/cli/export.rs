@@ -39,6 +39,9 @@ pub struct ExportArgs {
     /// annotator's status; otherwise any annotator's.
     #[arg(long)]
     pub status: Option<String>,
+    /// Export suggested spans too (left out by default until they are accepted).
+    #[arg(long)]
+    pub include_suggestions: bool,
 }
 
 pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
@@ -56,7 +59,10 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     if format == ExportFormat::Brat && args.out == std::path::Path::new(formats::export::STDOUT) {
         anyhow::bail!("a brat export writes a folder; --out - (stdout) is for the other formats");
     }
-    let project = project_file::load(&args.project).context("cannot load the project")?;
+    let mut project = project_file::load(&args.project).context("cannot load the project")?;
+    if args.include_suggestions {
+        crate::suggest::confirm_all(&mut project);
+    }
     let mut line = ProgressLine::new();
     let report = formats::export(
         &project,

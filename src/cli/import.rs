@@ -30,9 +30,15 @@ pub struct ImportArgs {
     /// Text files or folders of them (and annotation files).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// Annotator layer for imported spans that name none.
+    /// Annotator layer for imported spans that name none (with --as-suggestions: default
+    /// "suggestions").
     #[arg(long)]
     pub annotator: Option<String>,
+    /// Import the annotation files' spans as suggestions (a model's predictions): they are
+    /// drawn apart, left out of exports and agreement until accepted, and any the annotator
+    /// rejected before are dropped.
+    #[arg(long)]
+    pub as_suggestions: bool,
 }
 
 pub fn run(mut args: ImportArgs) -> anyhow::Result<ExitCode> {
@@ -47,18 +53,26 @@ pub fn run(mut args: ImportArgs) -> anyhow::Result<ExitCode> {
     let _lock = ProjectLock::acquire(&args.project).context("cannot import")?;
     let (mut file, mut project) = ProjectFile::open(&args.project).context("cannot import")?;
     let before = project.clone();
+    let annotator = match args.annotator {
+        None if args.as_suggestions => Some(crate::cli::suggest::DEFAULT_LAYER.to_string()),
+        given => given,
+    };
     let mut report = ImportReport::default();
     let mut annotation_files = 0;
     let mut annotation_failures = 0;
     for path in &args.paths {
         if formats::import::detect(path).is_some() {
             annotation_files += 1;
-            if !import_annotations(&mut project, path, args.annotator.clone()) {
+            if !import_annotations(&mut project, path, annotator.clone()) {
                 annotation_failures += 1;
             }
         } else {
             report.extend(import_path(&mut project, path));
         }
+    }
+    if args.as_suggestions {
+        let n = crate::suggest::mark_new_spans_suggested(&before, &mut project, "import");
+        eprintln!("hashiya: {n} imported span(s) are suggestions");
     }
     for (path, reason) in &report.skipped {
         errln!("hashiya: skipped {}: {reason}", path.display());

@@ -28,6 +28,7 @@ mod merge;
 mod new;
 pub mod output;
 mod render;
+mod suggest;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -63,6 +64,8 @@ pub enum Command {
     Merge(merge::MergeArgs),
     /// Measure agreement between annotators.
     Agree(agree::AgreeArgs),
+    /// Suggest figures, claims and denials (and project patterns) as spans to accept or reject.
+    Suggest(suggest::SuggestArgs),
 }
 
 /// Runs a subcommand; errors are printed to stderr by the caller.
@@ -75,6 +78,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Export(args) => export::run(args),
         Command::Merge(args) => merge::run(args),
         Command::Agree(args) => agree::run(args),
+        Command::Suggest(args) => suggest::run(args),
     }
 }
 

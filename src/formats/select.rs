@@ -4,6 +4,8 @@
 //! annotator's spans with the annotator recorded. Status rule: with `--annotator`, the
 //! document passes when that annotator's status matches; otherwise when any annotator
 //! of the project has that status on it (a document nobody has opened is `new`).
+//! Suggested spans (origin `Suggested`, not yet accepted) are never exported; the
+//! command line's `--include-suggestions` confirms them in a copy of the project first.
 
 use super::FormatError;
 use crate::model::{CharIndex, CharRange, Document, LabelId, Project, Span, Status};
@@ -166,7 +168,9 @@ impl<'a> Selection<'a> {
                 continue;
             }
             for span in &layer_doc.spans {
-                if self.labels.as_ref().is_some_and(|set| !set.contains(span.label.as_str())) {
+                if span.is_suggested()
+                    || self.labels.as_ref().is_some_and(|set| !set.contains(span.label.as_str()))
+                {
                     continue;
                 }
                 let Ok(text) = index.slice(&doc.text, span.range()) else {

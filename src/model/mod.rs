@@ -23,5 +23,5 @@ pub use document::{ContentHash, DocId, Document, Status};
 pub use history::History;
 pub use label::{Color, Label, LabelId, default_labels};
 pub use name::{MAX_NAME_CHARS, clean_name, name_problem};
-pub use project::{FORMAT_VERSION, Layer, LayerDoc, Project, ValidationError};
+pub use project::{FORMAT_VERSION, Layer, LayerDoc, Pattern, Project, Rejection, ValidationError};
 pub use span::{Origin, Span, SpanId, Timestamp};

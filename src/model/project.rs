@@ -1,11 +1,40 @@
 //! The project: label set, documents, and one annotation layer per annotator.
 
-use super::{ContentHash, DocId, Document, Label, OffsetError, Span, SpanId, default_labels};
+use super::{ContentHash, DocId, Document, Label, LabelId, OffsetError, Span, SpanId, default_labels};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The project file format this build writes. Files with a larger version are refused.
-pub const FORMAT_VERSION: u32 = 1;
+/// The project file format this build writes. Files with a larger version are refused;
+/// older ones are migrated when read (see `store::format`).
+///
+/// - 1: the first format.
+/// - 2: suggestions: `Suggested(rule: ...)` origins, project `patterns`, and `rejected`
+///   suggestions.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// A project's own phrase (or regular expression) that suggests spans of a label, matched
+/// with the folding search uses (harakat and tatweel ignored, alef forms alike).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pattern {
+    pub label: LabelId,
+    pub phrase: String,
+    /// True when `phrase` is a regular expression rather than words to find.
+    #[serde(default)]
+    pub regex: bool,
+}
+
+/// A suggestion an annotator rejected: the same range and label is never suggested again
+/// in that annotator's layer on that document (whose text cannot change, see its hash).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rejection {
+    pub annotator: String,
+    pub doc: DocId,
+    pub start: super::CharOffset,
+    pub end: super::CharOffset,
+    pub label: LabelId,
+}
 
 /// One annotator's spans on one document, tied to the text they were made on.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,12 +88,18 @@ pub struct Project {
     pub name: String,
     #[serde(default = "default_labels")]
     pub labels: Vec<Label>,
+    /// The project's own suggestion patterns, per label.
+    #[serde(default)]
+    pub patterns: Vec<Pattern>,
     /// Annotator layers keyed by annotator name.
     #[serde(default)]
     pub layers: BTreeMap<String, Layer>,
     /// The adjudicated layer built during review; exports use it when it has spans.
     #[serde(default)]
     pub gold: Layer,
+    /// Suggestions annotators rejected, so they are not suggested again.
+    #[serde(default)]
+    pub rejected: Vec<Rejection>,
     #[serde(default)]
     pub documents: Vec<Document>,
 }
@@ -106,8 +141,10 @@ impl Project {
             version: FORMAT_VERSION,
             name: name.into(),
             labels: default_labels(),
+            patterns: Vec::new(),
             layers: BTreeMap::new(),
             gold: Layer::default(),
+            rejected: Vec::new(),
             documents: Vec::new(),
         }
     }
@@ -118,6 +155,23 @@ impl Project {
 
     pub fn document_mut(&mut self, id: &DocId) -> Option<&mut Document> {
         self.documents.iter_mut().find(|d| &d.id == id)
+    }
+
+    /// True when `annotator` rejected this suggestion on `doc`.
+    pub fn is_rejected(
+        &self,
+        annotator: &str,
+        doc: &DocId,
+        range: super::CharRange,
+        label: &LabelId,
+    ) -> bool {
+        self.rejected.iter().any(|r| {
+            r.annotator == annotator
+                && &r.doc == doc
+                && r.start == range.start
+                && r.end == range.end
+                && &r.label == label
+        })
     }
 
     pub fn label(&self, id: &super::LabelId) -> Option<&Label> {

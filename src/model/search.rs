@@ -4,8 +4,9 @@
 
 use super::CharRange;
 
-/// Folds one character for matching; `None` means the character is ignored.
-fn fold(c: char) -> Option<char> {
+/// Folds one character for matching; `None` means the character is ignored. The
+/// suggestion rules match their lexicons with this same folding.
+pub fn fold(c: char) -> Option<char> {
     match c {
         // Harakat, shadda, sukun, superscript alef, Quranic marks, tatweel.
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => None,

@@ -27,8 +27,10 @@ pub enum Origin {
     /// Drawn by the annotator.
     #[default]
     Manual,
-    /// Proposed by a tool or an import, not yet confirmed.
-    Suggested,
+    /// Proposed by a rule, a project pattern or an imported model's predictions, not yet
+    /// confirmed; `rule` names what proposed it (`figure:digits`, `pattern`, `import`, ...).
+    /// Exports leave suggested spans out unless asked, and agreement never counts them.
+    Suggested { rule: String },
     /// Accepted into the gold layer during review, by the named reviewer.
     Accepted { by: String },
 }
@@ -71,6 +73,11 @@ impl Span {
             note: None,
             origin: Origin::Manual,
         }
+    }
+
+    /// True for a span proposed by a rule or an import and not yet accepted.
+    pub fn is_suggested(&self) -> bool {
+        matches!(self.origin, Origin::Suggested { .. })
     }
 
     pub fn range(&self) -> CharRange {

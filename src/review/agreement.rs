@@ -68,7 +68,10 @@ fn code<'p>(project: &'p Project, tokens: &[Vec<Token>], annotator: &str) -> Cod
         chars_by_label: vec![Vec::new(); labels.len()],
     };
     for (doc, tokens) in project.documents.iter().zip(tokens) {
-        let spans: Vec<&Span> = layer.map(|l| l.spans(&doc.id).iter().collect()).unwrap_or_default();
+        // Suggested spans are not anyone's annotation until accepted.
+        let spans: Vec<&Span> = layer
+            .map(|l| l.spans(&doc.id).iter().filter(|s| !s.is_suggested()).collect())
+            .unwrap_or_default();
         let len = doc.text.chars().count();
         coding.tokens_all.extend(token_codes(tokens, &spans, labels));
         coding.chars_all.extend(char_codes(len, &spans, labels));

@@ -17,6 +17,12 @@
 //!
 //! Files are written by the `writer` module in one pass and read by ron's deserializer.
 //!
+//! Older versions are migrated when read, and the next save writes the current version:
+//! - 1 -> 2: version 1 wrote a suggested span's origin as the bare word `Suggested`;
+//!   version 2 names the rule that made it, `Suggested(rule: "...")`, so a version-1
+//!   `origin: Suggested` is read as `Suggested(rule: "")`. The new fields (`patterns`,
+//!   `rejected`) are simply absent from version-1 files and start empty.
+//!
 //! Reading is strict: a field this build does not know is an error (the model's types deny
 //! unknown fields), because loading a file while dropping a field would lose it at the next
 //! save. Fields that may be absent (labels, layers, notes, status, ...) carry `#[serde(default)]`
@@ -48,7 +54,9 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, StoreError> {
 
 /// Parses a project file's text and checks its version, but not its consistency.
 pub(crate) fn parse(text: &str, path: &Path) -> Result<Project, StoreError> {
-    let project: Project = match ron::from_str(text) {
+    let migrated = (leading_version(text) == Some(1)).then(|| migrate_v1(text));
+    let text = migrated.as_deref().unwrap_or(text);
+    let mut project: Project = match ron::from_str(text) {
         Ok(project) => project,
         Err(error) => {
             // A newer file may hold fields unknown here: say it is newer, not that it is broken.
@@ -65,7 +73,77 @@ pub(crate) fn parse(text: &str, path: &Path) -> Result<Project, StoreError> {
         }
     };
     check_version(project.version, path)?;
+    project.version = FORMAT_VERSION;
     Ok(project)
+}
+
+/// Version 1 to 2: `origin: Suggested` (a bare word) becomes `origin: Suggested(rule: "")`.
+/// Only the word after an `origin:` field name outside strings is touched: document texts,
+/// notes and names (plain, raw or character literals) are copied as they are.
+fn migrate_v1(text: &str) -> String {
+    const FIELD: &str = "origin";
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut i = 0;
+    while let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
+        let rest = text.get(i..).unwrap_or("");
+        let ident_before = out.chars().next_back().is_some_and(|p| p.is_alphanumeric() || p == '_');
+        let skip = if c == '"' {
+            string_end(rest, 0)
+        } else if c == 'r'
+            && !ident_before
+            && rest.get(1..).is_some_and(|r| r.trim_start_matches('#').starts_with('"'))
+        {
+            let hashes = rest.get(1..).map_or(0, |r| r.len() - r.trim_start_matches('#').len());
+            string_end(rest.get(1 + hashes..).unwrap_or(""), hashes).map(|n| n + 1 + hashes)
+        } else if c == '\'' {
+            let body = rest.get(1..).unwrap_or("");
+            let len = if body.starts_with('\\') {
+                body.get(2..).and_then(|b| b.find('\'')).map(|n| n + 2)
+            } else {
+                body.char_indices().nth(1).map(|(n, _)| n)
+            };
+            len.map(|n| n + 2)
+        } else if !ident_before && rest.starts_with(FIELD) {
+            let after = rest.get(FIELD.len()..).unwrap_or("").trim_start();
+            let value = after.strip_prefix(':').map(str::trim_start);
+            if let Some(tail) = value.and_then(|v| v.strip_prefix("Suggested"))
+                && !tail.trim_start().starts_with('(')
+                && !tail.starts_with(|c: char| c.is_alphanumeric() || c == '_')
+            {
+                let upto = rest.len() - tail.len();
+                out.push_str(rest.get(..upto).unwrap_or(""));
+                out.push_str("(rule: \"\")");
+                i += upto;
+                continue;
+            }
+            None
+        } else {
+            None
+        };
+        let n = skip.unwrap_or(c.len_utf8()).min(rest.len()).max(c.len_utf8());
+        out.push_str(rest.get(..n).unwrap_or(rest));
+        i += n;
+    }
+    out
+}
+
+/// The length of the string literal at the start of `s` (which starts with `"`), closing
+/// quotes included: a raw string ends at `"` and `hashes` `#`, a plain one at an unescaped `"`.
+fn string_end(s: &str, hashes: usize) -> Option<usize> {
+    let closing = format!("\"{}", "#".repeat(hashes));
+    if hashes > 0 {
+        return s.get(1..)?.find(&closing).map(|n| n + 1 + closing.len());
+    }
+    let mut escaped = false;
+    for (n, c) in s.char_indices().skip(1) {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return Some(n + 1),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Refuses an inconsistent project with every problem found.
@@ -111,7 +189,7 @@ mod tests {
     #[test]
     fn version_comes_first_and_arabic_is_not_escaped() {
         let text = to_ron(&sample_project());
-        assert!(text.starts_with("(\n    version: 1,\n    name: "), "{text}");
+        assert!(text.starts_with("(\n    version: 2,\n    name: "), "{text}");
         assert!(text.contains("مسلّحين"), "{text}");
         assert!(!text.contains("\\u{"), "{text}");
     }
@@ -178,9 +256,9 @@ mod tests {
     #[test]
     fn newer_version_with_unknown_fields_says_newer() {
         let text =
-            to_ron(&sample_project()).replacen("version: 1,", "version: 7,\n    colour_scheme: \"dark\",", 1);
+            to_ron(&sample_project()).replacen("version: 2,", "version: 7,\n    colour_scheme: \"dark\",", 1);
         let err = from_ron(&text, path()).unwrap_err();
-        assert!(matches!(err, StoreError::NewerVersion { found: 7, supported: 1, .. }), "{err}");
+        assert!(matches!(err, StoreError::NewerVersion { found: 7, supported: 2, .. }), "{err}");
         assert!(err.to_string().contains("newer Hashiya"), "{err}");
     }
 
@@ -200,8 +278,8 @@ mod tests {
 
     #[test]
     fn newer_version_that_parses_is_still_refused() {
-        let text = to_ron(&sample_project()).replacen("version: 1,", "version: 2,", 1);
-        assert!(matches!(from_ron(&text, path()), Err(StoreError::NewerVersion { found: 2, .. })));
+        let text = to_ron(&sample_project()).replacen("version: 2,", "version: 3,", 1);
+        assert!(matches!(from_ron(&text, path()), Err(StoreError::NewerVersion { found: 3, .. })));
     }
 
     #[test]
@@ -219,6 +297,22 @@ mod tests {
         let project = from_ron(text, path()).unwrap();
         assert_eq!(project.labels, crate::model::default_labels());
         assert!(project.documents.is_empty());
+    }
+
+    #[test]
+    fn version_1_is_migrated_and_saved_as_version_2() {
+        let v1 = "(version: 1, name: \"old\", documents: [(id: \"d\", title: \"t\", source: \"s\", \
+                  hash: \"HASH\", text: \"origin: Suggested 12\")], layers: {\"amal\": (docs: {\"d\": \
+                  (hash: \"HASH\", spans: [(id: 1, start: 0, end: 2, label: \"figure\", annotator: \"amal\", \
+                  created: 0, modified: 0, origin: Suggested), (id: 2, start: 0, end: 1, label: \"claim\", \
+                  annotator: \"amal\", created: 0, modified: 0, origin:Suggested )])})})";
+        let hash = crate::model::ContentHash::of("origin: Suggested 12").0;
+        let project = from_ron(&v1.replace("HASH", &hash), path()).unwrap();
+        assert_eq!(project.version, FORMAT_VERSION);
+        let spans = project.layers["amal"].spans(&crate::model::DocId::new("d"));
+        assert!(spans.iter().all(|s| s.origin == crate::model::Origin::Suggested { rule: String::new() }));
+        assert_eq!(project.documents[0].text, "origin: Suggested 12", "texts are never rewritten");
+        assert!(to_ron(&project).starts_with("(\n    version: 2,"));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! model does not compile here until it is written; a test also checks the output against
 //! ron's own serialization of the same project, and all reading goes through ron.
 
-use crate::model::{Document, Label, Layer, LayerDoc, Origin, Project, Span, Status};
+use crate::model::{Document, Label, Layer, LayerDoc, Origin, Pattern, Project, Rejection, Span, Status};
 use std::fmt::Write;
 
 const INDENT: &str = "    ";
@@ -14,7 +14,7 @@ const INDENT: &str = "    ";
 /// The project as the text of a project file. Deterministic: maps are sorted, lists keep
 /// the model's order.
 pub fn write_project(project: &Project) -> String {
-    let Project { version, name, labels, layers, gold, documents } = project;
+    let Project { version, name, labels, patterns, layers, gold, rejected, documents } = project;
     let text_len: usize = documents.iter().map(|d| d.text.len() + 200).sum();
     let spans: usize = project.named_layers_all().map(|(_, l)| l.span_count()).sum();
     let mut out = String::with_capacity(text_len + spans * 160 + 4096);
@@ -28,6 +28,10 @@ pub fn write_project(project: &Project) -> String {
 
     field(&mut out, 1, "labels");
     list(&mut out, 1, labels, write_label);
+    end_field(&mut out);
+
+    field(&mut out, 1, "patterns");
+    list(&mut out, 1, patterns, write_pattern);
     end_field(&mut out);
 
     field(&mut out, 1, "layers");
@@ -49,6 +53,10 @@ pub fn write_project(project: &Project) -> String {
 
     field(&mut out, 1, "gold");
     write_layer(&mut out, 1, gold);
+    end_field(&mut out);
+
+    field(&mut out, 1, "rejected");
+    list(&mut out, 1, rejected, write_rejection);
     end_field(&mut out);
 
     field(&mut out, 1, "documents");
@@ -119,6 +127,28 @@ fn write_label(out: &mut String, depth: usize, label: &Label) {
     out.push(')');
 }
 
+/// A pattern on one line.
+fn write_pattern(out: &mut String, _depth: usize, pattern: &Pattern) {
+    let Pattern { label, phrase, regex } = pattern;
+    out.push_str("(label: ");
+    string(out, label.as_str());
+    out.push_str(", phrase: ");
+    string(out, phrase);
+    let _ = write!(out, ", regex: {regex})");
+}
+
+/// A rejected suggestion on one line.
+fn write_rejection(out: &mut String, _depth: usize, rejection: &Rejection) {
+    let Rejection { annotator, doc, start, end, label } = rejection;
+    out.push_str("(annotator: ");
+    string(out, annotator);
+    out.push_str(", doc: ");
+    string(out, doc.as_str());
+    let _ = write!(out, ", start: {}, end: {}, label: ", start.0, end.0);
+    string(out, label.as_str());
+    out.push(')');
+}
+
 fn write_layer(out: &mut String, depth: usize, layer: &Layer) {
     let Layer { docs } = layer;
     out.push_str("(\n");
@@ -171,7 +201,11 @@ fn write_span(out: &mut String, _depth: usize, span: &Span) {
     out.push_str(", origin: ");
     match origin {
         Origin::Manual => out.push_str("Manual"),
-        Origin::Suggested => out.push_str("Suggested"),
+        Origin::Suggested { rule } => {
+            out.push_str("Suggested(rule: ");
+            string(out, rule);
+            out.push(')');
+        }
         Origin::Accepted { by } => {
             out.push_str("Accepted(by: ");
             string(out, by);

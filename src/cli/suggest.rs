@@ -1,0 +1,152 @@
+//! `hashiya suggest FILE.ron [--labels figure,claim,denial] [--annotator NAME] [--dry-run] [--json]`:
+//! run the suggestion rules ([`crate::suggest`]) over every document and put what they
+//! find into an annotator's layer as suggested spans, saving the project once, atomically.
+
+use crate::model::{DocId, LabelId, Project, Timestamp, slice_chars};
+use crate::store::{ProjectFile, SaveMode};
+use crate::suggest::{self, Suggestion};
+use anyhow::Context;
+use std::collections::BTreeMap;
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The layer suggestions go to when no annotator is named.
+pub const DEFAULT_LAYER: &str = "suggestions";
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Suggested spans have origin Suggested(rule: ...): exports leave them out (unless
+--include-suggestions is given) and agreement never counts them until they are accepted.
+A suggestion is not added when the layer already has a span of the same label overlapping
+it, or when the annotator rejected it before (the project's `rejected` list), so running
+the command again adds nothing new. Existing spans are never changed.
+
+With --json, one object per line on stdout, offsets in code points:
+  {\"doc_id\": str, \"start\": int, \"end\": int, \"label\": str, \"text\": str,
+   \"value\": number or null, \"unit\": str or null, \"rule\": str}
+Without --dry-run the project is saved once at the end, atomically (the previous file is
+kept as FILE.ron.bak).")]
+pub struct SuggestArgs {
+    /// The project file.
+    pub project: PathBuf,
+    /// Labels to suggest, comma-separated (default: figure, claim, denial and every label
+    /// that has project patterns).
+    #[arg(long, value_delimiter = ',')]
+    pub labels: Vec<String>,
+    /// Annotator layer the suggestions go to (default: a layer named "suggestions").
+    #[arg(long, value_name = "NAME")]
+    pub annotator: Option<String>,
+    /// Print what would be suggested without changing the project.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print the suggestions as JSON lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(args: SuggestArgs) -> anyhow::Result<ExitCode> {
+    let (mut file, mut project) = ProjectFile::open(&args.project).context("cannot suggest")?;
+    let annotator =
+        args.annotator.as_deref().map(str::trim).filter(|a| !a.is_empty()).unwrap_or(DEFAULT_LAYER);
+    let labels = labels(&args.labels, &project);
+    let unknown: Vec<&str> =
+        labels.iter().filter(|l| project.label(l).is_none()).map(LabelId::as_str).collect();
+    if !unknown.is_empty() {
+        anyhow::bail!("the project has no label {}", unknown.join(", "));
+    }
+    let found: Vec<(DocId, Suggestion)> = suggest::suggest_project(&project, &labels)
+        .into_iter()
+        .filter(|(doc, s)| !suggest::is_known(&project, annotator, doc, s))
+        .collect();
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, s) in &found {
+        *counts.entry(s.label.as_str()).or_default() += 1;
+    }
+    if args.json || args.dry_run {
+        let mut out = std::io::stdout().lock();
+        for (doc, s) in &found {
+            let line = if args.json { json_line(&project, doc, s) } else { text_line(&project, doc, s) };
+            // A closed pipe (`| head`) ends the listing quietly.
+            if writeln!(out, "{line}").is_err() {
+                break;
+            }
+        }
+    }
+    let summary: Vec<String> = counts.iter().map(|(l, n)| format!("{l}: {n}")).collect();
+    let summary = if summary.is_empty() { "none".to_string() } else { summary.join(", ") };
+    if args.dry_run {
+        eprintln!("hashiya: {} suggestion(s) ({summary}); dry run, nothing saved", found.len());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let added = suggest::add_suggestions(&mut project, annotator, &found, Timestamp::now());
+    if added.is_empty() {
+        eprintln!("hashiya: nothing new to suggest; {} is unchanged", args.project.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    file.save(&project, SaveMode::Checked).context("cannot save the suggestions")?;
+    eprintln!(
+        "hashiya: added {} suggestion(s) ({summary}) to {annotator}'s layer in {}",
+        added.len(),
+        args.project.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The labels asked for, or the default set.
+fn labels(asked: &[String], project: &Project) -> Vec<LabelId> {
+    let asked: Vec<LabelId> =
+        asked.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).map(LabelId::new).collect();
+    if !asked.is_empty() {
+        return asked;
+    }
+    let mut out: Vec<LabelId> = suggest::BUILTIN_LABELS.iter().map(|l| LabelId::new(*l)).collect();
+    for pattern in &project.patterns {
+        if !out.contains(&pattern.label) {
+            out.push(pattern.label.clone());
+        }
+    }
+    out.retain(|l| project.label(l).is_some());
+    out
+}
+
+fn span_text<'p>(project: &'p Project, doc: &DocId, s: &Suggestion) -> &'p str {
+    project.document(doc).and_then(|d| slice_chars(&d.text, s.range).ok()).unwrap_or("")
+}
+
+/// A value as a JSON number: integers without a fraction.
+pub fn json_number(value: f64) -> serde_json::Value {
+    if value.fract() == 0.0 && value.abs() < 9e15 {
+        serde_json::Value::from(value as i64)
+    } else {
+        serde_json::Number::from_f64(value).map_or(serde_json::Value::Null, serde_json::Value::Number)
+    }
+}
+
+/// One suggestion as the JSON object of the command-line contract, keys in its order.
+pub fn json_line(project: &Project, doc: &DocId, s: &Suggestion) -> String {
+    let json = |v: serde_json::Value| v.to_string();
+    format!(
+        "{{\"doc_id\":{},\"start\":{},\"end\":{},\"label\":{},\"text\":{},\"value\":{},\"unit\":{},\"rule\":{}}}",
+        json(doc.as_str().into()),
+        s.range.start.0,
+        s.range.end.0,
+        json(s.label.as_str().into()),
+        json(span_text(project, doc, s).into()),
+        json(s.value.map_or(serde_json::Value::Null, json_number)),
+        json(s.unit.clone().into()),
+        json(s.rule.clone().into()),
+    )
+}
+
+fn text_line(project: &Project, doc: &DocId, s: &Suggestion) -> String {
+    let value = s.value.map(|v| format!(" = {}", json_number(v))).unwrap_or_default();
+    let unit = s.unit.as_deref().map(|u| format!(" ({u})")).unwrap_or_default();
+    format!(
+        "{doc}\t{}\t{}\t{}{value}{unit}\t[{}]",
+        s.range,
+        s.label.as_str(),
+        span_text(project, doc, s),
+        s.rule
+    )
+}
