@@ -28,6 +28,8 @@ fn wait_for_job(h: &mut Harness<'_, HashiyaApp>) {
         std::thread::sleep(Duration::from_millis(20));
         h.step();
     }
+    // The progress question fades out and the report's message fades in.
+    h.run_steps(8);
     h.run();
 }
 
@@ -62,7 +64,7 @@ fn save_as_open_import_and_export_go_through_the_dialogs() {
     let out = dir.path().join("out.jsonl");
     dialogs.answer(vec![out.clone()]);
     h.state_mut().push(Action::Export(ExportFormat::Jsonl, ExportOptions::default()));
-    h.run();
+    h.step();
     assert!(matches!(dialogs.asked().last(), Some(FileRequest::ExportTarget { folder: false, .. })));
     wait_for_job(&mut h);
     assert_eq!(std::fs::read_to_string(&out).unwrap().lines().count(), 6);

@@ -109,14 +109,15 @@ fn the_agreement_window_lists_documents_least_agreed_first_and_opens_one_for_rev
     let (mut h, _dir, _path) = common::window::sample_window("reviewer");
     assert!(h.state().session.review().is_none());
     h.state_mut().push(Action::Run(UiCommand::Agreement));
-    h.run();
+    h.step();
     // The figures are computed in the background.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while h.state().transfer.busy() {
+    while !h.state().agreement.has_result() {
         assert!(std::time::Instant::now() < deadline, "the agreement is computed");
         std::thread::sleep(std::time::Duration::from_millis(20));
         h.step();
     }
+    h.run_steps(8);
     h.run();
     // In the sample project amal and omar agree least on "الرقةميداني" (004): it comes
     // first, and a click opens it in review mode.

@@ -121,6 +121,10 @@ impl HashiyaApp {
                 let result = self.session.review_document(doc);
                 self.report(result);
             }
+            Action::SetPatterns(patterns) => {
+                let result = self.session.set_patterns(patterns);
+                self.report(result);
+            }
             Action::Answer(answer) => self.answer(answer, ctx),
         }
     }
@@ -213,6 +217,33 @@ impl HashiyaApp {
             | UiCommand::MoveStartLeft
             | UiCommand::MoveStartRight => {
                 self.nudge(cmd, now);
+            }
+            UiCommand::SuggestDocument | UiCommand::SuggestAll => {
+                if self.transfer.busy() {
+                    self.toasts.info("Wait until the job in progress has finished.");
+                } else {
+                    self.suggest(cmd == UiCommand::SuggestAll);
+                }
+            }
+            UiCommand::AcceptSuggestion => {
+                let result = self.session.accept_suggestion(now);
+                self.report(result);
+            }
+            UiCommand::RejectSuggestion => {
+                let result = self.session.reject_suggestion();
+                self.report(result);
+            }
+            UiCommand::AcceptAllOfLabel => {
+                let result =
+                    self.session.selected_label().and_then(|l| self.session.accept_all_suggestions(&l, now));
+                if let Some(n) = self.report(result) {
+                    self.toasts.info(format!("Accepted {n} suggestions."));
+                }
+            }
+            UiCommand::EditPatterns => {
+                if let Some(project) = self.session.project() {
+                    self.pattern_editor.open(project);
+                }
             }
             UiCommand::ZoomIn | UiCommand::ZoomOut | UiCommand::ZoomReset => {
                 let (lo, hi) = theme::DOC_FONT_SIZE_RANGE;

@@ -24,6 +24,7 @@ impl HashiyaApp {
         self.session.open(project, file);
         self.search = Default::default();
         self.label_editor = Default::default();
+        self.pattern_editor = Default::default();
         self.agreement = Default::default();
         // Only the name question outlives the project it was asked over.
         self.modal = self.modal.take().filter(|m| matches!(m, Modal::AskName { .. }));
@@ -225,6 +226,23 @@ impl HashiyaApp {
         self.transfer.start_agreement(project, options);
     }
 
+    /// Looks for suggestions of the project's labels in the current document (or every
+    /// document) in the background.
+    pub(super) fn suggest(&mut self, all: bool) {
+        let Some(project) = self.session.project() else { return };
+        if self.session.annotator().is_none() {
+            self.modal.get_or_insert(Modal::AskName { draft: String::new() });
+            return;
+        }
+        let docs: Vec<_> = if all {
+            project.documents.iter().map(|d| d.id.clone()).collect()
+        } else {
+            self.session.view.doc.iter().cloned().collect()
+        };
+        let labels = project.labels.iter().map(|l| l.id.clone()).collect();
+        self.transfer.start_suggest(project, labels, docs);
+    }
+
     pub(super) fn ask_merge(&mut self) {
         let paths = self.dialogs.ask(&FileRequest::ColleagueProjects);
         if !paths.is_empty() {
@@ -273,6 +291,15 @@ impl HashiyaApp {
                 }
             }
             Finished::Agreement(report) => self.agreement.show_result(Ok(report)),
+            Finished::Suggested(found) => {
+                let result = self.session.add_suggested(&found, crate::model::Timestamp::now());
+                if let Some(n) = self.report(result) {
+                    self.toasts.info(match n {
+                        0 => "No new suggestions.".to_string(),
+                        n => format!("{n} suggestions added (dashed): Y accepts, X rejects, Tab moves on."),
+                    });
+                }
+            }
             Finished::Failed { what: crate::ui::transfer::JobKind::Agreement, error } => {
                 self.toasts.error(format!("Agreement failed: {error}"));
                 if let crate::ui::transfer::JobError::Agreement(err) = error {

@@ -15,6 +15,7 @@ use crate::ui::doc_list::{StatusFilter, doc_list_ui};
 use crate::ui::doc_view::{DocView, DocViewInput, OtherLayer};
 use crate::ui::label_editor::LabelEditor;
 use crate::ui::modal::{Modal, modal_ui};
+use crate::ui::patterns::PatternEditor;
 use crate::ui::prefs::Prefs;
 use crate::ui::review_panel::{AgreementWindow, review_panel_ui};
 use crate::ui::search::Search;
@@ -33,6 +34,7 @@ pub struct HashiyaApp {
     /// The question being asked, if any.
     pub modal: Option<Modal>,
     pub label_editor: LabelEditor,
+    pub pattern_editor: PatternEditor,
     pub search: Search,
     pub doc_view: DocView,
     pub agreement: AgreementWindow,
@@ -67,6 +69,7 @@ impl HashiyaApp {
             toasts: Toasts::default(),
             modal,
             label_editor: LabelEditor::default(),
+            pattern_editor: PatternEditor::default(),
             search: Search::default(),
             doc_view: DocView::default(),
             agreement: AgreementWindow::default(),
@@ -119,6 +122,7 @@ impl HashiyaApp {
         }
         if let Some(project) = self.session.project() {
             self.label_editor.ui(&ctx, project, &mut self.actions);
+            self.pattern_editor.ui(&ctx, project, &mut self.actions);
             self.transfer.export_ui(&ctx, project, &mut self.actions);
         }
         self.agreement.ui(&ctx, &mut self.actions);

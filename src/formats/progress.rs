@@ -12,6 +12,8 @@ pub enum Stage {
     Applying,
     /// Writing output.
     Writing,
+    /// Looking for suggestions in documents.
+    Suggesting,
 }
 
 impl Stage {
@@ -20,6 +22,7 @@ impl Stage {
             Stage::Reading => "reading",
             Stage::Applying => "importing",
             Stage::Writing => "exporting",
+            Stage::Suggesting => "suggesting",
         }
     }
 }

@@ -4,7 +4,7 @@
 //! inverse restores the project exactly. Widgets never change a project directly: they
 //! push commands, and the app applies them at the end of the frame.
 
-use super::{DocId, Document, Label, LabelId, Layer, Project, Span, SpanId, Status};
+use super::{DocId, Document, Label, LabelId, Layer, Pattern, Project, Rejection, Span, SpanId, Status};
 
 /// Which layer a span command targets.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -51,6 +51,10 @@ pub enum Command {
     RemoveDocuments { ids: Vec<DocId> },
     /// Replaces a whole annotator layer (merging a colleague's work).
     SetLayer { layer: LayerRef, content: Option<Layer> },
+    /// Records (or, with `rejected: false`, forgets) a rejected suggestion.
+    SetRejected { rejection: Rejection, rejected: bool },
+    /// Replaces the project's suggestion patterns.
+    SetPatterns { patterns: Vec<Pattern> },
     /// Several commands as one undo step, applied in order.
     Batch(Vec<Command>),
 }
@@ -253,6 +257,22 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, Command
                 }
             };
             Ok(Command::SetLayer { layer, content: old })
+        }
+        Command::SetRejected { rejection, rejected } => {
+            let at = project.rejected.binary_search(&rejection);
+            let was = at.is_ok();
+            match (at, rejected) {
+                (Err(i), true) => project.rejected.insert(i, rejection.clone()),
+                (Ok(i), false) => {
+                    project.rejected.remove(i);
+                }
+                _ => {}
+            }
+            Ok(Command::SetRejected { rejection, rejected: was })
+        }
+        Command::SetPatterns { patterns } => {
+            let old = std::mem::replace(&mut project.patterns, patterns);
+            Ok(Command::SetPatterns { patterns: old })
         }
         Command::Batch(commands) => {
             let mut inverses = Vec::with_capacity(commands.len());

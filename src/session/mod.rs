@@ -8,6 +8,7 @@
 //! unit-tested without a window; the window only turns the user's intents into calls.
 
 pub mod edits;
+mod suggestions;
 
 use crate::model::{
     CharRange, Command, CommandError, DocId, Document, Label, LabelId, LayerRef, Project, SpanId, Status,
@@ -62,6 +63,8 @@ pub enum SessionError {
     NoSpanSelected,
     #[error("That span is no longer there.")]
     NoSuchSpan,
+    #[error("Select a suggested span first (dashed outline; Tab moves to it).")]
+    NotASuggestion,
     #[error("This works in review mode (Ctrl+R).")]
     NotReviewing,
     #[error("No disagreement left on this document.")]
@@ -153,7 +156,7 @@ impl Session {
         }
     }
 
-    fn parts(&self) -> Result<(&Project, DocId), SessionError> {
+    pub(crate) fn parts(&self) -> Result<(&Project, DocId), SessionError> {
         let project = self.project().ok_or(SessionError::NoProject)?;
         let doc = self.view.doc.clone().ok_or(SessionError::NoDocument)?;
         Ok((project, doc))
@@ -226,7 +229,7 @@ impl Session {
         self.edit_span(id, now, |s| s.note = note)
     }
 
-    fn edit_span(
+    pub(crate) fn edit_span(
         &mut self,
         id: SpanId,
         now: Timestamp,

@@ -231,3 +231,30 @@ fn imports_and_merges_are_one_step_each_and_merge_keeps_my_layer() {
     s.undo().unwrap();
     assert!(!s.project().unwrap().layers.contains_key("rana"));
 }
+
+#[test]
+fn suggestions_are_accepted_rejected_and_remembered() {
+    let mut s = session(Some("amal"));
+    let found = crate::suggest::suggest_text(TEXT, &[LabelId::new("figure"), LabelId::new("claim")], &[]);
+    let found: Vec<_> = found.into_iter().map(|f| (doc("a"), f)).collect();
+    // amal already has a claim over المرصد and one over 12 مدنياً: only what is new comes in.
+    let added = s.add_suggested(&found, Timestamp(3)).unwrap();
+    let amal = LayerRef::annotator("amal");
+    let suggested: Vec<Span> = spans_of(&s, &amal).iter().filter(|x| x.is_suggested()).cloned().collect();
+    assert_eq!(added, suggested.len());
+    assert!(added >= 1, "the figure 12 مدنياً is new to amal's layer");
+
+    s.select_span(Some(SpanId(1)));
+    assert!(matches!(s.accept_suggestion(Timestamp(4)), Err(SessionError::NotASuggestion)));
+    let figure = suggested.iter().find(|x| x.label.as_str() == "figure").unwrap().clone();
+    s.select_span(Some(figure.id));
+    s.reject_suggestion().unwrap();
+    assert!(s.project().unwrap().is_rejected("amal", &doc("a"), figure.range(), &figure.label));
+    assert_eq!(s.add_suggested(&found, Timestamp(5)).unwrap(), 0, "a rejected suggestion does not come back");
+    s.undo().unwrap();
+    assert!(!s.project().unwrap().is_rejected("amal", &doc("a"), figure.range(), &figure.label));
+    s.select_span(Some(figure.id));
+    s.accept_suggestion(Timestamp(6)).unwrap();
+    let span = spans_of(&s, &amal).iter().find(|x| x.id == figure.id).unwrap().clone();
+    assert_eq!(span.origin, Origin::Accepted { by: "amal".into() });
+}

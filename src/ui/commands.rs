@@ -46,10 +46,16 @@ pub enum UiCommand {
     MoveEndRight,
     MoveStartLeft,
     MoveStartRight,
+    SuggestDocument,
+    SuggestAll,
+    AcceptSuggestion,
+    RejectSuggestion,
+    AcceptAllOfLabel,
+    EditPatterns,
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 38] = [
+    pub const ALL: [UiCommand; 44] = [
         UiCommand::NewProject,
         UiCommand::Open,
         UiCommand::Save,
@@ -88,6 +94,12 @@ impl UiCommand {
         UiCommand::MoveEndRight,
         UiCommand::MoveStartLeft,
         UiCommand::MoveStartRight,
+        UiCommand::SuggestDocument,
+        UiCommand::SuggestAll,
+        UiCommand::AcceptSuggestion,
+        UiCommand::RejectSuggestion,
+        UiCommand::AcceptAllOfLabel,
+        UiCommand::EditPatterns,
     ];
 
     /// The menu text.
@@ -133,6 +145,12 @@ impl UiCommand {
             UiCommand::MoveEndRight => "Move span end right",
             UiCommand::MoveStartLeft => "Move span start left",
             UiCommand::MoveStartRight => "Move span start right",
+            UiCommand::SuggestDocument => "Suggest in this document",
+            UiCommand::SuggestAll => "Suggest in all documents",
+            UiCommand::AcceptSuggestion => "Accept the suggestion",
+            UiCommand::RejectSuggestion => "Reject the suggestion",
+            UiCommand::AcceptAllOfLabel => "Accept every suggestion of its label here",
+            UiCommand::EditPatterns => "Project patterns…",
         }
     }
 
@@ -180,6 +198,12 @@ impl UiCommand {
             UiCommand::MoveEndRight => key(Modifiers::SHIFT, Key::ArrowRight),
             UiCommand::MoveStartLeft => key(Modifiers::ALT, Key::ArrowLeft),
             UiCommand::MoveStartRight => key(Modifiers::ALT, Key::ArrowRight),
+            UiCommand::SuggestDocument => key(cmd_shift, Key::G),
+            UiCommand::SuggestAll => None,
+            UiCommand::AcceptSuggestion => key(Modifiers::NONE, Key::Y),
+            UiCommand::RejectSuggestion => key(Modifiers::NONE, Key::X),
+            UiCommand::AcceptAllOfLabel => key(Modifiers::SHIFT, Key::Y),
+            UiCommand::EditPatterns => None,
         }
     }
 
@@ -220,7 +244,7 @@ impl UiCommand {
 }
 
 /// The menu bar: each menu's title and entries, in order.
-pub const MENUS: [(&str, &[UiCommand]); 4] = [
+pub const MENUS: [(&str, &[UiCommand]); 5] = [
     (
         "File",
         &[
@@ -263,6 +287,17 @@ pub const MENUS: [(&str, &[UiCommand]); 4] = [
             UiCommand::ZoomOut,
             UiCommand::ZoomReset,
             UiCommand::ToggleTheme,
+        ],
+    ),
+    (
+        "Suggest",
+        &[
+            UiCommand::SuggestDocument,
+            UiCommand::SuggestAll,
+            UiCommand::AcceptSuggestion,
+            UiCommand::RejectSuggestion,
+            UiCommand::AcceptAllOfLabel,
+            UiCommand::EditPatterns,
         ],
     ),
     (

@@ -1,5 +1,5 @@
 //! The document list: titles, status and the annotator's span counts per label (only the
-//! labels used, on one line that never widens the panel), a status filter and the
+//! labels used, suggestions not counted, on one line that never widens the panel), a status filter and the
 //! project's progress. Rows have one height, so only the visible ones are built, however
 //! many documents the project has.
 
@@ -100,7 +100,7 @@ fn row_stats(
     let status = format!("{}. {}", index + 1, doc.status_of(annotator).name());
     job.append(&status, 0.0, TextFormat::simple(font.clone(), weak));
     for label in &project.labels {
-        let n = spans.iter().filter(|s| s.label == label.id).count();
+        let n = spans.iter().filter(|s| s.label == label.id && !s.is_suggested()).count();
         if n == 0 {
             continue;
         }

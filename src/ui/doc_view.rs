@@ -229,12 +229,18 @@ impl DocView {
         let first = input.spans.partition_point(|s| s.start.0 + self.longest <= visible.start.0);
         let last = input.spans.partition_point(|s| s.start < visible.end);
         let mut underlines = Vec::new();
+        let mut suggested = Vec::new();
         let on_screen = input.spans.iter().zip(&self.lanes).take(last).skip(first);
         for (span, lane) in on_screen {
             if !span.range().overlaps(&visible) {
                 continue;
             }
             let color = label_color(input.labels, span);
+            if span.is_suggested() {
+                // A suggestion is not the annotator's yet: an outline, never a fill.
+                suggested.push((span.range(), color));
+                continue;
+            }
             match lane.checked_sub(1) {
                 None => fill(span.range(), theme::label_color(color, theme::HIGHLIGHT_ALPHA), &mut rects),
                 Some(band) => underlines.push((span.range(), color, band)),
@@ -299,6 +305,16 @@ impl DocView {
             }
         }
         painter.add(bands);
+        for (range, color) in suggested {
+            rects.clear();
+            layout.highlight_into(range, &mut rects);
+            let stroke = Stroke::new(1.5, theme::label_color(color, 255));
+            for r in &rects {
+                let r = to_screen(*r, origin).shrink(1.0);
+                let corners = [r.left_top(), r.right_top(), r.right_bottom(), r.left_bottom(), r.left_top()];
+                painter.extend(egui::Shape::dashed_line(&corners, stroke, 4.0, 3.0));
+            }
+        }
         if let Some(span) = input.selected_span.and_then(|id| input.spans.iter().find(|s| s.id == id)) {
             let stroke = Stroke::new(1.5, theme::selected_span_stroke(input.dark));
             for r in layout.highlight(span.range()) {
@@ -525,6 +541,9 @@ fn label_color(labels: &[Label], span: &Span) -> Color {
 
 fn describe(labels: &[Label], span: &Span) -> String {
     let name = labels.iter().find(|l| l.id == span.label).map_or(span.label.as_str(), |l| l.name.as_str());
+    if let crate::model::Origin::Suggested { rule } = &span.origin {
+        return format!("{name} — suggested ({rule}): Y accepts, X rejects");
+    }
     match &span.note {
         Some(note) => format!("{name} — {} — {note}", span.annotator),
         None => format!("{name} — {}", span.annotator),

@@ -13,6 +13,7 @@ pub mod glyph_atlas;
 pub mod label_editor;
 pub mod modal;
 pub mod palette;
+pub mod patterns;
 pub mod prefs;
 pub mod review_panel;
 pub mod search;
@@ -71,6 +72,8 @@ pub enum Action {
     GoToDisagreement(usize),
     /// Open a document in review mode (from the agreement window).
     ReviewDocument(DocId),
+    /// Replace the project's suggestion patterns.
+    SetPatterns(Vec<crate::model::Pattern>),
     /// The answer to the question the window asked.
     Answer(modal::Answer),
 }

@@ -133,6 +133,11 @@ impl AgreementWindow {
         self.requested = false;
     }
 
+    /// Whether the figures (or why they could not be computed) are shown.
+    pub fn has_result(&self) -> bool {
+        self.report.is_some()
+    }
+
     /// The figures computed in the background (or why they could not be).
     pub fn show_result(&mut self, report: Result<AgreementReport, AgreementError>) {
         self.report = Some(report);

@@ -48,6 +48,10 @@ pub fn span_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, doc: &DocId, reveal: bo
                                 .strong()
                                 .color(color),
                         );
+                        if span.is_suggested() {
+                            ui.label(RichText::new("suggested").small().italics())
+                                .on_hover_text("Y accepts, X rejects");
+                        }
                         ui.label(RichText::new(format!("{}..{}", span.start, span.end)).small().weak());
                         ui.label(RichText::new(&span.annotator).small().weak());
                         if let Some(note) = &span.note {

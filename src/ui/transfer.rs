@@ -11,8 +11,9 @@
 use super::{Action, theme};
 use crate::formats::import::{ImportOptions, ImportReport};
 use crate::formats::{ExportFormat, ExportOptions, ExportReport, FormatError, LayerChoice, Progress};
-use crate::model::{LabelId, Project, Status};
+use crate::model::{DocId, LabelId, Project, Status};
 use crate::review::{AgreementError, AgreementOptions, AgreementReport};
+use crate::suggest::{Suggestion, suggest_text};
 use egui::Ui;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -25,6 +26,7 @@ pub enum JobKind {
     Export,
     Import,
     Agreement,
+    Suggest,
 }
 
 impl JobKind {
@@ -34,6 +36,7 @@ impl JobKind {
             JobKind::Export => "Export",
             JobKind::Import => "Import",
             JobKind::Agreement => "Agreement",
+            JobKind::Suggest => "Suggestions",
         }
     }
 }
@@ -45,6 +48,8 @@ pub enum JobError {
     Format(#[from] FormatError),
     #[error("{0}")]
     Agreement(#[from] AgreementError),
+    #[error("cancelled")]
+    Cancelled,
     #[error("the background job stopped unexpectedly")]
     Crashed,
 }
@@ -55,6 +60,7 @@ pub enum Finished {
     Exported { report: ExportReport, out: PathBuf },
     Imported { project: Project, reports: Vec<ImportReport> },
     Agreement(AgreementReport),
+    Suggested(Vec<(DocId, Suggestion)>),
     Failed { what: JobKind, error: JobError },
 }
 
@@ -134,6 +140,27 @@ impl Transfer {
                 Ok(report) => Finished::Agreement(report),
                 Err(error) => Finished::Failed { what: JobKind::Agreement, error: error.into() },
             }
+        });
+    }
+
+    /// Starts looking for suggestions of `labels` in `docs` of a copy of `project`.
+    pub fn start_suggest(&mut self, project: &Project, labels: Vec<LabelId>, docs: Vec<DocId>) {
+        let project = project.clone();
+        let what =
+            format!("Suggesting {}", labels.iter().map(LabelId::as_str).collect::<Vec<_>>().join(", "));
+        self.spawn(JobKind::Suggest, what, move |progress, cancel| {
+            let mut found = Vec::new();
+            let total = docs.len();
+            for (done, id) in docs.iter().enumerate() {
+                if cancel.load(Ordering::Relaxed) {
+                    return Finished::Failed { what: JobKind::Suggest, error: JobError::Cancelled };
+                }
+                set(&progress, Progress { stage: crate::formats::Stage::Suggesting, done, total });
+                let Some(doc) = project.document(id) else { continue };
+                let suggestions = suggest_text(&doc.text, &labels, &project.patterns);
+                found.extend(suggestions.into_iter().map(|s| (id.clone(), s)));
+            }
+            Finished::Suggested(found)
         });
     }
 
