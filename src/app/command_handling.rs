@@ -218,33 +218,12 @@ impl HashiyaApp {
             | UiCommand::MoveStartRight => {
                 self.nudge(cmd, now);
             }
-            UiCommand::SuggestDocument | UiCommand::SuggestAll => {
-                if self.transfer.busy() {
-                    self.toasts.info("Wait until the job in progress has finished.");
-                } else {
-                    self.suggest(cmd == UiCommand::SuggestAll);
-                }
-            }
-            UiCommand::AcceptSuggestion => {
-                let result = self.session.accept_suggestion(now);
-                self.report(result);
-            }
-            UiCommand::RejectSuggestion => {
-                let result = self.session.reject_suggestion();
-                self.report(result);
-            }
-            UiCommand::AcceptAllOfLabel => {
-                let result =
-                    self.session.selected_label().and_then(|l| self.session.accept_all_suggestions(&l, now));
-                if let Some(n) = self.report(result) {
-                    self.toasts.info(format!("Accepted {n} suggestions."));
-                }
-            }
-            UiCommand::EditPatterns => {
-                if let Some(project) = self.session.project() {
-                    self.pattern_editor.open(project);
-                }
-            }
+            UiCommand::SuggestDocument
+            | UiCommand::SuggestAll
+            | UiCommand::AcceptSuggestion
+            | UiCommand::RejectSuggestion
+            | UiCommand::AcceptAllOfLabel
+            | UiCommand::EditPatterns => self.run_suggestion_command(cmd, now),
             UiCommand::ZoomIn | UiCommand::ZoomOut | UiCommand::ZoomReset => {
                 let (lo, hi) = theme::DOC_FONT_SIZE_RANGE;
                 self.prefs.font_size = match cmd {
@@ -290,6 +269,40 @@ impl HashiyaApp {
                 let result = self.session.decide(choice, now);
                 self.report(result);
             }
+        }
+    }
+
+    /// The Suggest menu's commands.
+    fn run_suggestion_command(&mut self, cmd: UiCommand, now: Timestamp) {
+        match cmd {
+            UiCommand::SuggestDocument | UiCommand::SuggestAll => {
+                if self.transfer.busy() {
+                    self.toasts.info("Wait until the job in progress has finished.");
+                } else {
+                    self.suggest(cmd == UiCommand::SuggestAll);
+                }
+            }
+            UiCommand::AcceptSuggestion => {
+                let result = self.session.accept_suggestion(now);
+                self.report(result);
+            }
+            UiCommand::RejectSuggestion => {
+                let result = self.session.reject_suggestion();
+                self.report(result);
+            }
+            UiCommand::AcceptAllOfLabel => {
+                let result =
+                    self.session.selected_label().and_then(|l| self.session.accept_all_suggestions(&l, now));
+                if let Some(n) = self.report(result) {
+                    self.toasts.info(format!("Accepted {n} suggestions."));
+                }
+            }
+            UiCommand::EditPatterns => {
+                if let Some(project) = self.session.project() {
+                    self.pattern_editor.open(project);
+                }
+            }
+            _ => {}
         }
     }
 
