@@ -13,6 +13,8 @@ pub fn fold(c: char) -> Option<char> {
         '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => Some('\u{0627}'),
         // Bidi controls and joiners never matter to a search.
         '\u{200C}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => None,
+        // Arabic has no case: skip the lowercase tables for it.
+        c @ '\u{0600}'..='\u{06FF}' => Some(c),
         c => c.to_lowercase().next(),
     }
 }

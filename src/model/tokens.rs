@@ -41,6 +41,13 @@ fn class(c: char) -> Class {
     if c == '\n' {
         return Class::Newline;
     }
+    // Fast paths for the common Arabic letters and ASCII (same answers as below).
+    if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | 'a'..='z' | 'A'..='Z') {
+        return Class::Letter;
+    }
+    if c.is_ascii_digit() {
+        return Class::Digit;
+    }
     if c.is_whitespace() {
         return Class::Space;
     }

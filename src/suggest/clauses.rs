@@ -189,12 +189,27 @@ impl Scan<'_> {
                     }
                     k += 1;
                 }
-                found?
+                match found {
+                    Some(found) => found,
+                    None => self.opener_after(i, verb.sentence)?,
+                }
             }
         };
         let start = self.skip_opening(start, verb.sentence)?;
         let end = self.clause_end(start)?;
         self.span(start, end)
+    }
+
+    /// The start of what a verb at `i` reports through an opener (`openers` in
+    /// `attribution.txt`): after إلى, or at a word such as بمقتل.
+    fn opener_after(&self, i: usize, sentence: usize) -> Option<usize> {
+        (i + 1..i + 12).take_while(|&k| self.same(k, sentence).is_some()).find_map(|k| {
+            let t = self.same(k, sentence)?;
+            if !t.is_word() || !self.lex.openers.contains(&t.folded) {
+                return None;
+            }
+            if t.folded == "الي" { self.same(k + 1, sentence).map(|_| k + 1) } else { Some(k) }
+        })
     }
 
     /// Skips a colon or an opening quote at `k` only when it is not all there is.
@@ -224,13 +239,17 @@ impl Scan<'_> {
             }
             k += 1;
         }
-        // Source last: ...، وفق وكالة أسوشيتد برس.
-        i.checked_sub(1).and_then(|p| self.same(p, tok.sentence)).filter(|t| t.is_clause_mark())?;
-        let mut start = i - 1;
+        // Source last: ...، وفق وكالة أسوشيتد برس (or with no comma, after three words or more).
+        let mut start = i;
         while start > 0 && self.same(start - 1, tok.sentence).is_some() {
             start -= 1;
         }
-        let end = i.checked_sub(2)?;
+        let comma =
+            i.checked_sub(1).and_then(|p| self.same(p, tok.sentence)).is_some_and(Tok::is_clause_mark);
+        let end = if comma { i.checked_sub(2)? } else { i.checked_sub(1)? };
+        if !comma && i < start + 3 {
+            return None;
+        }
         self.span(start, end).filter(|r| !r.is_empty())
     }
 

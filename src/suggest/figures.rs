@@ -207,7 +207,9 @@ impl Finder<'_> {
         {
             k -= 1;
             if t.is_word() {
-                words_before.push(t);
+                if !CLITIC_WORDS.contains(&t.folded.as_str()) {
+                    words_before.push(t);
+                }
             } else if !t.is_quote() {
                 break;
             }

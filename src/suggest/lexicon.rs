@@ -54,6 +54,8 @@ pub struct Lexicon {
     pub adjectives: HashSet<String>,
     pub ordinals: HashSet<String>,
     pub attribution: HashMap<String, Reports>,
+    /// Words that open reported content when no أن / إن follows a verb (إلى, بمقتل).
+    pub openers: HashSet<String>,
     pub sources: Vec<Vec<String>>,
     /// Indices into `sources` by the phrase's first word.
     pub source_heads: HashMap<String, Vec<usize>>,
@@ -178,6 +180,7 @@ impl Lexicon {
             }
             lex.nouns.insert(noun);
         }
+        lex.nouns.extend(lines(include_str!("lexicon/waw_nouns.txt")).map(fold));
         lex.not_counted = lines(include_str!("lexicon/not_counted.txt")).map(fold).collect();
         lex.time_words = lines(include_str!("lexicon/time_words.txt")).map(fold).collect();
         for line in lines(include_str!("lexicon/not_figure_before.txt")) {
@@ -198,6 +201,7 @@ impl Lexicon {
                 }
             }
         }
+        lex.openers = attribution.get("openers").into_iter().flatten().map(|w| fold(w)).collect();
         lex.sources = lines(include_str!("lexicon/sources.txt")).map(words).collect();
 
         let denials = sections(include_str!("lexicon/denials.txt"));

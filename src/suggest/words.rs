@@ -84,10 +84,9 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut out = Vec::new();
     for (n, sentence) in tokens::sentences(text).into_iter().enumerate() {
         for token in sentence {
-            let raw: String =
-                chars.get(token.range.start.0..token.range.end.0).unwrap_or(&[]).iter().collect();
+            let raw = chars.get(token.range.start.0..token.range.end.0).unwrap_or(&[]);
             let before = token.range.start.0.checked_sub(1).and_then(|i| chars.get(i));
-            let folded = fold(&raw);
+            let folded: String = raw.iter().copied().filter_map(search::fold).map(fold_more).collect();
             let cuts = if token.kind == TokenKind::Word {
                 readings(&folded)
                     .into_iter()
