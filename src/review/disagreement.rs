@@ -82,8 +82,16 @@ fn key(span: &Span) -> SpanKey {
 }
 
 /// Spans of each annotator on `doc`, in the order given.
-fn layer_spans<'p>(project: &'p Project, doc: &DocId, annotators: &[&str]) -> Vec<&'p [Span]> {
-    annotators.iter().map(|a| project.layers.get(*a).map(|l| l.spans(doc)).unwrap_or(&[])).collect()
+/// Each annotator's spans on `doc`, suggestions left out: a suggestion is not an
+/// annotator's decision until it is accepted.
+fn layer_spans<'p>(project: &'p Project, doc: &DocId, annotators: &[&str]) -> Vec<Vec<&'p Span>> {
+    annotators
+        .iter()
+        .map(|a| {
+            let spans = project.layers.get(*a).map(|l| l.spans(doc)).unwrap_or(&[]);
+            spans.iter().filter(|s| !s.is_suggested()).collect()
+        })
+        .collect()
 }
 
 /// The spans every chosen annotator made alike on `doc`, with how many copies each has
@@ -245,5 +253,17 @@ pub(crate) mod tests {
         let only = found.iter().find(|d| d.range == CharRange::new(14, 19)).unwrap();
         assert_eq!(only.kind, DisagreementKind::OnlyIn(vec!["amal".into(), "sara".into()]));
         assert_eq!(only.missing(), ["omar"]);
+    }
+
+    #[test]
+    fn suggested_spans_are_no_ones_decision() {
+        let mut p = review_project();
+        let d = DocId::new("d");
+        let before = disagreements(&p, &d, &["amal", "omar"]).len();
+        let mut suggestion = Span { annotator: "amal".into(), ..span(9, 30, 33, "figure") };
+        suggestion.origin = crate::model::Origin::Suggested { rule: "figure:digits".into() };
+        let doc = p.documents[0].clone();
+        p.layers.entry("amal".into()).or_default().doc_mut(&doc).spans.push(suggestion);
+        assert_eq!(disagreements(&p, &d, &["amal", "omar"]).len(), before);
     }
 }
