@@ -5,34 +5,19 @@
 
 mod common;
 
-use common::window::{SAMPLE, window_with};
+use common::window::{SAMPLE, wait_for_job, window_with};
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use hashiya::app::HashiyaApp;
 use hashiya::formats::{ExportFormat, ExportOptions};
 use hashiya::ui::Action;
 use hashiya::ui::dialogs::{FileRequest, ScriptedDialogs};
 use hashiya::ui::prefs::Prefs;
-use std::time::{Duration, Instant};
 
 fn prefs() -> Prefs {
     Prefs { annotator: Some("tester".into()), ..Prefs::default() }
 }
 
 /// Runs frames until the background job is done.
-fn wait_for_job(h: &mut Harness<'_, HashiyaApp>) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while h.state().transfer.busy() {
-        assert!(Instant::now() < deadline, "the job finishes");
-        std::thread::sleep(Duration::from_millis(20));
-        h.step();
-    }
-    // The progress question fades out and the report's message fades in.
-    h.run_steps(8);
-    h.run();
-}
-
 #[test]
 fn save_as_open_import_and_export_go_through_the_dialogs() {
     let dir = tempfile::tempdir().unwrap();

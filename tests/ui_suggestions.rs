@@ -6,27 +6,24 @@
 
 mod common;
 
-use common::window::window_on;
+use common::window::{wait_for_job, window_on};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use hashiya::app::HashiyaApp;
 use hashiya::model::{DocId, Document, LayerRef, Origin, Project, Span, slice_chars};
 use hashiya::ui::Action;
 use hashiya::ui::commands::UiCommand;
-use std::time::{Duration, Instant};
 
 const TEXT: &str = "قال المرصد إن 12 مدنياً قتلوا وأصيب ثلاثة أشخاص. ونفى الجيش ذلك.";
 
-fn wait_for_job(h: &mut Harness<'_, HashiyaApp>) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while h.state().transfer.busy() {
-        assert!(Instant::now() < deadline, "the job finishes");
-        std::thread::sleep(Duration::from_millis(20));
-        h.step();
-    }
-    // The progress question fades out and the report's message fades in.
-    h.run_steps(8);
-    h.run();
+/// rana's window on a project of one document holding [`TEXT`].
+fn window_on_one_document() -> (Harness<'static, HashiyaApp>, tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    let mut project = Project::new("s");
+    project.documents.push(Document::new(DocId::new("d"), "d.txt", TEXT.into()));
+    hashiya::store::save(&project, &path).unwrap();
+    (window_on(&path, "rana"), dir, path)
 }
 
 fn spans(h: &Harness<'_, HashiyaApp>) -> Vec<Span> {
@@ -43,12 +40,7 @@ fn text_of(span: &Span) -> String {
 
 #[test]
 fn suggest_accept_reject_undo_and_save() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    let mut project = Project::new("s");
-    project.documents.push(Document::new(DocId::new("d"), "d.txt", TEXT.into()));
-    hashiya::store::save(&project, &path).unwrap();
-    let mut h = window_on(&path, "rana");
+    let (mut h, dir, path) = window_on_one_document();
 
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::G);
     h.step();
@@ -121,12 +113,7 @@ fn suggest_accept_reject_undo_and_save() {
 
 #[test]
 fn accept_all_of_a_label_is_one_step() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    let mut project = Project::new("s");
-    project.documents.push(Document::new(DocId::new("d"), "d.txt", TEXT.into()));
-    hashiya::store::save(&project, &path).unwrap();
-    let mut h = window_on(&path, "rana");
+    let (mut h, _dir, _path) = window_on_one_document();
     h.state_mut().push(Action::Run(UiCommand::SuggestDocument));
     h.step();
     wait_for_job(&mut h);

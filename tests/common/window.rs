@@ -39,3 +39,17 @@ pub fn sample_window(annotator: &str) -> (Harness<'static, HashiyaApp>, tempfile
     std::fs::copy(SAMPLE, &path).unwrap();
     (window_on(&path, annotator), dir, path)
 }
+
+/// Runs frames until the background job (export, import, agreement, suggestions) is done,
+/// then until the window settles.
+pub fn wait_for_job(h: &mut Harness<'_, HashiyaApp>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while h.state().transfer.busy() {
+        assert!(std::time::Instant::now() < deadline, "the job finishes");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    // The progress question fades out and the report's message fades in.
+    h.run_steps(8);
+    h.run();
+}
