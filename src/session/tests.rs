@@ -167,7 +167,7 @@ fn review_edits_go_to_gold_and_agreed_spans_are_accepted_once() {
     s.select_text(Some(CharRange::new(33, 38)));
     s.label(LabelId::new("claim"), Timestamp(8)).unwrap();
     assert_eq!(spans_of(&s, &LayerRef::Gold).len(), 3);
-    assert!(s.project().unwrap().layers.get("rev").is_none());
+    assert!(!s.project().unwrap().layers.contains_key("rev"));
 
     // Fewer than two annotators compared: nothing is accepted.
     s.compare("omar", false);
