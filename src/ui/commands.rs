@@ -33,6 +33,7 @@ pub enum UiCommand {
     ZoomReset,
     EditLabels,
     ToggleTheme,
+    Performance,
     ReviewMode,
     Agreement,
     CopySelection,
@@ -49,7 +50,7 @@ pub enum UiCommand {
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 38] = [
+    pub const ALL: [UiCommand; 39] = [
         UiCommand::NewProject,
         UiCommand::Open,
         UiCommand::Save,
@@ -75,6 +76,7 @@ impl UiCommand {
         UiCommand::ZoomReset,
         UiCommand::EditLabels,
         UiCommand::ToggleTheme,
+        UiCommand::Performance,
         UiCommand::ReviewMode,
         UiCommand::Agreement,
         UiCommand::CopySelection,
@@ -120,6 +122,7 @@ impl UiCommand {
             UiCommand::ZoomReset => "Reset zoom",
             UiCommand::EditLabels => "Edit labels…",
             UiCommand::ToggleTheme => "Toggle dark theme",
+            UiCommand::Performance => "Performance…",
             UiCommand::ReviewMode => "Review mode",
             UiCommand::Agreement => "Agreement…",
             UiCommand::CopySelection => "Copy",
@@ -167,6 +170,7 @@ impl UiCommand {
             UiCommand::ZoomReset => key(cmd, Key::Num0),
             UiCommand::EditLabels => key(cmd, Key::L),
             UiCommand::ToggleTheme => None,
+            UiCommand::Performance => None,
             UiCommand::ReviewMode => key(cmd, Key::R),
             UiCommand::Agreement => None,
             UiCommand::CopySelection => key(cmd, Key::C),
@@ -263,6 +267,7 @@ pub const MENUS: [(&str, &[UiCommand]); 4] = [
             UiCommand::ZoomOut,
             UiCommand::ZoomReset,
             UiCommand::ToggleTheme,
+            UiCommand::Performance,
         ],
     ),
     (

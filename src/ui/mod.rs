@@ -13,6 +13,7 @@ pub mod glyph_atlas;
 pub mod label_editor;
 pub mod modal;
 pub mod palette;
+pub mod performance;
 pub mod prefs;
 pub mod review_panel;
 pub mod search;
