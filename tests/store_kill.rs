@@ -31,7 +31,7 @@ fn versions() -> (Project, Project) {
     let mut new = old.clone();
     new.name = "new".into();
     let layer = new.layers.get_mut("amal").unwrap();
-    let first = layer.docs.values_mut().next().unwrap();
+    let first = std::sync::Arc::make_mut(layer.docs.values_mut().next().unwrap());
     first.spans.pop();
     (old, new)
 }

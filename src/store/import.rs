@@ -160,7 +160,7 @@ fn import_indexed(
     let source = path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let id = index.fresh_id(&stem);
     index.hashes.insert(hash, id.clone());
-    project.documents.push(Document::new(id.clone(), source, text));
+    project.push_document(Document::new(id.clone(), source, text));
     Ok(id)
 }
 
