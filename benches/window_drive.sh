@@ -9,7 +9,7 @@
 # the window's resident memory.
 #
 # Needs: apt-get install -y xvfb openbox xdotool
-# Usage: benches/window_drive.sh [BINARY] [DURATION]
+# Usage: [DRIVE_ONLY=select|label|page] benches/window_drive.sh [BINARY] [DURATION]
 #   BINARY   default: $CARGO_TARGET_DIR/release/hashiya (build it with cargo build --release)
 #   PROJECT  env, default: a generated 10,000-article project (store bench `generate`),
 #            kept in $WORK_DIR (default /tmp/hashiya-window-drive) between runs
@@ -66,14 +66,20 @@ x windowactivate --sync "$window" || true
 RANDOM=12
 end=$(($(date +%s) + duration))
 steps=0
+# DRIVE_ONLY=select|label|page does only that, to tell which action costs what.
+only=${DRIVE_ONLY:-}
 while (($(date +%s) < end)); do
-    # A word in the document view (between the side panels, under the palette).
-    x mousemove --window "$window" $((380 + RANDOM % 520)) $((180 + RANDOM % 480)) click --repeat 2 --delay 40 1
-    sleep 0.15
-    x key $((1 + RANDOM % 3))
-    sleep 0.15
+    if [[ -z $only || $only == select || $only == label ]]; then
+        # A word in the document view (between the side panels, under the palette).
+        x mousemove --window "$window" $((380 + RANDOM % 520)) $((180 + RANDOM % 480)) click --repeat 2 --delay 40 1
+        sleep 0.15
+    fi
+    if [[ -z $only || $only == label ]]; then
+        x key $((1 + RANDOM % 3))
+        sleep 0.15
+    fi
     steps=$((steps + 1))
-    if ((steps % 4 == 0)); then
+    if [[ $only == page ]] || { [[ -z $only ]] && ((steps % 4 == 0)); }; then
         x key Next
         sleep 0.2
     fi
@@ -84,7 +90,7 @@ hwm_kb=$(awk '/VmHWM/ {print $2}' "/proc/$app/status")
 kill -TERM "$app"
 wait "$app" 2>/dev/null || true
 
-echo "steps: $steps (double-click, label key; PageDown every 4th) in ${duration} s"
+echo "steps: $steps (${only:-double-click, label key; PageDown every 4th}) in ${duration} s"
 awk -v a="$launched" -v b="$shown" 'BEGIN { printf "first frame with the project: %.2f s after launch\n", b - a }'
 echo "window memory: resident $((rss_kb / 1024)) MB at the end, peak $((hwm_kb / 1024)) MB"
 if [[ -f $work/drive.ron.recovery ]]; then echo "autosave wrote $work/drive.ron.recovery"; fi
