@@ -66,7 +66,7 @@ impl Layer {
 ///
 /// Documents and each layer's per-document spans are shared ([`Arc`]): a clone copies
 /// pointers, not texts and spans, so the autosaver takes its snapshot on the UI thread in
-/// about a millisecond. Changing a document or its spans goes through
+/// a few milliseconds for 10,000 articles. Changing a document or its spans goes through
 /// [`Project::document_mut`] and [`Layer::doc_mut`], which copy that one document when a
 /// snapshot still shares it. The file format does not see the sharing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -177,12 +177,12 @@ impl Project {
         let base = super::clean_name(stem).unwrap_or_else(|| "doc".to_string());
         let taken: BTreeSet<&str> = self.documents.iter().map(|d| d.id.as_str()).collect();
         if !taken.contains(base.as_str()) {
-            return DocId(base);
+            return DocId::new(base);
         }
         (2..)
             .map(|n| format!("{base}-{n}"))
             .find(|c| !taken.contains(c.as_str()))
-            .map(DocId)
+            .map(DocId::new)
             .unwrap_or_default()
     }
 

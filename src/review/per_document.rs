@@ -31,7 +31,7 @@ fn row(project: &Project, annotators: &[&str], iou: f64, doc: &Document) -> Docu
     }
     let f1 = |m: usize| (total > 0).then(|| 2.0 * m as f64 / total as f64);
     DocumentAgreement {
-        id: doc.id.0.clone(),
+        id: doc.id.to_string(),
         title: doc.title.clone(),
         exact_f1: f1(exact),
         overlap_f1: f1(overlap),

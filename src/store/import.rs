@@ -95,7 +95,7 @@ impl DocIndex {
     fn of(project: &Project) -> Self {
         Self {
             hashes: project.documents.iter().map(|d| (d.hash.clone(), d.id.clone())).collect(),
-            ids: project.documents.iter().map(|d| d.id.0.clone()).collect(),
+            ids: project.documents.iter().map(|d| d.id.to_string()).collect(),
         }
     }
 
@@ -109,7 +109,7 @@ impl DocIndex {
             n += 1;
         }
         self.ids.insert(id.clone());
-        DocId(id)
+        DocId::new(id)
     }
 }
 

@@ -44,7 +44,7 @@ pub fn apply(
 ) {
     let mut by_hash: HashMap<ContentHash, DocId> =
         project.documents.iter().map(|d| (d.hash.clone(), d.id.clone())).collect();
-    let mut taken: BTreeSet<String> = project.documents.iter().map(|d| d.id.0.clone()).collect();
+    let mut taken: BTreeSet<String> = project.documents.iter().map(|d| d.id.to_string()).collect();
     let mut labels: BTreeSet<String> = project.labels.iter().map(|l| l.id.0.clone()).collect();
     let mut next_id: BTreeMap<String, u64> = BTreeMap::new();
     let mut touched: BTreeSet<(String, DocId)> = BTreeSet::new();
@@ -212,7 +212,7 @@ fn fresh_id(stem: &str, taken: &mut BTreeSet<String>) -> DocId {
         n += 1;
     }
     taken.insert(id.clone());
-    DocId(id)
+    DocId::new(id)
 }
 
 /// A label for an id met in an import, with a colour derived from the id.
