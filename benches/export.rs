@@ -82,7 +82,7 @@ fn project() -> Project {
             spans.sort_by(Span::reading_order);
             p.layers.entry(who.into()).or_default().doc_mut(&doc).spans = spans;
         }
-        p.documents.push(doc);
+        p.push_document(doc);
     }
     p
 }

@@ -211,7 +211,7 @@ fn big_project(text: String, chars: usize) -> Project {
     }
     spans.sort_by(Span::reading_order);
     project.layers.entry("bench".into()).or_default().doc_mut(&doc).spans = spans;
-    project.documents.push(doc);
+    project.push_document(doc);
     project
 }
 

@@ -52,7 +52,7 @@ fn span_project(spans: usize) -> Project {
             })
             .collect();
     }
-    project.documents.push(doc);
+    project.push_document(doc);
     project
 }
 

@@ -177,7 +177,7 @@ mod tests {
     #[test]
     fn dirty_follows_edits_undo_and_save() {
         let mut p = Project::new("t");
-        p.documents.push(Document::new(DocId::new("d"), "d.txt", "نص".into()));
+        p.push_document(Document::new(DocId::new("d"), "d.txt", "نص".into()));
         let mut ws = Workspace::new(p, None);
         assert!(!ws.is_dirty());
         ws.apply(Command::SetStatus { doc: DocId::new("d"), annotator: "amal".into(), status: Status::Done })

@@ -59,7 +59,7 @@ fn fixture() -> Project {
         span(4, DOC1, "ونفى", "مدنياً", "denial", "omar"),
         span(5, DOC1, "12 مدنياً", "12 مدنياً", "figure", "omar"),
     ];
-    p.documents = vec![d1, d2, d3];
+    p.documents = vec![d1.into(), d2.into(), d3.into()];
     p
 }
 

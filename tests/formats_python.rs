@@ -139,7 +139,7 @@ fn random_project(seed: u64) -> Project {
             spans.sort_by(Span::reading_order);
             p.layers.entry(who.into()).or_default().doc_mut(&doc).spans = spans;
         }
-        p.documents.push(doc);
+        p.push_document(doc);
     }
     assert_eq!(p.validate(), vec![]);
     p

@@ -202,7 +202,7 @@ fn case04_merge_keeps_a_layer_over_an_older_smaller_copy() {
     let doc = Document::new(DocId::new("d"), "d.txt", text);
     let with_spans = |n: u64| {
         let mut p = Project::new("p");
-        p.documents.push(doc.clone());
+        p.push_document(doc.clone());
         let spans = (0..n)
             .map(|i| {
                 let at = i as usize * 7;

@@ -194,7 +194,7 @@ fn case10_render_is_bounded() {
     let path = dir.path().join("long.ron");
     let mut long = hashiya::model::Project::new("long");
     let text = "قال مصدر إن 12 مدنياً قتلوا في الغارة. ".repeat(20_000);
-    long.documents.push(hashiya::model::Document::new(hashiya::model::DocId::new("d"), "d.txt", text));
+    long.push_document(hashiya::model::Document::new(hashiya::model::DocId::new("d"), "d.txt", text));
     store::save(&long, &path).unwrap();
     let png = dir.path().join("out.png");
     let render = |extra: &[&str]| {

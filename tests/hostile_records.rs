@@ -68,7 +68,7 @@ fn case13_csv_formulas_are_neutralized() {
         Span::new(SpanId(2), CharRange::new(27, 29), LabelId::new("figure"), "=1+1", Timestamp(1)),
     ];
     project.layers.entry("=1+1".into()).or_default().doc_mut(&doc).spans = spans;
-    project.documents.push(doc);
+    project.push_document(doc);
     store::save(&project, &path).unwrap();
     let out = dir.path().join("out.csv");
     let output = run_hashiya([
@@ -139,7 +139,7 @@ fn case14_names_are_cleaned_and_dropped_records_reported() {
     let mut p = small_project();
     p.labels[0].id = LabelId::new("");
     let doc = p.documents[0].id.clone();
-    p.layers.get_mut("amal").unwrap().docs.get_mut(&doc).unwrap().spans[0].annotator = "omar".into();
+    p.layers.get_mut("amal").unwrap().existing_doc_mut(&doc).unwrap().spans[0].annotator = "omar".into();
     fs::write(&bad, store::to_ron(&p)).unwrap();
     let output = run_hashiya(["validate".as_ref(), bad.as_os_str()]);
     assert_eq!(output.status.code(), Some(1));

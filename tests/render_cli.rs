@@ -20,7 +20,7 @@ fn write_project(dir: &Path) -> std::path::PathBuf {
         vec![span(1, 4, 6, "figure", "amal")];
     project.layers.entry("omar".into()).or_default().doc_mut(&second).spans =
         vec![span(1, 0, 12, "claim", "omar")];
-    project.documents = vec![first, second];
+    project.documents = vec![first.into(), second.into()];
     let path = dir.join("p.ron");
     std::fs::write(&path, ron::ser::to_string_pretty(&project, ron::ser::PrettyConfig::default()).unwrap())
         .unwrap();

@@ -56,7 +56,7 @@ fn random_project(seed: u64) -> Project {
             }
             p.layers.entry(name.into()).or_default().doc_mut(&doc).spans = spans;
         }
-        p.documents.push(doc);
+        p.push_document(doc);
     }
     p
 }

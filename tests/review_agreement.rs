@@ -126,7 +126,7 @@ fn random_project(seed: u64, docs: usize) -> Project {
             }
             project.layers.entry(name.into()).or_default().doc_mut(&doc).spans = spans;
         }
-        project.documents.push(doc);
+        project.push_document(doc);
     }
     assert_eq!(project.validate(), vec![]);
     project
@@ -293,7 +293,7 @@ fn hand_project() -> Project {
         let spans = spans.into_iter().map(|s| Span { annotator: name.into(), ..s }).collect();
         p.layers.entry(name.into()).or_default().doc_mut(&doc).spans = spans;
     }
-    p.documents.push(doc);
+    p.push_document(doc);
     p
 }
 

@@ -13,7 +13,7 @@ fn span(id: u64, start: usize, end: usize, label: &str) -> Span {
 fn project(docs: &[(&str, &str)], annotator: &str, spans: &[(&str, Span)]) -> Project {
     let mut p = Project::new("p");
     for (id, text) in docs {
-        p.documents.push(Document::new(DocId::new(*id), format!("{id}.txt"), (*text).into()));
+        p.push_document(Document::new(DocId::new(*id), format!("{id}.txt"), (*text).into()));
     }
     for (doc, s) in spans {
         let document = p.document(&DocId::new(*doc)).cloned().unwrap_or_else(|| panic!("no {doc}"));

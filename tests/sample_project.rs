@@ -232,6 +232,7 @@ fn seeds() -> Vec<Seed> {
     load_sample()
         .documents
         .into_iter()
+        .map(std::sync::Arc::unwrap_or_clone)
         .map(|doc| Seed { id: doc.id, source: doc.source, text: doc.text })
         .collect()
 }
@@ -247,16 +248,17 @@ fn locate(text: &str, quote: &str, occurrence: usize) -> Option<CharRange> {
 /// The sample project built from the seed texts and [`SPEC`].
 fn build(seeds: &[Seed]) -> Project {
     let mut project = Project::new(PROJECT_NAME);
-    project.documents = seeds
+    let mut documents: Vec<Document> = seeds
         .iter()
         .map(|seed| Document::new(seed.id.clone(), seed.source.clone(), seed.text.clone()))
         .collect();
     for &(doc, annotator, status) in STATUS {
-        project.documents[doc].status.insert(annotator.to_string(), status);
+        documents[doc].status.insert(annotator.to_string(), status);
     }
     for &(annotator, started) in STARTED {
-        project.layers.insert(annotator.to_string(), build_layer(&project.documents, annotator, started));
+        project.layers.insert(annotator.to_string(), build_layer(&documents, annotator, started));
     }
+    project.documents = documents.into_iter().map(Into::into).collect();
     project
 }
 

@@ -97,7 +97,7 @@ fn span_out_of_range() {
     let mut project = small_project();
     let len = project.documents[0].text.chars().count();
     let id = project.documents[0].id.clone();
-    let spans = &mut project.layers.get_mut("omar").unwrap().docs.get_mut(&id).unwrap().spans;
+    let spans = &mut project.layers.get_mut("omar").unwrap().existing_doc_mut(&id).unwrap().spans;
     spans[0].end = hashiya::model::CharOffset(len + 3);
     let text = store::to_ron(&project);
     let err = refused(text.as_bytes());

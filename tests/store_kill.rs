@@ -9,7 +9,7 @@
 mod common;
 
 use common::{Rng, generated_project};
-use hashiya::model::Project;
+use hashiya::model::{Project, Status};
 use hashiya::store::{self, Autosaver};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -31,7 +31,7 @@ fn versions() -> (Project, Project) {
     let mut new = old.clone();
     new.name = "new".into();
     let layer = new.layers.get_mut("amal").unwrap();
-    let first = layer.docs.values_mut().next().unwrap();
+    let first = std::sync::Arc::make_mut(layer.docs.values_mut().next().unwrap());
     first.spans.pop();
     (old, new)
 }
@@ -167,4 +167,71 @@ fn autosaved_work_survives_a_crash() {
     assert_eq!(recovered, expected);
     // The project file itself was never touched by autosave.
     assert_eq!(store::load(&path).unwrap(), project);
+}
+
+/// The large project of the autosave kill test: 10,000 short articles.
+const LARGE_ARTICLES: usize = 10_000;
+
+/// Child: opens the large project and edits it without pause (document `g` gets omar's
+/// status Done at edit `g`, the name says `edit g`) while the autosaver writes a snapshot
+/// whenever the previous write is done. Writes `written` with the time of one autosave.
+#[test]
+fn child_edit_large_with_autosave() {
+    let Some(dir) = std::env::var_os(DIR_VAR).map(PathBuf::from) else { return };
+    let path = dir.join("project.ron");
+    let mut project = store::load(&path).unwrap();
+    let mut autosaver = Autosaver::with_interval(store::recovery_path(&path), 0, Duration::ZERO);
+    let ids: Vec<_> = project.documents.iter().map(|d| d.id.clone()).collect();
+    let mut first_write = None;
+    for (generation, id) in (1u64..).zip(ids.iter().cycle()) {
+        project.name = format!("edit {generation}");
+        project.document_mut(id).unwrap().status.insert("omar".into(), Status::Done);
+        if autosaver.tick(&project, generation) && first_write.is_none() {
+            let started = Instant::now();
+            autosaver.wait_idle();
+            first_write = Some(started.elapsed());
+            std::fs::write(dir.join("written"), started.elapsed().as_millis().to_string()).unwrap();
+        }
+        // Brisk labelling: an edit every millisecond leaves the writer a core.
+        std::thread::sleep(Duration::from_millis(1));
+    }
+}
+
+#[test]
+fn kill_during_autosave_of_a_large_project_leaves_both_files_loadable() {
+    if std::env::var_os(DIR_VAR).is_some() {
+        return;
+    }
+    let _turn = one_at_a_time();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("project.ron");
+    let project = generated_project("large", LARGE_ARTICLES, 600, 2, 5);
+    store::save(&project, &path).unwrap();
+    let mut rng = Rng::new(u64::from(std::process::id()));
+    for round in 0..3 {
+        let written = dir.path().join("written");
+        let _ = std::fs::remove_file(&written);
+        let _ = std::fs::remove_file(store::recovery_path(&path));
+        let mut child = spawn_child("child_edit_large_with_autosave", dir.path());
+        wait_for(&written, Duration::from_secs(300));
+        std::thread::sleep(Duration::from_millis(20));
+        let write_ms: u64 = std::fs::read_to_string(&written).unwrap().parse().unwrap_or(100);
+        // Somewhere within the next few autosaves (each also waits for the edits around it).
+        std::thread::sleep(Duration::from_millis(rng.below(write_ms.max(1) * 4)));
+        child.kill().unwrap();
+        child.wait().unwrap();
+
+        assert_eq!(store::load(&path).unwrap(), project, "round {round}: autosave never touches the project");
+        let recovery = store::recovery_for(&path).expect("a recovery file is offered");
+        let recovered =
+            store::load(&recovery.path).unwrap_or_else(|e| panic!("round {round}: recovery: {e}"));
+        // The snapshot is one consistent state: edit g set omar's status on the first g documents.
+        let g: usize = recovered.name.strip_prefix("edit ").unwrap().parse().unwrap();
+        let done: Vec<bool> =
+            recovered.documents.iter().map(|d| d.status_of("omar") == Status::Done).collect();
+        let expected: Vec<bool> = (0..LARGE_ARTICLES).map(|i| g >= LARGE_ARTICLES || i < g).collect();
+        assert!(done == expected, "round {round}: the recovery of edit {g} is not that edit's state");
+        assert_eq!(recovered.layers, project.layers, "round {round}");
+        eprintln!("round {round}: recovered edit {g} (one autosave took {write_ms} ms)");
+    }
 }

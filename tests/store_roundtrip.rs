@@ -84,7 +84,7 @@ fn project() -> impl Strategy<Value = Project> {
             let mut project = Project::new(name);
             for (i, mut doc) in docs.into_iter().enumerate() {
                 doc.id = DocId::new(format!("d{i}"));
-                project.documents.push(doc);
+                project.push_document(doc);
             }
             for (annotator, per_doc) in layers {
                 let layer = if annotator == "gold" {

@@ -70,7 +70,7 @@ fn many_labels_project() -> Project {
             .collect();
         spans.sort_by(Span::reading_order);
         p.layers.entry("amal".into()).or_default().doc_mut(&doc).spans = spans;
-        p.documents.push(doc);
+        p.push_document(doc);
     }
     p
 }

@@ -37,7 +37,7 @@ fn project() -> Project {
         vec![span(1, fs, fe, "figure", "amal"), span(2, ds, de, "denial", "amal")];
     p.layers.entry("omar".into()).or_default().doc_mut(&doc).spans =
         vec![span(1, fs, fe, "figure", "omar"), span(2, ds, de, "claim", "omar")];
-    p.documents.push(doc);
+    p.push_document(doc);
     p
 }
 

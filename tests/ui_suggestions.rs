@@ -21,7 +21,7 @@ fn window_on_one_document() -> (Harness<'static, HashiyaApp>, tempfile::TempDir,
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.ron");
     let mut project = Project::new("s");
-    project.documents.push(Document::new(DocId::new("d"), "d.txt", TEXT.into()));
+    project.push_document(Document::new(DocId::new("d"), "d.txt", TEXT.into()));
     hashiya::store::save(&project, &path).unwrap();
     (window_on(&path, "rana"), dir, path)
 }

@@ -252,6 +252,7 @@ impl HashiyaApp {
                 self.report(result);
             }
             UiCommand::Agreement => self.agreement.open(),
+            UiCommand::Performance => self.performance.open = true,
             UiCommand::NextDisagreement | UiCommand::PreviousDisagreement => {
                 let result = self.session.step_disagreement(cmd == UiCommand::NextDisagreement);
                 self.report(result);

@@ -176,7 +176,8 @@ impl HashiyaApp {
         for path in paths {
             report.extend(store::import::import_texts(&mut scratch, path));
         }
-        let docs: Vec<_> = scratch.documents.split_off(before);
+        let docs: Vec<_> =
+            scratch.documents.split_off(before).into_iter().map(std::sync::Arc::unwrap_or_clone).collect();
         for (path, reason) in &report.skipped {
             self.toasts.error(format!("Not imported: {reason} — {}", path.display()));
         }

@@ -6,6 +6,7 @@
 
 mod command_handling;
 mod files;
+pub mod stats;
 
 use crate::model::{DocId, LayerRef, SpanId};
 use crate::session::{Mode, Session};
@@ -16,6 +17,7 @@ use crate::ui::doc_view::{DocView, DocViewInput, OtherLayer};
 use crate::ui::label_editor::LabelEditor;
 use crate::ui::modal::{Modal, modal_ui};
 use crate::ui::patterns::PatternEditor;
+use crate::ui::performance::PerformanceWindow;
 use crate::ui::prefs::Prefs;
 use crate::ui::review_panel::{AgreementWindow, review_panel_ui};
 use crate::ui::search::Search;
@@ -25,6 +27,8 @@ use crate::ui::transfer::Transfer;
 use crate::ui::{Action, EngineText, UiContext, theme};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::PoisonError;
+use std::time::{Duration, Instant};
 
 /// The Hashiya window.
 pub struct HashiyaApp {
@@ -39,6 +43,11 @@ pub struct HashiyaApp {
     pub doc_view: DocView,
     pub agreement: AgreementWindow,
     pub transfer: Transfer,
+    pub performance: PerformanceWindow,
+    /// Frame times and input latency, shown in View > Performance.
+    pub frame_stats: stats::SharedRecorder,
+    /// Where the frame statistics go on exit (`HASHIYA_FRAME_STATS`).
+    pub stats_file: Option<PathBuf>,
     /// Which documents the list shows.
     pub filter: StatusFilter,
     dialogs: Box<dyn FileDialogs>,
@@ -74,6 +83,9 @@ impl HashiyaApp {
             doc_view: DocView::default(),
             agreement: AgreementWindow::default(),
             transfer: Transfer::default(),
+            performance: PerformanceWindow::default(),
+            frame_stats: stats::SharedRecorder::default(),
+            stats_file: None,
             filter: StatusFilter::default(),
             dialogs,
             listed: (None, None),
@@ -126,6 +138,7 @@ impl HashiyaApp {
             self.transfer.export_ui(&ctx, project, &mut self.actions);
         }
         self.agreement.ui(&ctx, &mut self.actions);
+        self.performance.ui(&ctx, &self.frame_stats.lock().unwrap_or_else(PoisonError::into_inner));
         if let Some(finished) = self.transfer.poll(&ctx) {
             self.finished(finished);
         }
@@ -283,8 +296,29 @@ impl HashiyaApp {
 }
 
 impl eframe::App for HashiyaApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        let had_input = raw_input.events.iter().any(stats::is_user_input);
+        self.frame_stats
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .begin_frame(Instant::now(), had_input);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        if let Some(seconds) = frame.info().cpu_usage {
+            self.frame_stats
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .previous_frame_total(Duration::try_from_secs_f32(seconds).unwrap_or_default());
+        }
         self.frame_ui(ui);
+        self.frame_stats.lock().unwrap_or_else(PoisonError::into_inner).end_ui(Instant::now());
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if let Some(path) = &self.stats_file {
+            stats::write_stats(&self.frame_stats, path);
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -341,6 +375,10 @@ pub fn run_window(project: Option<PathBuf>, annotator: Option<String>) -> anyhow
             cc.egui_ctx.set_theme(if prefs.dark { egui::Theme::Dark } else { egui::Theme::Light });
             let path = project.or_else(|| default_project(&prefs));
             let mut app = HashiyaApp::new(prefs)?;
+            app.stats_file = stats::stats_file_from_env();
+            if let Some(path) = &app.stats_file {
+                stats::write_stats_on_sigterm(std::sync::Arc::clone(&app.frame_stats), path.clone());
+            }
             if let Some(path) = path {
                 app.open_path(&path);
             }

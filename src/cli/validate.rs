@@ -93,7 +93,7 @@ mod tests {
             vec![span(1, "claim"), span(2, "claim"), span(3, "figure")];
         project.layers.entry("omar".into()).or_default().doc_mut(&doc).spans = vec![span(1, "denial")];
         project.gold.doc_mut(&doc).spans = vec![span(1, "claim")];
-        project.documents.push(doc);
+        project.push_document(doc);
         let expected = "\
 project:    أخبار (format version 2)
 documents:  1

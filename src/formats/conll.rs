@@ -165,7 +165,7 @@ mod tests {
         let mut p = Project::new("t");
         let doc = Document::new(DocId::new("d"), "d.txt", text.into());
         p.layers.entry("amal".into()).or_default().doc_mut(&doc).spans = spans;
-        p.documents.push(doc);
+        p.push_document(doc);
         let options = ExportOptions::default();
         let mut sel = Selection::new(&p, &options).unwrap();
         let doc = sel.export_doc(&p.documents[0]);

@@ -43,7 +43,7 @@ pub fn write_doc(w: &mut dyn Write, doc: &ExportDoc<'_>, rows: &mut usize) -> st
             }
         };
         let row = [
-            doc.doc.id.0.clone(),
+            doc.doc.id.to_string(),
             s.span.label.0.clone(),
             s.annotator.to_string(),
             range.start.0.to_string(),

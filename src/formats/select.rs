@@ -141,7 +141,7 @@ impl<'a> Selection<'a> {
 
     /// The documents that pass the status filter, in project order.
     pub fn documents(&self) -> Vec<&'a Document> {
-        self.project.documents.iter().filter(|d| self.passes_status(d)).collect()
+        self.project.documents.iter().map(|d| &**d).filter(|d| self.passes_status(d)).collect()
     }
 
     fn passes_status(&self, doc: &Document) -> bool {
@@ -215,7 +215,7 @@ mod tests {
         p.layers.entry("amal".into()).or_default().doc_mut(&a).spans =
             vec![span(1, 4, 6, "figure", "amal"), span(2, 0, 13, "claim", "amal")];
         p.layers.entry("omar".into()).or_default().doc_mut(&a).spans = vec![span(1, 4, 13, "figure", "omar")];
-        p.documents = vec![a, b];
+        p.documents = vec![a.into(), b.into()];
         p
     }
 

@@ -5,6 +5,7 @@
 //! push commands, and the app applies them at the end of the frame.
 
 use super::{DocId, Document, Label, LabelId, Layer, Pattern, Project, Rejection, Span, SpanId, Status};
+use std::sync::Arc;
 
 /// Which layer a span command targets.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -118,8 +119,13 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, Command
             if project.layer(&layer).is_some_and(|l| l.spans(&doc).iter().any(|s| s.id == span.id)) {
                 return Err(CommandError::DuplicateSpan(span.id));
             }
-            let document =
-                project.document(&doc).cloned().ok_or_else(|| CommandError::NoDocument(doc.clone()))?;
+            // Shared, not copied: only its id and hash are needed.
+            let document = project
+                .documents
+                .iter()
+                .find(|d| d.id == doc)
+                .map(Arc::clone)
+                .ok_or_else(|| CommandError::NoDocument(doc.clone()))?;
             let spans = &mut layer_mut(project, &layer).doc_mut(&document).spans;
             let at = spans.partition_point(|s| Span::reading_order(s, &span).is_lt());
             let id = span.id;
@@ -132,8 +138,7 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, Command
                 LayerRef::Annotator(name) => project.layers.get_mut(name).ok_or_else(no_span)?,
                 LayerRef::Gold => &mut project.gold,
             }
-            .docs
-            .get_mut(&doc)
+            .existing_doc_mut(&doc)
             .map(|d| &mut d.spans)
             .ok_or_else(no_span)?;
             let at = spans.iter().position(|s| s.id == id).ok_or_else(no_span)?;
@@ -148,8 +153,7 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, Command
                 LayerRef::Annotator(name) => project.layers.get_mut(name).ok_or_else(no_span)?,
                 LayerRef::Gold => &mut project.gold,
             }
-            .docs
-            .get_mut(&doc)
+            .existing_doc_mut(&doc)
             .map(|d| &mut d.spans)
             .ok_or_else(no_span)?;
             let at = spans.iter().position(|s| s.id == id).ok_or_else(no_span)?;
@@ -214,7 +218,7 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, Command
                 }
             }
             let ids = docs.iter().map(|d| d.id.clone()).collect();
-            project.documents.extend(docs);
+            project.documents.extend(docs.into_iter().map(Arc::new));
             Ok(Command::RemoveDocuments { ids })
         }
         Command::RemoveDocuments { ids } => {
@@ -235,16 +239,19 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, Command
                     restore.push((LayerRef::Gold, id.clone(), layer_doc));
                 }
             }
-            let (docs, kept): (Vec<Document>, Vec<Document>) =
+            let (docs, kept): (Vec<Arc<Document>>, Vec<Arc<Document>>) =
                 std::mem::take(&mut project.documents).into_iter().partition(|d| ids.contains(&d.id));
             project.documents = kept;
+            let docs = docs.into_iter().map(Arc::unwrap_or_clone).collect();
             let mut inverse = vec![Command::AddDocuments { docs }];
             for (layer, doc, layer_doc) in restore {
-                inverse.extend(layer_doc.spans.into_iter().map(|span| Command::AddSpan {
-                    layer: layer.clone(),
-                    doc: doc.clone(),
-                    span,
-                }));
+                inverse.extend(
+                    Arc::unwrap_or_clone(layer_doc).spans.into_iter().map(|span| Command::AddSpan {
+                        layer: layer.clone(),
+                        doc: doc.clone(),
+                        span,
+                    }),
+                );
             }
             Ok(Command::Batch(inverse))
         }
@@ -301,7 +308,7 @@ mod tests {
 
     fn project() -> Project {
         let mut p = Project::new("t");
-        p.documents.push(Document::new(DocId::new("d1"), "d1.txt", "قتل 12 مدنياً في الرقة".into()));
+        p.push_document(Document::new(DocId::new("d1"), "d1.txt", "قتل 12 مدنياً في الرقة".into()));
         p
     }
 

@@ -4,15 +4,19 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 /// A document's stable identifier within a project (e.g. the imported file's stem).
+///
+/// Shared ([`Arc`]): ids key every layer's map, and cloning one (a project snapshot,
+/// a command) copies a pointer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct DocId(pub String);
+pub struct DocId(pub Arc<str>);
 
 impl DocId {
     pub fn new(id: impl Into<String>) -> Self {
-        Self(id.into())
+        Self(Arc::from(id.into()))
     }
 
     pub fn as_str(&self) -> &str {

@@ -112,7 +112,7 @@ mod tests {
 
     fn setup() -> (Project, DocId) {
         let mut p = Project::new("t");
-        p.documents.push(Document::new(DocId::new("d"), "d.txt", "قال المتحدث إن 120 عنصراً فروا".into()));
+        p.push_document(Document::new(DocId::new("d"), "d.txt", "قال المتحدث إن 120 عنصراً فروا".into()));
         (p, DocId::new("d"))
     }
 

@@ -160,7 +160,7 @@ fn selected(project: &Project, options: &AgreementOptions) -> Result<Vec<String>
 pub fn agreement(project: &Project, options: &AgreementOptions) -> Result<AgreementReport, AgreementError> {
     let names = selected(project, options)?;
     let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
-    let documents: Vec<&Document> = project.documents.iter().collect();
+    let documents: Vec<&Document> = project.documents.iter().map(|d| &**d).collect();
     let tokens: Vec<Vec<Token>> = project.documents.iter().map(|d| tokenize(&d.text)).collect();
     let codings: Vec<Coding> = names.iter().map(|n| code(project, &tokens, n)).collect();
     let mut pairs = Vec::new();
@@ -229,7 +229,7 @@ mod tests {
         for (name, spans) in layers {
             p.layers.entry((*name).into()).or_default().doc_mut(&doc).spans = spans.clone();
         }
-        p.documents.push(doc);
+        p.push_document(doc);
         p
     }
 

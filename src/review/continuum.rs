@@ -72,8 +72,8 @@ mod tests {
         p.layers.entry("amal".into()).or_default().doc_mut(&d2).spans = vec![span(0, 4, "claim")];
         p.layers.entry("omar".into()).or_default().doc_mut(&d2).spans =
             vec![span(1, 4, "claim"), span(2, 3, "claim")];
-        p.documents = vec![d1, d2];
-        let docs: Vec<&Document> = p.documents.iter().collect();
+        p.documents = vec![d1.into(), d2.into()];
+        let docs: Vec<&Document> = p.documents.iter().map(|d| &**d).collect();
         let study = study(&p, &["amal", "omar"], &docs);
         let claim = LabelId::new("claim");
         let mut by_hand = Study::new(2, 20);

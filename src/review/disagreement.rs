@@ -197,7 +197,7 @@ pub(crate) mod tests {
         p.layers.entry("amal".into()).or_default().doc_mut(&doc).spans = amal;
         let omar = omar.into_iter().map(|s| Span { annotator: "omar".into(), ..s }).collect();
         p.layers.entry("omar".into()).or_default().doc_mut(&doc).spans = omar;
-        p.documents.push(doc);
+        p.push_document(doc);
         p
     }
 

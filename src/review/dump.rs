@@ -35,7 +35,7 @@ pub fn dump_units(project: &Project, annotators: &[String]) -> UnitsDump {
         .documents
         .iter()
         .map(|doc| DocumentUnits {
-            id: doc.id.0.clone(),
+            id: doc.id.to_string(),
             length: doc.text.chars().count(),
             tokens: tokenize(&doc.text).iter().map(|t| [t.range.start.0, t.range.end.0]).collect(),
             spans: annotators

@@ -160,7 +160,7 @@ pub fn merge_command(into: &Project, other: &Project, me: Option<&str>) -> (Comm
         for (their_id, theirs) in &layer.docs {
             let Some(ours_doc) = into.document_by_hash(&theirs.hash) else { continue };
             let current = layers.get(name.as_str()).or_else(|| into.layers.get(name));
-            let ours = current.and_then(|l| l.docs.get(&ours_doc.id));
+            let ours = current.and_then(|l| l.docs.get(&ours_doc.id)).map(|d| &**d);
             let outcome = outcome(ours, theirs, me == Some(name.as_str()));
             if outcome.changes() {
                 let target = layers
@@ -168,7 +168,7 @@ pub fn merge_command(into: &Project, other: &Project, me: Option<&str>) -> (Comm
                     .or_insert_with(|| into.layers.get(name).cloned().unwrap_or_default());
                 target.docs.insert(
                     ours_doc.id.clone(),
-                    LayerDoc { hash: ours_doc.hash.clone(), spans: theirs.spans.clone() },
+                    LayerDoc { hash: ours_doc.hash.clone(), spans: theirs.spans.clone() }.into(),
                 );
                 used.extend(theirs.spans.iter().map(|s| &s.label));
                 let status = other.document(their_id).map_or(Status::New, |d| d.status_of(name));
@@ -247,7 +247,7 @@ mod tests {
     fn project(docs: &[(&str, &str)]) -> Project {
         let mut p = Project::new("p");
         for (id, text) in docs {
-            p.documents.push(Document::new(DocId::new(*id), format!("{id}.txt"), (*text).into()));
+            p.push_document(Document::new(DocId::new(*id), format!("{id}.txt"), (*text).into()));
         }
         p
     }

@@ -31,7 +31,7 @@ fn row(project: &Project, annotators: &[&str], iou: f64, doc: &Document) -> Docu
     }
     let f1 = |m: usize| (total > 0).then(|| 2.0 * m as f64 / total as f64);
     DocumentAgreement {
-        id: doc.id.0.clone(),
+        id: doc.id.to_string(),
         title: doc.title.clone(),
         exact_f1: f1(exact),
         overlap_f1: f1(overlap),
@@ -76,7 +76,7 @@ mod tests {
         put("omar", 0, vec![span(2, 6, "claim")]);
         put("amal", 1, vec![span(2, 6, "claim"), span(10, 14, "figure")]);
         put("omar", 1, vec![span(3, 6, "claim")]);
-        p.documents = docs;
+        p.documents = docs.into_iter().map(Into::into).collect();
         let rows = per_document(&p, &["amal", "omar"], 0.5);
         let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids, ["apart", "same", "blank"]);

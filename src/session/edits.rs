@@ -157,8 +157,12 @@ pub fn import_command(current: &Project, imported: Project) -> Command {
             commands.push(Command::AddLabel { index, label: label.clone() });
         }
     }
-    let new_docs: Vec<_> =
-        imported.documents.iter().filter(|d| current.document(&d.id).is_none()).cloned().collect();
+    let new_docs: Vec<_> = imported
+        .documents
+        .iter()
+        .filter(|d| current.document(&d.id).is_none())
+        .map(|d| (**d).clone())
+        .collect();
     if !new_docs.is_empty() {
         commands.push(Command::AddDocuments { docs: new_docs });
     }
@@ -179,7 +183,7 @@ mod tests {
     #[test]
     fn label_then_relabel_then_step() {
         let mut p = Project::new("t");
-        p.documents.push(Document::new(DocId::new("d"), "d.txt", "قتل 12 مدنياً في الرقة".into()));
+        p.push_document(Document::new(DocId::new("d"), "d.txt", "قتل 12 مدنياً في الرقة".into()));
         let doc = DocId::new("d");
         let mut ws = Workspace::new(p, None);
         let amal = LayerRef::annotator("amal");
@@ -235,9 +239,9 @@ mod tests {
     #[test]
     fn an_import_is_one_undoable_step() {
         let mut current = Project::new("p");
-        current.documents.push(Document::new(DocId::new("a"), "a.txt", "نص أول".into()));
+        current.push_document(Document::new(DocId::new("a"), "a.txt", "نص أول".into()));
         let mut imported = current.clone();
-        imported.documents.push(Document::new(DocId::new("b"), "b.txt", "نص ثان".into()));
+        imported.push_document(Document::new(DocId::new("b"), "b.txt", "نص ثان".into()));
         imported.layers.entry("omar".into()).or_default();
         let before = current.clone();
         let inverse = apply(&mut current, import_command(&before, imported.clone())).unwrap();
@@ -251,7 +255,7 @@ mod tests {
         let doc = Document::new(DocId::new("d"), "d.txt", "قتل 12 مدنياً".into());
         let span = Span::new(SpanId(1), CharRange::new(4, 6), LabelId::new("figure"), "amal", Timestamp(0));
         p.layers.entry("amal".into()).or_default().doc_mut(&doc).spans.push(span);
-        p.documents.push(doc);
+        p.push_document(doc);
         p
     }
 

@@ -13,8 +13,8 @@ fn doc(id: &str) -> DocId {
 /// figure and amal as a claim, and both "المرصد" as a claim.
 fn project() -> Project {
     let mut p = Project::new("t");
-    p.documents.push(Document::new(doc("a"), "a.txt", TEXT.into()));
-    p.documents.push(Document::new(doc("b"), "b.txt", "نفى الجيش ذلك".into()));
+    p.push_document(Document::new(doc("a"), "a.txt", TEXT.into()));
+    p.push_document(Document::new(doc("b"), "b.txt", "نفى الجيش ذلك".into()));
     let first = p.documents[0].clone();
     for (annotator, label) in [("amal", "claim"), ("omar", "figure")] {
         let spans = &mut p.layers.entry(annotator.into()).or_default().doc_mut(&first).spans;

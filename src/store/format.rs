@@ -220,8 +220,9 @@ mod tests {
     fn quotes_and_backslashes_use_raw_strings_and_round_trip() {
         let mut project = sample_project();
         let note = "he said \"no\" \\ and #\"# too";
-        project.layers.get_mut("amal").unwrap().docs.values_mut().next().unwrap().spans[0].note =
-            Some(note.to_string());
+        std::sync::Arc::make_mut(project.layers.get_mut("amal").unwrap().docs.values_mut().next().unwrap())
+            .spans[0]
+            .note = Some(note.to_string());
         let text = to_ron(&project);
         assert!(text.contains("r##\""), "{text}");
         assert_eq!(from_ron(&text, path()).unwrap(), project);

@@ -95,7 +95,7 @@ impl DocIndex {
     fn of(project: &Project) -> Self {
         Self {
             hashes: project.documents.iter().map(|d| (d.hash.clone(), d.id.clone())).collect(),
-            ids: project.documents.iter().map(|d| d.id.0.clone()).collect(),
+            ids: project.documents.iter().map(|d| d.id.to_string()).collect(),
         }
     }
 
@@ -109,7 +109,7 @@ impl DocIndex {
             n += 1;
         }
         self.ids.insert(id.clone());
-        DocId(id)
+        DocId::new(id)
     }
 }
 
@@ -160,7 +160,7 @@ fn import_indexed(
     let source = path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let id = index.fresh_id(&stem);
     index.hashes.insert(hash, id.clone());
-    project.documents.push(Document::new(id.clone(), source, text));
+    project.push_document(Document::new(id.clone(), source, text));
     Ok(id)
 }
 

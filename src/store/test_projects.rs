@@ -31,6 +31,6 @@ pub(crate) fn sample_project() -> Project {
     let mut accepted = span(1, 0, 8, "claim", "amal");
     accepted.origin = Origin::Accepted { by: "omar".into() };
     project.gold.doc_mut(&d1).spans = vec![accepted];
-    project.documents = vec![d1, d2];
+    project.documents = vec![d1.into(), d2.into()];
     project
 }

@@ -60,7 +60,7 @@ pub fn write_project(project: &Project) -> String {
     end_field(&mut out);
 
     field(&mut out, 1, "documents");
-    list(&mut out, 1, documents, write_document);
+    list(&mut out, 1, documents, |out, depth, doc| write_document(out, depth, doc));
     end_field(&mut out);
     out.push_str(")\n");
     out

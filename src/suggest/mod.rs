@@ -97,7 +97,7 @@ pub fn suggest_project(project: &Project, labels: &[LabelId]) -> Vec<(DocId, Sug
     let docs = &project.documents;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
     let chunk = docs.len().div_ceil(threads).max(1);
-    let one_chunk = |part: &[crate::model::Document]| -> Vec<(DocId, Suggestion)> {
+    let one_chunk = |part: &[std::sync::Arc<crate::model::Document>]| -> Vec<(DocId, Suggestion)> {
         part.iter()
             .flat_map(|doc| {
                 suggest_text(&doc.text, labels, &project.patterns).into_iter().map(|s| (doc.id.clone(), s))
@@ -150,10 +150,12 @@ pub fn add_suggestions(
         let mut span = Span::new(next, suggestion.range, suggestion.label.clone(), annotator, now);
         span.origin = Origin::Suggested { rule: suggestion.rule.clone() };
         let layer = project.layers.entry(annotator.to_string()).or_default();
-        let layer_doc = layer
-            .docs
-            .entry(doc_id.clone())
-            .or_insert_with(|| LayerDoc { hash: hash.clone(), spans: Vec::new() });
+        let layer_doc = std::sync::Arc::make_mut(
+            layer
+                .docs
+                .entry(doc_id.clone())
+                .or_insert_with(|| std::sync::Arc::new(LayerDoc { hash: hash.clone(), spans: Vec::new() })),
+        );
         let at = layer_doc.spans.partition_point(|s| Span::reading_order(s, &span).is_lt());
         layer_doc.spans.insert(at, span.clone());
         next.0 += 1;
@@ -172,7 +174,7 @@ pub fn mark_new_spans_suggested(before: &Project, after: &mut Project, rule: &st
         for (doc, layer_doc) in &mut layer.docs {
             let known: std::collections::HashSet<crate::model::SpanId> =
                 old.map(|l| l.spans(doc).iter().map(|s| s.id).collect()).unwrap_or_default();
-            layer_doc.spans.retain_mut(|span| {
+            std::sync::Arc::make_mut(layer_doc).spans.retain_mut(|span| {
                 if known.contains(&span.id) {
                     return true;
                 }
@@ -192,7 +194,7 @@ pub fn mark_new_spans_suggested(before: &Project, after: &mut Project, rule: &st
 /// with `hashiya export --include-suggestions`, on a copy of the project).
 pub fn confirm_all(project: &mut Project) {
     for layer in project.layers.values_mut().chain(std::iter::once(&mut project.gold)) {
-        for span in layer.docs.values_mut().flat_map(|d| d.spans.iter_mut()) {
+        for span in layer.docs.values_mut().flat_map(|d| std::sync::Arc::make_mut(d).spans.iter_mut()) {
             if span.is_suggested() {
                 span.origin = Origin::Manual;
             }

@@ -364,7 +364,7 @@ fn adding_suggestions_never_duplicates_and_respects_rejections() {
     use crate::model::{Document, Rejection};
     let mut project = Project::new("t");
     let text = "قتل 12 مدنياً وأصيب 30 شخصاً.";
-    project.documents.push(Document::new(DocId::new("d"), "d.txt", text.into()));
+    project.push_document(Document::new(DocId::new("d"), "d.txt", text.into()));
     let found = suggest_project(&project, &labels(&["figure"]));
     assert_eq!(found.len(), 2);
     project.rejected.push(Rejection {

@@ -33,6 +33,7 @@ pub enum UiCommand {
     ZoomReset,
     EditLabels,
     ToggleTheme,
+    Performance,
     ReviewMode,
     Agreement,
     CopySelection,
@@ -55,7 +56,7 @@ pub enum UiCommand {
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 44] = [
+    pub const ALL: [UiCommand; 45] = [
         UiCommand::NewProject,
         UiCommand::Open,
         UiCommand::Save,
@@ -81,6 +82,7 @@ impl UiCommand {
         UiCommand::ZoomReset,
         UiCommand::EditLabels,
         UiCommand::ToggleTheme,
+        UiCommand::Performance,
         UiCommand::ReviewMode,
         UiCommand::Agreement,
         UiCommand::CopySelection,
@@ -132,6 +134,7 @@ impl UiCommand {
             UiCommand::ZoomReset => "Reset zoom",
             UiCommand::EditLabels => "Edit labels…",
             UiCommand::ToggleTheme => "Toggle dark theme",
+            UiCommand::Performance => "Performance…",
             UiCommand::ReviewMode => "Review mode",
             UiCommand::Agreement => "Agreement…",
             UiCommand::CopySelection => "Copy",
@@ -185,6 +188,7 @@ impl UiCommand {
             UiCommand::ZoomReset => key(cmd, Key::Num0),
             UiCommand::EditLabels => key(cmd, Key::L),
             UiCommand::ToggleTheme => None,
+            UiCommand::Performance => None,
             UiCommand::ReviewMode => key(cmd, Key::R),
             UiCommand::Agreement => None,
             UiCommand::CopySelection => key(cmd, Key::C),
@@ -287,6 +291,7 @@ pub const MENUS: [(&str, &[UiCommand]); 5] = [
             UiCommand::ZoomOut,
             UiCommand::ZoomReset,
             UiCommand::ToggleTheme,
+            UiCommand::Performance,
         ],
     ),
     (

@@ -14,6 +14,7 @@ pub mod label_editor;
 pub mod modal;
 pub mod palette;
 pub mod patterns;
+pub mod performance;
 pub mod prefs;
 pub mod review_panel;
 pub mod search;

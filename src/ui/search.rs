@@ -149,8 +149,8 @@ mod tests {
     #[test]
     fn project_search_steps_across_documents() {
         let mut p = Project::new("t");
-        p.documents.push(Document::new(DocId::new("a"), "a.txt", "هروب مسلّحين من الرقة".into()));
-        p.documents.push(Document::new(DocId::new("b"), "b.txt", "لا مسلحين هنا، مسلحين هناك".into()));
+        p.push_document(Document::new(DocId::new("a"), "a.txt", "هروب مسلّحين من الرقة".into()));
+        p.push_document(Document::new(DocId::new("b"), "b.txt", "لا مسلحين هنا، مسلحين هناك".into()));
         let mut search =
             Search { open: true, query: "مسلحين".into(), scope: Scope::Project, ..Search::default() };
         search.refresh(&p, Some(&DocId::new("a")), 0);

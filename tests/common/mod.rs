@@ -162,7 +162,7 @@ pub fn generated_project(name: &str, docs: usize, bytes: usize, spans: usize, se
             accepted.origin = Origin::Accepted { by: "omar".into() };
             project.gold.doc_mut(&doc).spans = vec![accepted];
         }
-        project.documents.push(doc);
+        project.push_document(doc);
     }
     project
 }

@@ -44,7 +44,7 @@ pub fn apply(
 ) {
     let mut by_hash: HashMap<ContentHash, DocId> =
         project.documents.iter().map(|d| (d.hash.clone(), d.id.clone())).collect();
-    let mut taken: BTreeSet<String> = project.documents.iter().map(|d| d.id.0.clone()).collect();
+    let mut taken: BTreeSet<String> = project.documents.iter().map(|d| d.id.to_string()).collect();
     let mut labels: BTreeSet<String> = project.labels.iter().map(|l| l.id.0.clone()).collect();
     let mut next_id: BTreeMap<String, u64> = BTreeMap::new();
     let mut touched: BTreeSet<(String, DocId)> = BTreeSet::new();
@@ -98,7 +98,7 @@ pub fn apply(
             doc.status = record.status.iter().filter_map(|(who, s)| Some((clean_name(who)?, *s))).collect();
             by_hash.insert(hash.clone(), id.clone());
             report.documents_added.push(id.clone());
-            project.documents.push(doc);
+            project.push_document(doc);
             id
         };
         let index = CharIndex::new(&record.text);
@@ -158,10 +158,9 @@ pub fn apply(
                 project.layers.entry(layer_key.clone()).or_default()
             };
             let next = next_id.entry(layer_key.clone()).or_insert_with(|| layer.next_span_id().0);
-            let layer_doc = layer
-                .docs
-                .entry(doc_id.clone())
-                .or_insert_with(|| crate::model::LayerDoc { hash: hash.clone(), spans: Vec::new() });
+            let layer_doc = std::sync::Arc::make_mut(layer.docs.entry(doc_id.clone()).or_insert_with(|| {
+                std::sync::Arc::new(crate::model::LayerDoc { hash: hash.clone(), spans: Vec::new() })
+            }));
             let seen = present.entry((layer_key.clone(), doc_id.clone())).or_insert_with(|| {
                 layer_doc.spans.iter().map(|s| (s.start.0, s.end.0, s.label.0.clone())).collect()
             });
@@ -190,7 +189,7 @@ pub fn apply(
     for (layer_key, doc_id) in touched {
         let layer =
             if layer_key == GOLD { Some(&mut project.gold) } else { project.layers.get_mut(&layer_key) };
-        if let Some(layer_doc) = layer.and_then(|l| l.docs.get_mut(&doc_id)) {
+        if let Some(layer_doc) = layer.and_then(|l| l.existing_doc_mut(&doc_id)) {
             layer_doc.spans.sort_by(Span::reading_order);
         }
     }
@@ -213,7 +212,7 @@ fn fresh_id(stem: &str, taken: &mut BTreeSet<String>) -> DocId {
         n += 1;
     }
     taken.insert(id.clone());
-    DocId(id)
+    DocId::new(id)
 }
 
 /// A label for an id met in an import, with a colour derived from the id.
