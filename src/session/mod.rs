@@ -176,9 +176,7 @@ impl Session {
     }
 
     fn with_progress(&self, command: Command) -> Command {
-        let Command::AddSpan { layer: LayerRef::Annotator(annotator), doc, .. } = &command else {
-            return command;
-        };
+        let Some((doc, annotator)) = started_by(&command) else { return command };
         let is_new = self
             .project()
             .and_then(|p| p.document(doc))
@@ -186,8 +184,11 @@ impl Session {
         if !is_new {
             return command;
         }
-        let status =
-            Command::SetStatus { doc: doc.clone(), annotator: annotator.clone(), status: Status::InProgress };
+        let status = Command::SetStatus {
+            doc: doc.clone(),
+            annotator: annotator.to_string(),
+            status: Status::InProgress,
+        };
         Command::Batch(vec![command, status])
     }
 
@@ -548,6 +549,21 @@ impl Session {
             }
         }
         Ok(())
+    }
+}
+
+/// The document and annotator whose work a change starts: a span of the annotator's own
+/// (not a suggestion) added or changed, alone or first in a batch.
+fn started_by(command: &Command) -> Option<(&DocId, &str)> {
+    match command {
+        Command::AddSpan { layer: LayerRef::Annotator(annotator), doc, span }
+        | Command::UpdateSpan { layer: LayerRef::Annotator(annotator), doc, span }
+            if !span.is_suggested() =>
+        {
+            Some((doc, annotator))
+        }
+        Command::Batch(commands) => commands.first().and_then(started_by),
+        _ => None,
     }
 }
 

@@ -253,8 +253,10 @@ fn suggestions_are_accepted_rejected_and_remembered() {
     assert_eq!(s.add_suggested(&found, Timestamp(5)).unwrap(), 0, "a rejected suggestion does not come back");
     s.undo().unwrap();
     assert!(!s.project().unwrap().is_rejected("amal", &doc("a"), figure.range(), &figure.label));
+    assert_eq!(s.document().unwrap().status_of("amal"), Status::New, "suggesting is not annotating");
     s.select_span(Some(figure.id));
     s.accept_suggestion(Timestamp(6)).unwrap();
+    assert_eq!(s.document().unwrap().status_of("amal"), Status::InProgress, "accepting is");
     let span = spans_of(&s, &amal).iter().find(|x| x.id == figure.id).unwrap().clone();
     assert_eq!(span.origin, Origin::Accepted { by: "amal".into() });
 }
