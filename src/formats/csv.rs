@@ -44,7 +44,7 @@ pub fn write_doc(w: &mut dyn Write, doc: &ExportDoc<'_>, rows: &mut usize) -> st
         };
         let row = [
             doc.doc.id.to_string(),
-            s.span.label.0.clone(),
+            s.span.label.0.to_string(),
             s.annotator.to_string(),
             range.start.0.to_string(),
             range.end.0.to_string(),

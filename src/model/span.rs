@@ -1,6 +1,6 @@
 //! Spans: labelled ranges of code points made by one annotator.
 
-use super::{CharOffset, CharRange, LabelId};
+use super::{CharOffset, CharRange, LabelId, SharedStr};
 use serde::{Deserialize, Serialize};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -43,8 +43,8 @@ pub struct Span {
     pub start: CharOffset,
     pub end: CharOffset,
     pub label: LabelId,
-    /// Who made the span (for gold spans: whose span was accepted).
-    pub annotator: String,
+    /// Who made the span (for gold spans: whose span was accepted); shared, as a label id.
+    pub annotator: SharedStr,
     pub created: Timestamp,
     pub modified: Timestamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -59,7 +59,7 @@ impl Span {
         id: SpanId,
         range: CharRange,
         label: LabelId,
-        annotator: impl Into<String>,
+        annotator: impl Into<SharedStr>,
         at: Timestamp,
     ) -> Self {
         Self {

@@ -51,7 +51,7 @@ impl Ids {
 fn gold_span(source: &Span, id: SpanId, annotator: &str, by: &str, now: Timestamp) -> Span {
     Span {
         id,
-        annotator: annotator.to_string(),
+        annotator: annotator.into(),
         modified: now,
         origin: Origin::Accepted { by: by.to_string() },
         ..source.clone()
@@ -137,7 +137,7 @@ pub fn adjudicate(
                     start: range.start,
                     end: range.end,
                     label: label.clone(),
-                    annotator: by.to_string(),
+                    annotator: by.into(),
                     created: now,
                     modified: now,
                     note: None,

@@ -27,7 +27,7 @@ pub fn new_span_command(
         start: range.start,
         end: range.end,
         label,
-        annotator: author.to_string(),
+        annotator: author.into(),
         created: now,
         modified: now,
         note: None,

@@ -31,7 +31,7 @@
 //! its own when the full read fails.
 
 use super::{StoreError, writer};
-use crate::model::{FORMAT_VERSION, Project};
+use crate::model::{FORMAT_VERSION, Project, interning};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -56,7 +56,8 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, StoreError> {
 pub(crate) fn parse(text: &str, path: &Path) -> Result<Project, StoreError> {
     let migrated = (leading_version(text) == Some(1)).then(|| migrate_v1(text));
     let text = migrated.as_deref().unwrap_or(text);
-    let mut project: Project = match ron::from_str(text) {
+    // Label ids and annotator names repeat on every span: read, they share one string each.
+    let mut project: Project = match interning(|| ron::from_str(text)) {
         Ok(project) => project,
         Err(error) => {
             // A newer file may hold fields unknown here: say it is newer, not that it is broken.
