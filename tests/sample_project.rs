@@ -283,7 +283,7 @@ fn build_layer(documents: &[Document], annotator: &str, started: u64) -> Layer {
                     annotator: annotator.into(),
                     created: Timestamp(0),
                     modified: Timestamp(0),
-                    note: note.map(str::to_string),
+                    note: note.map(Into::into),
                     origin: Origin::Manual,
                 }
             })

@@ -51,7 +51,7 @@ pub fn write_doc(w: &mut dyn Write, doc: &ExportDoc<'_>, rows: &mut usize) -> st
             s.text.to_string(),
             context(left),
             context(right),
-            s.span.note.clone().unwrap_or_default(),
+            s.span.note.as_deref().unwrap_or_default().to_string(),
         ];
         write_row(w, &row)?;
         *rows += 1;

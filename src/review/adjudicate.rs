@@ -53,7 +53,7 @@ fn gold_span(source: &Span, id: SpanId, annotator: &str, by: &str, now: Timestam
         id,
         annotator: annotator.into(),
         modified: now,
-        origin: Origin::Accepted { by: by.to_string() },
+        origin: Origin::Accepted { by: by.into() },
         ..source.clone()
     }
 }
@@ -141,7 +141,7 @@ pub fn adjudicate(
                     created: now,
                     modified: now,
                     note: None,
-                    origin: Origin::Accepted { by: by.to_string() },
+                    origin: Origin::Accepted { by: by.into() },
                 });
             }
         }

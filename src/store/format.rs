@@ -223,7 +223,7 @@ mod tests {
         let note = "he said \"no\" \\ and #\"# too";
         std::sync::Arc::make_mut(project.layers.get_mut("amal").unwrap().docs.values_mut().next().unwrap())
             .spans[0]
-            .note = Some(note.to_string());
+            .note = Some(note.into());
         let text = to_ron(&project);
         assert!(text.contains("r##\""), "{text}");
         assert_eq!(from_ron(&text, path()).unwrap(), project);
@@ -312,7 +312,9 @@ mod tests {
         let project = from_ron(&v1.replace("HASH", &hash), path()).unwrap();
         assert_eq!(project.version, FORMAT_VERSION);
         let spans = project.layers["amal"].spans(&crate::model::DocId::new("d"));
-        assert!(spans.iter().all(|s| s.origin == crate::model::Origin::Suggested { rule: String::new() }));
+        assert!(
+            spans.iter().all(|s| s.origin == crate::model::Origin::Suggested { rule: Default::default() })
+        );
         assert_eq!(project.documents[0].text, "origin: Suggested 12", "texts are never rewritten");
         assert!(to_ron(&project).starts_with("(\n    version: 2,"));
     }

@@ -178,7 +178,7 @@ pub fn apply(
                 annotator: who.into(),
                 created: options.now,
                 modified: options.now,
-                note: span.note.filter(|n| !n.is_empty()),
+                note: span.note.filter(|n| !n.is_empty()).map(Into::into),
                 origin,
             });
             *next += 1;
