@@ -52,10 +52,28 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, StoreError> {
     check(parse(text, path)?, path)
 }
 
+/// [`parse`] of a file's whole text, which it takes over: an older file is migrated and its
+/// original text freed before the migrated one is parsed, so two copies of a file are never
+/// held while a project is built from it.
+pub(crate) fn parse_owned(text: String, path: &Path) -> Result<Project, StoreError> {
+    if leading_version(&text) == Some(1) {
+        let migrated = migrate_v1(&text);
+        drop(text);
+        return parse_current(&migrated, path);
+    }
+    parse_current(&text, path)
+}
+
 /// Parses a project file's text and checks its version, but not its consistency.
 pub(crate) fn parse(text: &str, path: &Path) -> Result<Project, StoreError> {
-    let migrated = (leading_version(text) == Some(1)).then(|| migrate_v1(text));
-    let text = migrated.as_deref().unwrap_or(text);
+    if leading_version(text) == Some(1) {
+        return parse_current(&migrate_v1(text), path);
+    }
+    parse_current(text, path)
+}
+
+/// [`parse`] of a text already in the current format's syntax.
+fn parse_current(text: &str, path: &Path) -> Result<Project, StoreError> {
     // Label ids and annotator names repeat on every span: read, they share one string each.
     let mut project: Project = match interning(|| ron::from_str(text)) {
         Ok(project) => project,
@@ -317,6 +335,8 @@ mod tests {
         );
         assert_eq!(project.documents[0].text, "origin: Suggested 12", "texts are never rewritten");
         assert!(to_ron(&project).starts_with("(\n    version: 2,"));
+        let owned = parse_owned(v1.replace("HASH", &hash), path()).unwrap();
+        assert_eq!(owned, project, "reading a file's own text gives the same project");
     }
 
     #[test]
