@@ -1,6 +1,7 @@
 //! Project file benchmark: save and load time and peak memory for a project of 10,000
 //! articles (~2.5 KB of Arabic each, two annotators, 20 spans each), in RON and, for
-//! comparison, serde_json on the same structures.
+//! comparison, serde_json on the same structures and Python's `json.load` of that JSON
+//! (when `python3` is on the path).
 //!
 //! Run with `cargo bench --bench store`. Each measurement runs in a fresh child process
 //! (this binary, re-invoked) so that its peak memory (`VmHWM`) is its own.
@@ -107,6 +108,31 @@ fn child(what: &str, file: &Path) -> (Vec<Duration>, u64) {
     (times, peak.parse().unwrap())
 }
 
+/// Python's `json.load` of the same project as JSON, timed in one `python3` process
+/// (`RUNS` loads; peak from `ru_maxrss`), or `None` without a working `python3`.
+fn python_json_load(file: &Path) -> Option<(Vec<Duration>, u64)> {
+    const SCRIPT: &str = "import json, resource, sys, time\n\
+        times = []\n\
+        for _ in range(int(sys.argv[2])):\n\
+        \x20   start = time.perf_counter()\n\
+        \x20   with open(sys.argv[1], encoding='utf-8') as f:\n\
+        \x20       data = json.load(f)\n\
+        \x20   times.append(time.perf_counter() - start)\n\
+        \x20   del data\n\
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024\n\
+        print(','.join(f'{t:.4f}' for t in times), peak)\n";
+    let output = Command::new("python3")
+        .args(["-c", SCRIPT, file.to_str()?, &RUNS.to_string()])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())?;
+    let text = String::from_utf8(output.stdout).ok()?;
+    let (times, peak) = text.trim().split_once(' ')?;
+    let times =
+        times.split(',').map(|t| t.parse().ok().map(Duration::from_secs_f64)).collect::<Option<_>>()?;
+    Some((times, peak.parse().ok()?))
+}
+
 fn mb(bytes: u64) -> f64 {
     bytes as f64 / 1_048_576.0
 }
@@ -143,11 +169,32 @@ fn run_all() {
         mb(file_size(&json_path))
     );
     let budget = 3 * text_bytes as u64 + 100 * 1_048_576;
-    println!("targets: load <= 1.5 s, save <= 1 s, peak memory <= {:.1} MB (3x text + 100 MB)", mb(budget));
-    report("RON load", child("ron-load", &ron_path));
+    println!(
+        "targets: load <= 1.0 s and no slower than Python's json.load, save <= 1 s, peak memory <= {:.1} MB \
+         (3x text + 100 MB)",
+        mb(budget)
+    );
+    let ron_load = child("ron-load", &ron_path);
+    report("RON load", ron_load.clone());
     report("RON save", child("ron-save", &ron_path));
     report("JSON load", child("json-load", &json_path));
     report("JSON save", child("json-save", &json_path));
+    match python_json_load(&json_path) {
+        Some(python) => {
+            report("Py json", python.clone());
+            let median = |(mut t, _): (Vec<Duration>, u64)| {
+                t.sort();
+                t[t.len() / 2]
+            };
+            let (ours, theirs) = (median(ron_load), median(python));
+            println!(
+                "RON load median / Python json.load median: {:.2} ({})",
+                ours.as_secs_f64() / theirs.as_secs_f64(),
+                if ours <= theirs { "no slower" } else { "SLOWER" }
+            );
+        }
+        None => println!("Py json    (python3 not found: no comparison)"),
+    }
     println!(
         "(load includes every check; save includes the atomic write and fsync; save peak includes the load before it)"
     );

@@ -132,7 +132,7 @@ fn random_project(seed: u64) -> Project {
                     annotator: who.into(),
                     created: Timestamp(0),
                     modified: Timestamp(0),
-                    note,
+                    note: note.map(Into::into),
                     origin: Origin::Manual,
                 });
             }

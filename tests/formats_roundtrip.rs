@@ -33,8 +33,15 @@ fn spans(project: &Project, with_notes: bool) -> BTreeSet<SpanKey> {
         for (doc_id, layer_doc) in &content.docs {
             let text = project.document(doc_id).unwrap().text.clone();
             for s in &layer_doc.spans {
-                let note = if with_notes { s.note.clone() } else { None };
-                out.insert((text.clone(), layer.to_string(), s.start.0, s.end.0, s.label.0.clone(), note));
+                let note = if with_notes { s.note.as_deref().map(str::to_string) } else { None };
+                out.insert((
+                    text.clone(),
+                    layer.to_string(),
+                    s.start.0,
+                    s.end.0,
+                    s.label.0.to_string(),
+                    note,
+                ));
             }
         }
     }

@@ -280,10 +280,10 @@ fn build_layer(documents: &[Document], annotator: &str, started: u64) -> Layer {
                     start: range.start,
                     end: range.end,
                     label: LabelId::new(label),
-                    annotator: annotator.to_string(),
+                    annotator: annotator.into(),
                     created: Timestamp(0),
                     modified: Timestamp(0),
-                    note: note.map(str::to_string),
+                    note: note.map(Into::into),
                     origin: Origin::Manual,
                 }
             })

@@ -16,7 +16,7 @@ fn version_1_project_opens_and_saves_as_version_2() {
     assert_eq!(spans.len(), 2);
     assert_eq!(spans[0].origin, Origin::Manual);
     assert_eq!(spans[0].note.as_deref(), Some("origin: Suggested"), "strings are not migrated");
-    assert_eq!(spans[1].origin, Origin::Suggested { rule: String::new() });
+    assert_eq!(spans[1].origin, Origin::Suggested { rule: Default::default() });
     assert_eq!(project.gold.span_count(), 1);
     assert!(project.patterns.is_empty() && project.rejected.is_empty());
 

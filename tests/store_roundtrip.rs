@@ -43,10 +43,10 @@ fn spans(len: usize, annotator: String) -> impl Strategy<Value = Vec<Span>> {
                     start: CharOffset(start),
                     end: CharOffset(end.max(start + 1)),
                     label: LabelId::new(["claim", "denial", "figure"][label]),
-                    annotator: annotator.clone(),
+                    annotator: annotator.as_str().into(),
                     created: Timestamp(u64::from(time)),
                     modified: Timestamp(u64::from(time) + 5),
-                    note,
+                    note: note.map(Into::into),
                     origin: match origin {
                         0 => Origin::Manual,
                         1 => Origin::Suggested { rule: "figure:digits".into() },

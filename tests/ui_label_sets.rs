@@ -48,7 +48,7 @@ fn many_labels_project() -> Project {
         .iter()
         .enumerate()
         .map(|(i, name)| Label {
-            id: LabelId(format!("t{i:02}")),
+            id: LabelId::new(format!("t{i:02}")),
             name: (*name).to_string(),
             color: Color([(40 + i * 9) as u8, (200 - i * 5) as u8, (90 + i * 6) as u8]),
             hotkey: char::from_digit((i + 1) as u32, 10).filter(|_| i < 9),

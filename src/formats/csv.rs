@@ -44,14 +44,14 @@ pub fn write_doc(w: &mut dyn Write, doc: &ExportDoc<'_>, rows: &mut usize) -> st
         };
         let row = [
             doc.doc.id.to_string(),
-            s.span.label.0.clone(),
+            s.span.label.0.to_string(),
             s.annotator.to_string(),
             range.start.0.to_string(),
             range.end.0.to_string(),
             s.text.to_string(),
             context(left),
             context(right),
-            s.span.note.clone().unwrap_or_default(),
+            s.span.note.as_deref().unwrap_or_default().to_string(),
         ];
         write_row(w, &row)?;
         *rows += 1;

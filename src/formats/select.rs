@@ -124,7 +124,7 @@ impl<'a> Selection<'a> {
             for label in &options.labels {
                 let Some(known) = project.label(label) else {
                     let known = project.labels.iter().map(|l| l.id.as_str()).collect::<Vec<_>>().join(", ");
-                    return Err(FormatError::UnknownLabel { name: label.0.clone(), known });
+                    return Err(FormatError::UnknownLabel { name: label.0.to_string(), known });
                 };
                 set.insert(known.id.as_str());
             }

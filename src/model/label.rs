@@ -1,15 +1,19 @@
 //! Labels: the tags an analyst gives a span (claim, denial, figure, ...).
 
+use super::SharedStr;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A label's stable identifier, e.g. `claim`. Spans refer to labels by id.
+///
+/// Shared ([`SharedStr`]): every span carries its label's id, and a loaded project's
+/// spans share one allocation per label.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct LabelId(pub String);
+pub struct LabelId(pub SharedStr);
 
 impl LabelId {
-    pub fn new(id: impl Into<String>) -> Self {
+    pub fn new(id: impl Into<SharedStr>) -> Self {
         Self(id.into())
     }
 

@@ -11,6 +11,7 @@ mod label;
 mod name;
 mod project;
 pub mod search;
+mod shared;
 mod span;
 pub mod tokens;
 
@@ -24,4 +25,5 @@ pub use history::History;
 pub use label::{Color, Label, LabelId, default_labels};
 pub use name::{MAX_NAME_CHARS, clean_name, name_problem};
 pub use project::{FORMAT_VERSION, Layer, LayerDoc, Pattern, Project, Rejection, ValidationError};
+pub use shared::{SharedStr, interning};
 pub use span::{Origin, Span, SpanId, Timestamp};

@@ -44,7 +44,16 @@ pub struct LayerDoc {
     /// Hash of the document text the spans were made on; must equal the document's.
     pub hash: ContentHash,
     /// Spans in reading order.
+    #[serde(deserialize_with = "spans_exact")]
     pub spans: Vec<Span>,
+}
+
+/// Reads a list of spans into a vector holding exactly them: a list grows by doubling while
+/// it is read, and a loaded project keeps hundreds of thousands of spans.
+fn spans_exact<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<Span>, D::Error> {
+    let mut spans = Vec::<Span>::deserialize(deserializer)?;
+    spans.shrink_to_fit();
+    Ok(spans)
 }
 
 /// One annotator's work: spans per document.
@@ -267,7 +276,7 @@ impl Project {
         }
         for label in &self.labels {
             if !label_ids.insert(label.id.as_str()) {
-                problems.push(ValidationError::DuplicateLabel(label.id.0.clone()));
+                problems.push(ValidationError::DuplicateLabel(label.id.0.to_string()));
             }
             if let Some(key) = label.hotkey
                 && let Some(other) = hotkeys.insert(key, label.id.as_str())
@@ -275,7 +284,7 @@ impl Project {
                 problems.push(ValidationError::HotkeyClash {
                     key,
                     a: other.to_string(),
-                    b: label.id.0.clone(),
+                    b: label.id.0.to_string(),
                 });
             }
         }
@@ -328,7 +337,7 @@ impl Project {
                             doc: doc_id.clone(),
                             layer: layer_name.to_string(),
                             span: span.id.0,
-                            label: span.label.0.clone(),
+                            label: span.label.0.to_string(),
                         });
                     }
                     if !std::ptr::eq(layer, &self.gold) && span.annotator != layer_name {
@@ -336,7 +345,7 @@ impl Project {
                             doc: doc_id.clone(),
                             layer: layer_name.to_string(),
                             span: span.id.0,
-                            annotator: span.annotator.clone(),
+                            annotator: span.annotator.to_string(),
                         });
                     }
                     if !ids.insert(span.id) {

@@ -1,6 +1,6 @@
 //! Spans: labelled ranges of code points made by one annotator.
 
-use super::{CharOffset, CharRange, LabelId};
+use super::{CharOffset, CharRange, LabelId, SharedStr};
 use serde::{Deserialize, Serialize};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -30,9 +30,9 @@ pub enum Origin {
     /// Proposed by a rule, a project pattern or an imported model's predictions, not yet
     /// confirmed; `rule` names what proposed it (`figure:digits`, `pattern`, `import`, ...).
     /// Exports leave suggested spans out unless asked, and agreement never counts them.
-    Suggested { rule: String },
+    Suggested { rule: SharedStr },
     /// Accepted into the gold layer during review, by the named reviewer.
-    Accepted { by: String },
+    Accepted { by: SharedStr },
 }
 
 /// A labelled range `start..end` of code points. Spans may overlap.
@@ -43,12 +43,12 @@ pub struct Span {
     pub start: CharOffset,
     pub end: CharOffset,
     pub label: LabelId,
-    /// Who made the span (for gold spans: whose span was accepted).
-    pub annotator: String,
+    /// Who made the span (for gold spans: whose span was accepted); shared, as a label id.
+    pub annotator: SharedStr,
     pub created: Timestamp,
     pub modified: Timestamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<SharedStr>,
     #[serde(default)]
     pub origin: Origin,
 }
@@ -59,7 +59,7 @@ impl Span {
         id: SpanId,
         range: CharRange,
         label: LabelId,
-        annotator: impl Into<String>,
+        annotator: impl Into<SharedStr>,
         at: Timestamp,
     ) -> Self {
         Self {
@@ -101,5 +101,17 @@ impl Span {
     /// Order spans by position in the text (reading order), then by label and id.
     pub fn reading_order(a: &Span, b: &Span) -> std::cmp::Ordering {
         (a.start, a.end, &a.label, a.id).cmp(&(b.start, b.end, &b.label, b.id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_span_stays_small() {
+        // A big project holds hundreds of thousands of spans: names, note and origin are
+        // one pointer each (plus the origin's tag), next to five numbers.
+        assert!(std::mem::size_of::<Span>() <= 10 * std::mem::size_of::<usize>());
     }
 }

@@ -51,9 +51,9 @@ impl Ids {
 fn gold_span(source: &Span, id: SpanId, annotator: &str, by: &str, now: Timestamp) -> Span {
     Span {
         id,
-        annotator: annotator.to_string(),
+        annotator: annotator.into(),
         modified: now,
-        origin: Origin::Accepted { by: by.to_string() },
+        origin: Origin::Accepted { by: by.into() },
         ..source.clone()
     }
 }
@@ -137,11 +137,11 @@ pub fn adjudicate(
                     start: range.start,
                     end: range.end,
                     label: label.clone(),
-                    annotator: by.to_string(),
+                    annotator: by.into(),
                     created: now,
                     modified: now,
                     note: None,
-                    origin: Origin::Accepted { by: by.to_string() },
+                    origin: Origin::Accepted { by: by.into() },
                 });
             }
         }

@@ -191,7 +191,7 @@ pub fn agreement(project: &Project, options: &AgreementOptions) -> Result<Agreem
     for (i, label) in project.labels.iter().enumerate() {
         let coders: Vec<&[bool]> =
             codings.iter().filter_map(|c| c.chars_by_label.get(i).map(Vec::as_slice)).collect();
-        alpha_chars.insert(label.id.0.clone(), nominal_alpha(&coders));
+        alpha_chars.insert(label.id.0.to_string(), nominal_alpha(&coders));
     }
     let study = continuum::study(project, &name_refs, &documents);
     let dropped = continuum::dropped(&study, &name_refs);

@@ -40,7 +40,7 @@ pub fn study<'p>(
 pub fn alpha_by_label(project: &Project, study: &Study<&LabelId>) -> BTreeMap<String, Option<f64>> {
     let mut out = BTreeMap::from([(ALL_LABELS.to_string(), study.alpha())]);
     for label in &project.labels {
-        out.insert(label.id.0.clone(), study.category_alpha(&&label.id));
+        out.insert(label.id.0.to_string(), study.category_alpha(&&label.id));
     }
     out
 }
@@ -50,7 +50,7 @@ pub fn dropped(study: &Study<&LabelId>, annotators: &[&str]) -> Vec<(String, Str
     study
         .dropped()
         .into_iter()
-        .filter_map(|((rater, label), n)| Some((annotators.get(rater)?.to_string(), label.0.clone(), n)))
+        .filter_map(|((rater, label), n)| Some((annotators.get(rater)?.to_string(), label.0.to_string(), n)))
         .collect()
 }
 

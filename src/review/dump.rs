@@ -42,14 +42,14 @@ pub fn dump_units(project: &Project, annotators: &[String]) -> UnitsDump {
                 .iter()
                 .map(|name| {
                     let spans = layer_named(project, name).map(|l| l.spans(&doc.id)).unwrap_or(&[]);
-                    let spans = spans.iter().map(|s| (s.start.0, s.end.0, s.label.0.clone())).collect();
+                    let spans = spans.iter().map(|s| (s.start.0, s.end.0, s.label.0.to_string())).collect();
                     (name.clone(), spans)
                 })
                 .collect(),
         })
         .collect();
     UnitsDump {
-        labels: project.labels.iter().map(|l| l.id.0.clone()).collect(),
+        labels: project.labels.iter().map(|l| l.id.0.to_string()).collect(),
         annotators: annotators.to_vec(),
         documents,
     }

@@ -236,7 +236,7 @@ mod tests {
             start: CharOffset(start),
             end: CharOffset(end),
             label: LabelId::new(label),
-            annotator: String::new(),
+            annotator: Default::default(),
             created: Timestamp(0),
             modified: Timestamp(modified),
             note: None,
@@ -262,7 +262,7 @@ mod tests {
         p.layers[annotator]
             .spans(&DocId::new(doc))
             .iter()
-            .map(|s| Span { annotator: String::new(), ..s.clone() })
+            .map(|s| Span { annotator: Default::default(), ..s.clone() })
             .collect()
     }
 

@@ -19,7 +19,7 @@ pub fn new_span_command(
 ) -> Command {
     let id = project.layer(layer).map_or(SpanId(1), |l| l.next_span_id());
     let origin = match layer {
-        LayerRef::Gold => Origin::Accepted { by: author.to_string() },
+        LayerRef::Gold => Origin::Accepted { by: author.into() },
         LayerRef::Annotator(_) => Origin::Manual,
     };
     let span = Span {
@@ -27,7 +27,7 @@ pub fn new_span_command(
         start: range.start,
         end: range.end,
         label,
-        annotator: author.to_string(),
+        annotator: author.into(),
         created: now,
         modified: now,
         note: None,

@@ -227,7 +227,7 @@ impl Session {
     /// Sets (or, with blank text, removes) the note of span `id`.
     pub fn set_note(&mut self, id: SpanId, text: &str, now: Timestamp) -> Result<(), SessionError> {
         let note = Some(text.trim().to_string()).filter(|t| !t.is_empty());
-        self.edit_span(id, now, |s| s.note = note)
+        self.edit_span(id, now, |s| s.note = note.map(Into::into))
     }
 
     pub(crate) fn edit_span(
@@ -269,7 +269,7 @@ impl Session {
         let (project, doc) = self.parts()?;
         let id = self.view.selected_span.ok_or(SessionError::NoSpanSelected)?;
         let span = find_span(project, &doc, &layer, id).ok_or(SessionError::NoSuchSpan)?;
-        Ok((id, span.note.clone().unwrap_or_default()))
+        Ok((id, span.note.as_deref().unwrap_or_default().to_string()))
     }
 
     /// Deletes the selected span.

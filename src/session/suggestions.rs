@@ -49,7 +49,7 @@ impl Session {
     pub fn accept_suggestion(&mut self, now: Timestamp) -> Result<SpanId, SessionError> {
         let (_, span) = self.selected_suggestion()?;
         let by = self.annotator().ok_or(SessionError::NoAnnotator)?.to_string();
-        self.edit_span(span.id, now, |s| s.origin = Origin::Accepted { by })?;
+        self.edit_span(span.id, now, |s| s.origin = Origin::Accepted { by: by.into() })?;
         self.select_next_suggestion(span.id);
         Ok(span.id)
     }
@@ -87,7 +87,8 @@ impl Session {
             .iter()
             .filter(|s| s.is_suggested() && &s.label == label)
             .map(|s| {
-                let span = Span { origin: Origin::Accepted { by: by.clone() }, modified: now, ..s.clone() };
+                let span =
+                    Span { origin: Origin::Accepted { by: by.as_str().into() }, modified: now, ..s.clone() };
                 Command::UpdateSpan { layer: layer.clone(), doc: doc.clone(), span }
             })
             .collect();

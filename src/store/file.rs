@@ -79,9 +79,9 @@ impl ProjectFile {
     pub fn open(path: impl Into<PathBuf>) -> Result<(Self, Project), StoreError> {
         let path = path.into();
         let bytes = read_input(&path).map_err(|e| StoreError::input(&path, e))?;
-        let project = parse_bytes(&bytes, &path)?;
         let disk_stamp = Some(DiskStamp::of_bytes(&bytes, &path));
-        drop(bytes);
+        // The file's text is freed as soon as it is parsed, before the checks.
+        let project = parse_bytes(bytes, &path)?;
         let project = format::check(project, &path)?;
         Ok((Self { path, disk_stamp }, project))
     }
@@ -135,9 +135,8 @@ pub fn save(project: &Project, path: &Path) -> Result<DiskStamp, StoreError> {
 /// Reads and checks the project at `path`. The file is only read, never changed.
 pub fn load(path: &Path) -> Result<Project, StoreError> {
     let bytes = read_input(path).map_err(|e| StoreError::input(path, e))?;
-    let project = parse_bytes(&bytes, path)?;
-    // The file's text is no longer needed: free it before the checks, for peak memory.
-    drop(bytes);
+    // The file's text is freed as soon as it is parsed, before the checks, for peak memory.
+    let project = parse_bytes(bytes, path)?;
     format::check(project, path)
 }
 
@@ -146,10 +145,12 @@ pub fn load_from_str(text: &str, path: &Path) -> Result<Project, StoreError> {
     format::from_ron(text, path)
 }
 
-/// Parses (without the consistency checks) a file's bytes.
-fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Project, StoreError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let head = bytes.get(..e.valid_up_to()).unwrap_or_default();
+/// Parses (without the consistency checks) a file's bytes, which it takes over (and frees)
+/// so that a migrated file is never held twice while it is parsed.
+fn parse_bytes(bytes: Vec<u8>, path: &Path) -> Result<Project, StoreError> {
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let head = bytes.get(..e.utf8_error().valid_up_to()).unwrap_or_default();
         let line = 1 + head.iter().filter(|&&b| b == b'\n').count();
         let col = 1 + head.iter().rev().take_while(|&&b| b != b'\n').count();
         StoreError::Parse {
@@ -159,7 +160,7 @@ fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Project, StoreError> {
             message: "the file is not UTF-8 text".into(),
         }
     })?;
-    format::parse(text, path)
+    format::parse_owned(text, path)
 }
 
 /// Whether writing to `out` would replace the project file at `project` or one of the files

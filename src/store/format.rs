@@ -31,7 +31,7 @@
 //! its own when the full read fails.
 
 use super::{StoreError, writer};
-use crate::model::{FORMAT_VERSION, Project};
+use crate::model::{FORMAT_VERSION, Project, interning};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -52,11 +52,27 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, StoreError> {
     check(parse(text, path)?, path)
 }
 
+/// [`parse`] of a file's whole text, which it takes over: an older file is migrated in that
+/// same buffer, so two copies of a file are never held while a project is built from it.
+pub(crate) fn parse_owned(text: String, path: &Path) -> Result<Project, StoreError> {
+    if leading_version(&text) == Some(1) {
+        return parse_current(&migrate_v1_owned(text), path);
+    }
+    parse_current(&text, path)
+}
+
 /// Parses a project file's text and checks its version, but not its consistency.
 pub(crate) fn parse(text: &str, path: &Path) -> Result<Project, StoreError> {
-    let migrated = (leading_version(text) == Some(1)).then(|| migrate_v1(text));
-    let text = migrated.as_deref().unwrap_or(text);
-    let mut project: Project = match ron::from_str(text) {
+    if leading_version(text) == Some(1) {
+        return parse_current(&migrate_v1(text), path);
+    }
+    parse_current(text, path)
+}
+
+/// [`parse`] of a text already in the current format's syntax.
+fn parse_current(text: &str, path: &Path) -> Result<Project, StoreError> {
+    // Label ids and annotator names repeat on every span: read, they share one string each.
+    let mut project: Project = match interning(|| ron::from_str(text)) {
         Ok(project) => project,
         Err(error) => {
             // A newer file may hold fields unknown here: say it is newer, not that it is broken.
@@ -77,16 +93,58 @@ pub(crate) fn parse(text: &str, path: &Path) -> Result<Project, StoreError> {
     Ok(project)
 }
 
+/// What version 1 to 2 inserts after a bare `origin: Suggested`.
+const V1_RULE: &str = "(rule: \"\")";
+
 /// Version 1 to 2: `origin: Suggested` (a bare word) becomes `origin: Suggested(rule: "")`.
-/// Only the word after an `origin:` field name outside strings is touched: document texts,
-/// notes and names (plain, raw or character literals) are copied as they are.
 fn migrate_v1(text: &str) -> String {
+    let at = v1_insertions(text);
+    let mut out = String::with_capacity(text.len() + at.len() * V1_RULE.len());
+    let mut copied = 0;
+    for pos in at {
+        out.push_str(text.get(copied..pos).unwrap_or(""));
+        out.push_str(V1_RULE);
+        copied = pos;
+    }
+    out.push_str(text.get(copied..).unwrap_or(""));
+    out
+}
+
+/// [`migrate_v1`] in the file's own buffer (grown by what is inserted, the rest moved
+/// along from the end), so a big file is never held twice.
+fn migrate_v1_owned(text: String) -> String {
+    let at = v1_insertions(&text);
+    if at.is_empty() {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    let mut end = bytes.len();
+    bytes.resize(end + at.len() * V1_RULE.len(), 0);
+    for (k, &pos) in at.iter().enumerate().rev() {
+        let to = pos + (k + 1) * V1_RULE.len();
+        bytes.copy_within(pos..end, to);
+        if let Some(gap) = bytes.get_mut(to - V1_RULE.len()..to) {
+            gap.copy_from_slice(V1_RULE.as_bytes());
+        }
+        end = pos;
+    }
+    // Only ASCII was inserted, at character boundaries: this is UTF-8 still.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Where [`migrate_v1`] inserts [`V1_RULE`]: byte offsets just after each bare `Suggested`
+/// that is the value of an `origin:` field outside strings. Document texts, notes and names
+/// (plain, raw or character literals) are skipped as they are.
+fn v1_insertions(text: &str) -> Vec<usize> {
     const FIELD: &str = "origin";
-    let mut out = String::with_capacity(text.len() + 64);
+    let mut at = Vec::new();
     let mut i = 0;
     while let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
         let rest = text.get(i..).unwrap_or("");
-        let ident_before = out.chars().next_back().is_some_and(|p| p.is_alphanumeric() || p == '_');
+        let ident_before = text
+            .get(..i)
+            .and_then(|b| b.chars().next_back())
+            .is_some_and(|p| p.is_alphanumeric() || p == '_');
         let skip = if c == '"' {
             string_end(rest, 0)
         } else if c == 'r'
@@ -111,8 +169,7 @@ fn migrate_v1(text: &str) -> String {
                 && !tail.starts_with(|c: char| c.is_alphanumeric() || c == '_')
             {
                 let upto = rest.len() - tail.len();
-                out.push_str(rest.get(..upto).unwrap_or(""));
-                out.push_str("(rule: \"\")");
+                at.push(i + upto);
                 i += upto;
                 continue;
             }
@@ -121,10 +178,9 @@ fn migrate_v1(text: &str) -> String {
             None
         };
         let n = skip.unwrap_or(c.len_utf8()).min(rest.len()).max(c.len_utf8());
-        out.push_str(rest.get(..n).unwrap_or(rest));
         i += n;
     }
-    out
+    at
 }
 
 /// The length of the string literal at the start of `s` (which starts with `"`), closing
@@ -222,7 +278,7 @@ mod tests {
         let note = "he said \"no\" \\ and #\"# too";
         std::sync::Arc::make_mut(project.layers.get_mut("amal").unwrap().docs.values_mut().next().unwrap())
             .spans[0]
-            .note = Some(note.to_string());
+            .note = Some(note.into());
         let text = to_ron(&project);
         assert!(text.contains("r##\""), "{text}");
         assert_eq!(from_ron(&text, path()).unwrap(), project);
@@ -311,9 +367,19 @@ mod tests {
         let project = from_ron(&v1.replace("HASH", &hash), path()).unwrap();
         assert_eq!(project.version, FORMAT_VERSION);
         let spans = project.layers["amal"].spans(&crate::model::DocId::new("d"));
-        assert!(spans.iter().all(|s| s.origin == crate::model::Origin::Suggested { rule: String::new() }));
+        assert!(
+            spans.iter().all(|s| s.origin == crate::model::Origin::Suggested { rule: Default::default() })
+        );
         assert_eq!(project.documents[0].text, "origin: Suggested 12", "texts are never rewritten");
         assert!(to_ron(&project).starts_with("(\n    version: 2,"));
+        let owned = parse_owned(v1.replace("HASH", &hash), path()).unwrap();
+        for text in
+            [v1, "origin: Suggested", "x", "", "(origin: Suggested, n: \"origin: Suggested\", o: Suggested)"]
+        {
+            assert_eq!(migrate_v1_owned(text.to_string()), migrate_v1(text), "{text}");
+        }
+        assert_eq!(migrate_v1("(origin:Suggested )"), "(origin:Suggested(rule: \"\") )");
+        assert_eq!(owned, project, "reading a file's own text gives the same project");
     }
 
     #[test]

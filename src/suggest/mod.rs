@@ -148,7 +148,7 @@ pub fn add_suggestions(
         }
         let Some(hash) = hashes.get(doc_id) else { continue };
         let mut span = Span::new(next, suggestion.range, suggestion.label.clone(), annotator, now);
-        span.origin = Origin::Suggested { rule: suggestion.rule.clone() };
+        span.origin = Origin::Suggested { rule: suggestion.rule.as_str().into() };
         let layer = project.layers.entry(annotator.to_string()).or_default();
         let layer_doc = std::sync::Arc::make_mut(
             layer
@@ -181,7 +181,7 @@ pub fn mark_new_spans_suggested(before: &Project, after: &mut Project, rule: &st
                 if before.is_rejected(name, doc, span.range(), &span.label) {
                     return false;
                 }
-                span.origin = Origin::Suggested { rule: rule.to_string() };
+                span.origin = Origin::Suggested { rule: rule.into() };
                 count += 1;
                 true
             });

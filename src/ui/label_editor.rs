@@ -116,7 +116,7 @@ impl LabelEditor {
                 let id =
                     (n..).map(|k| format!("label{k}")).find(|id| !self.drafts.iter().any(|l| l.id.0 == *id));
                 self.drafts.push(Label {
-                    id: LabelId(id.unwrap_or_default()),
+                    id: LabelId::new(id.unwrap_or_default()),
                     name: format!("Label {n}"),
                     color: super::theme::LAYER_COLORS[n % super::theme::LAYER_COLORS.len()],
                     hotkey: None,

@@ -55,7 +55,7 @@ pub fn span_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, doc: &DocId, reveal: bo
                         ui.label(RichText::new(format!("{}..{}", span.start, span.end)).small().weak());
                         ui.label(RichText::new(&span.annotator).small().weak());
                         if let Some(note) = &span.note {
-                            ui.label(RichText::new("note").small().italics()).on_hover_text(note);
+                            ui.label(RichText::new("note").small().italics()).on_hover_text(note.as_str());
                         }
                     },
                     |ui| row_buttons(ui, project, span.id, cx.actions),

@@ -149,7 +149,7 @@ pub fn generated_project(name: &str, docs: usize, bytes: usize, spans: usize, se
                     let end = start + 1 + rng.below(((len - start) as u64).min(60)) as usize;
                     let mut s = span(i + 1, start, end.min(len), labels[rng.below(3) as usize], annotator);
                     if rng.below(10) == 0 {
-                        s.note = Some(format!("ملاحظة \"{i}\"\nسطر"));
+                        s.note = Some(format!("ملاحظة \"{i}\"\nسطر").into());
                     }
                     s
                 })

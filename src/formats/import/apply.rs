@@ -45,7 +45,7 @@ pub fn apply(
     let mut by_hash: HashMap<ContentHash, DocId> =
         project.documents.iter().map(|d| (d.hash.clone(), d.id.clone())).collect();
     let mut taken: BTreeSet<String> = project.documents.iter().map(|d| d.id.to_string()).collect();
-    let mut labels: BTreeSet<String> = project.labels.iter().map(|l| l.id.0.clone()).collect();
+    let mut labels: BTreeSet<String> = project.labels.iter().map(|l| l.id.0.to_string()).collect();
     let mut next_id: BTreeMap<String, u64> = BTreeMap::new();
     let mut touched: BTreeSet<(String, DocId)> = BTreeSet::new();
     // The spans of each layer and document touched, for the duplicate check in O(1).
@@ -162,7 +162,7 @@ pub fn apply(
                 std::sync::Arc::new(crate::model::LayerDoc { hash: hash.clone(), spans: Vec::new() })
             }));
             let seen = present.entry((layer_key.clone(), doc_id.clone())).or_insert_with(|| {
-                layer_doc.spans.iter().map(|s| (s.start.0, s.end.0, s.label.0.clone())).collect()
+                layer_doc.spans.iter().map(|s| (s.start.0, s.end.0, s.label.0.to_string())).collect()
             });
             if !seen.insert((span.start, span.end, label_id.clone())) {
                 report.spans_duplicate += 1;
@@ -175,10 +175,10 @@ pub fn apply(
                 start: CharOffset(span.start),
                 end: CharOffset(span.end),
                 label: LabelId::new(label_id),
-                annotator: who,
+                annotator: who.into(),
                 created: options.now,
                 modified: options.now,
-                note: span.note.filter(|n| !n.is_empty()),
+                note: span.note.filter(|n| !n.is_empty()).map(Into::into),
                 origin,
             });
             *next += 1;
