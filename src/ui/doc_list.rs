@@ -4,7 +4,7 @@
 //! many documents the project has.
 
 use super::{Action, UiContext, text_line, theme};
-use crate::model::{Document, Project, Span, Status};
+use crate::model::{Document, LabelId, Project, Span, Status};
 use egui::text::LayoutJob;
 use egui::{TextFormat, Ui};
 
@@ -99,11 +99,13 @@ fn row_stats(
     let mut job = LayoutJob::default();
     let status = format!("{}. {}", index + 1, doc.status_of(annotator).name());
     job.append(&status, 0.0, TextFormat::simple(font.clone(), weak));
+    // One pass over the spans, however many labels the project has.
+    let mut counts: ahash::HashMap<&LabelId, usize> = ahash::HashMap::default();
+    for span in spans.iter().filter(|s| !s.is_suggested()) {
+        *counts.entry(&span.label).or_default() += 1;
+    }
     for label in &project.labels {
-        let n = spans.iter().filter(|s| s.label == label.id && !s.is_suggested()).count();
-        if n == 0 {
-            continue;
-        }
+        let Some(n) = counts.get(&label.id).copied() else { continue };
         job.append(" · ", 0.0, TextFormat::simple(font.clone(), weak));
         let color = theme::label_color(label.color, 255);
         job.append(&format!("{} {n}", label.name), 0.0, TextFormat::simple(font.clone(), color));
