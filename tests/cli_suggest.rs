@@ -90,30 +90,16 @@ fn suggestions_are_saved_once_and_never_duplicated() {
     assert!(!pairs.is_empty(), "{report}");
     assert!(pairs.iter().all(|p| p["spans_b"] == 0), "suggested spans are not counted: {report}");
     let out = dir.path().join("lina.jsonl");
-    let export = run_hashiya([
-        "export",
-        path.to_str().unwrap(),
-        "--format",
-        "jsonl",
-        "--annotator",
-        "lina",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(export.status.code(), Some(0), "{}", stderr(&export));
+    let export_lina = |extra: &[&str]| {
+        let mut args = vec!["export", path.to_str().unwrap(), "--format", "jsonl", "--annotator", "lina"];
+        args.extend_from_slice(extra);
+        args.extend(["--out", out.to_str().unwrap()]);
+        let export = run_hashiya(args);
+        assert_eq!(export.status.code(), Some(0), "{}", stderr(&export));
+    };
+    export_lina(&[]);
     assert!(!std::fs::read_to_string(&out).unwrap().contains("\"label\""), "no suggested span exported");
-    let export = run_hashiya([
-        "export",
-        path.to_str().unwrap(),
-        "--format",
-        "jsonl",
-        "--annotator",
-        "lina",
-        "--include-suggestions",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(export.status.code(), Some(0), "{}", stderr(&export));
+    export_lina(&["--include-suggestions"]);
     assert!(std::fs::read_to_string(&out).unwrap().contains("\"figure\""));
 }
 
