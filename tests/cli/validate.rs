@@ -1,7 +1,7 @@
 //! `hashiya validate FILE.ron`.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Test helpers fail loudly.
 
-mod common;
+use crate::common;
 
 use common::{run_hashiya, small_project, span, stderr, stdout};
 use hashiya::store;

@@ -2,7 +2,7 @@
 //! result, never a panic. The same checks as the fuzz targets in `fuzz/`, as property tests.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Test helpers fail loudly.
 
-mod common;
+use crate::common;
 
 use hashiya::model::Project;
 use hashiya::store::{self, import::import_text_bytes};

@@ -1,7 +1,7 @@
 //! `hashiya import FILE.ron PATH...` with text files and folders.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Test helpers fail loudly.
 
-mod common;
+use crate::common;
 
 use common::{read, run_hashiya, small_project, stderr, stdout};
 use hashiya::model::Project;

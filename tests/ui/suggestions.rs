@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used)] // a test fails loudly on a broken fixture
 
-mod common;
+use crate::common;
 
 use common::window::{wait_for_job, window_on};
 use egui::{Key, Modifiers};

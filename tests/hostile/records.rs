@@ -2,7 +2,7 @@
 //! and files, CSV formulas, names and ids, dropped records, messages.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly.
 
-mod common;
+use crate::common;
 
 use common::{run_hashiya, small_project, stderr, stdout};
 use hashiya::model::{CharRange, DocId, Document, LabelId, Project, Span, SpanId, Timestamp};

@@ -6,7 +6,7 @@
 //! `HASHIYA_KILL_TEST_DIR` is set and return at once otherwise.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Test helpers fail loudly.
 
-mod common;
+use crate::common;
 
 use common::{Rng, generated_project};
 use hashiya::model::{Project, Status};
@@ -37,8 +37,11 @@ fn versions() -> (Project, Project) {
 }
 
 fn spawn_child(test: &str, dir: &Path) -> Child {
+    // The test's full name in this binary: its module path without the crate.
+    let module = module_path!().split_once("::").map_or("", |(_, rest)| rest);
+    let test = if module.is_empty() { test.to_string() } else { format!("{module}::{test}") };
     Command::new(std::env::current_exe().unwrap())
-        .args([test, "--exact", "--nocapture", "--test-threads=1"])
+        .args([test.as_str(), "--exact", "--nocapture", "--test-threads=1"])
         .env(DIR_VAR, dir)
         .stdout(Stdio::null())
         .stderr(Stdio::null())

@@ -2,7 +2,7 @@
 //! recorded (the same figures `HASHIYA_FRAME_STATS` writes on exit).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::window::sample_window;
 use egui_kittest::kittest::Queryable;

@@ -4,7 +4,7 @@
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly.
 
-mod common;
+use crate::common;
 
 use common::{run_hashiya, small_project, stderr};
 use hashiya::store;

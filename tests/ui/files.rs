@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used)] // a test fails loudly on a broken fixture
 
-mod common;
+use crate::common;
 
 use common::window::{SAMPLE, wait_for_job, window_with};
 use egui::{Key, Modifiers};

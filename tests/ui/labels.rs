@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used)] // a test fails loudly on a broken fixture
 
-mod common;
+use crate::common;
 
 use common::window::sample_window;
 use egui::{Key, Modifiers};

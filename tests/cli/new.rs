@@ -1,7 +1,7 @@
 //! `hashiya new NAME --out FILE.ron`.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Test helpers fail loudly.
 
-mod common;
+use crate::common;
 
 use common::{run_hashiya, stderr};
 use hashiya::model::default_labels;

@@ -2,7 +2,7 @@
 //! byte-identical (nothing is written beside it either).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Test helpers fail loudly.
 
-mod common;
+use crate::common;
 
 use common::small_project;
 use hashiya::model::ValidationError;

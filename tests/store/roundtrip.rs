@@ -2,7 +2,7 @@
 //! loaded project equals the original.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Test helpers fail loudly.
 
-mod common;
+use crate::common;
 
 use hashiya::model::{
     CharOffset, DocId, Document, LabelId, Origin, Project, Span, SpanId, Status, Timestamp,

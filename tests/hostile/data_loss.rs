@@ -3,7 +3,7 @@
 //! closed pipes.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly.
 
-mod common;
+use crate::common;
 
 use common::{hashiya, run_hashiya, stderr, stdout};
 use hashiya::model::Project;

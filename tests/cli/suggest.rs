@@ -2,7 +2,7 @@
 //! re-running, rejections, and exports and agreement leaving suggestions out.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Test helpers fail loudly.
 
-mod common;
+use crate::common;
 
 use common::{run_hashiya, stderr, stdout};
 use hashiya::model::{DocId, LabelId, Origin, Project, Rejection};

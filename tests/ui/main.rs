@@ -1,0 +1,16 @@
+//! The window, driven as a user would with egui_kittest.
+//!
+//! One test binary for the area, so the suite links a few binaries rather than dozens.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod document_view;
+mod files;
+mod first_start;
+mod label_sets;
+mod labels;
+mod performance;
+mod review;
+mod suggestions;
+mod workflow;
