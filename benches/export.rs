@@ -76,6 +76,7 @@ fn project() -> Project {
                         modified: Timestamp(0),
                         note: None,
                         origin: Origin::Manual,
+                        attributes: Default::default(),
                     }
                 })
                 .collect();

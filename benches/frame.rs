@@ -130,6 +130,9 @@ fn main() {
                 dark: false,
                 reveal: (f == 0).then(|| CharRange::new(at, at + 1)),
                 revision: 0,
+                relations: project.layers["bench"].relations(&document.id),
+                relation_types: &project.relation_types,
+                link: None,
             };
             let started = Instant::now();
             let output = view_ctx.run_ui(

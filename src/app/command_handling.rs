@@ -8,7 +8,7 @@ use crate::review::session::Choice;
 use crate::session::SessionError;
 use crate::ui::commands::UiCommand;
 use crate::ui::modal::{Answer, Modal, Pending};
-use crate::ui::{Action, theme};
+use crate::ui::{Action, LinkStep, theme};
 
 impl HashiyaApp {
     /// Shows what a session call said when it did nothing: a hint as information, a
@@ -38,6 +38,7 @@ impl HashiyaApp {
             return;
         }
         let typing = ctx.text_edit_focused();
+        let linking = !typing && self.handle_link_keys(ctx);
         let mut commands = Vec::new();
         // egui matches a shortcut without Shift also when Shift is held, so the shortcuts
         // with more modifiers are tried first (Ctrl+Shift+Z before Ctrl+Z).
@@ -59,7 +60,7 @@ impl HashiyaApp {
             commands.push(UiCommand::CopySelection);
         }
         self.actions.extend(commands.into_iter().map(Action::Run));
-        if typing {
+        if typing || linking {
             return;
         }
         let Some(project) = self.session.project() else { return };
@@ -126,7 +127,74 @@ impl HashiyaApp {
                 self.report(result);
             }
             Action::Answer(answer) => self.answer(answer, ctx),
+            Action::Link(step) => self.link_step(step, now),
+            Action::SetAttribute { span, name, text } => {
+                let result = self.session.set_attribute(span, &name, &text, now);
+                self.report(result);
+            }
+            Action::SetAttributeValue { span, name, value } => {
+                let result = self.session.set_attribute_value(span, &name, value, now);
+                self.report(result);
+            }
         }
+    }
+
+    /// One step of making (or removing) a link.
+    fn link_step(&mut self, step: LinkStep, now: Timestamp) {
+        match step {
+            LinkStep::Start => {
+                let result = self.session.start_link();
+                if self.report(result).is_some() {
+                    self.toasts.info("Pick the span to link to (click it, or Tab), then the type's key or Enter. Esc cancels.");
+                }
+            }
+            LinkStep::Cancel => self.session.cancel_link(),
+            LinkStep::Step(forward) => {
+                let result = self.session.step_link_target(forward);
+                self.report(result);
+            }
+            LinkStep::Finish(kind) => {
+                let result = self.session.finish_link(kind, now);
+                self.report(result);
+            }
+            LinkStep::Delete(id) => {
+                let result = self.session.delete_relation(id);
+                self.report(result);
+            }
+        }
+    }
+
+    /// While a link is being made, its keys come first: Tab and Shift+Tab move the target,
+    /// a relation type's key or Enter makes the link, Esc cancels. Returns whether a link
+    /// is being made (label keys then do nothing).
+    fn handle_link_keys(&mut self, ctx: &egui::Context) -> bool {
+        if self.session.view.link.is_none() {
+            return false;
+        }
+        let Some(project) = self.session.project() else { return false };
+        let mut steps = Vec::new();
+        ctx.input_mut(|input| {
+            if input.consume_key(egui::Modifiers::NONE, egui::Key::Escape) {
+                steps.push(LinkStep::Cancel);
+            }
+            if input.consume_key(egui::Modifiers::SHIFT, egui::Key::Tab) {
+                steps.push(LinkStep::Step(false));
+            }
+            if input.consume_key(egui::Modifiers::NONE, egui::Key::Tab) {
+                steps.push(LinkStep::Step(true));
+            }
+            if input.consume_key(egui::Modifiers::NONE, egui::Key::Enter) {
+                steps.push(LinkStep::Finish(None));
+            }
+            for kind in &project.relation_types {
+                let Some(key) = kind.hotkey.and_then(crate::ui::commands::hotkey_key) else { continue };
+                if input.consume_key(egui::Modifiers::NONE, key) {
+                    steps.push(LinkStep::Finish(Some(kind.id.clone())));
+                }
+            }
+        });
+        self.actions.extend(steps.into_iter().map(Action::Link));
+        true
     }
 
     /// Acts on the answer to the question the window asked.
@@ -224,6 +292,7 @@ impl HashiyaApp {
             | UiCommand::RejectSuggestion
             | UiCommand::AcceptAllOfLabel
             | UiCommand::EditPatterns => self.run_suggestion_command(cmd, now),
+            UiCommand::StartLink => self.link_step(LinkStep::Start, now),
             UiCommand::ZoomIn | UiCommand::ZoomOut | UiCommand::ZoomReset => {
                 let (lo, hi) = theme::DOC_FONT_SIZE_RANGE;
                 self.prefs.font_size = match cmd {

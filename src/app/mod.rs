@@ -264,7 +264,9 @@ impl HashiyaApp {
                 Some(_) => LayerRef::Gold,
                 None => LayerRef::annotator(annotator),
             };
-            let spans = project.layer(&layer).map(|l| l.spans(&doc.id)).unwrap_or(&[]);
+            let layer_doc = project.layer(&layer).and_then(|l| l.docs.get(&doc.id));
+            let spans = layer_doc.map(|d| d.spans.as_slice()).unwrap_or(&[]);
+            let relations = layer_doc.map(|d| d.relations.as_slice()).unwrap_or(&[]);
             if review.is_some() {
                 ui.label(
                     egui::RichText::new(
@@ -287,6 +289,9 @@ impl HashiyaApp {
                 dark: self.prefs.dark,
                 reveal: view.reveal,
                 revision: ws.generation(),
+                relations,
+                relation_types: &project.relation_types,
+                link: view.link.as_ref().map(|l| (l.head, l.target)),
             };
             self.doc_view.ui(ui, &mut self.engine, &input, &mut self.actions);
         });

@@ -84,6 +84,42 @@ fn tables(report: &AgreementReport) -> String {
             figure(row.alpha_chars),
         );
     }
+    let _ =
+        writeln!(out, "\nlinks (a relation matches when its head and tail spans match and its type agrees):");
+    let _ = writeln!(
+        out,
+        "  {:<20} {:<12} {:>5} {:>5} {:>7} {:>11}",
+        "pair", "type", "a", "b", "matched", "relation F1"
+    );
+    for row in &report.relations {
+        let pair = format!("{} vs {}", row.a, row.b);
+        let _ = writeln!(
+            out,
+            "  {pair:<20} {:<12} {:>5} {:>5} {:>7} {:>11}",
+            row.kind,
+            row.relations_a,
+            row.relations_b,
+            row.matches,
+            figure(row.relation_f1)
+        );
+    }
+    let _ = writeln!(out, "\nfigure values (figures both marked):");
+    let _ = writeln!(
+        out,
+        "  {:<20} {:>7} {:>11} {:>10} {:>6}",
+        "pair", "matched", "both valued", "same value", "share"
+    );
+    for row in &report.figure_values {
+        let pair = format!("{} vs {}", row.a, row.b);
+        let _ = writeln!(
+            out,
+            "  {pair:<20} {:>7} {:>11} {:>10} {:>6}",
+            row.matched_figures,
+            row.both_valued,
+            row.same_value,
+            figure(row.same_value_share)
+        );
+    }
     let _ = writeln!(out, "\nalpha over {}:", report.annotators.join(", "));
     let _ = writeln!(out, "  {:<12} {:>8} {:>11}", "label", "alpha_u", "alpha_chars");
     for (label, alpha) in &report.alpha_u {

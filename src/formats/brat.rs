@@ -6,13 +6,18 @@
 //! fragments joined by a space, as brat expects. Offsets are code points over the
 //! `.txt` file (brat reads both files as UTF-8 strings and indexes them by character).
 //! Each span also gets `#N<TAB>AnnotatorNotes TN<TAB>annotator: NAME` (with
-//! `; note: NOTE` when it has one). The folder also gets `annotation.conf` (the entity
-//! types, with a comment saying offsets are code points) and `visual.conf` (colours),
-//! so brat and INCEpTION can open it directly.
+//! `; note: NOTE` when it has one). A span's attributes follow it as `A` lines,
+//! `A1<TAB>value T3 43` (numbers without a fraction when whole), and a yes/no attribute
+//! that is set as `A2<TAB>name T3`. Relations come last, `R1<TAB>denies Arg1:T2 Arg2:T1`
+//! (head as `Arg1`, tail as `Arg2`). The folder also gets `annotation.conf` (entity types,
+//! relation types with the labels they allow, attributes with the values used, and a
+//! comment saying offsets are code points) and `visual.conf` (colours), so brat and
+//! INCEpTION can open it directly.
 
 use super::FormatError;
 use super::select::ExportDoc;
-use crate::model::{CharRange, Project};
+use crate::model::{AttrValue, CharRange, Project};
+use std::collections::BTreeMap;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -49,6 +54,10 @@ pub struct FolderWriter {
     finished: bool,
     stems: BTreeSet<String>,
     types: BTreeSet<String>,
+    /// Relation types used, for the configuration.
+    relation_types: BTreeSet<String>,
+    /// Attribute name -> (entity types it was found on, values written), for the configuration.
+    attributes: BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)>,
 }
 
 /// The first line of the `annotation.conf` every brat export writes: marks a folder as one.
@@ -63,7 +72,15 @@ impl FolderWriter {
         std::fs::create_dir_all(parent).map_err(FormatError::write(parent))?;
         let temp = crate::store::atomic::temp_path(&target);
         std::fs::create_dir(&temp).map_err(FormatError::write(&temp))?;
-        Ok(Self { target, dir: temp, finished: false, stems: BTreeSet::new(), types: BTreeSet::new() })
+        Ok(Self {
+            target,
+            dir: temp,
+            finished: false,
+            stems: BTreeSet::new(),
+            types: BTreeSet::new(),
+            relation_types: BTreeSet::new(),
+            attributes: BTreeMap::new(),
+        })
     }
 
     /// Writes `ID.txt` and `ID.ann` for one document.
@@ -71,12 +88,17 @@ impl FolderWriter {
         let stem = self.unique_stem(doc.doc.id.as_str());
         let mut ann = String::new();
         let mut n = 0;
+        let mut attribute_lines = 0;
+        // The `T` number of each exported span (none when it has no fragment to write).
+        let mut t_ids: Vec<Option<usize>> = Vec::with_capacity(doc.spans.len());
         for s in &doc.spans {
             let fragments = fragments(&doc.doc.text, doc, s.range());
             if fragments.is_empty() {
+                t_ids.push(None);
                 continue;
             }
             n += 1;
+            t_ids.push(Some(n));
             let label = entity_type(s.span.label.as_str());
             self.types.insert(label.clone());
             let offsets: Vec<String> =
@@ -88,6 +110,37 @@ impl FolderWriter {
                 let _ = write!(note, "; note: {}", one_line(text));
             }
             let _ = writeln!(ann, "#{n}\tAnnotatorNotes T{n}\t{note}");
+            for (name, value) in s.span.attributes.iter() {
+                let name = entity_type(name);
+                let written = match value {
+                    AttrValue::Flag(false) => continue,
+                    AttrValue::Flag(true) => None,
+                    other => Some(one_line(&other.to_string())),
+                };
+                attribute_lines += 1;
+                let (on, values) = self.attributes.entry(name.clone()).or_default();
+                on.insert(label.clone());
+                match written {
+                    Some(value) => {
+                        let _ = writeln!(ann, "A{attribute_lines}\t{name} T{n} {value}");
+                        values.insert(value);
+                    }
+                    None => {
+                        let _ = writeln!(ann, "A{attribute_lines}\t{name} T{n}");
+                    }
+                }
+            }
+        }
+        let mut r = 0;
+        for relation in &doc.relations {
+            let (Some(Some(head)), Some(Some(tail))) = (t_ids.get(relation.head), t_ids.get(relation.tail))
+            else {
+                continue;
+            };
+            r += 1;
+            let kind = entity_type(relation.relation.kind.as_str());
+            let _ = writeln!(ann, "R{r}\t{kind} Arg1:T{head} Arg2:T{tail}");
+            self.relation_types.insert(kind);
         }
         write_new(&self.dir.join(format!("{stem}.txt")), doc.doc.text.as_bytes())?;
         write_new(&self.dir.join(format!("{stem}.ann")), ann.as_bytes())
@@ -111,7 +164,51 @@ impl FolderWriter {
         for name in &self.types {
             let _ = writeln!(annotation, "{name}");
         }
-        annotation.push_str("\n[relations]\n\n[events]\n\n[attributes]\n");
+        annotation.push_str("\n[relations]\n");
+        let any = |ids: &[crate::model::LabelId]| {
+            if ids.is_empty() {
+                "<ENTITY>".to_string()
+            } else {
+                ids.iter().map(|id| entity_type(id.as_str())).collect::<Vec<_>>().join("|")
+            }
+        };
+        for kind in &project.relation_types {
+            let name = entity_type(kind.id.as_str());
+            self.relation_types.remove(&name);
+            let _ = writeln!(annotation, "{name}\tArg1:{}, Arg2:{}", any(&kind.heads), any(&kind.tails));
+            let _ = writeln!(drawing, "{name}\tcolor:{}", kind.color.to_hex());
+        }
+        for name in &self.relation_types {
+            let _ = writeln!(annotation, "{name}\tArg1:<ENTITY>, Arg2:<ENTITY>");
+        }
+        annotation.push_str("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n");
+        annotation.push_str("\n[events]\n\n[attributes]\n");
+        // brat lists an attribute's values; number and text attributes list those written.
+        let mut declared: BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)> = BTreeMap::new();
+        for label in &project.labels {
+            for def in &label.attributes {
+                let (on, values) = declared.entry(entity_type(&def.name)).or_default();
+                on.insert(entity_type(label.id.as_str()));
+                if let crate::model::AttributeKind::Choice { options } = &def.kind {
+                    values.extend(options.iter().map(|o| one_line(o)));
+                }
+            }
+        }
+        for (name, (on, values)) in std::mem::take(&mut self.attributes) {
+            let (all_on, all_values) = declared.entry(name).or_default();
+            all_on.extend(on);
+            all_values.extend(values);
+        }
+        for (name, (on, values)) in &declared {
+            let on: Vec<&str> = on.iter().map(String::as_str).collect();
+            let values: Vec<String> =
+                values.iter().filter(|v| !v.contains([',', '|', '\t'])).map(|v| v.to_string()).collect();
+            if values.is_empty() {
+                let _ = writeln!(annotation, "{name}\tArg:{}", on.join("|"));
+            } else {
+                let _ = writeln!(annotation, "{name}\tArg:{}, Value:{}", on.join("|"), values.join("|"));
+            }
+        }
         visual.push('\n');
         visual.push_str(&drawing);
         write_new(&self.dir.join("annotation.conf"), annotation.as_bytes())?;
@@ -270,13 +367,34 @@ pub struct TextBound {
     pub text: String,
 }
 
+/// A relation line, `R1<TAB>denies Arg1:T2 Arg2:T1`: the first argument is the head.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BratRelation {
+    pub line: usize,
+    pub kind: String,
+    pub head: String,
+    pub tail: String,
+}
+
+/// An attribute line, `A1<TAB>value T3 43` (or `M1`, brat's older name); a yes/no
+/// attribute has no value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BratAttribute {
+    pub line: usize,
+    pub name: String,
+    pub target: String,
+    pub value: Option<String>,
+}
+
 /// The annotations of one `.ann` file that an import uses.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AnnFile {
     pub spans: Vec<TextBound>,
     /// `AnnotatorNotes` by target id.
     pub notes: std::collections::BTreeMap<String, String>,
-    /// Lines that are not text-bound annotations or notes (relations, events, ...).
+    pub relations: Vec<BratRelation>,
+    pub attributes: Vec<BratAttribute>,
+    /// Lines that are none of the above (events, equivalences, normalizations, ...).
     pub ignored: usize,
     /// Lines that could not be read: (line number, why).
     pub bad: Vec<(usize, String)>,
@@ -299,6 +417,29 @@ pub fn parse_ann(content: &str) -> AnnFile {
                     file.spans.push(TextBound { line: line_no, id: id.to_string(), label, fragments, text })
                 }
                 Err(why) => file.bad.push((line_no, why)),
+            }
+        } else if id.starts_with('R') {
+            let mut words = data.unwrap_or("").split_whitespace();
+            let arg = |w: Option<&str>| w.and_then(|w| w.split_once(':')).map(|(_, id)| id.to_string());
+            match (words.next(), arg(words.next()), arg(words.next())) {
+                (Some(kind), Some(head), Some(tail)) => {
+                    file.relations.push(BratRelation { line: line_no, kind: kind.to_string(), head, tail })
+                }
+                _ => file.bad.push((line_no, format!("relation without two arguments: {line:?}"))),
+            }
+        } else if id.starts_with('A') || id.starts_with('M') {
+            let data = data.unwrap_or("");
+            let mut words = data.splitn(3, ' ');
+            match (words.next(), words.next()) {
+                (Some(name), Some(target)) if !name.is_empty() && !target.is_empty() => {
+                    file.attributes.push(BratAttribute {
+                        line: line_no,
+                        name: name.to_string(),
+                        target: target.to_string(),
+                        value: words.next().map(str::to_string),
+                    })
+                }
+                _ => file.bad.push((line_no, format!("attribute without a target: {line:?}"))),
             }
         } else if id.starts_with('#') {
             let mut data = data.unwrap_or("").split_whitespace();
@@ -337,14 +478,18 @@ mod tests {
 
     #[test]
     fn reads_text_bound_lines_notes_and_skips_the_rest() {
-        let ann = "T1\tclaim 0 3;4 7\tabc def\n#1\tAnnotatorNotes T1\tannotator: amal\nR1\tRel Arg1:T1 Arg2:T2\nT2\tfigure x y\tq\n";
+        let ann = "T1\tclaim 0 3;4 7\tabc def\n#1\tAnnotatorNotes T1\tannotator: amal\nR1\tRel Arg1:T1 Arg2:T2\nT2\tfigure x y\tq\nE1\tAttack:T1\nA1\tsource T1 المرصد السوري\nA2\tNegated T1\n";
         let file = parse_ann(ann);
         assert_eq!(file.spans.len(), 1);
         let t = &file.spans[0];
         assert_eq!((t.line, t.label.as_str(), t.text.as_str()), (1, "claim", "abc def"));
         assert_eq!(t.fragments, [CharRange::new(0, 3), CharRange::new(4, 7)]);
         assert_eq!(file.notes["T1"], "annotator: amal");
-        assert_eq!(file.ignored, 1);
+        assert_eq!(file.ignored, 1, "the event");
+        let r = &file.relations[0];
+        assert_eq!((r.kind.as_str(), r.head.as_str(), r.tail.as_str()), ("Rel", "T1", "T2"));
+        let values: Vec<_> = file.attributes.iter().map(|a| (a.name.as_str(), a.value.as_deref())).collect();
+        assert_eq!(values, [("source", Some("المرصد السوري")), ("Negated", None)]);
         assert_eq!(file.bad.len(), 1);
         assert_eq!(file.bad[0].0, 4);
     }

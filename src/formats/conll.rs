@@ -1,4 +1,5 @@
 //! CoNLL-style token-level BIO: one `token<TAB>tag` per line, a blank line after each sentence.
+//! Spans only: CoNLL has no place for relations or attributes, so they are left out.
 //!
 //! Tokens and sentences come from [`crate::model::tokens`], the tokenizer the agreement
 //! measures use. Each document (and, when several annotators are exported, each

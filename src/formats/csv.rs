@@ -1,6 +1,9 @@
 //! CSV for spreadsheets: one row per span, with some context on each side.
 //!
-//! Columns: `doc_id,label,annotator,start,end,text,left_context,right_context,note`.
+//! Columns: `doc_id,label,annotator,start,end,text,left_context,right_context,note,id,attributes`
+//! (`id` as in the jsonl export, `attributes` a JSON object, `{}` when there are none).
+//! Relations go to a second file beside it, `NAME.relations.csv` for `NAME.csv`, with
+//! [`RELATION_HEADER`]: one row per relation, `head` and `tail` being span `id`s.
 //! RFC 4180: rows end with CRLF; a field holding a comma, a quote, CR or LF is quoted
 //! and its quotes doubled. `start`/`end` are code points; `text` is the exact span
 //! text; the contexts are up to [`CONTEXT`] code points, with line breaks shown as
@@ -20,12 +23,74 @@ use std::io::Write;
 /// Code points of context written on each side of a span.
 pub const CONTEXT: usize = 40;
 
-const HEADER: [&str; 9] =
-    ["doc_id", "label", "annotator", "start", "end", "text", "left_context", "right_context", "note"];
+const HEADER: [&str; 11] = [
+    "doc_id",
+    "label",
+    "annotator",
+    "start",
+    "end",
+    "text",
+    "left_context",
+    "right_context",
+    "note",
+    "id",
+    "attributes",
+];
+
+/// The columns of the relations file.
+pub const RELATION_HEADER: [&str; 10] = [
+    "doc_id",
+    "id",
+    "type",
+    "head",
+    "tail",
+    "annotator",
+    "head_label",
+    "head_text",
+    "tail_label",
+    "tail_text",
+];
 
 /// Writes the header row.
 pub fn write_header(w: &mut dyn Write) -> std::io::Result<()> {
     write_row(w, &HEADER.map(String::from))
+}
+
+/// The relations file written beside a CSV export: `NAME.relations.csv` for `NAME.csv`.
+pub fn relations_path(out: &std::path::Path) -> std::path::PathBuf {
+    let stem = out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    out.with_file_name(format!("{stem}.relations.csv"))
+}
+
+/// The relation rows of one document, for the relations file.
+pub fn relation_rows(doc: &ExportDoc<'_>) -> Vec<[String; 10]> {
+    doc.relations
+        .iter()
+        .map(|r| {
+            let (head, tail) = (&doc.spans[r.head], &doc.spans[r.tail]);
+            [
+                doc.doc.id.to_string(),
+                r.export_id(),
+                r.relation.kind.to_string(),
+                head.export_id(),
+                tail.export_id(),
+                r.annotator.to_string(),
+                head.span.label.to_string(),
+                head.text.to_string(),
+                tail.span.label.to_string(),
+                tail.text.to_string(),
+            ]
+        })
+        .collect()
+}
+
+/// Writes the relations file: its header, then `rows`.
+pub fn write_relations(w: &mut dyn Write, rows: &[[String; 10]]) -> std::io::Result<()> {
+    write_row(w, &RELATION_HEADER.map(String::from))?;
+    for row in rows {
+        write_row(w, row)?;
+    }
+    Ok(())
 }
 
 /// Writes one row per span of the document; `rows` counts rows written so far.
@@ -52,6 +117,8 @@ pub fn write_doc(w: &mut dyn Write, doc: &ExportDoc<'_>, rows: &mut usize) -> st
             context(left),
             context(right),
             s.span.note.as_deref().unwrap_or_default().to_string(),
+            s.export_id(),
+            s.span.attributes.to_json().to_string(),
         ];
         write_row(w, &row)?;
         *rows += 1;

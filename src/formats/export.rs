@@ -75,6 +75,10 @@ pub struct ExportReport {
     pub bad_spans: usize,
     /// Token-level losses of a conll export.
     pub conll: Option<ConllStats>,
+    /// Relations written (none in conll, which holds spans only).
+    pub relations: usize,
+    /// The second file a CSV export writes its relations to.
+    pub relations_file: Option<std::path::PathBuf>,
 }
 
 /// Exports `project` in `format` to `out` (a file; a folder for brat).
@@ -102,6 +106,7 @@ pub fn export(
             let doc = selection.export_doc(doc);
             report.documents += 1;
             report.spans += doc.spans.len();
+            report.relations += doc.relations.len();
             writer.write_doc(&doc)?;
             progress(Progress { stage: Stage::Writing, done: i + 1, total });
         }
@@ -112,6 +117,7 @@ pub fn export(
     let layer_kind = jsonl::LayerKind::of(project, options);
     let mut stats = ConllStats::default();
     let mut line = 0;
+    let mut relation_rows = Vec::new();
     write_with(out, |w| {
         if format == ExportFormat::Csv {
             csv::write_header(w)?;
@@ -121,12 +127,18 @@ pub fn export(
             let doc = selection.export_doc(doc);
             report.documents += 1;
             report.spans += doc.spans.len();
+            if format != ExportFormat::Conll {
+                report.relations += doc.relations.len();
+            }
             match format {
                 ExportFormat::Jsonl => jsonl::write_doc(w, &doc, layer_kind)?,
                 ExportFormat::Doccano => doccano::write_doc(w, &doc)?,
                 ExportFormat::Prodigy => prodigy::write_doc(w, &doc)?,
                 ExportFormat::Conll => conll::write_doc(w, &doc, &project.labels, &mut stats)?,
-                ExportFormat::Csv => csv::write_doc(w, &doc, &mut line)?,
+                ExportFormat::Csv => {
+                    csv::write_doc(w, &doc, &mut line)?;
+                    relation_rows.extend(csv::relation_rows(&doc));
+                }
                 ExportFormat::Brat => {}
             }
             progress(Progress { stage: Stage::Writing, done: i + 1, total });
@@ -136,6 +148,11 @@ pub fn export(
     report.bad_spans = selection.bad_spans;
     if format == ExportFormat::Conll {
         report.conll = Some(stats);
+    }
+    if format == ExportFormat::Csv && out != Path::new(STDOUT) {
+        let path = csv::relations_path(out);
+        write_with(&path, |w| csv::write_relations(w, &relation_rows))?;
+        report.relations_file = Some(path);
     }
     Ok(report)
 }

@@ -1,7 +1,11 @@
 //! Our own JSONL: one document per line, keys in a fixed order, read back by the importer.
 //!
-//! `{"id","title","text","spans":[{"start","end","label","text","annotator"}],"meta":{...}}`;
-//! a span with a note has a sixth key, `note`. `meta` holds `source`, `hash` (SHA-256
+//! `{"id","title","text","spans":[{"id","start","end","label","text","annotator","attributes"}],
+//! "relations":[{"id","head","tail","type","annotator"}],"meta":{...}}`; a span with a note
+//! has one more key, `note`. A span's `id` is stable within the project (`amal:3`: its layer
+//! and its id there); a relation's `head` and `tail` are span ids of the same line.
+//! `attributes` is an object (numbers as JSON numbers, integers without a fraction).
+//! `meta` holds `source`, `hash` (SHA-256
 //! of the text), `status` (per annotator), `layer` (`gold`, an annotator's name, or
 //! `annotators` when every annotator's layer is in the file) and
 //! `offsets: "unicode_codepoints"`. Arabic is written as UTF-8, not `\u` escapes.
@@ -49,18 +53,31 @@ struct Line<'a> {
     title: &'a str,
     text: &'a str,
     spans: Vec<SpanOut<'a>>,
+    relations: Vec<RelationOut<'a>>,
     meta: Meta<'a>,
 }
 
 #[derive(Serialize)]
 struct SpanOut<'a> {
+    id: String,
     start: usize,
     end: usize,
     label: &'a str,
     text: &'a str,
     annotator: &'a str,
+    attributes: serde_json::Value,
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct RelationOut<'a> {
+    id: String,
+    head: String,
+    tail: String,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    annotator: &'a str,
 }
 
 #[derive(Serialize)]
@@ -82,12 +99,25 @@ pub fn write_doc(w: &mut dyn Write, doc: &ExportDoc<'_>, layer: LayerKind<'_>) -
             .spans
             .iter()
             .map(|s| SpanOut {
+                id: s.export_id(),
                 start: s.span.start.0,
                 end: s.span.end.0,
                 label: s.span.label.as_str(),
                 text: s.text,
                 annotator: s.annotator,
+                attributes: s.span.attributes.to_json(),
                 note: s.span.note.as_deref(),
+            })
+            .collect(),
+        relations: doc
+            .relations
+            .iter()
+            .map(|r| RelationOut {
+                id: r.export_id(),
+                head: doc.spans[r.head].export_id(),
+                tail: doc.spans[r.tail].export_id(),
+                kind: r.relation.kind.as_str(),
+                annotator: r.annotator,
             })
             .collect(),
         meta: Meta {

@@ -3,9 +3,14 @@
 //! One line per document and layer. After the required keys come `_annotator_id` (the
 //! layer: an annotator's name or `gold`) and `answer: "accept"`, both as Prodigy itself
 //! writes them; `meta` holds `id`, `title` and `offsets: "unicode_codepoints"`.
+//!
+//! Relations: Prodigy's relation records point at tokens (`head`, `child`), and these
+//! lines carry no tokens, so each relation is written with Prodigy's token-free parts
+//! only: `{"head_span": {"start","end","label"}, "child_span": {...}, "label"}` (head to
+//! child as head to tail). Attributes are not part of Prodigy's format and are left out.
 
 use super::OFFSETS_UNIT;
-use super::select::ExportDoc;
+use super::select::{ExportDoc, ExportSpan};
 use serde::Serialize;
 use std::io::Write;
 
@@ -13,6 +18,8 @@ use std::io::Write;
 struct Line<'a> {
     text: &'a str,
     spans: Vec<SpanOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    relations: Vec<RelationOut<'a>>,
     meta: Meta<'a>,
     #[serde(rename = "_annotator_id", skip_serializing_if = "Option::is_none")]
     annotator_id: Option<&'a str>,
@@ -23,6 +30,19 @@ struct Line<'a> {
 struct SpanOut<'a> {
     start: usize,
     end: usize,
+    label: &'a str,
+}
+
+impl<'a> SpanOut<'a> {
+    fn of(s: &ExportSpan<'a>) -> Self {
+        SpanOut { start: s.span.start.0, end: s.span.end.0, label: s.span.label.as_str() }
+    }
+}
+
+#[derive(Serialize)]
+struct RelationOut<'a> {
+    head_span: SpanOut<'a>,
+    child_span: SpanOut<'a>,
     label: &'a str,
 }
 
@@ -41,6 +61,7 @@ pub fn write_doc(w: &mut dyn Write, doc: &ExportDoc<'_>) -> std::io::Result<()> 
         let line = Line {
             text: &doc.doc.text,
             spans: Vec::new(),
+            relations: Vec::new(),
             meta: meta(),
             annotator_id: None,
             answer: "accept",
@@ -48,12 +69,23 @@ pub fn write_doc(w: &mut dyn Write, doc: &ExportDoc<'_>) -> std::io::Result<()> 
         return write_line(w, &line);
     }
     for (layer, spans) in groups {
-        let spans = spans
-            .iter()
-            .map(|s| SpanOut { start: s.span.start.0, end: s.span.end.0, label: s.span.label.as_str() })
+        let spans = spans.iter().map(|s| SpanOut::of(s)).collect();
+        let relations = doc
+            .relations_of(layer)
+            .map(|r| RelationOut {
+                head_span: SpanOut::of(&doc.spans[r.head]),
+                child_span: SpanOut::of(&doc.spans[r.tail]),
+                label: r.relation.kind.as_str(),
+            })
             .collect();
-        let line =
-            Line { text: &doc.doc.text, spans, meta: meta(), annotator_id: Some(layer), answer: "accept" };
+        let line = Line {
+            text: &doc.doc.text,
+            spans,
+            relations,
+            meta: meta(),
+            annotator_id: Some(layer),
+            answer: "accept",
+        };
         write_line(w, &line)?;
     }
     Ok(())

@@ -6,9 +6,10 @@
 //! of the project has that status on it (a document nobody has opened is `new`).
 //! Suggested spans (origin `Suggested`, not yet accepted) are never exported; the
 //! command line's `--include-suggestions` confirms them in a copy of the project first.
+//! A relation is exported when both of its spans are (and it is not itself a suggestion).
 
 use super::FormatError;
-use crate::model::{CharIndex, CharRange, Document, LabelId, Project, Span, Status};
+use crate::model::{CharIndex, CharRange, Document, LabelId, Project, Relation, Span, Status};
 use std::collections::BTreeSet;
 
 /// Which layer to export.
@@ -67,6 +68,33 @@ impl ExportSpan<'_> {
     pub fn range(&self) -> CharRange {
         self.span.range()
     }
+
+    /// The span's id in exports, stable within the project: its layer and its id there,
+    /// `amal:3` or `gold:7` (span ids are unique within a layer).
+    pub fn export_id(&self) -> String {
+        format!("{}:{}", self.layer, self.span.id.0)
+    }
+}
+
+/// One relation chosen for export: both its spans are in [`ExportDoc::spans`].
+#[derive(Clone, Debug)]
+pub struct ExportRelation<'a> {
+    pub relation: &'a Relation,
+    /// The layer it comes from, as for spans.
+    pub layer: &'a str,
+    /// Who made it (for the gold layer: as recorded on the relation).
+    pub annotator: &'a str,
+    /// Index of the head span in [`ExportDoc::spans`].
+    pub head: usize,
+    /// Index of the tail span in [`ExportDoc::spans`].
+    pub tail: usize,
+}
+
+impl ExportRelation<'_> {
+    /// The relation's id in exports: its layer and its id there, `amal:1`.
+    pub fn export_id(&self) -> String {
+        format!("{}:{}", self.layer, self.relation.id.0)
+    }
 }
 
 /// One document chosen for export with its spans in reading order.
@@ -75,16 +103,26 @@ pub struct ExportDoc<'a> {
     pub doc: &'a Document,
     pub index: CharIndex,
     pub spans: Vec<ExportSpan<'a>>,
+    /// Relations between exported spans, by layer, then in the order they were made.
+    pub relations: Vec<ExportRelation<'a>>,
 }
 
 impl<'a> ExportDoc<'a> {
     /// The spans grouped by layer, in layer-name order (for formats with one record per layer).
     pub fn by_layer(&self) -> Vec<(&'a str, Vec<&ExportSpan<'a>>)> {
-        let names: BTreeSet<&'a str> = self.spans.iter().map(|s| s.layer).collect();
-        names
+        self.layer_names()
             .into_iter()
             .map(|name| (name, self.spans.iter().filter(|s| s.layer == name).collect()))
             .collect()
+    }
+
+    /// The relations of one layer.
+    pub fn relations_of(&self, layer: &str) -> impl Iterator<Item = &ExportRelation<'a>> {
+        self.relations.iter().filter(move |r| r.layer == layer)
+    }
+
+    fn layer_names(&self) -> BTreeSet<&'a str> {
+        self.spans.iter().map(|s| s.layer).collect()
     }
 }
 
@@ -194,7 +232,22 @@ impl<'a> Selection<'a> {
                 b.span.id,
             ))
         });
-        ExportDoc { doc, index, spans }
+        let mut relations = Vec::new();
+        for (layer_name, layer) in &self.layers {
+            let Some(layer_doc) = layer.docs.get(&doc.id) else { continue };
+            let find = |id| spans.iter().position(|s| s.layer == *layer_name && s.span.id == id);
+            for relation in &layer_doc.relations {
+                if relation.origin.is_suggested() {
+                    continue;
+                }
+                if let (Some(head), Some(tail)) = (find(relation.head), find(relation.tail)) {
+                    let annotator =
+                        if relation.annotator.is_empty() { *layer_name } else { relation.annotator.as_str() };
+                    relations.push(ExportRelation { relation, layer: layer_name, annotator, head, tail });
+                }
+            }
+        }
+        ExportDoc { doc, index, spans, relations }
     }
 }
 

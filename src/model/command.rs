@@ -4,7 +4,10 @@
 //! inverse restores the project exactly. Widgets never change a project directly: they
 //! push commands, and the app applies them at the end of the frame.
 
-use super::{DocId, Document, Label, LabelId, Layer, Pattern, Project, Rejection, Span, SpanId, Status};
+use super::{
+    DocId, Document, Label, LabelId, Layer, Pattern, Project, Rejection, Relation, RelationId, RelationType,
+    Span, SpanId, Status,
+};
 use std::sync::Arc;
 
 /// Which layer a span command targets.
@@ -34,10 +37,18 @@ impl LayerRef {
 pub enum Command {
     /// Adds a span (its id must be unused in the layer).
     AddSpan { layer: LayerRef, doc: DocId, span: Span },
-    /// Removes the span with this id.
+    /// Removes the span with this id and every relation that links it.
     RemoveSpan { layer: LayerRef, doc: DocId, id: SpanId },
     /// Replaces the span with the same id (relabel, note, boundaries).
     UpdateSpan { layer: LayerRef, doc: DocId, span: Span },
+    /// Adds a relation between two spans of the layer (its id must be unused).
+    AddRelation { layer: LayerRef, doc: DocId, relation: Relation },
+    /// Removes the relation with this id.
+    RemoveRelation { layer: LayerRef, doc: DocId, id: RelationId },
+    /// Replaces the relation with the same id (its type, ends or origin).
+    UpdateRelation { layer: LayerRef, doc: DocId, relation: Relation },
+    /// Replaces the project's relation types; fails if a relation uses a type it drops.
+    SetRelationTypes { types: Vec<RelationType> },
     /// Sets an annotator's status on a document.
     SetStatus { doc: DocId, annotator: String, status: Status },
     /// Inserts a label at `index` (clamped to the end).
@@ -81,6 +92,18 @@ pub enum CommandError {
     HotkeyClash { key: char, other: LabelId },
     #[error("document id \"{0}\" is already used")]
     DuplicateDocument(DocId),
+    #[error("no relation {} in the {layer} layer of document \"{doc}\"", id.0)]
+    NoRelation { layer: String, doc: DocId, id: RelationId },
+    #[error("relation id {} is already used", .0.0)]
+    DuplicateRelation(RelationId),
+    #[error("a relation needs two spans of the layer: {0}")]
+    BadRelation(&'static str),
+    #[error("no relation type \"{0}\"")]
+    NoRelationType(LabelId),
+    #[error("relation type \"{kind}\" is still used by {count} relations")]
+    RelationTypeInUse { kind: LabelId, count: usize },
+    #[error("relation type id \"{0}\" is used twice")]
+    DuplicateRelationType(LabelId),
 }
 
 fn layer_mut<'p>(project: &'p mut Project, layer: &LayerRef) -> &'p mut Layer {
@@ -100,6 +123,44 @@ fn check_span(project: &Project, doc: &DocId, span: &Span) -> Result<(), Command
         return Err(CommandError::NoLabel(span.label.clone()));
     }
     Ok(())
+}
+
+/// Checks a relation against its layer: both spans there, distinct, and a known type.
+fn check_relation(
+    project: &Project,
+    layer: &LayerRef,
+    doc: &DocId,
+    relation: &Relation,
+) -> Result<(), CommandError> {
+    project.document(doc).ok_or_else(|| CommandError::NoDocument(doc.clone()))?;
+    if project.relation_type(&relation.kind).is_none() {
+        return Err(CommandError::NoRelationType(relation.kind.clone()));
+    }
+    if relation.head == relation.tail {
+        return Err(CommandError::BadRelation("a span cannot link to itself"));
+    }
+    let layer_doc = project.layer(layer).and_then(|l| l.docs.get(doc));
+    let has = |id: SpanId| layer_doc.is_some_and(|d| d.span(id).is_some());
+    if !has(relation.head) || !has(relation.tail) {
+        return Err(CommandError::BadRelation("its head or tail span is not there"));
+    }
+    Ok(())
+}
+
+/// The relations of `doc` in `layer`, to change.
+fn relations_mut<'p>(
+    project: &'p mut Project,
+    layer: &LayerRef,
+    doc: &DocId,
+    missing: impl Fn() -> CommandError,
+) -> Result<&'p mut Vec<Relation>, CommandError> {
+    match layer {
+        LayerRef::Annotator(name) => project.layers.get_mut(name).ok_or_else(&missing)?,
+        LayerRef::Gold => &mut project.gold,
+    }
+    .existing_doc_mut(doc)
+    .map(|d| &mut d.relations)
+    .ok_or_else(missing)
 }
 
 fn check_hotkey(project: &Project, label: &Label) -> Result<(), CommandError> {
@@ -134,16 +195,78 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, Command
         }
         Command::RemoveSpan { layer, doc, id } => {
             let no_span = || CommandError::NoSpan { layer: layer.name().into(), doc: doc.clone(), id };
-            let spans = match &layer {
+            let layer_doc = match &layer {
                 LayerRef::Annotator(name) => project.layers.get_mut(name).ok_or_else(no_span)?,
                 LayerRef::Gold => &mut project.gold,
             }
             .existing_doc_mut(&doc)
-            .map(|d| &mut d.spans)
             .ok_or_else(no_span)?;
-            let at = spans.iter().position(|s| s.id == id).ok_or_else(no_span)?;
-            let span = spans.remove(at);
-            Ok(Command::AddSpan { layer, doc, span })
+            let at = layer_doc.spans.iter().position(|s| s.id == id).ok_or_else(no_span)?;
+            let span = layer_doc.spans.remove(at);
+            // The span's links go with it; undo brings the span back first, then its links.
+            let (gone, kept): (Vec<Relation>, Vec<Relation>) =
+                std::mem::take(&mut layer_doc.relations).into_iter().partition(|r| r.touches(id));
+            layer_doc.relations = kept;
+            let add_span = Command::AddSpan { layer: layer.clone(), doc: doc.clone(), span };
+            if gone.is_empty() {
+                return Ok(add_span);
+            }
+            let mut inverse = vec![add_span];
+            inverse.extend(gone.into_iter().map(|relation| Command::AddRelation {
+                layer: layer.clone(),
+                doc: doc.clone(),
+                relation,
+            }));
+            Ok(Command::Batch(inverse))
+        }
+        Command::AddRelation { layer, doc, relation } => {
+            check_relation(project, &layer, &doc, &relation)?;
+            if project.layer(&layer).is_some_and(|l| l.relations(&doc).iter().any(|r| r.id == relation.id)) {
+                return Err(CommandError::DuplicateRelation(relation.id));
+            }
+            let id = relation.id;
+            relations_mut(project, &layer, &doc, || CommandError::BadRelation("no spans there"))?
+                .push(relation);
+            Ok(Command::RemoveRelation { layer, doc, id })
+        }
+        Command::RemoveRelation { layer, doc, id } => {
+            let missing = || CommandError::NoRelation { layer: layer.name().into(), doc: doc.clone(), id };
+            let relations = relations_mut(project, &layer, &doc, missing)?;
+            let at = relations.iter().position(|r| r.id == id).ok_or_else(missing)?;
+            let relation = relations.remove(at);
+            Ok(Command::AddRelation { layer, doc, relation })
+        }
+        Command::UpdateRelation { layer, doc, relation } => {
+            check_relation(project, &layer, &doc, &relation)?;
+            let id = relation.id;
+            let missing = || CommandError::NoRelation { layer: layer.name().into(), doc: doc.clone(), id };
+            let relations = relations_mut(project, &layer, &doc, missing)?;
+            let slot = relations.iter_mut().find(|r| r.id == id).ok_or_else(missing)?;
+            let old = std::mem::replace(slot, relation);
+            Ok(Command::UpdateRelation { layer, doc, relation: old })
+        }
+        Command::SetRelationTypes { types } => {
+            for (i, kind) in types.iter().enumerate() {
+                if types.iter().take(i).any(|t| t.id == kind.id) {
+                    return Err(CommandError::DuplicateRelationType(kind.id.clone()));
+                }
+            }
+            for old in &project.relation_types {
+                if types.iter().any(|t| t.id == old.id) {
+                    continue;
+                }
+                let count = project
+                    .named_layers_all()
+                    .flat_map(|(_, l)| l.docs.values())
+                    .flat_map(|d| d.relations.iter())
+                    .filter(|r| r.kind == old.id)
+                    .count();
+                if count > 0 {
+                    return Err(CommandError::RelationTypeInUse { kind: old.id.clone(), count });
+                }
+            }
+            let old = std::mem::replace(&mut project.relation_types, types);
+            Ok(Command::SetRelationTypes { types: old })
         }
         Command::UpdateSpan { layer, doc, span } => {
             check_span(project, &doc, &span)?;
@@ -245,13 +368,17 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, Command
             let docs = docs.into_iter().map(Arc::unwrap_or_clone).collect();
             let mut inverse = vec![Command::AddDocuments { docs }];
             for (layer, doc, layer_doc) in restore {
-                inverse.extend(
-                    Arc::unwrap_or_clone(layer_doc).spans.into_iter().map(|span| Command::AddSpan {
-                        layer: layer.clone(),
-                        doc: doc.clone(),
-                        span,
-                    }),
-                );
+                let super::LayerDoc { spans, relations, .. } = Arc::unwrap_or_clone(layer_doc);
+                inverse.extend(spans.into_iter().map(|span| Command::AddSpan {
+                    layer: layer.clone(),
+                    doc: doc.clone(),
+                    span,
+                }));
+                inverse.extend(relations.into_iter().map(|relation| Command::AddRelation {
+                    layer: layer.clone(),
+                    doc: doc.clone(),
+                    relation,
+                }));
             }
             Ok(Command::Batch(inverse))
         }
@@ -447,5 +574,109 @@ mod tests {
             Command::SetStatus { doc: DocId::new("d1"), annotator: "amal".into(), status: Status::Done },
         );
         assert_eq!(p.documents[0].status_of("amal"), Status::Done);
+    }
+
+    fn link(id: u64, head: u64, tail: u64, kind: &str) -> Relation {
+        Relation::new(RelationId(id), SpanId(head), SpanId(tail), LabelId::new(kind), "amal", Timestamp(2))
+    }
+
+    /// A claim (1), a denial (2) and a figure (3) in amal's layer, the denial linked to the claim.
+    fn linked() -> Project {
+        let mut p = project();
+        let doc = DocId::new("d1");
+        for s in [span(1, 0, 13, "claim"), span(2, 14, 22, "denial"), span(3, 4, 13, "figure")] {
+            apply(&mut p, Command::AddSpan { layer: amal(), doc: doc.clone(), span: s }).unwrap();
+        }
+        round_trip(p, Command::AddRelation { layer: amal(), doc, relation: link(1, 2, 1, "denies") })
+    }
+
+    #[test]
+    fn relations_add_update_remove_and_undo() {
+        let doc = DocId::new("d1");
+        let p = linked();
+        assert_eq!(p.layers["amal"].relations(&doc), [link(1, 2, 1, "denies")]);
+        let p = round_trip(
+            p,
+            Command::AddRelation { layer: amal(), doc: doc.clone(), relation: link(2, 3, 1, "quantifies") },
+        );
+        assert_eq!(p.layers["amal"].next_relation_id(), RelationId(3));
+        let p = round_trip(
+            p,
+            Command::UpdateRelation { layer: amal(), doc: doc.clone(), relation: link(2, 3, 1, "denies") },
+        );
+        assert_eq!(p.layers["amal"].relations(&doc)[1].kind.as_str(), "denies");
+        let p = round_trip(p, Command::RemoveRelation { layer: amal(), doc: doc.clone(), id: RelationId(1) });
+        assert_eq!(p.layers["amal"].relations(&doc).len(), 1);
+        assert_eq!(p.validate(), vec![]);
+    }
+
+    #[test]
+    fn bad_relations_change_nothing() {
+        let mut p = linked();
+        let before = p.clone();
+        let doc = DocId::new("d1");
+        let bad = [
+            (link(1, 3, 1, "quantifies"), "duplicate id"),
+            (link(5, 3, 9, "quantifies"), "missing tail"),
+            (link(5, 3, 3, "quantifies"), "to itself"),
+            (link(5, 3, 1, "cites"), "unknown type"),
+        ];
+        for (relation, why) in bad {
+            assert!(
+                apply(&mut p, Command::AddRelation { layer: amal(), doc: doc.clone(), relation }).is_err(),
+                "{why}"
+            );
+            assert_eq!(p, before, "{why}");
+        }
+        let relation = link(1, 2, 1, "denies");
+        let other = LayerRef::annotator("omar");
+        assert!(apply(&mut p, Command::AddRelation { layer: other, doc, relation }).is_err());
+    }
+
+    #[test]
+    fn removing_a_span_removes_its_relations_and_undo_brings_both_back() {
+        let doc = DocId::new("d1");
+        let mut p = linked();
+        apply(
+            &mut p,
+            Command::AddRelation { layer: amal(), doc: doc.clone(), relation: link(2, 3, 1, "quantifies") },
+        )
+        .unwrap();
+        let before = p.clone();
+        let inverse =
+            apply(&mut p, Command::RemoveSpan { layer: amal(), doc: doc.clone(), id: SpanId(1) }).unwrap();
+        assert!(p.layers["amal"].relations(&doc).is_empty(), "both links touched the claim");
+        assert_eq!(p.validate(), vec![]);
+        let redo = apply(&mut p, inverse).unwrap();
+        assert_eq!(p, before);
+        apply(&mut p, redo).unwrap();
+        // Removing the figure keeps the denial's link.
+        let mut p = before.clone();
+        apply(&mut p, Command::RemoveSpan { layer: amal(), doc: doc.clone(), id: SpanId(3) }).unwrap();
+        assert_eq!(p.layers["amal"].relations(&doc), [link(1, 2, 1, "denies")]);
+        // Removing the document and undoing brings relations back too.
+        let mut p = before.clone();
+        let inverse = apply(&mut p, Command::RemoveDocuments { ids: vec![doc] }).unwrap();
+        apply(&mut p, inverse).unwrap();
+        assert_eq!(p, before);
+    }
+
+    #[test]
+    fn relation_types_in_use_cannot_be_dropped() {
+        let mut p = linked();
+        let only_quantifies: Vec<_> =
+            p.relation_types.iter().filter(|t| t.id.as_str() == "quantifies").cloned().collect();
+        assert!(matches!(
+            apply(&mut p, Command::SetRelationTypes { types: only_quantifies }),
+            Err(CommandError::RelationTypeInUse { count: 1, .. })
+        ));
+        let mut types = p.relation_types.clone();
+        types[1].name = "Counts for".into();
+        types.push(RelationType::open("cites", Default::default()));
+        let p = round_trip(p, Command::SetRelationTypes { types });
+        assert_eq!(p.relation_types.len(), 3);
+        let mut p = p;
+        let twice = vec![p.relation_types[0].clone(), p.relation_types[0].clone()];
+        assert!(apply(&mut p, Command::SetRelationTypes { types: twice }).is_err());
     }
 }

@@ -1,6 +1,6 @@
 //! Labels: the tags an analyst gives a span (claim, denial, figure, ...).
 
-use super::SharedStr;
+use super::{AttributeDef, SharedStr, default_attributes};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -77,6 +77,28 @@ pub struct Label {
     /// The annotation guideline for this label, shown as a tooltip.
     #[serde(default)]
     pub description: String,
+    /// The attributes a span with this label can carry.
+    #[serde(default)]
+    pub attributes: Vec<AttributeDef>,
+}
+
+impl Label {
+    /// A label with no hotkey, guideline or attributes.
+    pub fn new(id: &str, name: &str, color: Color) -> Self {
+        Self {
+            id: LabelId::new(id),
+            name: name.to_string(),
+            color,
+            hotkey: None,
+            description: String::new(),
+            attributes: Vec::new(),
+        }
+    }
+
+    /// The declared attribute called `name`.
+    pub fn attribute(&self, name: &str) -> Option<&AttributeDef> {
+        self.attributes.iter().find(|a| a.name == name)
+    }
 }
 
 /// The default label set: claim, denial and figure on keys 1, 2 and 3.
@@ -90,6 +112,7 @@ pub fn default_labels() -> Vec<Label> {
             description: "An assertion the article attributes to a source or makes itself: \
                           who said what. Mark the asserted content, not the reporting verb."
                 .into(),
+            attributes: default_attributes("claim"),
         },
         Label {
             id: LabelId::new("denial"),
@@ -99,6 +122,7 @@ pub fn default_labels() -> Vec<Label> {
             description: "A statement that rejects or contradicts a claim (نفى، كذّب، لن). \
                           Mark the denied content together with the negation."
                 .into(),
+            attributes: default_attributes("denial"),
         },
         Label {
             id: LabelId::new("figure"),
@@ -108,6 +132,7 @@ pub fn default_labels() -> Vec<Label> {
             description: "A number with what it counts: casualties, distances, counts, \
                           percentages. Include the unit or noun (e.g. 120 كم, 12 وفاة)."
                 .into(),
+            attributes: default_attributes("figure"),
         },
     ]
 }

@@ -4,12 +4,14 @@
 //! Every offset is a [`CharOffset`], a count of Unicode code points into the document
 //! text exactly as it was imported (what Python's `str` indexes).
 
+mod attribute;
 mod command;
 pub mod document;
 mod history;
 mod label;
 mod name;
 mod project;
+mod relation;
 pub mod search;
 mod shared;
 mod span;
@@ -19,11 +21,18 @@ pub use crate::offsets::{
     ByteOffset, CharIndex, CharOffset, CharRange, OffsetError, byte_to_char, char_len, char_to_byte,
     slice_chars,
 };
+pub use attribute::{
+    AttrValue, AttributeDef, AttributeKind, Attributes, COUNTS, default_attributes, format_number,
+    parse_number,
+};
 pub use command::{Command, CommandError, LayerRef, apply};
 pub use document::{ContentHash, DocId, Document, Status};
 pub use history::History;
 pub use label::{Color, Label, LabelId, default_labels};
 pub use name::{MAX_NAME_CHARS, clean_name, name_problem};
 pub use project::{FORMAT_VERSION, Layer, LayerDoc, Pattern, Project, Rejection, ValidationError};
+pub use relation::{
+    Relation, RelationId, RelationType, default_relation_types, default_relation_types_for, types_for,
+};
 pub use shared::{SharedStr, interning};
 pub use span::{Origin, Span, SpanId, Timestamp};

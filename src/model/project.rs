@@ -1,6 +1,9 @@
 //! The project: label set, documents, and one annotation layer per annotator.
 
-use super::{ContentHash, DocId, Document, Label, LabelId, OffsetError, Span, SpanId, default_labels};
+use super::{
+    ContentHash, DocId, Document, Label, LabelId, OffsetError, Relation, RelationId, RelationType, Span,
+    SpanId, default_labels, default_relation_types,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -11,7 +14,9 @@ use std::sync::Arc;
 /// - 1: the first format.
 /// - 2: suggestions: `Suggested(rule: ...)` origins, project `patterns`, and `rejected`
 ///   suggestions.
-pub const FORMAT_VERSION: u32 = 2;
+/// - 3: links and attributes: project `relation_types`, label `attributes`, span
+///   `attributes` and per-document `relations` in each layer.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// A project's own phrase (or regular expression) that suggests spans of a label, matched
 /// with the folding search uses (harakat and tatweel ignored, alef forms alike).
@@ -46,6 +51,25 @@ pub struct LayerDoc {
     /// Spans in reading order.
     #[serde(deserialize_with = "spans_exact")]
     pub spans: Vec<Span>,
+    /// Links between these spans, in the order they were made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relations: Vec<Relation>,
+}
+
+impl LayerDoc {
+    /// An empty layer for a document with text hash `hash`.
+    pub fn new(hash: ContentHash) -> Self {
+        Self { hash, spans: Vec::new(), relations: Vec::new() }
+    }
+
+    pub fn span(&self, id: SpanId) -> Option<&Span> {
+        self.spans.iter().find(|s| s.id == id)
+    }
+
+    /// The relations that have span `id` as head or tail.
+    pub fn relations_of(&self, id: SpanId) -> impl Iterator<Item = &Relation> {
+        self.relations.iter().filter(move |r| r.touches(id))
+    }
 }
 
 /// Reads a list of spans into a vector holding exactly them: a list grows by doubling while
@@ -82,15 +106,29 @@ impl Layer {
     /// The spans of `doc`, created (empty) when missing.
     pub fn doc_mut(&mut self, doc: &Document) -> &mut LayerDoc {
         Arc::make_mut(
-            self.docs
-                .entry(doc.id.clone())
-                .or_insert_with(|| Arc::new(LayerDoc { hash: doc.hash.clone(), spans: Vec::new() })),
+            self.docs.entry(doc.id.clone()).or_insert_with(|| Arc::new(LayerDoc::new(doc.hash.clone()))),
         )
     }
 
     /// The spans of `doc` to change, if the layer has any there.
     pub fn existing_doc_mut(&mut self, doc: &DocId) -> Option<&mut LayerDoc> {
         self.docs.get_mut(doc).map(Arc::make_mut)
+    }
+
+    /// Relations on `doc`, in the order they were made (empty when there are none).
+    pub fn relations(&self, doc: &DocId) -> &[Relation] {
+        self.docs.get(doc).map(|d| d.relations.as_slice()).unwrap_or(&[])
+    }
+
+    /// All relations of the layer, over every document.
+    pub fn relation_count(&self) -> usize {
+        self.docs.values().map(|d| d.relations.len()).sum()
+    }
+
+    /// An id not used by any relation of this layer.
+    pub fn next_relation_id(&self) -> RelationId {
+        let max = self.docs.values().flat_map(|d| d.relations.iter()).map(|r| r.id.0).max();
+        RelationId(max.map_or(1, |m| m + 1))
     }
 
     /// An id not used by any span of this layer.
@@ -115,6 +153,9 @@ pub struct Project {
     pub name: String,
     #[serde(default = "default_labels")]
     pub labels: Vec<Label>,
+    /// The kinds of link between spans.
+    #[serde(default = "default_relation_types")]
+    pub relation_types: Vec<RelationType>,
     /// The project's own suggestion patterns, per label.
     #[serde(default)]
     pub patterns: Vec<Pattern>,
@@ -160,6 +201,10 @@ pub enum ValidationError {
     BadName { what: &'static str, name: String, problem: &'static str },
     #[error("document \"{doc}\", {layer} layer, span {span}: made by {annotator:?}, not by {layer:?}")]
     ForeignSpan { doc: DocId, layer: String, span: u64, annotator: String },
+    #[error("relation type id {0:?} is used twice")]
+    DuplicateRelationType(String),
+    #[error("document \"{doc}\", {layer} layer, relation {relation}: {problem}")]
+    BadRelation { doc: DocId, layer: String, relation: u64, problem: String },
 }
 
 impl Project {
@@ -168,6 +213,7 @@ impl Project {
             version: FORMAT_VERSION,
             name: name.into(),
             labels: default_labels(),
+            relation_types: default_relation_types(),
             patterns: Vec::new(),
             layers: BTreeMap::new(),
             gold: Layer::default(),
@@ -209,6 +255,10 @@ impl Project {
 
     pub fn label(&self, id: &super::LabelId) -> Option<&Label> {
         self.labels.iter().find(|l| &l.id == id)
+    }
+
+    pub fn relation_type(&self, id: &LabelId) -> Option<&RelationType> {
+        self.relation_types.iter().find(|t| &t.id == id)
     }
 
     /// Annotator names in sorted order.
@@ -268,6 +318,9 @@ impl Project {
         for label in &self.labels {
             name_problems("label id", label.id.as_str());
         }
+        for kind in &self.relation_types {
+            name_problems("relation type id", kind.id.as_str());
+        }
         for name in self.layers.keys() {
             name_problems("annotator name", name);
         }
@@ -286,6 +339,12 @@ impl Project {
                     a: other.to_string(),
                     b: label.id.0.to_string(),
                 });
+            }
+        }
+        let mut type_ids = BTreeSet::new();
+        for kind in &self.relation_types {
+            if !type_ids.insert(kind.id.as_str()) {
+                problems.push(ValidationError::DuplicateRelationType(kind.id.0.to_string()));
             }
         }
         // Only each text's length in code points is needed: a full CharIndex per document
@@ -354,6 +413,34 @@ impl Project {
                             layer: layer_name.to_string(),
                             span: span.id.0,
                         });
+                    }
+                }
+                let mut relation_ids = BTreeSet::new();
+                for relation in &layer_doc.relations {
+                    let mut bad = |problem: String| {
+                        problems.push(ValidationError::BadRelation {
+                            doc: doc_id.clone(),
+                            layer: layer_name.to_string(),
+                            relation: relation.id.0,
+                            problem,
+                        })
+                    };
+                    if !relation_ids.insert(relation.id) {
+                        bad("its id is used twice".into());
+                    }
+                    for (end, id) in [("head", relation.head), ("tail", relation.tail)] {
+                        if !ids.contains(&id) {
+                            bad(format!("its {end} span {} is not in the layer", id.0));
+                        }
+                    }
+                    if relation.head == relation.tail {
+                        bad("it links a span to itself".into());
+                    }
+                    if !type_ids.contains(relation.kind.as_str()) {
+                        bad(format!("unknown relation type {:?}", relation.kind.as_str()));
+                    }
+                    if !std::ptr::eq(layer, &self.gold) && relation.annotator != layer_name {
+                        bad(format!("made by {:?}, not by {layer_name:?}", relation.annotator.as_str()));
                     }
                 }
             }

@@ -28,7 +28,7 @@ impl SharedStr {
     }
 
     /// The shared string for `s`: the interned one while [`interning`], a new one otherwise.
-    fn intern(s: &str) -> Self {
+    pub fn intern(s: &str) -> Self {
         INTERNED.with(|cell| match cell.borrow_mut().as_mut() {
             Some(set) => match set.get(s) {
                 Some(found) => found.clone(),

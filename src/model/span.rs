@@ -1,6 +1,6 @@
 //! Spans: labelled ranges of code points made by one annotator.
 
-use super::{CharOffset, CharRange, LabelId, SharedStr};
+use super::{Attributes, CharOffset, CharRange, LabelId, SharedStr};
 use serde::{Deserialize, Serialize};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -35,6 +35,13 @@ pub enum Origin {
     Accepted { by: SharedStr },
 }
 
+impl Origin {
+    /// True for a suggestion not yet accepted.
+    pub fn is_suggested(&self) -> bool {
+        matches!(self, Origin::Suggested { .. })
+    }
+}
+
 /// A labelled range `start..end` of code points. Spans may overlap.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -51,6 +58,9 @@ pub struct Span {
     pub note: Option<SharedStr>,
     #[serde(default)]
     pub origin: Origin,
+    /// Values of the label's attributes (a figure's value and unit, a claim's source).
+    #[serde(default, skip_serializing_if = "Attributes::is_empty")]
+    pub attributes: Attributes,
 }
 
 impl Span {
@@ -72,6 +82,7 @@ impl Span {
             modified: at,
             note: None,
             origin: Origin::Manual,
+            attributes: Attributes::default(),
         }
     }
 
@@ -111,7 +122,7 @@ mod tests {
     #[test]
     fn a_span_stays_small() {
         // A big project holds hundreds of thousands of spans: names, note and origin are
-        // one pointer each (plus the origin's tag), next to five numbers.
-        assert!(std::mem::size_of::<Span>() <= 10 * std::mem::size_of::<usize>());
+        // one pointer each (plus the origin's tag), attributes one pointer, next to five numbers.
+        assert!(std::mem::size_of::<Span>() <= 11 * std::mem::size_of::<usize>());
     }
 }

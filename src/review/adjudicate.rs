@@ -7,10 +7,16 @@
 //!
 //! A decision on a disagreement first removes the gold spans that an earlier decision
 //! on it left there (gold spans overlapping its range that are not agreed spans), so
-//! a reviewer can change their mind.
+//! a reviewer can change their mind. Decisions on links and attribute values (see
+//! `link_review`) replace the gold links between the two spans, or the gold span's
+//! values, in the same way.
 
-use super::disagreement::{Disagreement, SpanKey, agreed};
-use crate::model::{CharRange, Command, DocId, LabelId, LayerRef, Origin, Project, Span, SpanId, Timestamp};
+use super::disagreement::{Disagreement, DisagreementKind, SpanKey, agreed};
+use super::link_review::{agreed_attributes, agreed_links, gold_links_between, gold_with};
+use crate::model::{
+    Attributes, CharRange, Command, DocId, LabelId, LayerRef, Origin, Project, Relation, RelationId, Span,
+    SpanId, Timestamp,
+};
 use std::collections::BTreeMap;
 
 /// A reviewer's decision on one disagreement.
@@ -31,6 +37,10 @@ pub enum AdjudicationError {
     NoDocument(DocId),
     #[error("{0:?} is not one of the annotators under review")]
     NotUnderReview(String),
+    #[error("links and attribute values are decided with A, B or R, not with a selection")]
+    NotForLinks,
+    #[error("the spans of this decision are not in the gold layer yet")]
+    NoGoldSpan,
 }
 
 /// Hands out span ids past every id of the gold layer.
@@ -77,14 +87,100 @@ pub fn auto_accept_agreed(
     let mut commands = Vec::new();
     let first = annotators.first().copied().unwrap_or_default();
     let source = project.layers.get(first).map(|l| l.spans(doc)).unwrap_or(&[]);
+    // Where each agreed span is (or will be) in gold, for the agreed links.
+    let mut gold_ids: BTreeMap<SpanKey, SpanId> =
+        project.gold.spans(doc).iter().map(|s| ((s.range(), s.label.clone()), s.id)).collect();
     for ((range, label), n) in missing {
         let Some(span) = source.iter().find(|s| s.range() == range && s.label == label) else { continue };
+        let key = (range, label);
         for _ in 0..n {
-            let span = gold_span(span, ids.next(), first, by, now);
+            let mut span = gold_span(span, ids.next(), first, by, now);
+            span.attributes = agreed_attributes(project, doc, annotators, &key);
+            gold_ids.entry(key.clone()).or_insert(span.id);
             commands.push(Command::AddSpan { layer: LayerRef::Gold, doc: doc.clone(), span });
         }
     }
+    if annotators.len() >= 2 {
+        let gold_relations = project.gold.relations(doc);
+        let mut next = project.gold.next_relation_id().0;
+        for (head, tail, kind) in agreed_links(project, doc, annotators) {
+            let (Some(&h), Some(&t)) = (gold_ids.get(&head), gold_ids.get(&tail)) else { continue };
+            if gold_relations.iter().any(|r| r.head == h && r.tail == t && r.kind == kind) {
+                continue;
+            }
+            let mut relation = Relation::new(RelationId(next), h, t, kind, first, now);
+            relation.origin = Origin::Accepted { by: by.into() };
+            next += 1;
+            commands.push(Command::AddRelation { layer: LayerRef::Gold, doc: doc.clone(), relation });
+        }
+    }
     Command::Batch(commands)
+}
+
+/// How many gold spans (for links: gold links; for values: the gold span when it has
+/// values) decide `disagreement`.
+pub fn decided_count(project: &Project, doc: &DocId, disagreement: &Disagreement) -> usize {
+    match (&disagreement.kind, &disagreement.link) {
+        (DisagreementKind::LinksDiffer, Some(link)) => {
+            gold_links_between(project, doc, &link.head, &link.tail).len()
+        }
+        (DisagreementKind::AttributesDiffer, _) => {
+            let key = disagreement.spans.first().map(|s| (s.span.range(), s.span.label.clone()));
+            key.and_then(|k| gold_with(project, doc, &k)).is_some_and(|s| !s.attributes.is_empty()) as usize
+        }
+        _ => decided(project, doc, disagreement).len(),
+    }
+}
+
+/// The command for a decision on links or attribute values (see `link_review`).
+fn adjudicate_links_or_values(
+    project: &Project,
+    doc: &DocId,
+    disagreement: &Disagreement,
+    decision: &Decision,
+    by: &str,
+    now: Timestamp,
+) -> Result<Command, AdjudicationError> {
+    let chosen = match decision {
+        Decision::Accept(annotator) if disagreement.annotators.contains(annotator) => {
+            Some(annotator.as_str())
+        }
+        Decision::Accept(annotator) => return Err(AdjudicationError::NotUnderReview(annotator.clone())),
+        Decision::Reject => None,
+        Decision::Edit(_) => return Err(AdjudicationError::NotForLinks),
+    };
+    let gold = LayerRef::Gold;
+    if let Some(link) = &disagreement.link {
+        let (Some(head), Some(tail)) =
+            (gold_with(project, doc, &link.head), gold_with(project, doc, &link.tail))
+        else {
+            return Err(AdjudicationError::NoGoldSpan);
+        };
+        let mut commands: Vec<Command> = gold_links_between(project, doc, &link.head, &link.tail)
+            .into_values()
+            .map(|r| Command::RemoveRelation { layer: gold.clone(), doc: doc.clone(), id: r.id })
+            .collect();
+        let kinds =
+            chosen.and_then(|a| link.kinds.iter().find(|(name, _)| name == a)).map(|(_, k)| k.clone());
+        let ids = project.gold.next_relation_id().0..;
+        for (next, kind) in ids.zip(kinds.into_iter().flatten()) {
+            let mut relation =
+                Relation::new(RelationId(next), head.id, tail.id, kind, chosen.unwrap_or(by), now);
+            relation.origin = Origin::Accepted { by: by.into() };
+            commands.push(Command::AddRelation { layer: gold.clone(), doc: doc.clone(), relation });
+        }
+        return Ok(Command::Batch(commands));
+    }
+    let first = disagreement.spans.first().ok_or(AdjudicationError::NoGoldSpan)?;
+    let key = (first.span.range(), first.span.label.clone());
+    let gold_span = gold_with(project, doc, &key).ok_or(AdjudicationError::NoGoldSpan)?;
+    let attributes = match chosen {
+        Some(a) => disagreement.spans_of(a).next().map(|s| s.attributes.clone()).unwrap_or_default(),
+        None => Attributes::default(),
+    };
+    let span =
+        Span { attributes, modified: now, origin: Origin::Accepted { by: by.into() }, ..gold_span.clone() };
+    Ok(Command::Batch(vec![Command::UpdateSpan { layer: gold, doc: doc.clone(), span }]))
 }
 
 /// The gold spans that a decision on `disagreement` has put there, in reading order.
@@ -112,6 +208,9 @@ pub fn adjudicate(
 ) -> Result<Command, AdjudicationError> {
     if project.document(doc).is_none() {
         return Err(AdjudicationError::NoDocument(doc.clone()));
+    }
+    if matches!(disagreement.kind, DisagreementKind::AttributesDiffer | DisagreementKind::LinksDiffer) {
+        return adjudicate_links_or_values(project, doc, disagreement, decision, by, now);
     }
     let mut commands: Vec<Command> = decided(project, doc, disagreement)
         .into_iter()
@@ -142,6 +241,7 @@ pub fn adjudicate(
                     modified: now,
                     note: None,
                     origin: Origin::Accepted { by: by.into() },
+                    attributes: Attributes::default(),
                 });
             }
         }

@@ -164,9 +164,14 @@ pub fn agreement(project: &Project, options: &AgreementOptions) -> Result<Agreem
     let tokens: Vec<Vec<Token>> = project.documents.iter().map(|d| tokenize(&d.text)).collect();
     let codings: Vec<Coding> = names.iter().map(|n| code(project, &tokens, n)).collect();
     let mut pairs = Vec::new();
+    let (mut relations, mut figure_values) = (Vec::new(), Vec::new());
     for (i, (name_a, a)) in names.iter().zip(&codings).enumerate() {
         for (name_b, b) in names.iter().zip(&codings).skip(i + 1) {
             let names = (name_a.as_str(), name_b.as_str());
+            let (rows, figures) =
+                super::relations::relation_agreement(project, names.0, names.1, options.iou);
+            relations.extend(rows);
+            figure_values.push(figures);
             let study = continuum::study(project, &[names.0, names.1], &documents);
             let counts = match_counts(a, b, options.iou, |_| true);
             let kappa = cohen_kappa(&a.tokens_all, &b.tokens_all);
@@ -206,6 +211,8 @@ pub fn agreement(project: &Project, options: &AgreementOptions) -> Result<Agreem
         characters: codings.first().map_or(0, |c| c.chars_all.len()),
         warnings: Vec::new(),
         annotators: names,
+        relations,
+        figure_values,
     };
     report.warnings = super::warnings::warnings(project, &report, &dropped);
     Ok(report)

@@ -12,6 +12,10 @@
 //!   with different ranges;
 //! - [`DisagreementKind::OnlyIn`]: the spans come from these annotators only (the
 //!   others marked nothing that overlaps), with the same label where there are several.
+//!
+//! Then, on the agreed spans, the links and attribute values the annotators gave
+//! differently ([`DisagreementKind::LinksDiffer`], [`DisagreementKind::AttributesDiffer`];
+//! see `link_review`). The list is in reading order.
 
 use crate::model::{CharOffset, CharRange, DocId, LabelId, Project, Span};
 use std::collections::BTreeMap;
@@ -25,6 +29,10 @@ pub enum DisagreementKind {
     BoundaryMismatch,
     /// Only these annotators marked anything here (in the order they were chosen).
     OnlyIn(Vec<String>),
+    /// A span all marked alike, with different attribute values.
+    AttributesDiffer,
+    /// Two spans all marked alike, linked differently.
+    LinksDiffer,
 }
 
 impl DisagreementKind {
@@ -34,6 +42,8 @@ impl DisagreementKind {
             DisagreementKind::SameRangeDifferentLabel => "same range, different label".into(),
             DisagreementKind::BoundaryMismatch => "boundary mismatch".into(),
             DisagreementKind::OnlyIn(names) => format!("only {}", names.join(", ")),
+            DisagreementKind::AttributesDiffer => "attributes differ".into(),
+            DisagreementKind::LinksDiffer => "links differ".into(),
         }
     }
 }
@@ -56,6 +66,8 @@ pub struct Disagreement {
     pub spans: Vec<AnnotatedSpan>,
     /// Every annotator that was compared, in the order chosen.
     pub annotators: Vec<String>,
+    /// For [`DisagreementKind::LinksDiffer`]: the two spans and each annotator's link types.
+    pub link: Option<super::link_review::LinkChoices>,
 }
 
 impl Disagreement {
@@ -145,6 +157,10 @@ pub fn disagreements(project: &Project, doc: &DocId, annotators: &[&str]) -> Vec
     if !cluster.is_empty() {
         out.push(classify(cluster, &names));
     }
+    if annotators.len() >= 2 {
+        out.extend(super::link_review::link_and_attribute_disagreements(project, doc, annotators));
+        out.sort_by_key(|d| (d.range.start, d.range.end));
+    }
     out
 }
 
@@ -163,7 +179,7 @@ fn classify(spans: Vec<AnnotatedSpan>, annotators: &[String]) -> Disagreement {
     };
     let start = spans.iter().map(|s| s.span.start).min().unwrap_or_default();
     let end = spans.iter().map(|s| s.span.end).max().unwrap_or_default();
-    Disagreement { kind, range: CharRange { start, end }, spans, annotators: annotators.to_vec() }
+    Disagreement { kind, range: CharRange { start, end }, spans, annotators: annotators.to_vec(), link: None }
 }
 
 #[cfg(test)]

@@ -21,8 +21,8 @@
 //! other project's gold layer is not merged; its size is reported.
 
 use crate::model::{
-    Command, CommandError, ContentHash, DocId, Label, LabelId, LayerDoc, LayerRef, Project, Status,
-    Timestamp, apply,
+    Command, CommandError, ContentHash, DocId, Label, LabelId, LayerDoc, LayerRef, Project, RelationType,
+    Status, Timestamp, apply,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -117,12 +117,15 @@ impl MergeReport {
 }
 
 fn newest(doc: &LayerDoc) -> Option<Timestamp> {
-    doc.spans.iter().map(|s| s.modified.max(s.created)).max()
+    let spans = doc.spans.iter().map(|s| s.modified.max(s.created));
+    spans.chain(doc.relations.iter().map(|r| r.modified.max(r.created))).max()
 }
 
 fn outcome(ours: Option<&LayerDoc>, theirs: &LayerDoc, own: bool) -> MergeOutcome {
     match ours {
-        Some(ours) if ours.spans == theirs.spans => MergeOutcome::Unchanged,
+        Some(ours) if ours.spans == theirs.spans && ours.relations == theirs.relations => {
+            MergeOutcome::Unchanged
+        }
         _ if own => MergeOutcome::KeptOwn,
         None => MergeOutcome::Added,
         Some(ours) if newest(ours) > newest(theirs) => MergeOutcome::KeptNewer,
@@ -149,6 +152,27 @@ fn missing_labels(into: &Project, other: &Project, used: &BTreeSet<&LabelId>) ->
     out
 }
 
+/// Our relation types plus those the merged relations need and we lack (hotkeys freed of
+/// clashes); `None` when nothing is missing.
+fn with_missing_types(
+    into: &Project,
+    other: &Project,
+    used: &BTreeSet<&LabelId>,
+) -> Option<Vec<RelationType>> {
+    let mut keys: BTreeSet<char> = into.relation_types.iter().filter_map(|t| t.hotkey).collect();
+    let mut types = into.relation_types.clone();
+    for kind in &other.relation_types {
+        if used.contains(&kind.id) && into.relation_type(&kind.id).is_none() {
+            let mut kind = kind.clone();
+            if kind.hotkey.is_some_and(|k| !keys.insert(k)) {
+                kind.hotkey = None;
+            }
+            types.push(kind);
+        }
+    }
+    (types.len() > into.relation_types.len()).then_some(types)
+}
+
 /// Plans the merge of `other`'s annotator layers into `into` (see the module docs):
 /// one undoable command, and the report of what it does.
 pub fn merge_command(into: &Project, other: &Project, me: Option<&str>) -> (Command, MergeReport) {
@@ -156,6 +180,7 @@ pub fn merge_command(into: &Project, other: &Project, me: Option<&str>) -> (Comm
     let mut layers: BTreeMap<&str, crate::model::Layer> = BTreeMap::new();
     let mut statuses = Vec::new();
     let mut used: BTreeSet<&LabelId> = BTreeSet::new();
+    let mut used_kinds: BTreeSet<&LabelId> = BTreeSet::new();
     for (name, layer) in &other.layers {
         for (their_id, theirs) in &layer.docs {
             let Some(ours_doc) = into.document_by_hash(&theirs.hash) else { continue };
@@ -168,9 +193,15 @@ pub fn merge_command(into: &Project, other: &Project, me: Option<&str>) -> (Comm
                     .or_insert_with(|| into.layers.get(name).cloned().unwrap_or_default());
                 target.docs.insert(
                     ours_doc.id.clone(),
-                    LayerDoc { hash: ours_doc.hash.clone(), spans: theirs.spans.clone() }.into(),
+                    LayerDoc {
+                        hash: ours_doc.hash.clone(),
+                        spans: theirs.spans.clone(),
+                        relations: theirs.relations.clone(),
+                    }
+                    .into(),
                 );
                 used.extend(theirs.spans.iter().map(|s| &s.label));
+                used_kinds.extend(theirs.relations.iter().map(|r| &r.kind));
                 let status = other.document(their_id).map_or(Status::New, |d| d.status_of(name));
                 if status != ours_doc.status_of(name) {
                     statuses.push(Command::SetStatus {
@@ -209,6 +240,9 @@ pub fn merge_command(into: &Project, other: &Project, me: Option<&str>) -> (Comm
     report.labels_added = labels.iter().map(|l| l.id.clone()).collect();
     let mut commands: Vec<Command> =
         labels.into_iter().map(|label| Command::AddLabel { index: usize::MAX, label }).collect();
+    if let Some(types) = with_missing_types(into, other, &used_kinds) {
+        commands.push(Command::SetRelationTypes { types });
+    }
     commands.extend(layers.into_iter().map(|(name, content)| Command::SetLayer {
         layer: LayerRef::annotator(name),
         content: Some(content),
@@ -241,6 +275,7 @@ mod tests {
             modified: Timestamp(modified),
             note: None,
             origin: Origin::Manual,
+            attributes: Default::default(),
         }
     }
 
@@ -365,6 +400,7 @@ mod tests {
             color: Color([1, 2, 3]),
             hotkey: Some('1'),
             description: String::new(),
+            attributes: Vec::new(),
         };
         theirs.labels.push(rumour);
         set(&mut theirs, "omar", "a", vec![span(1, 0, 3, "rumour", 1)]);

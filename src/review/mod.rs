@@ -17,15 +17,17 @@ pub mod continuum;
 pub mod disagreement;
 pub mod dump;
 pub mod kappa;
+pub mod link_review;
 pub mod matching;
 pub mod merge;
 pub mod per_document;
+pub mod relations;
 pub mod report;
 pub mod session;
 pub mod unitizing;
 mod warnings;
 
-pub use adjudicate::{AdjudicationError, Decision, adjudicate, auto_accept_agreed, decided};
+pub use adjudicate::{AdjudicationError, Decision, adjudicate, auto_accept_agreed, decided, decided_count};
 pub use agreement::{AgreementError, AgreementOptions, agreement};
 pub use disagreement::{AnnotatedSpan, Disagreement, DisagreementKind, agreed, disagreements};
 pub use merge::{MergeOutcome, MergeReport, merge, merge_command};

@@ -98,4 +98,38 @@ pub struct AgreementReport {
     pub characters: usize,
     /// Where a figure means little, in a stable order.
     pub warnings: Vec<String>,
+    /// Per pair and relation type (`"all"` first): agreement on links.
+    pub relations: Vec<RelationAgreement>,
+    /// Per pair: how often matched figures have the same value.
+    pub figure_values: Vec<FigureValueAgreement>,
+}
+
+/// Agreement on links for one pair of annotators and one relation type (or `"all"`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RelationAgreement {
+    pub a: String,
+    pub b: String,
+    /// A relation type id, or `"all"`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// `2 x matches / (relations of a + relations of b)`; `None` when neither has one.
+    pub relation_f1: Option<f64>,
+    pub relations_a: usize,
+    pub relations_b: usize,
+    /// Relations of `a` whose head and tail are matched to the head and tail of a
+    /// relation of `b` of the same type (one-to-one).
+    pub matches: usize,
+}
+
+/// For one pair: the figures both marked (overlap-matched spans whose label declares a
+/// `value`), those both gave a value, and those with the same value.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FigureValueAgreement {
+    pub a: String,
+    pub b: String,
+    pub matched_figures: usize,
+    pub both_valued: usize,
+    pub same_value: usize,
+    /// `same_value / matched_figures`; `None` when no figure was matched.
+    pub same_value_share: Option<f64>,
 }

@@ -2,7 +2,7 @@
 //! current document (recomputed only when the document, the project or the chosen
 //! annotators change), the one being looked at, and how many gold spans decide each.
 
-use super::{AdjudicationError, Decision, Disagreement, adjudicate, decided, disagreements};
+use super::{AdjudicationError, Decision, Disagreement, adjudicate, decided_count, disagreements};
 use crate::model::{CharRange, Command, DocId, LabelId, Project, Timestamp};
 
 /// What the reviewer chose for the current disagreement.
@@ -64,7 +64,7 @@ impl ReviewState {
         let same_doc = self.computed_for.as_ref().is_some_and(|(d, _, a)| d == doc && a == &self.annotators);
         let names: Vec<&str> = self.annotators.iter().map(String::as_str).collect();
         self.list = disagreements(project, doc, &names);
-        self.decided = self.list.iter().map(|d| decided(project, doc, d).len()).collect();
+        self.decided = self.list.iter().map(|d| decided_count(project, doc, d)).collect();
         if !same_doc {
             self.current = (!self.list.is_empty()).then_some(0);
         }

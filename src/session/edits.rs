@@ -32,6 +32,7 @@ pub fn new_span_command(
         modified: now,
         note: None,
         origin,
+        attributes: Default::default(),
     };
     Command::AddSpan { layer: layer.clone(), doc: doc.clone(), span }
 }

@@ -8,7 +8,10 @@
 //! unit-tested without a window; the window only turns the user's intents into calls.
 
 pub mod edits;
+mod links;
 mod suggestions;
+
+pub use links::LinkDraft;
 
 use crate::model::{
     CharRange, Command, CommandError, DocId, Document, Label, LabelId, LayerRef, Project, SpanId, Status,
@@ -30,6 +33,8 @@ pub struct ViewState {
     pub selected_span: Option<SpanId>,
     /// A range to scroll into view on the next frame.
     pub reveal: Option<CharRange>,
+    /// A link being made from the selected span.
+    pub link: Option<LinkDraft>,
 }
 
 /// What the analyst is doing.
@@ -71,6 +76,26 @@ pub enum SessionError {
     NoDisagreement,
     #[error("Select the text to accept instead, then press E.")]
     NoSelectionForDecision,
+    #[error("Press L with a span selected to start a link.")]
+    NotLinking,
+    #[error("Pick the span to link to: click it, or press Tab.")]
+    NoLinkTarget,
+    #[error("A span cannot be linked to itself; pick another.")]
+    LinkToItself,
+    #[error("That link is already there.")]
+    LinkExists,
+    #[error("The project has no such relation type.")]
+    NoRelationType,
+    #[error("\"{kind}\" does not go from a {head} to a {tail}; pick another type or target.")]
+    LinkNotAllowed { kind: String, head: String, tail: String },
+    #[error(
+        "No relation type goes from a {head} to a {tail}; add one in Edit labels, or pick another target."
+    )]
+    NoTypeFits { head: String, tail: String },
+    #[error("This span's label has no attribute \"{0}\".")]
+    NoSuchAttribute(String),
+    #[error("\"{name}\" takes a {kind} value.")]
+    BadAttributeValue { name: String, kind: &'static str },
     #[error("Could not apply the change: {0}")]
     Command(#[from] CommandError),
     #[error("Could not record the decision: {0}")]
@@ -279,6 +304,7 @@ impl Session {
         let id = self.view.selected_span.ok_or(SessionError::NoSpanSelected)?;
         self.apply(Command::RemoveSpan { layer, doc, id }, None)?;
         self.view.selected_span = None;
+        self.view.link = None;
         Ok(())
     }
 
@@ -339,6 +365,13 @@ impl Session {
 
     /// Selects a span of the edited layer (or none); it replaces a text selection.
     pub fn select_span(&mut self, span: Option<SpanId>) {
+        // While a link is being made, a click on another span picks it as the target.
+        if let (Some(link), Some(id)) = (&self.view.link, span)
+            && link.head != id
+        {
+            let _ = self.set_link_target(id);
+            return;
+        }
         self.view.selected_span = span;
         if span.is_some() {
             self.view.selection = None;

@@ -22,6 +22,10 @@
 //!   version 2 names the rule that made it, `Suggested(rule: "...")`, so a version-1
 //!   `origin: Suggested` is read as `Suggested(rule: "")`. The new fields (`patterns`,
 //!   `rejected`) are simply absent from version-1 files and start empty.
+//! - 2 -> 3: links and attributes. Older files have no `relation_types`: they get the
+//!   default ones whose labels the project has (`denies`, `quantifies`). Their labels
+//!   declare no attributes: the default labels (`claim`, `denial`, `figure`) get theirs
+//!   (`source`; `value`, `unit`, `counts`). Spans and layers gain nothing until edited.
 //!
 //! Reading is strict: a field this build does not know is an error (the model's types deny
 //! unknown fields), because loading a file while dropping a field would lose it at the next
@@ -31,7 +35,7 @@
 //! its own when the full read fails.
 
 use super::{StoreError, writer};
-use crate::model::{FORMAT_VERSION, Project, interning};
+use crate::model::{FORMAT_VERSION, Project, default_attributes, default_relation_types_for, interning};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -89,8 +93,21 @@ fn parse_current(text: &str, path: &Path) -> Result<Project, StoreError> {
         }
     };
     check_version(project.version, path)?;
+    if project.version < 3 {
+        migrate_v2(&mut project);
+    }
     project.version = FORMAT_VERSION;
     Ok(project)
+}
+
+/// Version 2 to 3 (see the module documentation): default relation types and attributes.
+fn migrate_v2(project: &mut Project) {
+    for label in &mut project.labels {
+        if label.attributes.is_empty() {
+            label.attributes = default_attributes(label.id.as_str());
+        }
+    }
+    project.relation_types = default_relation_types_for(&project.labels);
 }
 
 /// What version 1 to 2 inserts after a bare `origin: Suggested`.
@@ -245,7 +262,7 @@ mod tests {
     #[test]
     fn version_comes_first_and_arabic_is_not_escaped() {
         let text = to_ron(&sample_project());
-        assert!(text.starts_with("(\n    version: 2,\n    name: "), "{text}");
+        assert!(text.starts_with("(\n    version: 3,\n    name: "), "{text}");
         assert!(text.contains("مسلّحين"), "{text}");
         assert!(!text.contains("\\u{"), "{text}");
     }
@@ -253,7 +270,8 @@ mod tests {
     #[test]
     fn each_span_is_one_line() {
         let text = to_ron(&sample_project());
-        let span_lines: Vec<&str> = text.lines().filter(|l| l.trim_start().starts_with("(id: ")).collect();
+        let span_lines: Vec<&str> =
+            text.lines().filter(|l| l.trim_start().starts_with("(id: ") && l.contains("start: ")).collect();
         assert_eq!(span_lines.len(), 4, "{text}");
         for line in span_lines {
             if line.contains("note:") {
@@ -264,6 +282,19 @@ mod tests {
             }
         }
         assert!(text.contains("\nسطر ثانٍ\"#), origin: Manual),\n"), "{text}");
+        assert!(
+            text.contains(
+                "(id: 1, head: 2, tail: 1, kind: \"quantifies\", annotator: \"amal\", created: 5, modified: 5, \
+                 origin: Manual),\n"
+            ),
+            "a relation is one line: {text}"
+        );
+        assert!(
+            text.contains(
+                "origin: Manual, attributes: {\"counts\": \"killed\", \"unit\": \"مسلّحين\", \"value\": 12.0})"
+            ),
+            "{text}"
+        );
     }
 
     #[test]
@@ -313,21 +344,21 @@ mod tests {
     #[test]
     fn newer_version_with_unknown_fields_says_newer() {
         let text =
-            to_ron(&sample_project()).replacen("version: 2,", "version: 7,\n    colour_scheme: \"dark\",", 1);
+            to_ron(&sample_project()).replacen("version: 3,", "version: 7,\n    colour_scheme: \"dark\",", 1);
         let err = from_ron(&text, path()).unwrap_err();
-        assert!(matches!(err, StoreError::NewerVersion { found: 7, supported: 2, .. }), "{err}");
+        assert!(matches!(err, StoreError::NewerVersion { found: 7, supported: 3, .. }), "{err}");
         assert!(err.to_string().contains("newer Hashiya"), "{err}");
     }
 
     #[test]
     fn newer_version_with_new_syntax_says_newer() {
-        let text = "#![enable(implicit_some)]\n(\n  version: 3,\n  name: <new syntax>,\n)";
+        let text = "#![enable(implicit_some)]\n(\n  version: 4,\n  name: <new syntax>,\n)";
         assert!(
             matches!(from_ron(text, path()), Err(StoreError::Parse { .. })),
             "a file starting with attributes is not looked into"
         );
-        let text = "Project(\n  version: 3,\n  name: <new syntax>,\n)";
-        assert!(matches!(from_ron(text, path()), Err(StoreError::NewerVersion { found: 3, .. })));
+        let text = "Project(\n  version: 4,\n  name: <new syntax>,\n)";
+        assert!(matches!(from_ron(text, path()), Err(StoreError::NewerVersion { found: 4, .. })));
         assert_eq!(leading_version("(version:12)"), Some(12));
         assert_eq!(leading_version("(name: 1, version: 2)"), None);
         assert_eq!(leading_version("(version: x)"), None);
@@ -335,8 +366,8 @@ mod tests {
 
     #[test]
     fn newer_version_that_parses_is_still_refused() {
-        let text = to_ron(&sample_project()).replacen("version: 2,", "version: 3,", 1);
-        assert!(matches!(from_ron(&text, path()), Err(StoreError::NewerVersion { found: 3, .. })));
+        let text = to_ron(&sample_project()).replacen("version: 3,", "version: 4,", 1);
+        assert!(matches!(from_ron(&text, path()), Err(StoreError::NewerVersion { found: 4, .. })));
     }
 
     #[test]
@@ -371,7 +402,7 @@ mod tests {
             spans.iter().all(|s| s.origin == crate::model::Origin::Suggested { rule: Default::default() })
         );
         assert_eq!(project.documents[0].text, "origin: Suggested 12", "texts are never rewritten");
-        assert!(to_ron(&project).starts_with("(\n    version: 2,"));
+        assert!(to_ron(&project).starts_with("(\n    version: 3,"));
         let owned = parse_owned(v1.replace("HASH", &hash), path()).unwrap();
         for text in
             [v1, "origin: Suggested", "x", "", "(origin: Suggested, n: \"origin: Suggested\", o: Suggested)"]

@@ -6,7 +6,10 @@
 //! model does not compile here until it is written; a test also checks the output against
 //! ron's own serialization of the same project, and all reading goes through ron.
 
-use crate::model::{Document, Label, Layer, LayerDoc, Origin, Pattern, Project, Rejection, Span, Status};
+use crate::model::{
+    AttrValue, AttributeDef, AttributeKind, Attributes, Document, Label, Layer, LayerDoc, Origin, Pattern,
+    Project, Rejection, Relation, RelationType, Span, Status,
+};
 use std::fmt::Write;
 
 const INDENT: &str = "    ";
@@ -14,7 +17,8 @@ const INDENT: &str = "    ";
 /// The project as the text of a project file. Deterministic: maps are sorted, lists keep
 /// the model's order.
 pub fn write_project(project: &Project) -> String {
-    let Project { version, name, labels, patterns, layers, gold, rejected, documents } = project;
+    let Project { version, name, labels, relation_types, patterns, layers, gold, rejected, documents } =
+        project;
     let text_len: usize = documents.iter().map(|d| d.text.len() + 200).sum();
     let spans: usize = project.named_layers_all().map(|(_, l)| l.span_count()).sum();
     let mut out = String::with_capacity(text_len + spans * 160 + 4096);
@@ -28,6 +32,10 @@ pub fn write_project(project: &Project) -> String {
 
     field(&mut out, 1, "labels");
     list(&mut out, 1, labels, write_label);
+    end_field(&mut out);
+
+    field(&mut out, 1, "relation_types");
+    list(&mut out, 1, relation_types, write_relation_type);
     end_field(&mut out);
 
     field(&mut out, 1, "patterns");
@@ -99,7 +107,7 @@ fn list<T>(out: &mut String, depth: usize, items: &[T], write: fn(&mut String, u
 }
 
 fn write_label(out: &mut String, depth: usize, label: &Label) {
-    let Label { id, name, color, hotkey, description } = label;
+    let Label { id, name, color, hotkey, description, attributes } = label;
     out.push_str("(\n");
     field(out, depth + 1, "id");
     string(out, id.as_str());
@@ -111,14 +119,84 @@ fn write_label(out: &mut String, depth: usize, label: &Label) {
     string(out, &color.to_hex());
     end_field(out);
     field(out, depth + 1, "hotkey");
+    write_hotkey(out, *hotkey);
+    end_field(out);
+    field(out, depth + 1, "description");
+    string(out, description);
+    end_field(out);
+    field(out, depth + 1, "attributes");
+    list(out, depth + 1, attributes, write_attribute_def);
+    end_field(out);
+    indent(out, depth);
+    out.push(')');
+}
+
+fn write_hotkey(out: &mut String, hotkey: Option<char>) {
     match hotkey {
         Some(key) => {
             out.push_str("Some(");
-            character(out, *key);
+            character(out, key);
             out.push(')');
         }
         None => out.push_str("None"),
     }
+}
+
+/// An attribute declaration on one line: `(name: "value", kind: Number)`.
+fn write_attribute_def(out: &mut String, _depth: usize, def: &AttributeDef) {
+    let AttributeDef { name, kind } = def;
+    out.push_str("(name: ");
+    string(out, name);
+    out.push_str(", kind: ");
+    match kind {
+        AttributeKind::Number => out.push_str("Number"),
+        AttributeKind::Text => out.push_str("Text"),
+        AttributeKind::Flag => out.push_str("Flag"),
+        AttributeKind::Choice { options } => {
+            out.push_str("Choice(options: [");
+            for (i, option) in options.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                string(out, option);
+            }
+            out.push_str("])");
+        }
+    }
+    out.push(')');
+}
+
+fn label_ids(out: &mut String, ids: &[crate::model::LabelId]) {
+    out.push('[');
+    for (i, id) in ids.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        string(out, id.as_str());
+    }
+    out.push(']');
+}
+
+fn write_relation_type(out: &mut String, depth: usize, kind: &RelationType) {
+    let RelationType { id, name, color, hotkey, heads, tails, description } = kind;
+    out.push_str("(\n");
+    field(out, depth + 1, "id");
+    string(out, id.as_str());
+    end_field(out);
+    field(out, depth + 1, "name");
+    string(out, name);
+    end_field(out);
+    field(out, depth + 1, "color");
+    string(out, &color.to_hex());
+    end_field(out);
+    field(out, depth + 1, "hotkey");
+    write_hotkey(out, *hotkey);
+    end_field(out);
+    field(out, depth + 1, "heads");
+    label_ids(out, heads);
+    end_field(out);
+    field(out, depth + 1, "tails");
+    label_ids(out, tails);
     end_field(out);
     field(out, depth + 1, "description");
     string(out, description);
@@ -173,7 +251,7 @@ fn write_layer(out: &mut String, depth: usize, layer: &Layer) {
 }
 
 fn write_layer_doc(out: &mut String, depth: usize, layer_doc: &LayerDoc) {
-    let LayerDoc { hash, spans } = layer_doc;
+    let LayerDoc { hash, spans, relations } = layer_doc;
     out.push_str("(\n");
     field(out, depth + 1, "hash");
     string(out, &hash.0);
@@ -181,13 +259,18 @@ fn write_layer_doc(out: &mut String, depth: usize, layer_doc: &LayerDoc) {
     field(out, depth + 1, "spans");
     list(out, depth + 1, spans, write_span);
     end_field(out);
+    if !relations.is_empty() {
+        field(out, depth + 1, "relations");
+        list(out, depth + 1, relations, write_relation);
+        end_field(out);
+    }
     indent(out, depth);
     out.push(')');
 }
 
 /// A span on one line (a note with a line break keeps it, unescaped).
 fn write_span(out: &mut String, _depth: usize, span: &Span) {
-    let Span { id, start, end, label, annotator, created, modified, note, origin } = span;
+    let Span { id, start, end, label, annotator, created, modified, note, origin, attributes } = span;
     let _ = write!(out, "(id: {}, start: {}, end: {}, label: ", id.0, start.0, end.0);
     string(out, label.as_str());
     out.push_str(", annotator: ");
@@ -198,6 +281,15 @@ fn write_span(out: &mut String, _depth: usize, span: &Span) {
         string(out, note);
         out.push(')');
     }
+    write_origin(out, origin);
+    if !attributes.is_empty() {
+        out.push_str(", attributes: ");
+        write_attributes(out, attributes);
+    }
+    out.push(')');
+}
+
+fn write_origin(out: &mut String, origin: &Origin) {
     out.push_str(", origin: ");
     match origin {
         Origin::Manual => out.push_str("Manual"),
@@ -212,6 +304,39 @@ fn write_span(out: &mut String, _depth: usize, span: &Span) {
             out.push(')');
         }
     }
+}
+
+/// `{"unit": "قتيلاً", "value": 43.0}`: numbers as ron writes an `f64`.
+fn write_attributes(out: &mut String, attributes: &Attributes) {
+    out.push('{');
+    for (i, (name, value)) in attributes.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        string(out, name);
+        out.push_str(": ");
+        match value {
+            AttrValue::Number(n) => {
+                let _ = write!(out, "{n:?}");
+            }
+            AttrValue::Flag(b) => {
+                let _ = write!(out, "{b}");
+            }
+            AttrValue::Text(t) => string(out, t),
+        }
+    }
+    out.push('}');
+}
+
+/// A relation on one line.
+fn write_relation(out: &mut String, _depth: usize, relation: &Relation) {
+    let Relation { id, head, tail, kind, annotator, created, modified, origin } = relation;
+    let _ = write!(out, "(id: {}, head: {}, tail: {}, kind: ", id.0, head.0, tail.0);
+    string(out, kind.as_str());
+    out.push_str(", annotator: ");
+    string(out, annotator);
+    let _ = write!(out, ", created: {}, modified: {}", created.0, modified.0);
+    write_origin(out, origin);
     out.push(')');
 }
 

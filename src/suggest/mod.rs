@@ -20,7 +20,9 @@ pub mod lexicon;
 pub mod patterns;
 pub mod words;
 
-use crate::model::{CharRange, ContentHash, DocId, LabelId, LayerDoc, Origin, Project, Span, Timestamp};
+use crate::model::{
+    AttrValue, CharRange, ContentHash, DocId, LabelId, LayerDoc, Origin, Project, Span, Timestamp,
+};
 use std::collections::HashMap;
 
 /// The labels the built-in rules suggest.
@@ -149,12 +151,21 @@ pub fn add_suggestions(
         let Some(hash) = hashes.get(doc_id) else { continue };
         let mut span = Span::new(next, suggestion.range, suggestion.label.clone(), annotator, now);
         span.origin = Origin::Suggested { rule: suggestion.rule.as_str().into() };
+        // A figure's value and unit come with it, where its label declares them.
+        let declares =
+            |name: &str| project.label(&suggestion.label).is_some_and(|l| l.attribute(name).is_some());
+        if let Some(value) = suggestion.value.filter(|v| v.is_finite() && declares("value")) {
+            span.attributes.set("value", Some(AttrValue::Number(value)));
+        }
+        if let Some(unit) = suggestion.unit.as_ref().filter(|u| !u.is_empty() && declares("unit")) {
+            span.attributes.set("unit", Some(AttrValue::Text(unit.clone())));
+        }
         let layer = project.layers.entry(annotator.to_string()).or_default();
         let layer_doc = std::sync::Arc::make_mut(
             layer
                 .docs
                 .entry(doc_id.clone())
-                .or_insert_with(|| std::sync::Arc::new(LayerDoc { hash: hash.clone(), spans: Vec::new() })),
+                .or_insert_with(|| std::sync::Arc::new(LayerDoc::new(hash.clone()))),
         );
         let at = layer_doc.spans.partition_point(|s| Span::reading_order(s, &span).is_lt());
         layer_doc.spans.insert(at, span.clone());
@@ -197,6 +208,12 @@ pub fn confirm_all(project: &mut Project) {
         for span in layer.docs.values_mut().flat_map(|d| std::sync::Arc::make_mut(d).spans.iter_mut()) {
             if span.is_suggested() {
                 span.origin = Origin::Manual;
+            }
+        }
+        for relation in layer.docs.values_mut().flat_map(|d| std::sync::Arc::make_mut(d).relations.iter_mut())
+        {
+            if relation.origin.is_suggested() {
+                relation.origin = Origin::Manual;
             }
         }
     }

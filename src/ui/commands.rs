@@ -53,10 +53,11 @@ pub enum UiCommand {
     RejectSuggestion,
     AcceptAllOfLabel,
     EditPatterns,
+    StartLink,
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 45] = [
+    pub const ALL: [UiCommand; 46] = [
         UiCommand::NewProject,
         UiCommand::Open,
         UiCommand::Save,
@@ -102,6 +103,7 @@ impl UiCommand {
         UiCommand::RejectSuggestion,
         UiCommand::AcceptAllOfLabel,
         UiCommand::EditPatterns,
+        UiCommand::StartLink,
     ];
 
     /// The menu text.
@@ -154,6 +156,7 @@ impl UiCommand {
             UiCommand::RejectSuggestion => "Reject the suggestion",
             UiCommand::AcceptAllOfLabel => "Accept every suggestion of its label here",
             UiCommand::EditPatterns => "Project patterns…",
+            UiCommand::StartLink => "Link the selected span…",
         }
     }
 
@@ -208,6 +211,7 @@ impl UiCommand {
             UiCommand::RejectSuggestion => key(Modifiers::NONE, Key::X),
             UiCommand::AcceptAllOfLabel => key(Modifiers::SHIFT, Key::Y),
             UiCommand::EditPatterns => None,
+            UiCommand::StartLink => key(Modifiers::NONE, Key::L),
         }
     }
 
@@ -271,6 +275,7 @@ pub const MENUS: [(&str, &[UiCommand]); 5] = [
             UiCommand::CopySelection,
             UiCommand::DeleteSpan,
             UiCommand::EditNote,
+            UiCommand::StartLink,
             UiCommand::MoveEndLeft,
             UiCommand::MoveEndRight,
             UiCommand::MoveStartLeft,

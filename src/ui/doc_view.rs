@@ -7,10 +7,18 @@
 //! its harakat), double-click selects a word, Shift+click extends. Dragging an end of the
 //! selected span moves that end (one undo step per drag); the span-end keys of the
 //! shortcut table move its end/start by one grapheme ([`DocView::nudged`]).
+//!
+//! Links are drawn as connectors that keep off the letters: from the top of the head span
+//! up into the gap between lines, along that gap to the text's right edge (where the
+//! right-to-left lines start), down the margin to the tail's line and along its gap to an
+//! arrow on the tail span; a link within one line is a bracket over it. The type's name
+//! sits on the connector by the head.
 
 use super::engine_text::{EngineText, Quad, push_quads, snap};
 use super::{Action, theme};
-use crate::model::{CharIndex, CharRange, Color, ContentHash, Document, Label, LayerRef, Span, SpanId};
+use crate::model::{
+    CharIndex, CharRange, Color, ContentHash, Document, Label, LayerRef, Relation, RelationType, Span, SpanId,
+};
 use crate::text::{Affinity, DocLayout, Rect as TRect, next_grapheme, prev_grapheme, snap_to_words, word_at};
 use egui::{Color32, Mesh, Pos2, Rect, Sense, Stroke, Ui, Vec2};
 
@@ -46,6 +54,11 @@ pub struct DocViewInput<'a> {
     /// A number that changes whenever `spans` may have changed (the project's edit
     /// counter), so per-span work is redone only then.
     pub revision: u64,
+    /// The links between `spans`, and the project's relation types (names, colours).
+    pub relations: &'a [Relation],
+    pub relation_types: &'a [RelationType],
+    /// The link being made: its head and, once picked, its target.
+    pub link: Option<(SpanId, Option<SpanId>)>,
 }
 
 /// The layout of one document at one width and size, kept between frames.
@@ -315,6 +328,7 @@ impl DocView {
                 painter.extend(egui::Shape::dashed_line(&corners, stroke, 4.0, 3.0));
             }
         }
+        self.paint_links(painter, input, origin, visible);
         if let Some(span) = input.selected_span.and_then(|id| input.spans.iter().find(|s| s.id == id)) {
             let stroke = Stroke::new(1.5, theme::selected_span_stroke(input.dark));
             for r in layout.highlight(span.range()) {
@@ -328,6 +342,73 @@ impl DocView {
                     [egui::pos2(x, top), egui::pos2(x, top + caret.height)],
                     Stroke::new(2.5, stroke.color),
                 );
+            }
+        }
+    }
+
+    /// Where a link meets a span: the middle of the top of the span's first line.
+    fn anchor(&self, range: CharRange, origin: Pos2) -> Option<Pos2> {
+        let layout = &self.cached.as_ref()?.layout;
+        let rects = layout.highlight(range);
+        let top = rects.iter().map(|r| r.y0).fold(f32::INFINITY, f32::min);
+        let first: Vec<&TRect> = rects.iter().filter(|r| (r.y0 - top).abs() < 0.5).collect();
+        let x0 = first.iter().map(|r| r.x0).fold(f32::INFINITY, f32::min);
+        let x1 = first.iter().map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max);
+        (x0.is_finite() && x1.is_finite()).then(|| egui::pos2(origin.x + (x0 + x1) / 2.0, origin.y + top))
+    }
+
+    /// The links of the edited layer with an end on screen, and the link being made.
+    fn paint_links(
+        &self,
+        painter: &egui::Painter,
+        input: &DocViewInput<'_>,
+        origin: Pos2,
+        visible: CharRange,
+    ) {
+        let Some(cached) = &self.cached else { return };
+        let margin_x = origin.x + cached.layout.width + 4.0;
+        let find = |id: SpanId| input.spans.iter().find(|s| s.id == id);
+        let font = egui::FontId::proportional(11.0);
+        for (k, relation) in input.relations.iter().enumerate() {
+            let (Some(head), Some(tail)) = (find(relation.head), find(relation.tail)) else { continue };
+            if !head.range().overlaps(&visible) && !tail.range().overlaps(&visible) {
+                continue;
+            }
+            let (Some(from), Some(to)) =
+                (self.anchor(head.range(), origin), self.anchor(tail.range(), origin))
+            else {
+                continue;
+            };
+            let kind = input.relation_types.iter().find(|t| t.id == relation.kind);
+            let color = theme::label_color(kind.map_or(Color([128, 128, 128]), |t| t.color), 210);
+            let lane = (k % 4) as f32;
+            let points = route(from, to, margin_x + lane * 4.0, 3.0 + lane);
+            painter.add(egui::Shape::line(points.clone(), Stroke::new(1.5, color)));
+            arrow_head(painter, to, color);
+            let name = kind.map_or(relation.kind.as_str(), |t| t.name.as_str());
+            if let Some(at) = points.get(1) {
+                let galley = painter.layout_no_wrap(name.to_string(), font.clone(), color);
+                let size = galley.size();
+                let pos = egui::pos2(at.x - size.x / 2.0, at.y - size.y - 1.0);
+                let back = Rect::from_min_size(pos, size).expand(1.5);
+                let paper = if input.dark { Color([30, 30, 30]) } else { Color([255, 255, 255]) };
+                painter.rect_filled(back, 3.0, theme::label_color(paper, 210));
+                painter.galley(pos, galley, color);
+            }
+        }
+        if let Some((head, target)) = input.link
+            && let Some(from) = find(head).and_then(|s| self.anchor(s.range(), origin))
+        {
+            let stroke = Stroke::new(2.0, theme::selected_span_stroke(input.dark));
+            match target.and_then(find).and_then(|s| self.anchor(s.range(), origin)) {
+                Some(to) => {
+                    let points = route(from, to, margin_x + 16.0, 6.0);
+                    painter.extend(egui::Shape::dashed_line(&points, stroke, 5.0, 3.0));
+                    arrow_head(painter, to, stroke.color);
+                }
+                None => {
+                    painter.circle_stroke(from, 4.0, stroke);
+                }
             }
         }
     }
@@ -558,6 +639,29 @@ fn unreachable_index() -> &'static CharIndex {
 
 fn ordered(a: usize, b: usize) -> CharRange {
     if a <= b { CharRange::new(a, b) } else { CharRange::new(b, a) }
+}
+
+/// The connector of a link from `from` to `to` (tops of spans): up by `rise` into the gap
+/// above the line, then along it; between lines it goes by the margin at `margin_x`.
+fn route(from: Pos2, to: Pos2, margin_x: f32, rise: f32) -> Vec<Pos2> {
+    let (up_from, up_to) = (from.y - rise, to.y - rise);
+    if (from.y - to.y).abs() < 1.0 {
+        return vec![from, egui::pos2(from.x, up_from), egui::pos2(to.x, up_to), to];
+    }
+    vec![
+        from,
+        egui::pos2(from.x, up_from),
+        egui::pos2(margin_x, up_from),
+        egui::pos2(margin_x, up_to),
+        egui::pos2(to.x, up_to),
+        to,
+    ]
+}
+
+/// A small arrow pointing down onto `tip`.
+fn arrow_head(painter: &egui::Painter, tip: Pos2, color: Color32) {
+    let points = vec![tip, egui::pos2(tip.x - 3.5, tip.y - 5.0), egui::pos2(tip.x + 3.5, tip.y - 5.0)];
+    painter.add(egui::Shape::convex_polygon(points, color, Stroke::NONE));
 }
 
 fn to_screen(r: TRect, origin: Pos2) -> Rect {

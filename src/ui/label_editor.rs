@@ -121,6 +121,7 @@ impl LabelEditor {
                     color: super::theme::LAYER_COLORS[n % super::theme::LAYER_COLORS.len()],
                     hotkey: None,
                     description: String::new(),
+                    attributes: Vec::new(),
                 });
                 self.keys.push(String::new());
             }

@@ -77,6 +77,27 @@ pub enum Action {
     SetPatterns(Vec<crate::model::Pattern>),
     /// The answer to the question the window asked.
     Answer(modal::Answer),
+    /// A step in making or removing a link.
+    Link(LinkStep),
+    /// Set attribute `name` of span `span` from typed text (blank removes it).
+    SetAttribute { span: SpanId, name: String, text: String },
+    /// Set attribute `name` of span `span` to a value (a choice, yes/no), or remove it.
+    SetAttributeValue { span: SpanId, name: String, value: Option<crate::model::AttrValue> },
+}
+
+/// What a link key or button asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkStep {
+    /// Start a link from the selected span.
+    Start,
+    /// Stop making the link.
+    Cancel,
+    /// Move the target to the next (`true`) or previous span.
+    Step(bool),
+    /// Make the link with this type, or the first that fits.
+    Finish(Option<LabelId>),
+    /// Delete this link of the edited layer.
+    Delete(crate::model::RelationId),
 }
 
 /// What every panel gets for one frame: the project and session state to read, the text

@@ -85,10 +85,28 @@ pub fn review_panel_ui(
                         ui.label(RichText::new(format!("gold: {decided}")).small());
                     }
                 });
+                if let Some(link) = &d.link {
+                    // Each annotator's link types between the two spans.
+                    for (name, kinds) in &link.kinds {
+                        let kinds: Vec<&str> = kinds
+                            .iter()
+                            .map(|k| project.relation_type(k).map_or(k.as_str(), |t| t.name.as_str()))
+                            .collect();
+                        let kinds = if kinds.is_empty() { "no link".to_string() } else { kinds.join(", ") };
+                        ui.label(RichText::new(format!("{name}: {kinds}")).small());
+                    }
+                }
                 for span in &d.spans {
                     let label =
                         project.label(&span.span.label).map_or(span.span.label.as_str(), |l| l.name.as_str());
-                    ui.label(RichText::new(format!("{}: {label}", span.annotator)).small());
+                    let values: Vec<String> = if d.kind == crate::review::DisagreementKind::AttributesDiffer {
+                        span.span.attributes.iter().map(|(k, v)| format!("{k}: {v}")).collect()
+                    } else {
+                        Vec::new()
+                    };
+                    let values =
+                        if values.is_empty() { String::new() } else { format!(" — {}", values.join("; ")) };
+                    ui.label(RichText::new(format!("{}: {label}{values}", span.annotator)).small());
                     let text = index.slice(&document.text, span.span.range()).unwrap_or("");
                     text_line(
                         ui,

@@ -1,18 +1,36 @@
 //! The span list of the current document, in reading order: label, offsets, annotator,
-//! note and the span's text; click to jump, relabel, delete, edit the note. Rows have one
-//! height, so only the visible ones are built, however many spans there are.
+//! note and the span's text; click to jump, relabel, delete, edit the note. Each span's
+//! links follow it as rows of their own (type, direction and the other span's text; click
+//! to go to the other span, Delete to remove the link). Rows have one height, so only the
+//! visible ones are built, however many spans there are.
+//!
+//! Above the list: the link being made (its head, target and the types that fit), and the
+//! selected span's attributes, edited in place.
 
 use super::commands::UiCommand;
-use super::{Action, UiContext, text_line, theme};
-use crate::model::{CharIndex, DocId, Project, SpanId};
+use super::{Action, LinkStep, UiContext, text_line, theme};
+use crate::model::{AttrValue, AttributeKind, CharIndex, DocId, Label, Project, Relation, Span, SpanId};
 use egui::{RichText, Ui};
 
-/// Shows the annotator's spans on `doc`. With `reveal`, the selected span is scrolled
+/// One row of the list: a span, or a link of the span above it.
+enum Row<'a> {
+    Span(&'a Span),
+    /// A link of `of`: outgoing when `of` is its head.
+    Link {
+        of: &'a Span,
+        relation: &'a Relation,
+        other: &'a Span,
+    },
+}
+
+/// Shows the edited layer's spans on `doc`. With `reveal`, the selected span is scrolled
 /// into view. `index` is the code point index of the document's text.
 pub fn span_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, doc: &DocId, reveal: bool, index: &CharIndex) {
     let (project, annotator, selected) = (cx.project, cx.annotator, cx.view.selected_span);
     let Some(document) = project.document(doc) else { return };
-    let spans = project.layers.get(annotator).map(|l| l.spans(doc)).unwrap_or(&[]);
+    let layer_doc = project.layers.get(annotator).and_then(|l| l.docs.get(doc));
+    let spans = layer_doc.map(|d| d.spans.as_slice()).unwrap_or(&[]);
+    let relations = layer_doc.map(|d| d.relations.as_slice()).unwrap_or(&[]);
     ui.heading(format!("Spans ({})", spans.len()));
     if spans.is_empty() {
         ui.label(
@@ -20,58 +38,323 @@ pub fn span_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, doc: &DocId, reveal: bo
         );
         return;
     }
+    let text = document.text.as_str();
+    let slice = |span: &Span| -> &str { index.slice(text, span.range()).unwrap_or("") };
+    link_bar_ui(ui, cx, spans, text, index);
+    if let Some(span) = selected.and_then(|id| spans.iter().find(|s| s.id == id)) {
+        attributes_ui(ui, cx, span);
+    }
+    let rows = rows(spans, relations);
     let text_height = cx.engine.fonts.metrics(theme::LIST_FONT_SIZE).line_height();
     let header = ui.spacing().interact_size.y;
     let row_height = header + text_height + 2.0 * theme::LIST_ROW_PADDING + ui.spacing().item_spacing.y;
     let mut area = egui::ScrollArea::vertical().id_salt("span-list").auto_shrink([false, false]);
-    if reveal && let Some(row) = spans.iter().position(|s| Some(s.id) == selected) {
+    if reveal && let Some(row) = rows.iter().position(|r| matches!(r, Row::Span(s) if Some(s.id) == selected))
+    {
         let spacing = ui.spacing().item_spacing.y;
         area = area.vertical_scroll_offset((row as f32 * (row_height + spacing) - 2.0 * row_height).max(0.0));
     }
-    area.show_rows(ui, row_height, spans.len(), |ui, rows| {
-        for span in spans.get(rows).unwrap_or(&[]) {
-            let is_selected = selected == Some(span.id);
-            let label = project.label(&span.label);
-            let color = label.map_or(ui.visuals().text_color(), |l| theme::label_color(l.color, 255));
-            let stroke = if is_selected { egui::Stroke::new(1.5, color) } else { egui::Stroke::NONE };
-            let frame =
-                egui::Frame::new().inner_margin(theme::LIST_ROW_PADDING).corner_radius(4.0).stroke(stroke);
-            let row = frame.show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                // The buttons keep their place; the label, offsets and annotator are cut short
-                // when the panel is narrow.
-                egui::Sides::new().shrink_left().truncate().show(
-                    ui,
-                    |ui| {
-                        ui.label(
-                            RichText::new(label.map_or(span.label.as_str(), |l| l.name.as_str()))
-                                .strong()
-                                .color(color),
-                        );
-                        if span.is_suggested() {
-                            ui.label(RichText::new("suggested").small().italics())
-                                .on_hover_text("Y accepts, X rejects");
-                        }
-                        ui.label(RichText::new(format!("{}..{}", span.start, span.end)).small().weak());
-                        ui.label(RichText::new(&span.annotator).small().weak());
-                        if let Some(note) = &span.note {
-                            ui.label(RichText::new("note").small().italics()).on_hover_text(note.as_str());
-                        }
-                    },
-                    |ui| row_buttons(ui, project, span.id, cx.actions),
-                );
-                let text = index.slice(&document.text, span.range()).unwrap_or("");
-                text_line(ui, cx.engine, text, theme::LIST_FONT_SIZE, ui.available_width(), Some(1));
-            });
-            let response = ui.interact(
-                row.response.rect,
-                ui.scope_id().with(("span-row", span.id)),
-                egui::Sense::click(),
-            );
-            if response.clicked() {
-                cx.actions.push(Action::SelectSpan(Some(span.id)));
-                cx.actions.push(Action::Reveal(doc.clone(), span.range()));
+    area.show_rows(ui, row_height, rows.len(), |ui, range| {
+        for row in rows.get(range).unwrap_or(&[]) {
+            match row {
+                Row::Span(span) => span_row_ui(ui, cx, doc, span, slice(span)),
+                Row::Link { of, relation, other } => {
+                    link_row_ui(ui, cx, doc, of, relation, other, slice(other))
+                }
             }
+        }
+    });
+}
+
+/// The spans in reading order, each followed by its links.
+fn rows<'a>(spans: &'a [Span], relations: &'a [Relation]) -> Vec<Row<'a>> {
+    let mut rows = Vec::with_capacity(spans.len() + 2 * relations.len());
+    for span in spans {
+        rows.push(Row::Span(span));
+        for relation in relations.iter().filter(|r| r.touches(span.id)) {
+            let other_id = if relation.head == span.id { relation.tail } else { relation.head };
+            if let Some(other) = spans.iter().find(|s| s.id == other_id) {
+                rows.push(Row::Link { of: span, relation, other });
+            }
+        }
+    }
+    rows
+}
+
+fn label_of<'p>(project: &'p Project, span: &Span) -> (Option<&'p Label>, egui::Color32) {
+    let label = project.label(&span.label);
+    (label, label.map_or(egui::Color32::GRAY, |l| theme::label_color(l.color, 255)))
+}
+
+fn span_row_ui(ui: &mut Ui, cx: &mut UiContext<'_>, doc: &DocId, span: &Span, text: &str) {
+    let project = cx.project;
+    let is_selected = cx.view.selected_span == Some(span.id);
+    let is_target = cx.view.link.as_ref().is_some_and(|l| l.target == Some(span.id));
+    let (label, color) = label_of(project, span);
+    let stroke = if is_selected || is_target { egui::Stroke::new(1.5, color) } else { egui::Stroke::NONE };
+    let frame = egui::Frame::new().inner_margin(theme::LIST_ROW_PADDING).corner_radius(4.0).stroke(stroke);
+    let row = frame.show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        // The buttons keep their place; the label, offsets and annotator are cut short
+        // when the panel is narrow.
+        egui::Sides::new().shrink_left().truncate().show(
+            ui,
+            |ui| {
+                ui.label(
+                    RichText::new(label.map_or(span.label.as_str(), |l| l.name.as_str()))
+                        .strong()
+                        .color(color),
+                );
+                if is_target {
+                    ui.label(RichText::new("link target").small().italics());
+                }
+                if span.is_suggested() {
+                    ui.label(RichText::new("suggested").small().italics())
+                        .on_hover_text("Y accepts, X rejects");
+                }
+                ui.label(RichText::new(format!("{}..{}", span.start, span.end)).small().weak());
+                for (name, value) in span.attributes.iter().take(2) {
+                    ui.label(RichText::new(format!("{name}: {value}")).small())
+                        .on_hover_text("Attribute; edit it above the list with the span selected");
+                }
+                ui.label(RichText::new(&span.annotator).small().weak());
+                if let Some(note) = &span.note {
+                    ui.label(RichText::new("note").small().italics()).on_hover_text(note.as_str());
+                }
+            },
+            |ui| row_buttons(ui, project, span.id, cx.actions),
+        );
+        text_line(ui, cx.engine, text, theme::LIST_FONT_SIZE, ui.available_width(), Some(1));
+    });
+    let response =
+        ui.interact(row.response.rect, ui.scope_id().with(("span-row", span.id)), egui::Sense::click());
+    if response.clicked() {
+        cx.actions.push(Action::SelectSpan(Some(span.id)));
+        cx.actions.push(Action::Reveal(doc.clone(), span.range()));
+    }
+}
+
+/// A link row, indented under its span: `→ Denies  Claim` (or `← ...` when the span is
+/// the link's tail) and the other span's text.
+fn link_row_ui(
+    ui: &mut Ui,
+    cx: &mut UiContext<'_>,
+    doc: &DocId,
+    of: &Span,
+    relation: &Relation,
+    other: &Span,
+    text: &str,
+) {
+    let project = cx.project;
+    let kind = project.relation_type(&relation.kind);
+    let kind_color = kind.map_or(egui::Color32::GRAY, |k| theme::label_color(k.color, 255));
+    let (other_label, other_color) = label_of(project, other);
+    let outgoing = relation.head == of.id;
+    let row = egui::Frame::new()
+        .inner_margin(egui::Margin { left: 22, right: theme::LIST_ROW_PADDING as i8, top: 4, bottom: 4 })
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            egui::Sides::new().shrink_left().truncate().show(
+                ui,
+                |ui| {
+                    let arrow = if outgoing { "→" } else { "←" };
+                    let name = kind.map_or(relation.kind.as_str(), |k| k.name.as_str());
+                    ui.label(RichText::new(format!("{arrow} {name}")).color(kind_color).strong())
+                        .on_hover_text(if outgoing { "Link from this span" } else { "Link to this span" });
+                    ui.label(
+                        RichText::new(other_label.map_or(other.label.as_str(), |l| l.name.as_str()))
+                            .color(other_color)
+                            .small(),
+                    );
+                    if relation.origin.is_suggested() {
+                        ui.label(RichText::new("suggested").small().italics());
+                    }
+                },
+                |ui| {
+                    if ui
+                        .small_button("Delete")
+                        .on_hover_text("Delete this link (undo brings it back)")
+                        .clicked()
+                    {
+                        cx.actions.push(Action::Link(LinkStep::Delete(relation.id)));
+                    }
+                },
+            );
+            text_line(ui, cx.engine, text, theme::LIST_FONT_SIZE, ui.available_width(), Some(1));
+        });
+    let id = ui.scope_id().with(("link-row", of.id, relation.id));
+    let response = ui.interact(row.response.rect, id, egui::Sense::click());
+    if response.on_hover_text("Go to the linked span").clicked() {
+        cx.actions.push(Action::SelectSpan(Some(other.id)));
+        cx.actions.push(Action::Reveal(doc.clone(), other.range()));
+    }
+}
+
+/// While a link is made: its head, its target and a button per relation type (those that
+/// do not fit the two labels are disabled, with why).
+fn link_bar_ui(ui: &mut Ui, cx: &mut UiContext<'_>, spans: &[Span], text: &str, index: &CharIndex) {
+    let slice = |span: &Span| -> String { index.slice(text, span.range()).unwrap_or("").to_string() };
+    let Some(link) = cx.view.link.clone() else { return };
+    let project = cx.project;
+    let find = |id: SpanId| spans.iter().find(|s| s.id == id);
+    let Some(head) = find(link.head) else { return };
+    let target = link.target.and_then(find);
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Link from").strong());
+            let (label, color) = label_of(project, head);
+            ui.label(RichText::new(label.map_or(head.label.as_str(), |l| l.name.as_str())).color(color));
+        });
+        text_line(ui, cx.engine, &slice(head), theme::LIST_FONT_SIZE, ui.available_width(), Some(1));
+        match target {
+            Some(target) => {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new("to").strong());
+                    let (label, color) = label_of(project, target);
+                    ui.label(
+                        RichText::new(label.map_or(target.label.as_str(), |l| l.name.as_str())).color(color),
+                    );
+                });
+                text_line(
+                    ui,
+                    cx.engine,
+                    &slice(target),
+                    theme::LIST_FONT_SIZE,
+                    ui.available_width(),
+                    Some(1),
+                );
+                ui.horizontal_wrapped(|ui| {
+                    for kind in &project.relation_types {
+                        let fits = kind.allows(&head.label, &target.label);
+                        let key =
+                            kind.hotkey.map(|k| format!(" ({})", k.to_ascii_uppercase())).unwrap_or_default();
+                        let text = RichText::new(format!("{}{key}", kind.name))
+                            .color(theme::label_color(kind.color, 255));
+                        let button = ui.add_enabled(fits, egui::Button::new(text));
+                        let button = if fits {
+                            button.on_hover_text(&kind.description)
+                        } else {
+                            button.on_disabled_hover_text("This type does not link these two labels")
+                        };
+                        if button.clicked() {
+                            cx.actions.push(Action::Link(LinkStep::Finish(Some(kind.id.clone()))));
+                        }
+                    }
+                });
+            }
+            None => {
+                ui.label(RichText::new("Click the span to link to, or press Tab.").weak());
+            }
+        }
+        if ui.small_button("Cancel (Esc)").clicked() {
+            cx.actions.push(Action::Link(LinkStep::Cancel));
+        }
+    });
+}
+
+/// The selected span's attributes, as its label declares them: a field for numbers and
+/// text (Enter or leaving the field sets it; Arabic is shown shaped below), a list for a
+/// choice, a box for yes/no.
+fn attributes_ui(ui: &mut Ui, cx: &mut UiContext<'_>, span: &Span) {
+    let Some(label) = cx.project.label(&span.label) else { return };
+    if label.attributes.is_empty() {
+        return;
+    }
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(format!("{} attributes", label.name)).strong());
+        egui::Grid::new(("attributes", span.id)).num_columns(2).show(ui, |ui| {
+            for def in &label.attributes {
+                let name = ui.label(&def.name).on_hover_text(def.kind.describe()).id;
+                let current = span.attributes.get(&def.name);
+                match &def.kind {
+                    AttributeKind::Choice { options } => {
+                        let shown = current.map_or("—".to_string(), ToString::to_string);
+                        egui::ComboBox::from_id_salt(("choice", span.id, &def.name))
+                            .selected_text(shown)
+                            .show_ui(ui, |ui| {
+                                if ui.selectable_label(current.is_none(), "—").clicked() {
+                                    cx.actions.push(Action::SetAttributeValue {
+                                        span: span.id,
+                                        name: def.name.clone(),
+                                        value: None,
+                                    });
+                                }
+                                for option in options {
+                                    let value = AttrValue::Text(option.clone());
+                                    if ui.selectable_label(current == Some(&value), option).clicked() {
+                                        cx.actions.push(Action::SetAttributeValue {
+                                            span: span.id,
+                                            name: def.name.clone(),
+                                            value: Some(value),
+                                        });
+                                    }
+                                }
+                            })
+                            .response
+                            .labelled_by(name);
+                    }
+                    AttributeKind::Flag => {
+                        let mut on = matches!(current, Some(AttrValue::Flag(true)));
+                        if ui.checkbox(&mut on, "").labelled_by(name).changed() {
+                            cx.actions.push(Action::SetAttributeValue {
+                                span: span.id,
+                                name: def.name.clone(),
+                                value: on.then_some(AttrValue::Flag(true)),
+                            });
+                        }
+                    }
+                    AttributeKind::Number | AttributeKind::Text => {
+                        text_attribute_ui(ui, cx, span, &def.name, current, name);
+                    }
+                }
+                ui.end_row();
+            }
+        });
+    });
+}
+
+/// A field for a number or text attribute, with its draft kept while it is edited.
+fn text_attribute_ui(
+    ui: &mut Ui,
+    cx: &mut UiContext<'_>,
+    span: &Span,
+    name: &str,
+    current: Option<&AttrValue>,
+    label: egui::Id,
+) {
+    let id = ui.make_persistent_id(("attribute", span.id, name));
+    let shown = current.map(ToString::to_string).unwrap_or_default();
+    let mut draft = ui.data_mut(|d| d.get_temp::<String>(id)).unwrap_or_else(|| shown.clone());
+    ui.vertical(|ui| {
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut draft)
+                    .id(id.with("field"))
+                    .desired_width(ui.available_width().min(220.0))
+                    .hint_text("—"),
+            )
+            .labelled_by(label);
+        let done =
+            response.lost_focus() || (response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
+        if response.has_focus() || response.changed() {
+            ui.data_mut(|d| d.insert_temp(id, draft.clone()));
+        }
+        if done {
+            ui.data_mut(|d| d.remove::<String>(id));
+            if draft.trim() != shown {
+                cx.actions.push(Action::SetAttribute {
+                    span: span.id,
+                    name: name.to_string(),
+                    text: draft.clone(),
+                });
+            }
+        }
+        // egui does not join Arabic letters: the value is shown shaped under the field.
+        let value = if response.has_focus() { draft.as_str() } else { shown.as_str() };
+        if value.chars().any(|c| ('\u{0600}'..='\u{06ff}').contains(&c)) {
+            text_line(ui, cx.engine, value, theme::LIST_FONT_SIZE, ui.available_width().min(220.0), Some(2));
         }
     });
 }
@@ -94,6 +377,11 @@ fn row_buttons(ui: &mut Ui, project: &Project, id: SpanId, actions: &mut Vec<Act
     if ui.small_button("Note").on_hover_text(hint("Note", UiCommand::EditNote, ui)).clicked() {
         actions.push(Action::SelectSpan(Some(id)));
         actions.push(Action::Run(UiCommand::EditNote));
+    }
+    if ui.small_button("Link").on_hover_text(hint("Link to another span", UiCommand::StartLink, ui)).clicked()
+    {
+        actions.push(Action::SelectSpan(Some(id)));
+        actions.push(Action::Link(LinkStep::Start));
     }
 }
 

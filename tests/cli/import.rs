@@ -4,7 +4,7 @@
 use crate::common;
 
 use common::{read, run_hashiya, small_project, stderr, stdout};
-use hashiya::model::Project;
+use hashiya::model::{FORMAT_VERSION, Project};
 use hashiya::store;
 use std::ffi::OsStr;
 use std::fs;
@@ -93,13 +93,15 @@ fn nothing_importable_leaves_the_project_untouched() {
 fn a_project_that_does_not_load_is_not_touched() {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("p.ron");
-    let text = store::to_ron(&small_project()).replacen("version: 2,", "version: 3,", 1);
+    let current = format!("version: {FORMAT_VERSION},");
+    let newer = FORMAT_VERSION + 1;
+    let text = store::to_ron(&small_project()).replacen(&current, &format!("version: {newer},"), 1);
     fs::write(&project, &text).unwrap();
     let input = dir.path().join("a.txt");
     fs::write(&input, "نص").unwrap();
     let output = import(&project, &[&input]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("format version 3"), "{}", stderr(&output));
+    assert!(stderr(&output).contains(&format!("format version {newer}")), "{}", stderr(&output));
     assert_eq!(fs::read_to_string(&project).unwrap(), text);
     let missing = dir.path().join("absent.ron");
     let output = import(&missing, &[&input]);

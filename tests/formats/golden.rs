@@ -2,13 +2,17 @@
 //!
 //! The fixture (tests/golden/fixture.ron) is built here: Arabic with harakat and
 //! shadda, an emoji, a Latin name, a comma and quotes, overlapping spans, a span across
-//! a line break, two annotators and a note. Run with `UPDATE_GOLDEN=true` to rewrite the
+//! a line break, two annotators and a note, links and attribute values (Arabic, numbers,
+//! a choice). Run with `UPDATE_GOLDEN=true` to rewrite the
 //! golden files after an intended change, then review the diff.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
 
 use hashiya::formats::{self, ExportFormat, ExportOptions, LayerChoice};
-use hashiya::model::{CharRange, DocId, Document, LabelId, Origin, Project, Span, SpanId, Status, Timestamp};
+use hashiya::model::{
+    AttrValue, CharRange, DocId, Document, LabelId, Origin, Project, Relation, RelationId, Span, SpanId,
+    Status, Timestamp,
+};
 use hashiya::store as project_file;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -31,6 +35,32 @@ fn span(id: u64, text: &str, from: &str, to: &str, label: &str, who: &str) -> Sp
     Span::new(SpanId(id), CharRange::new(start, end), LabelId::new(label), who, Timestamp(1_760_000_000))
 }
 
+fn num(n: f64) -> AttrValue {
+    AttrValue::Number(n)
+}
+
+fn text(t: &str) -> AttrValue {
+    AttrValue::Text(t.to_string())
+}
+
+fn with(mut span: Span, values: &[(&str, AttrValue)]) -> Span {
+    for (name, value) in values {
+        span.attributes.set(name, Some(value.clone()));
+    }
+    span
+}
+
+fn link(id: u64, head: u64, tail: u64, kind: &str, who: &str) -> Relation {
+    Relation::new(
+        RelationId(id),
+        SpanId(head),
+        SpanId(tail),
+        LabelId::new(kind),
+        who,
+        Timestamp(1_760_000_100),
+    )
+}
+
 fn fixture() -> Project {
     let mut p = Project::new("fixture");
     let mut d1 = Document::new(DocId::new("raqqa-01"), "raqqa-01.txt", DOC1.into());
@@ -41,24 +71,37 @@ fn fixture() -> Project {
     let mut d3 = Document::new(DocId::new("empty-03"), "empty-03.txt", DOC3.into());
     d3.status.insert("omar".into(), Status::InProgress);
 
-    let mut noted = span(3, DOC1, "120", "كم", "figure", "amal");
+    let mut noted = with(
+        span(3, DOC1, "120", "كم", "figure", "amal"),
+        &[("value", num(120.0)), ("unit", text("كم")), ("counts", text("distance"))],
+    );
     noted.note = Some("check the unit, \"كم\" or miles?".into());
     let amal = p.layers.entry("amal".into()).or_default();
-    amal.doc_mut(&d1).spans = vec![
-        span(1, DOC1, "ريان", "(Ryan Dillon)", "claim", "amal"),
+    let amal_d1 = amal.doc_mut(&d1);
+    amal_d1.spans = vec![
+        with(
+            span(1, DOC1, "ريان", "(Ryan Dillon)", "claim", "amal"),
+            &[("source", text("ريان ديلون \"Ryan\""))],
+        ),
         span(2, DOC1, "خسر", "كم", "claim", "amal"),
         noted,
         span(4, DOC1, "لن", "ونفى", "claim", "amal"),
     ];
-    amal.doc_mut(&d2).spans = vec![span(5, DOC2, "٣٥٠", "شخصاً", "figure", "amal")];
+    amal_d1.relations = vec![link(1, 3, 2, "quantifies", "amal")];
+    amal.doc_mut(&d2).spans = vec![with(
+        span(5, DOC2, "٣٥٠", "شخصاً", "figure", "amal"),
+        &[("value", num(350.0)), ("counts", text("killed"))],
+    )];
     let omar = p.layers.entry("omar".into()).or_default();
-    omar.doc_mut(&d1).spans = vec![
+    let omar_d1 = omar.doc_mut(&d1);
+    omar_d1.spans = vec![
         span(1, DOC1, "Ryan", "Dillon", "claim", "omar"),
-        span(2, DOC1, "20 كم", "20 كم", "figure", "omar"),
+        with(span(2, DOC1, "20 كم", "20 كم", "figure", "omar"), &[("value", num(2.5))]),
         span(3, DOC1, "👍", "👍", "figure", "omar"),
-        span(4, DOC1, "ونفى", "مدنياً", "denial", "omar"),
-        span(5, DOC1, "12 مدنياً", "12 مدنياً", "figure", "omar"),
+        with(span(4, DOC1, "ونفى", "مدنياً", "denial", "omar"), &[("source", text("الجيش"))]),
+        with(span(5, DOC1, "12 مدنياً", "12 مدنياً", "figure", "omar"), &[("value", num(12.0))]),
     ];
+    omar_d1.relations = vec![link(1, 4, 1, "denies", "omar"), link(2, 2, 1, "quantifies", "omar")];
     p.documents = vec![d1.into(), d2.into(), d3.into()];
     p
 }
@@ -123,7 +166,11 @@ fn every_file_format_matches_its_golden_file() {
         let report = export(&project, format, &ExportOptions::default(), &out);
         assert_eq!(report.documents, 3, "{name}");
         assert_eq!(report.spans, 10, "{name}");
+        assert_eq!(report.relations, if format == ExportFormat::Conll { 0 } else { 3 }, "{name}");
         check_golden(&name, &std::fs::read_to_string(&out).unwrap());
+        if let Some(relations) = report.relations_file {
+            check_golden("export.relations.csv", &std::fs::read_to_string(relations).unwrap());
+        }
     }
 }
 

@@ -153,18 +153,29 @@ fn label_studio_tasks_go_to_their_annotators() {
 }
 
 #[test]
-fn brat_relations_are_counted_and_missing_texts_reported() {
+fn brat_relations_are_read_and_missing_texts_reported() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.txt", TEXT);
     write(
         dir.path(),
         "a.ann",
-        "T1\tfigure 17 26\t12 مدنياً\nT2\tclaim 0 3\tقال\nR1\tSource Arg1:T2 Arg2:T1\n",
+        "T1\tfigure 17 26\t12 مدنياً\nT2\tclaim 0 3\tقال\nR1\tSource Arg1:T2 Arg2:T1\nA1\tvalue T1 12\nE1\tAttack:T2\n",
     );
     write(dir.path(), "b.ann", "T1\tclaim 0 3\tقال\n");
     let mut project = Project::new("p");
     let report = import(&mut project, dir.path(), Some("omar")).unwrap();
-    assert_eq!((report.spans_added, report.ignored_lines), (2, 1));
+    assert_eq!((report.spans_added, report.relations_added, report.ignored_lines), (2, 1, 1));
+    assert_eq!(report.relation_types_added, [hashiya::model::LabelId::new("Source")]);
+    let relation = &project.layers["omar"].relations(&project.documents[0].id)[0];
+    let spans = project.layers["omar"].spans(&project.documents[0].id);
+    let label_of = |id| spans.iter().find(|s| s.id == id).unwrap().label.as_str();
+    assert_eq!((label_of(relation.head), label_of(relation.tail)), ("claim", "figure"));
+    let figure = spans.iter().find(|s| s.label.as_str() == "figure").unwrap();
+    assert_eq!(
+        figure.attributes.get("value"),
+        Some(&hashiya::model::AttrValue::Number(12.0)),
+        "read as a number"
+    );
     assert_eq!(report.problems.len(), 1);
     assert!(report.problems[0].message.contains("b.txt"), "{:?}", report.problems);
     assert_eq!(project.documents[0].source, "a.txt");

@@ -6,7 +6,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
 
 use hashiya::model::{
-    CharOffset, DocId, Document, LabelId, Origin, Project, Span, SpanId, Status, Timestamp,
+    AttrValue, CharOffset, DocId, Document, LabelId, Origin, Project, Relation, RelationId, Span, SpanId,
+    Status, Timestamp,
 };
 use hashiya::store as project_file;
 use std::path::Path;
@@ -47,6 +48,12 @@ fn python_reads_the_fixture_exports() {
     assert_eq!(count(&out, "jsonl spans"), 10);
     assert_eq!(count(&out, "brat T lines"), 10);
     assert_eq!(count(&out, "csv rows"), 10);
+    assert_eq!(count(&out, "jsonl relations"), 3);
+    assert_eq!(count(&out, "brat R lines"), 3);
+    assert_eq!(count(&out, "doccano relations"), 3);
+    assert_eq!(count(&out, "prodigy relations"), 3);
+    assert_eq!(count(&out, "csv relations"), 3);
+    assert_eq!(count(&out, "brat A lines"), 9);
     let out = run_check(&fixture, &["--annotator", "omar", "--labels", "figure"]);
     assert_eq!(count(&out, "jsonl spans"), 3);
 }
@@ -134,10 +141,42 @@ fn random_project(seed: u64) -> Project {
                     modified: Timestamp(0),
                     note: note.map(Into::into),
                     origin: Origin::Manual,
+                    attributes: Default::default(),
                 });
+                // Figures get a value (whole or not) and sometimes a unit with Arabic and spaces.
+                if let Some(span) = spans.last_mut().filter(|s| s.label.as_str() == "figure") {
+                    let value =
+                        if rng.below(2) == 0 { rng.below(5000) as f64 } else { rng.below(100) as f64 / 4.0 };
+                    span.attributes.set("value", Some(AttrValue::Number(value)));
+                    if rng.below(2) == 0 {
+                        span.attributes.set("unit", Some(AttrValue::Text("قتيلاً في \"الرقة\"".into())));
+                    }
+                }
             }
             spans.sort_by(Span::reading_order);
-            p.layers.entry(who.into()).or_default().doc_mut(&doc).spans = spans;
+            // Links between spans of fitting labels: denial -> claim, figure -> claim.
+            let mut relations = Vec::new();
+            for head in &spans {
+                let kind = match head.label.as_str() {
+                    "denial" => "denies",
+                    "figure" => "quantifies",
+                    _ => continue,
+                };
+                if let Some(tail) = spans.iter().find(|s| s.label.as_str() == "claim" && rng.below(2) == 0) {
+                    let id = RelationId(relations.len() as u64 + 1);
+                    relations.push(Relation::new(
+                        id,
+                        head.id,
+                        tail.id,
+                        LabelId::new(kind),
+                        who,
+                        Timestamp(0),
+                    ));
+                }
+            }
+            let layer_doc = p.layers.entry(who.into()).or_default().doc_mut(&doc);
+            layer_doc.spans = spans;
+            layer_doc.relations = relations;
         }
         p.push_document(doc);
     }
@@ -153,9 +192,14 @@ fn python_reads_the_exports_of_a_random_project() {
         let project = random_project(seed);
         project_file::save(&project, &path).unwrap();
         let spans: usize = project.layers.values().map(|l| l.span_count()).sum();
+        let relations: usize = project.layers.values().map(|l| l.relation_count()).sum();
+        assert!(relations > 20, "{relations}");
         let out = run_check(&path, &[]);
         assert_eq!(count(&out, "jsonl spans"), spans);
         assert_eq!(count(&out, "brat T lines"), spans);
+        assert_eq!(count(&out, "jsonl relations"), relations);
+        assert_eq!(count(&out, "brat R lines"), relations);
+        assert_eq!(count(&out, "csv relations"), relations);
         run_check(&path, &["--annotator", "zaid", "--status", "done"]);
     }
 }

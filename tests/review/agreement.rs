@@ -320,6 +320,16 @@ claim             1      2    0.667      0.667      0 / 1    0.310    0.075    0
 denial            0      0        -          -      0 / 0        -        -        -
 figure            2      1    0.000      0.000      2 / 1    0.286   -0.076    0.047
 
+links (a relation matches when its head and tail spans match and its type agrees):
+  pair                 type             a     b matched relation F1
+  amal vs omar         all              0     0       0           -
+  amal vs omar         denies           0     0       0           -
+  amal vs omar         quantifies       0     0       0           -
+
+figure values (figures both marked):
+  pair                 matched both valued same value  share
+  amal vs omar               0           0          0      -
+
 alpha over amal, omar:
   label         alpha_u alpha_chars
   all             0.038       0.357

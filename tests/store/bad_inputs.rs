@@ -59,7 +59,10 @@ fn garbage_and_empty_files() {
 #[test]
 fn wrong_types_give_the_line() {
     let text = good_text();
-    let err = refused(text.replacen("version: 2,", "version: \"one\",", 1).as_bytes());
+    let err = refused(
+        text.replacen(&format!("version: {},", hashiya::model::FORMAT_VERSION), "version: \"one\",", 1)
+            .as_bytes(),
+    );
     assert!(matches!(err, StoreError::Parse { line: 2, .. }), "{err}");
     let err = refused(text.replacen("start: ", "start: -", 1).as_bytes());
     let StoreError::Parse { line, .. } = err else { panic!("{err}") };
@@ -69,7 +72,11 @@ fn wrong_types_give_the_line() {
 
 #[test]
 fn newer_version_is_refused_as_newer() {
-    let text = good_text().replacen("version: 2,", "version: 9,\n    reviewers: [\"x\"],", 1);
+    let text = good_text().replacen(
+        &format!("version: {},", hashiya::model::FORMAT_VERSION),
+        "version: 9,\n    reviewers: [\"x\"],",
+        1,
+    );
     let err = refused(text.as_bytes());
     assert!(matches!(err, StoreError::NewerVersion { found: 9, .. }), "{err}");
     assert!(err.to_string().contains("newer Hashiya"), "{err}");

@@ -6,8 +6,8 @@
 mod common;
 
 mod bad_inputs;
-mod format_v1;
 mod kill;
 mod mutations;
+mod old_formats;
 mod roundtrip;
 mod sample_project;

@@ -5,7 +5,8 @@
 use crate::common;
 
 use hashiya::model::{
-    CharOffset, DocId, Document, LabelId, Origin, Project, Span, SpanId, Status, Timestamp,
+    AttrValue, CharOffset, DocId, Document, LabelId, Origin, Project, Relation, RelationId, Span, SpanId,
+    Status, Timestamp,
 };
 use hashiya::store;
 use proptest::prelude::*;
@@ -52,6 +53,16 @@ fn spans(len: usize, annotator: String) -> impl Strategy<Value = Vec<Span>> {
                         1 => Origin::Suggested { rule: "figure:digits".into() },
                         _ => Origin::Accepted { by: "مراجع \"x\"".into() },
                     },
+                    attributes: match origin {
+                        0 => Default::default(),
+                        _ => [
+                            ("value".to_string(), AttrValue::Number(f64::from(time) / 4.0)),
+                            ("unit".to_string(), AttrValue::Text("قتيلاً \"x\"".into())),
+                            ("named".to_string(), AttrValue::Flag(time % 2 == 0)),
+                        ]
+                        .into_iter()
+                        .collect(),
+                    },
                 }
             })
             .collect()
@@ -94,7 +105,29 @@ fn project() -> impl Strategy<Value = Project> {
                 };
                 for (doc, spans) in project.documents.iter().zip(per_doc) {
                     if !spans.is_empty() {
-                        layer.doc_mut(doc).spans = spans;
+                        // Links between consecutive spans, every other one a `denies`.
+                        let relations = spans
+                            .windows(2)
+                            .enumerate()
+                            .map(|(k, pair)| {
+                                let kind = if k % 2 == 0 { "denies" } else { "quantifies" };
+                                let mut r = Relation::new(
+                                    RelationId(k as u64 + 1),
+                                    pair[0].id,
+                                    pair[1].id,
+                                    LabelId::new(kind),
+                                    pair[0].annotator.clone(),
+                                    Timestamp(k as u64),
+                                );
+                                if k % 3 == 1 {
+                                    r.origin = Origin::Suggested { rule: "import".into() };
+                                }
+                                r
+                            })
+                            .collect();
+                        let layer_doc = layer.doc_mut(doc);
+                        layer_doc.spans = spans;
+                        layer_doc.relations = relations;
                     }
                 }
             }

@@ -7,7 +7,7 @@
 //! file with
 //!
 //! ```text
-//! UPDATE_SAMPLE=true cargo test --test sample_project sample_project_matches_spec
+//! UPDATE_SAMPLE=true cargo test --test store sample_project_matches_spec
 //! ```
 //!
 //! The seed texts are read from `../shared/seeds` when that folder sits beside the repository,
@@ -15,8 +15,8 @@
 //! machine that only has the repository.
 
 use hashiya::model::{
-    ByteOffset, CharRange, DocId, Document, LabelId, Layer, Origin, Project, Span, SpanId, Status, Timestamp,
-    byte_to_char, slice_chars,
+    ByteOffset, CharRange, DocId, Document, LabelId, Layer, Origin, Project, Relation, RelationId, Span,
+    SpanId, Status, Timestamp, byte_to_char, default_labels, slice_chars,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -163,6 +163,65 @@ const SPEC: &[SpecRow] = &[
     (4, "omar", "figure", "نحو 300 غارة", 1, None),
 ];
 
+/// One link: document, annotator, relation type, the head span's label and quote, the tail
+/// span's label and quote (each quote's first occurrence as a span of that annotator).
+type LinkRow =
+    (usize, &'static str, &'static str, (&'static str, &'static str), (&'static str, &'static str));
+
+/// Every link of the sample project. Both annotators tie the 12 patients to the claim that
+/// reports them; amal alone says the coalition's denial in 000 denies the US army's claim
+/// and ties "more than 100 fighters" to its claim in 003; omar alone links the claims and
+/// denials of 004.
+#[rustfmt::skip]
+const LINKS: &[LinkRow] = &[
+    (0, "amal", "quantifies", ("figure", "12 مريضاً"), ("claim", "الفرق الطبية أخرجت أمس 12 مريضاً معظمهم أطفال مع أفراد من عائلاتهم")),
+    (0, "omar", "quantifies", ("figure", "12 مريضاً"), ("claim", "الفرق الطبية أخرجت أمس 12 مريضاً معظمهم أطفال مع أفراد من عائلاتهم")),
+    (0, "amal", "denies", ("denial", "لن نستهدف \"داعش\" في أماكن سيطرة الجيش السوري"), ("claim", "الجيش الأميركي سيقاتل داعش في سوريا \"ما دامت تريد القتال\"")),
+    (3, "amal", "quantifies", ("figure", "أكثر من 100 مقاتل"), ("claim", "أكثر من 100 مقاتل من المتحالفين مع الرئيس السوري بشار الأسد قُتلوا")),
+    (4, "omar", "denies", ("denial", "التصريحات الروسية حول انتهاء تواجد التنظيم في سوريا “غير صحيحة”"), ("claim", "تنظيم “الدولة ” خسر جميع مناطق سيطرته في سوريا")),
+    (4, "omar", "quantifies", ("figure", "المئات من عناصر التنظيم"), ("claim", "المئات من عناصر التنظيم وصلوا عبر طرق تسيطر عليها قوات الأسد")),
+];
+
+/// One attribute value: document, annotator, label and quote of the span, attribute, value
+/// as typed.
+type AttributeRow = (usize, &'static str, &'static str, &'static str, &'static str, &'static str);
+
+/// The attribute values of the sample. They differ where colleagues would: what the 12
+/// patients count, and "ثمانية كيلومترات" typed as 80 by omar.
+#[rustfmt::skip]
+const ATTRIBUTES: &[AttributeRow] = &[
+    (0, "amal", "figure", "12 مريضاً", "value", "12"),
+    (0, "amal", "figure", "12 مريضاً", "unit", "مريضاً"),
+    (0, "amal", "figure", "12 مريضاً", "counts", "other"),
+    (0, "omar", "figure", "12 مريضاً", "value", "12"),
+    (0, "omar", "figure", "12 مريضاً", "unit", "مريضاً"),
+    (0, "omar", "figure", "12 مريضاً", "counts", "injured"),
+    (0, "amal", "figure", "بثلاثة آلاف مقاتل", "value", "3000"),
+    (0, "amal", "figure", "بثلاثة آلاف مقاتل", "unit", "مقاتل"),
+    (0, "omar", "figure", "بثلاثة آلاف مقاتل", "value", "3000"),
+    (0, "amal", "figure", "ألف مصاب", "value", "1000"),
+    (0, "amal", "figure", "ألف مصاب", "counts", "injured"),
+    (0, "omar", "figure", "ألف مصاب", "value", "1000"),
+    (0, "omar", "figure", "ألف مصاب", "counts", "injured"),
+    (1, "amal", "figure", "120كم", "value", "120"),
+    (1, "amal", "figure", "120كم", "unit", "كم"),
+    (1, "amal", "figure", "120كم", "counts", "distance"),
+    (1, "omar", "figure", "120كم", "value", "120"),
+    (1, "omar", "figure", "120كم", "counts", "distance"),
+    (2, "amal", "figure", "42 قتيلًا مدنياً", "value", "42"),
+    (2, "amal", "figure", "42 قتيلًا مدنياً", "counts", "killed"),
+    (2, "omar", "figure", "42 قتيلًا مدنياً", "value", "42"),
+    (2, "omar", "figure", "42 قتيلًا مدنياً", "counts", "killed"),
+    (2, "amal", "figure", "و80 جريحاً", "value", "80"),
+    (2, "omar", "figure", "و80 جريحاً", "value", "80"),
+    (3, "amal", "figure", "ثمانية كيلومترات", "value", "8"),
+    (3, "amal", "figure", "ثمانية كيلومترات", "counts", "distance"),
+    (3, "omar", "figure", "ثمانية كيلومترات", "value", "80"),
+    (3, "omar", "figure", "ثمانية كيلومترات", "counts", "distance"),
+    (3, "amal", "denial", "لا وجود لعسكريين روس في المنطقة التي أغارت عليها طائرات التحالف الأميركي شرق الفرات", "source", "وزارة الدفاع الروسية"),
+    (3, "omar", "denial", "لا وجود لعسكريين روس في المنطقة", "source", "وزارة الدفاع الروسية"),
+];
+
 /// Each annotator's progress; a document not listed is new to that annotator.
 const STATUS: &[(usize, &str, Status)] = &[
     (0, "amal", Status::Done),
@@ -267,6 +326,7 @@ fn build(seeds: &[Seed]) -> Project {
 fn build_layer(documents: &[Document], annotator: &str, started: u64) -> Layer {
     let mut layer = Layer::default();
     let mut next_id = 1;
+    let mut next_relation = 0;
     for (index, doc) in documents.iter().enumerate() {
         let mut spans: Vec<Span> = SPEC
             .iter()
@@ -285,6 +345,7 @@ fn build_layer(documents: &[Document], annotator: &str, started: u64) -> Layer {
                     modified: Timestamp(0),
                     note: note.map(Into::into),
                     origin: Origin::Manual,
+                    attributes: Default::default(),
                 }
             })
             .collect();
@@ -306,7 +367,49 @@ fn build_layer(documents: &[Document], annotator: &str, started: u64) -> Layer {
             span.modified = Timestamp(span.created.0 + if span.note.is_some() { NOTE_DELAY } else { 0 });
             next_id += 1;
         }
-        layer.doc_mut(doc).spans = spans;
+        let find = |spans: &[Span], label: &str, quote: &str| -> SpanId {
+            let range =
+                locate(&doc.text, quote, 1).unwrap_or_else(|| panic!("{quote:?} is not in document {index}"));
+            spans
+                .iter()
+                .find(|s| s.range() == range && s.label.as_str() == label)
+                .unwrap_or_else(|| panic!("document {index}: {annotator} has no {label} span {quote:?}"))
+                .id
+        };
+        let labels = default_labels();
+        for &(_, _, label, quote, name, value) in
+            ATTRIBUTES.iter().filter(|row| row.0 == index && row.1 == annotator)
+        {
+            let id = find(&spans, label, quote);
+            let kind = &labels
+                .iter()
+                .find(|l| l.id.as_str() == label)
+                .and_then(|l| l.attribute(name))
+                .unwrap_or_else(|| panic!("{label} declares no {name}"))
+                .kind;
+            let value = kind.parse(value).unwrap_or_else(|| panic!("{value:?} is not a {name}"));
+            if let Some(span) = spans.iter_mut().find(|s| s.id == id) {
+                span.attributes.set(name, Some(value));
+            }
+        }
+        let mut relations = Vec::new();
+        for &(_, _, kind, (head_label, head), (tail_label, tail)) in
+            LINKS.iter().filter(|row| row.0 == index && row.1 == annotator)
+        {
+            let at = Timestamp(started + (next_id - 1 + next_relation) * SECONDS_PER_SPAN);
+            relations.push(Relation::new(
+                RelationId(next_relation + 1),
+                find(&spans, head_label, head),
+                find(&spans, tail_label, tail),
+                LabelId::new(kind),
+                annotator,
+                at,
+            ));
+            next_relation += 1;
+        }
+        let layer_doc = layer.doc_mut(doc);
+        layer_doc.spans = spans;
+        layer_doc.relations = relations;
     }
     layer
 }
@@ -341,6 +444,10 @@ fn differences(expected: &Project, actual: &Project) -> Vec<String> {
             if spans(want) != spans(got) {
                 found.push(format!("{name}'s spans on {doc}"));
             }
+            let links = |layer: Option<&Layer>| layer.map(|l| l.relations(doc).to_vec()).unwrap_or_default();
+            if links(want) != links(got) {
+                found.push(format!("{name}'s links on {doc}"));
+            }
         }
     }
     found
@@ -361,7 +468,7 @@ fn sample_project_matches_spec() {
     let differences = differences(&project, &on_disk);
     assert!(
         differences.is_empty(),
-        "{SAMPLE} differs from the spec in: {}; run UPDATE_SAMPLE=true cargo test --test sample_project sample_project_matches_spec",
+        "{SAMPLE} differs from the spec in: {}; run UPDATE_SAMPLE=true cargo test --test store sample_project_matches_spec",
         differences.join(", ")
     );
     assert_eq!(on_disk, project);

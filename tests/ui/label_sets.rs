@@ -53,6 +53,7 @@ fn many_labels_project() -> Project {
             color: Color([(40 + i * 9) as u8, (200 - i * 5) as u8, (90 + i * 6) as u8]),
             hotkey: char::from_digit((i + 1) as u32, 10).filter(|_| i < 9),
             description: format!("Guideline for {name}"),
+            attributes: Vec::new(),
         })
         .collect();
     for d in 0..40 {

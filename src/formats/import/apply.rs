@@ -1,13 +1,21 @@
 //! Adding read records to a project: match documents on their content hash, check
 //! every span against the text, add unknown labels, never duplicate.
+//!
+//! Attributes are read by the kinds the span's label declares (brat's text `43` becomes
+//! the number 43 for a number attribute); one the label does not declare is added to it,
+//! of the kind of the value. Relations link spans of the same record by the keys the file
+//! gives them (or by `start:end:label`); both ends must have been imported into the same
+//! layer, else the relation is reported and skipped. Unknown relation types are added,
+//! allowing any labels.
 
-use super::records::Record;
+use super::records::{Record, offsets_key};
 use super::{ImportOptions, ImportReport, Problem};
 use crate::formats::FormatError;
 use crate::model::document::title_of;
 use crate::model::{
-    CharIndex, CharOffset, CharRange, Color, ContentHash, DocId, Document, Label, LabelId, Layer, Origin,
-    Project, Span, SpanId, clean_name,
+    AttrValue, AttributeDef, AttributeKind, Attributes, CharIndex, CharOffset, CharRange, Color, ContentHash,
+    DocId, Document, Label, LabelId, Layer, Origin, Project, Relation, RelationType, Span, SpanId,
+    clean_name,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -47,6 +55,9 @@ pub fn apply(
     let mut taken: BTreeSet<String> = project.documents.iter().map(|d| d.id.to_string()).collect();
     let mut labels: BTreeSet<String> = project.labels.iter().map(|l| l.id.0.to_string()).collect();
     let mut next_id: BTreeMap<String, u64> = BTreeMap::new();
+    let mut next_relation: BTreeMap<String, u64> = BTreeMap::new();
+    let mut used_span_ids: HashMap<String, HashSet<u64>> = HashMap::new();
+    let mut used_relation_ids: HashMap<String, HashSet<u64>> = HashMap::new();
     let mut touched: BTreeSet<(String, DocId)> = BTreeSet::new();
     // The spans of each layer and document touched, for the duplicate check in O(1).
     let mut present: HashMap<(String, DocId), HashSet<SpanKey>> = HashMap::new();
@@ -102,6 +113,8 @@ pub fn apply(
             id
         };
         let index = CharIndex::new(&record.text);
+        // Where each span of the record went: its keys -> (layer, span id).
+        let mut placed: HashMap<String, (String, SpanId)> = HashMap::new();
         for span in record.spans {
             let range = CharRange::new(span.start, span.end);
             let at = |message: String| Problem { location: span.location.clone(), message };
@@ -158,32 +171,139 @@ pub fn apply(
                 project.layers.entry(layer_key.clone()).or_default()
             };
             let next = next_id.entry(layer_key.clone()).or_insert_with(|| layer.next_span_id().0);
-            let layer_doc = std::sync::Arc::make_mut(layer.docs.entry(doc_id.clone()).or_insert_with(|| {
-                std::sync::Arc::new(crate::model::LayerDoc { hash: hash.clone(), spans: Vec::new() })
-            }));
+            let used = used_span_ids.entry(layer_key.clone()).or_insert_with(|| {
+                layer.docs.values().flat_map(|d| d.spans.iter().map(|s| s.id.0)).collect()
+            });
+            let layer_doc = std::sync::Arc::make_mut(
+                layer
+                    .docs
+                    .entry(doc_id.clone())
+                    .or_insert_with(|| std::sync::Arc::new(crate::model::LayerDoc::new(hash.clone()))),
+            );
             let seen = present.entry((layer_key.clone(), doc_id.clone())).or_insert_with(|| {
                 layer_doc.spans.iter().map(|s| (s.start.0, s.end.0, s.label.0.to_string())).collect()
             });
+            let mut keys = vec![offsets_key(span.start, span.end, &span.label)];
+            keys.extend(span.key.clone());
             if !seen.insert((span.start, span.end, label_id.clone())) {
                 report.spans_duplicate += 1;
+                let same = |s: &&Span| {
+                    s.start.0 == span.start && s.end.0 == span.end && s.label.as_str() == label_id
+                };
+                if let Some(existing) = layer_doc.spans.iter().find(same) {
+                    for key in keys {
+                        placed.insert(key, (layer_key.clone(), existing.id));
+                    }
+                }
                 continue;
             }
             let origin =
                 if layer_key == GOLD { Origin::Accepted { by: "import".into() } } else { Origin::Manual };
+            // Our own export's ids (`amal:3`) are kept when free, so a round trip is exact.
+            let id =
+                SpanId(span.key.as_deref().and_then(file_id).filter(|n| !used.contains(n)).unwrap_or(*next));
+            used.insert(id.0);
+            let label = LabelId::new(label_id);
+            let attributes = read_attributes(&mut project.labels, &label, span.attributes, report);
+            let layer: &mut Layer = if layer_key == GOLD {
+                &mut project.gold
+            } else {
+                project.layers.entry(layer_key.clone()).or_default()
+            };
+            let layer_doc = std::sync::Arc::make_mut(
+                layer
+                    .docs
+                    .entry(doc_id.clone())
+                    .or_insert_with(|| std::sync::Arc::new(crate::model::LayerDoc::new(hash.clone()))),
+            );
             layer_doc.spans.push(Span {
-                id: SpanId(*next),
+                id,
                 start: CharOffset(span.start),
                 end: CharOffset(span.end),
-                label: LabelId::new(label_id),
+                label,
                 annotator: who.into(),
                 created: options.now,
                 modified: options.now,
                 note: span.note.filter(|n| !n.is_empty()).map(Into::into),
                 origin,
+                attributes,
             });
-            *next += 1;
+            for key in keys {
+                placed.insert(key, (layer_key.clone(), id));
+            }
+            *next = (*next).max(id.0 + 1);
             report.spans_added += 1;
             touched.insert((layer_key, doc_id.clone()));
+        }
+        for relation in record.relations {
+            let problem = |message: String| Problem { location: relation.location.clone(), message };
+            let (Some((head_layer, head)), Some((tail_layer, tail))) =
+                (placed.get(&relation.head), placed.get(&relation.tail))
+            else {
+                let missing =
+                    if placed.contains_key(&relation.head) { &relation.tail } else { &relation.head };
+                report.problems.push(problem(format!(
+                    "relation {} {} -> {}: span {missing} was not imported; skipped",
+                    relation.kind, relation.head, relation.tail
+                )));
+                continue;
+            };
+            if head_layer != tail_layer {
+                report.problems.push(problem(format!(
+                    "relation {} {} -> {}: its spans are in different layers ({head_layer}, {tail_layer}); skipped",
+                    relation.kind, relation.head, relation.tail
+                )));
+                continue;
+            }
+            if head == tail {
+                report
+                    .problems
+                    .push(problem(format!("relation {} links a span to itself; skipped", relation.kind)));
+                continue;
+            }
+            let Some(kind) = clean_name(&relation.kind) else {
+                report.problems.push(problem(format!(
+                    "relation type {:?} has no letter or digit; skipped",
+                    relation.kind
+                )));
+                continue;
+            };
+            let kind = LabelId::new(kind);
+            if project.relation_type(&kind).is_none() {
+                project.relation_types.push(RelationType::open(kind.as_str(), colour_for(kind.as_str())));
+                report.relation_types_added.push(kind.clone());
+            }
+            let layer_key = head_layer.clone();
+            let (head, tail) = (*head, *tail);
+            let layer: &mut Layer = if layer_key == GOLD {
+                &mut project.gold
+            } else {
+                project.layers.entry(layer_key.clone()).or_default()
+            };
+            let next = next_relation.entry(layer_key.clone()).or_insert_with(|| layer.next_relation_id().0);
+            let used = used_relation_ids.entry(layer_key.clone()).or_insert_with(|| {
+                layer.docs.values().flat_map(|d| d.relations.iter().map(|r| r.id.0)).collect()
+            });
+            let Some(layer_doc) = layer.existing_doc_mut(&doc_id) else { continue };
+            if layer_doc.relations.iter().any(|r| r.head == head && r.tail == tail && r.kind == kind) {
+                report.relations_duplicate += 1;
+                continue;
+            }
+            let annotator = if layer_key == GOLD {
+                relation.annotator.as_deref().and_then(clean_name).unwrap_or_default()
+            } else {
+                layer_key.clone()
+            };
+            let id = relation.key.as_deref().and_then(file_id).filter(|n| !used.contains(n)).unwrap_or(*next);
+            used.insert(id);
+            let mut added =
+                Relation::new(crate::model::RelationId(id), head, tail, kind, annotator, options.now);
+            if layer_key == GOLD {
+                added.origin = Origin::Accepted { by: "import".into() };
+            }
+            layer_doc.relations.push(added);
+            *next = (*next).max(id + 1);
+            report.relations_added += 1;
         }
     }
     for (layer_key, doc_id) in touched {
@@ -194,6 +314,41 @@ pub fn apply(
         }
     }
     progress(total);
+}
+
+/// The attribute values of a span labelled `label`, read by the kinds its label declares;
+/// an attribute the label does not declare is declared, of the value's kind.
+fn read_attributes(
+    labels: &mut [Label],
+    label: &LabelId,
+    values: Vec<(String, AttrValue)>,
+    report: &mut super::ImportReport,
+) -> Attributes {
+    let mut attributes = Attributes::default();
+    let Some(label) = labels.iter_mut().find(|l| &l.id == label) else { return attributes };
+    for (name, value) in values {
+        let Some(name) = clean_name(&name) else { continue };
+        let value = match (label.attribute(&name).map(|d| &d.kind), value) {
+            (Some(kind), AttrValue::Text(text)) => kind.parse(&text).unwrap_or(AttrValue::Text(text)),
+            (_, value) => value,
+        };
+        if label.attribute(&name).is_none() {
+            let kind = match value {
+                AttrValue::Number(_) => AttributeKind::Number,
+                AttrValue::Flag(_) => AttributeKind::Flag,
+                AttrValue::Text(_) => AttributeKind::Text,
+            };
+            label.attributes.push(AttributeDef { name: name.clone(), kind });
+            report.attributes_added.push(format!("{}.{name}", label.id));
+        }
+        attributes.set(&name, Some(value));
+    }
+    attributes
+}
+
+/// The number in an id of our own exports, `amal:3` -> 3.
+fn file_id(key: &str) -> Option<u64> {
+    key.rsplit_once(':').and_then(|(_, n)| n.parse().ok())
 }
 
 /// A title or source on one line: control characters (line breaks, tabs, NUL) become
@@ -223,6 +378,7 @@ fn new_label(id: &str) -> Label {
         color: colour_for(id),
         hotkey: None,
         description: "Added by an annotation import.".into(),
+        attributes: Vec::new(),
     }
 }
 
@@ -268,6 +424,8 @@ mod tests {
                     text: t.map(str::to_string),
                     annotator: Some("amal".into()),
                     note: None,
+                    key: None,
+                    attributes: Vec::new(),
                 })
                 .collect(),
             ..Default::default()

@@ -6,13 +6,17 @@
 //! a line break), and is reported and skipped otherwise. The line's text must equal the
 //! fragments' texts joined by a space. `AnnotatorNotes` of the form
 //! `annotator: NAME[; note: TEXT]` give the span's annotator and note; any other note
-//! text becomes the span's note. Relations, events and attributes are counted, not read.
+//! text becomes the span's note. Relations (`R`) link the spans they name (first
+//! argument as head); attributes (`A`, or the older `M`) give a span's attribute values,
+//! a yes/no attribute when the line has no value. Events and other lines are counted,
+//! not read.
 
-use super::records::{Record, RecordSpan};
+use super::records::{Record, RecordRelation, RecordSpan};
 use super::{ImportReport, Problem};
 use crate::formats::FormatError;
 use crate::formats::brat::{TextBound, parse_ann};
 use crate::formats::progress::{self, Progress, Stage};
+use crate::model::AttrValue;
 use crate::model::{CharIndex, CharRange};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -102,6 +106,12 @@ fn read_pair(ann_path: &Path, txt_path: &Path, text: String, ann: &str, report: 
             Some(note) => split_note(note),
             None => (None, None),
         };
+        let attributes = file
+            .attributes
+            .iter()
+            .filter(|a| a.target == tb.id)
+            .map(|a| (a.name.clone(), a.value.clone().map_or(AttrValue::Flag(true), AttrValue::Text)))
+            .collect();
         record.spans.push(RecordSpan {
             location,
             start,
@@ -110,6 +120,28 @@ fn read_pair(ann_path: &Path, txt_path: &Path, text: String, ann: &str, report: 
             text: None,
             annotator,
             note,
+            key: Some(tb.id.clone()),
+            attributes,
+        });
+    }
+    for a in file.attributes.iter().filter(|a| !file.spans.iter().any(|tb| tb.id == a.target)) {
+        report.problems.push(Problem {
+            location: format!("{name}:{}", a.line),
+            message: format!(
+                "attribute {} on {}, which is not a text-bound annotation; skipped",
+                a.name, a.target
+            ),
+        });
+    }
+    for relation in &file.relations {
+        let annotator = file.notes.get(&relation.head).and_then(|n| split_note(n).0);
+        record.relations.push(RecordRelation {
+            location: format!("{name}:{}", relation.line),
+            key: None,
+            head: relation.head.clone(),
+            tail: relation.tail.clone(),
+            kind: relation.kind.clone(),
+            annotator,
         });
     }
     record.text = text;

@@ -1,14 +1,19 @@
 //! Reading JSONL files: our export, doccano and Prodigy, line by line.
 //!
 //! Spans come from `spans` (`start`, `end`, `label`, optional `text`, `annotator`,
-//! `note`), doccano's `label` (`[start, end, label]`) or `entities` (`start_offset`,
-//! `end_offset`, `label`). Prodigy lines whose `answer` is not `accept` are skipped and
-//! reported. Lines that are not JSON objects with a `text` are reported and skipped.
+//! `note`, `id`, `attributes`), doccano's `entities` (`id`, `start_offset`, `end_offset`,
+//! `label`) or `label` (`[start, end, label]`), the first of these keys present (with
+//! doccano's two, `entities`, which has ids). Relations come from `relations`: ours
+//! (`head`, `tail`, `type`, `annotator`), doccano's (`from_id`, `to_id`, `type`) or
+//! Prodigy's (`head_span`, `child_span`, `label`). Ids may be strings or numbers.
+//! Prodigy lines whose `answer` is not `accept` are skipped and reported. Lines that are
+//! not JSON objects with a `text` are reported and skipped.
 
-use super::records::{Record, RecordSpan};
+use super::records::{Record, RecordRelation, RecordSpan, offsets_key};
 use super::{ImportReport, Problem};
 use crate::formats::progress::{self, Progress, Stage};
 use crate::formats::{FormatError, parse_status};
+use crate::model::AttrValue;
 use serde_json::{Map, Value};
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
@@ -88,8 +93,8 @@ fn parse_line(line: &str, location: &str, problems: &mut Vec<Problem>) -> Result
     // reported (its spans cannot be read), never dropped without a word.
     let keys: [(&str, &str, ReadSpan); 3] = [
         ("spans", "span", |item| span_object(item, "start", "end")),
-        ("label", "label", span_triple),
         ("entities", "entity", |item| span_object(item, "start_offset", "end_offset")),
+        ("label", "label", span_triple),
     ];
     if let Some((key, what, read)) =
         keys.iter().find(|(key, _, _)| obj.get(*key).is_some_and(|v| !v.is_null()))
@@ -116,7 +121,65 @@ fn parse_line(line: &str, location: &str, problems: &mut Vec<Problem>) -> Result
         }
         record.spans.push(span);
     }
+    match obj.get("relations") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(items)) => {
+            for item in items {
+                match relation(item) {
+                    Some(mut relation) => {
+                        relation.location = location.to_string();
+                        if relation.annotator.is_none() {
+                            relation.annotator.clone_from(&line_annotator);
+                        }
+                        record.relations.push(relation);
+                    }
+                    None => problems.push(Problem {
+                        location: location.to_string(),
+                        message: format!("unreadable relation {item}; skipped"),
+                    }),
+                }
+            }
+        }
+        Some(_) => problems.push(Problem {
+            location: location.to_string(),
+            message: "\"relations\" is not a list, its relations cannot be read; skipped".into(),
+        }),
+    }
     Ok(record)
+}
+
+/// An id as a key: a string as it is, a number in decimal.
+fn key(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// One relation: ours, doccano's or Prodigy's.
+fn relation(item: &Value) -> Option<RecordRelation> {
+    let obj = item.as_object()?;
+    if let (Some(head), Some(child)) = (obj.get("head_span"), obj.get("child_span")) {
+        let at = |span: &Value| {
+            let s = span_object(span, "start", "end")?;
+            Some(offsets_key(s.start, s.end, &s.label))
+        };
+        return Some(RecordRelation {
+            head: at(head)?,
+            tail: at(child)?,
+            kind: str_key(obj, "label")?,
+            ..Default::default()
+        });
+    }
+    Some(RecordRelation {
+        key: key(obj.get("id")),
+        head: key(obj.get("head").or_else(|| obj.get("from_id")))?,
+        tail: key(obj.get("tail").or_else(|| obj.get("to_id")))?,
+        kind: str_key(obj, "type").or_else(|| str_key(obj, "label"))?,
+        annotator: str_key(obj, "annotator"),
+        ..Default::default()
+    })
 }
 
 /// Reads one item of a span list.
@@ -139,6 +202,12 @@ fn span_object(item: &Value, start: &str, end: &str) -> Option<RecordSpan> {
         text: str_key(obj, "text"),
         annotator: str_key(obj, "annotator"),
         note: str_key(obj, "note"),
+        key: key(obj.get("id")),
+        attributes: obj
+            .get("attributes")
+            .and_then(Value::as_object)
+            .map(|a| a.iter().filter_map(|(k, v)| Some((k.clone(), AttrValue::from_json(v)?))).collect())
+            .unwrap_or_default(),
         ..Default::default()
     })
 }
@@ -185,6 +254,34 @@ mod tests {
             parse_line(prodigy, "f:4", &mut vec![]).unwrap().spans[0].annotator.as_deref(),
             Some("x-amal")
         );
+    }
+
+    #[test]
+    fn relations_and_attributes_in_the_three_shapes() {
+        let ours = r#"{"text":"نفى الجيش أن 12 قتلوا","spans":[{"id":"amal:1","start":0,"end":3,"label":"denial","attributes":{"source":"الجيش"}},{"id":"amal:2","start":13,"end":15,"label":"figure","attributes":{"value":12,"counts":"killed"}}],"relations":[{"id":"amal:1","head":"amal:1","tail":"amal:2","type":"denies","annotator":"amal"}]}"#;
+        let r = parse_line(ours, "f:1", &mut vec![]).unwrap();
+        assert_eq!(r.spans[0].key.as_deref(), Some("amal:1"));
+        assert_eq!(r.spans[1].attributes[1], ("value".to_string(), AttrValue::Number(12.0)));
+        assert_eq!((r.relations[0].head.as_str(), r.relations[0].tail.as_str()), ("amal:1", "amal:2"));
+        assert_eq!(
+            (r.relations[0].kind.as_str(), r.relations[0].annotator.as_deref()),
+            ("denies", Some("amal"))
+        );
+
+        let doccano = r#"{"text":"نص","label":[[0,1,"claim"]],"entities":[{"id":4,"label":"claim","start_offset":0,"end_offset":1},{"id":5,"label":"denial","start_offset":1,"end_offset":2}],"relations":[{"id":1,"from_id":5,"to_id":4,"type":"denies"}]}"#;
+        let r = parse_line(doccano, "f:2", &mut vec![]).unwrap();
+        assert_eq!(r.spans.len(), 2, "entities are read, not label");
+        assert_eq!(r.spans[1].key.as_deref(), Some("5"));
+        assert_eq!((r.relations[0].head.as_str(), r.relations[0].tail.as_str()), ("5", "4"));
+
+        let prodigy = r#"{"text":"نص","spans":[{"start":0,"end":1,"label":"claim"}],"relations":[{"head_span":{"start":1,"end":2,"label":"denial"},"child_span":{"start":0,"end":1,"label":"claim"},"label":"denies"}],"answer":"accept"}"#;
+        let r = parse_line(prodigy, "f:3", &mut vec![]).unwrap();
+        assert_eq!((r.relations[0].head.as_str(), r.relations[0].tail.as_str()), ("1:2:denial", "0:1:claim"));
+
+        let mut problems = vec![];
+        let bad = r#"{"text":"نص","relations":[{"head":1}]}"#;
+        assert!(parse_line(bad, "f:4", &mut problems).unwrap().relations.is_empty());
+        assert!(problems[0].message.contains("unreadable relation"), "{problems:?}");
     }
 
     #[test]

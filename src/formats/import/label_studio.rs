@@ -1,6 +1,11 @@
 //! Reading Label Studio JSON exports: a list of tasks with `data.text` and
 //! `annotations[].result[]` of type `labels` (`value: {start, end, text, labels}`).
 //!
+//! Relations are the results of type `relation` (`from_id`, `to_id`, `labels`, and
+//! `direction`: `left` swaps head and tail); a relation without a label is reported.
+//! Per-region results (`choices`, `textarea`, `number`, `rating`) that share a region's
+//! `id` become that span's attributes, named by their `from_name`.
+//!
 //! Each annotation goes to the layer of its `completed_by`: the user's `email` (or
 //! `username`) when the export gives the user object, `labelstudio-N` when it gives
 //! only the user number N; without one, to `--annotator`. Cancelled annotations
@@ -12,10 +17,11 @@
 //! `text` but the same numbers read as UTF-16 units do, they are converted (counted in
 //! [`ImportReport::utf16_converted`]); otherwise the span is checked as usual.
 
-use super::records::{Record, RecordSpan};
+use super::records::{Record, RecordRelation, RecordSpan};
 use super::{ImportReport, Problem};
 use crate::formats::FormatError;
 use crate::formats::progress::{self, Progress, Stage};
+use crate::model::AttrValue;
 use serde_json::Value;
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
@@ -72,15 +78,22 @@ fn read_task(task: &Value, location: &str, report: &mut ImportReport) -> Result<
         ..Default::default()
     };
     let annotations = task.get("annotations").or_else(|| task.get("completions")).and_then(Value::as_array);
-    for annotation in annotations.into_iter().flatten() {
+    for (n, annotation) in annotations.into_iter().flatten().enumerate() {
         if annotation.get("was_cancelled").and_then(Value::as_bool) == Some(true) {
             continue;
         }
         let annotator = annotator_name(annotation.get("completed_by"));
         let results = annotation.get("result").and_then(Value::as_array);
+        // Region ids are unique within one annotation: keys carry the annotation's number.
+        let region_key = |result: &Value| {
+            let id = result.get("id")?;
+            Some(format!("{n}/{}", id.as_str().map_or_else(|| id.to_string(), str::to_string)))
+        };
+        let first_span = record.spans.len();
+        let mut others = Vec::new();
         for result in results.into_iter().flatten() {
             if result.get("type").and_then(Value::as_str) != Some("labels") {
-                report.ignored_lines += 1;
+                others.push(result);
                 continue;
             }
             let value = result.get("value");
@@ -123,11 +136,88 @@ fn read_task(task: &Value, location: &str, report: &mut ImportReport) -> Result<
                     text: span_text.clone(),
                     annotator: annotator.clone(),
                     note: None,
+                    key: region_key(result),
+                    attributes: Vec::new(),
                 });
+            }
+        }
+        for result in others {
+            let kind = result.get("type").and_then(Value::as_str).unwrap_or_default();
+            let value = result.get("value");
+            if kind == "relation" {
+                let ends = (region_key_of(result, "from_id", n), region_key_of(result, "to_id", n));
+                let label = result
+                    .get("labels")
+                    .and_then(Value::as_array)
+                    .and_then(|l| l.first())
+                    .and_then(Value::as_str);
+                let (Some(from), Some(to)) = ends else {
+                    report.problems.push(Problem {
+                        location: location.to_string(),
+                        message: format!("relation without from_id and to_id: {result}; skipped"),
+                    });
+                    continue;
+                };
+                let Some(label) = label else {
+                    report.problems.push(Problem {
+                        location: location.to_string(),
+                        message: format!("relation without a label in \"labels\": {result}; skipped"),
+                    });
+                    continue;
+                };
+                let left = result.get("direction").and_then(Value::as_str) == Some("left");
+                let (head, tail) = if left { (to, from) } else { (from, to) };
+                record.relations.push(RecordRelation {
+                    location: location.to_string(),
+                    key: None,
+                    head,
+                    tail,
+                    kind: label.to_string(),
+                    annotator: annotator.clone(),
+                });
+                continue;
+            }
+            let attribute = match (kind, value) {
+                ("choices", Some(v)) => v
+                    .get("choices")
+                    .and_then(Value::as_array)
+                    .and_then(|c| c.first())
+                    .and_then(Value::as_str)
+                    .map(|c| AttrValue::Text(c.to_string())),
+                ("textarea", Some(v)) => v.get("text").and_then(Value::as_array).map(|t| {
+                    AttrValue::Text(t.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n"))
+                }),
+                ("number", Some(v)) => v.get("number").and_then(Value::as_f64).map(AttrValue::Number),
+                ("rating", Some(v)) => v.get("rating").and_then(Value::as_f64).map(AttrValue::Number),
+                _ => None,
+            };
+            let name = result.get("from_name").and_then(Value::as_str);
+            let key = region_key(result);
+            let region = key.as_ref().and_then(|key| {
+                record.spans[first_span..]
+                    .iter()
+                    .position(|s| s.key.as_ref() == Some(key))
+                    .map(|i| first_span + i)
+            });
+            match (attribute, name, region) {
+                (Some(value), Some(name), Some(at)) => {
+                    // A region with two labels is two spans: each gets the attribute.
+                    let key = record.spans[at].key.clone();
+                    for span in record.spans[first_span..].iter_mut().filter(|s| s.key == key) {
+                        span.attributes.push((name.to_string(), value.clone()));
+                    }
+                }
+                _ => report.ignored_lines += 1,
             }
         }
     }
     Ok(record)
+}
+
+/// The key of the region a relation end names (`from_id`, `to_id`) in annotation `n`.
+fn region_key_of(result: &Value, field: &str, n: usize) -> Option<String> {
+    let id = result.get(field)?;
+    Some(format!("{n}/{}", id.as_str().map_or_else(|| id.to_string(), str::to_string)))
 }
 
 fn annotator_name(completed_by: Option<&Value>) -> Option<String> {
@@ -211,6 +301,27 @@ mod tests {
             ]
         );
         assert_eq!(report.ignored_lines, 1);
+    }
+
+    #[test]
+    fn relations_and_per_region_attributes() {
+        let task = serde_json::json!({
+            "data": {"text": "نفى الجيش مقتل 12"},
+            "annotations": [{"completed_by": 2, "result": [
+                {"id": "c1", "from_name": "counts", "type": "choices", "value": {"choices": ["killed"]}},
+                {"id": "d1", "type": "labels", "value": {"start": 0, "end": 3, "text": "نفى", "labels": ["denial"]}},
+                {"id": "c1", "type": "labels", "value": {"start": 10, "end": 17, "text": "مقتل 12", "labels": ["claim"]}},
+                {"type": "relation", "from_id": "c1", "to_id": "d1", "direction": "left", "labels": ["denies"]},
+                {"type": "relation", "from_id": "c1", "to_id": "d1", "labels": []}
+            ]}]
+        });
+        let mut report = ImportReport::default();
+        let r = read_task(&task, "f: task 1", &mut report).unwrap();
+        assert_eq!(r.spans[1].attributes, [("counts".to_string(), AttrValue::Text("killed".into()))]);
+        assert_eq!(r.relations.len(), 1);
+        let rel = &r.relations[0];
+        assert_eq!((rel.head.as_str(), rel.tail.as_str(), rel.kind.as_str()), ("0/d1", "0/c1", "denies"));
+        assert_eq!(report.problems.len(), 1, "the relation without a label is reported");
     }
 
     #[test]

@@ -75,8 +75,15 @@ pub struct ImportReport {
     pub spans_duplicate: usize,
     /// Labels that were not in the project and were added.
     pub labels_added: Vec<LabelId>,
-    /// Lines or results that hold something other than text spans (brat relations,
-    /// Label Studio choices, ...).
+    pub relations_added: usize,
+    /// Relations already present (same head, tail and type in the same layer).
+    pub relations_duplicate: usize,
+    /// Relation types that were not in the project and were added.
+    pub relation_types_added: Vec<LabelId>,
+    /// Attributes a label did not declare and now does, as `label.attribute`.
+    pub attributes_added: Vec<String>,
+    /// Lines or results that hold something other than spans, relations and attributes
+    /// (brat events, Label Studio choices not tied to a region, ...).
     pub ignored_lines: usize,
     /// Label Studio spans whose offsets were UTF-16 units, converted to code points.
     pub utf16_converted: usize,
@@ -96,6 +103,19 @@ impl ImportReport {
             self.spans_added,
             self.spans_duplicate
         )];
+        if self.relations_added + self.relations_duplicate > 0 {
+            lines.push(format!(
+                "{} relations added, {} already present",
+                self.relations_added, self.relations_duplicate
+            ));
+        }
+        if !self.relation_types_added.is_empty() {
+            let names: Vec<&str> = self.relation_types_added.iter().map(LabelId::as_str).collect();
+            lines.push(format!("new relation types added: {}", names.join(", ")));
+        }
+        if !self.attributes_added.is_empty() {
+            lines.push(format!("new attributes declared: {}", self.attributes_added.join(", ")));
+        }
         if !self.labels_added.is_empty() {
             let names: Vec<&str> = self.labels_added.iter().map(LabelId::as_str).collect();
             lines.push(format!("new labels added: {}", names.join(", ")));
@@ -105,8 +125,7 @@ impl ImportReport {
                 .push(format!("{} spans had UTF-16 offsets, converted to code points", self.utf16_converted));
         }
         if self.ignored_lines > 0 {
-            lines
-                .push(format!("{} relations, events or other non-span entries left out", self.ignored_lines));
+            lines.push(format!("{} events or other entries that are not spans left out", self.ignored_lines));
         }
         lines.extend(self.problems.iter().map(|p| format!("skipped: {p}")));
         lines

@@ -1,6 +1,6 @@
 //! What the readers produce: documents with their spans, before they meet the project.
 
-use crate::model::Status;
+use crate::model::{AttrValue, Status};
 use std::collections::BTreeMap;
 
 /// One document read from a file, with its spans.
@@ -17,6 +17,8 @@ pub struct Record {
     /// Spans belong to the gold layer (our jsonl with `meta.layer: "gold"`).
     pub gold: bool,
     pub spans: Vec<RecordSpan>,
+    /// Links between this record's spans, by the keys the file gives them.
+    pub relations: Vec<RecordRelation>,
 }
 
 /// One span as a file states it.
@@ -31,4 +33,27 @@ pub struct RecordSpan {
     pub text: Option<String>,
     pub annotator: Option<String>,
     pub note: Option<String>,
+    /// The span's id in the file (`amal:3`, `T3`, a doccano or Label Studio id), by which
+    /// relations name it.
+    pub key: Option<String>,
+    /// Attribute values as the file gives them (brat's are text, read by the label's kinds).
+    pub attributes: Vec<(String, AttrValue)>,
+}
+
+/// One relation as a file states it: head and tail are span keys of the same record, or
+/// `start:end:label` for formats that point at spans by their offsets (Prodigy).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RecordRelation {
+    pub location: String,
+    /// The relation's id in the file, when it gives one.
+    pub key: Option<String>,
+    pub head: String,
+    pub tail: String,
+    pub kind: String,
+    pub annotator: Option<String>,
+}
+
+/// The key a relation uses to point at a span by its offsets and label.
+pub fn offsets_key(start: usize, end: usize, label: &str) -> String {
+    format!("{start}:{end}:{label}")
 }

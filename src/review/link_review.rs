@@ -1,0 +1,176 @@
+//! Review of links and attributes, next to spans.
+//!
+//! Both are reviewed on the spans every compared annotator made alike (the agreed spans,
+//! which go to gold on their own): where the annotators gave such a span different
+//! attribute values, or linked two such spans differently (other types, or only some of
+//! them), that is a disagreement of its own in the review list, decided with the same
+//! keys as spans: A or B takes that annotator's values or links into gold, R leaves
+//! none. Agreed values and links go to gold with the agreed spans.
+
+use super::disagreement::{AnnotatedSpan, Disagreement, DisagreementKind, SpanKey, agreed};
+use crate::model::{Attributes, CharRange, DocId, LabelId, Project, Relation, Span};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A pair of agreed spans and the relation types each annotator put between them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkChoices {
+    pub head: SpanKey,
+    pub tail: SpanKey,
+    /// Per compared annotator (in order): the types of their links from head to tail.
+    pub kinds: Vec<(String, BTreeSet<LabelId>)>,
+}
+
+fn key(span: &Span) -> SpanKey {
+    (span.range(), span.label.clone())
+}
+
+/// An annotator's first span with this key (not a suggestion).
+fn span_with<'p>(project: &'p Project, annotator: &str, doc: &DocId, k: &SpanKey) -> Option<&'p Span> {
+    let spans = project.layers.get(annotator)?.spans(doc);
+    spans.iter().find(|s| !s.is_suggested() && &key(s) == k)
+}
+
+/// The relation types from `head` to `tail` in one annotator's layer.
+fn kinds_between(
+    project: &Project,
+    annotator: &str,
+    doc: &DocId,
+    head: &SpanKey,
+    tail: &SpanKey,
+) -> BTreeSet<LabelId> {
+    let (Some(h), Some(t)) =
+        (span_with(project, annotator, doc, head), span_with(project, annotator, doc, tail))
+    else {
+        return BTreeSet::new();
+    };
+    let relations = project.layers.get(annotator).map(|l| l.relations(doc)).unwrap_or(&[]);
+    relations
+        .iter()
+        .filter(|r| !r.origin.is_suggested() && r.head == h.id && r.tail == t.id)
+        .map(|r| r.kind.clone())
+        .collect()
+}
+
+/// The agreed spans of `doc` whose attribute values the annotators set differently, and
+/// the agreed pairs they linked differently, as review disagreements in reading order.
+pub fn link_and_attribute_disagreements(
+    project: &Project,
+    doc: &DocId,
+    annotators: &[&str],
+) -> Vec<Disagreement> {
+    let names: Vec<String> = annotators.iter().map(|a| (*a).to_string()).collect();
+    let agreed_keys: Vec<SpanKey> = agreed(project, doc, annotators).into_keys().collect();
+    let mut out = Vec::new();
+    for k in &agreed_keys {
+        let versions: Vec<AnnotatedSpan> = annotators
+            .iter()
+            .filter_map(|a| {
+                span_with(project, a, doc, k)
+                    .map(|s| AnnotatedSpan { annotator: (*a).to_string(), span: s.clone() })
+            })
+            .collect();
+        if versions.windows(2).any(|w| w[0].span.attributes != w[1].span.attributes) {
+            out.push(Disagreement {
+                kind: DisagreementKind::AttributesDiffer,
+                range: k.0,
+                spans: versions,
+                annotators: names.clone(),
+                link: None,
+            });
+        }
+    }
+    // Pairs of agreed spans that some annotator linked.
+    let mut pairs: BTreeSet<(SpanKey, SpanKey)> = BTreeSet::new();
+    for a in annotators {
+        let Some(layer) = project.layers.get(*a) else { continue };
+        let spans = layer.spans(doc);
+        let by_id = |id| spans.iter().find(|s: &&Span| s.id == id);
+        for r in layer.relations(doc).iter().filter(|r| !r.origin.is_suggested()) {
+            let (Some(h), Some(t)) = (by_id(r.head), by_id(r.tail)) else { continue };
+            let (hk, tk) = (key(h), key(t));
+            if agreed_keys.contains(&hk) && agreed_keys.contains(&tk) {
+                pairs.insert((hk, tk));
+            }
+        }
+    }
+    for (head, tail) in pairs {
+        let kinds: Vec<(String, BTreeSet<LabelId>)> = annotators
+            .iter()
+            .map(|a| ((*a).to_string(), kinds_between(project, a, doc, &head, &tail)))
+            .collect();
+        if kinds.windows(2).all(|w| w[0].1 == w[1].1) {
+            continue;
+        }
+        let spans = annotators
+            .iter()
+            .flat_map(|a| [&head, &tail].map(|k| (a, k)))
+            .filter_map(|(a, k)| {
+                span_with(project, a, doc, k)
+                    .map(|s| AnnotatedSpan { annotator: (*a).to_string(), span: s.clone() })
+            })
+            .collect();
+        let start = head.0.start.min(tail.0.start);
+        let end = head.0.end.max(tail.0.end);
+        out.push(Disagreement {
+            kind: DisagreementKind::LinksDiffer,
+            range: CharRange { start, end },
+            spans,
+            annotators: names.clone(),
+            link: Some(LinkChoices { head, tail, kinds }),
+        });
+    }
+    out
+}
+
+/// The attributes an agreed span takes into gold on its own: the annotators' values when
+/// they all gave the same, none otherwise (the reviewer decides).
+pub fn agreed_attributes(project: &Project, doc: &DocId, annotators: &[&str], k: &SpanKey) -> Attributes {
+    let mut versions = annotators.iter().filter_map(|a| span_with(project, a, doc, k)).map(|s| &s.attributes);
+    let Some(first) = versions.next() else { return Attributes::default() };
+    if versions.all(|v| v == first) { first.clone() } else { Attributes::default() }
+}
+
+/// The links between agreed spans that every annotator made alike: (head, tail, type).
+pub fn agreed_links(project: &Project, doc: &DocId, annotators: &[&str]) -> Vec<(SpanKey, SpanKey, LabelId)> {
+    let Some(first) = annotators.first() else { return Vec::new() };
+    let Some(layer) = project.layers.get(*first) else { return Vec::new() };
+    let spans = layer.spans(doc);
+    let by_id = |id| spans.iter().find(|s: &&Span| s.id == id);
+    let agreed_keys = agreed(project, doc, annotators);
+    let mut out = Vec::new();
+    for r in layer.relations(doc).iter().filter(|r: &&Relation| !r.origin.is_suggested()) {
+        let (Some(h), Some(t)) = (by_id(r.head), by_id(r.tail)) else { continue };
+        let (hk, tk) = (key(h), key(t));
+        if !agreed_keys.contains_key(&hk) || !agreed_keys.contains_key(&tk) {
+            continue;
+        }
+        if annotators.iter().all(|a| kinds_between(project, a, doc, &hk, &tk).contains(&r.kind)) {
+            out.push((hk, tk, r.kind.clone()));
+        }
+    }
+    out
+}
+
+/// The gold span with this key.
+pub fn gold_with<'p>(project: &'p Project, doc: &DocId, k: &SpanKey) -> Option<&'p Span> {
+    project.gold.spans(doc).iter().find(|s| &key(s) == k)
+}
+
+/// Gold links between two gold spans, by type.
+pub fn gold_links_between(
+    project: &Project,
+    doc: &DocId,
+    head: &SpanKey,
+    tail: &SpanKey,
+) -> BTreeMap<LabelId, Relation> {
+    let (Some(h), Some(t)) = (gold_with(project, doc, head), gold_with(project, doc, tail)) else {
+        return BTreeMap::new();
+    };
+    project
+        .gold
+        .relations(doc)
+        .iter()
+        .filter(|r| r.head == h.id && r.tail == t.id)
+        .map(|r| (r.kind.clone(), r.clone()))
+        .collect()
+}
