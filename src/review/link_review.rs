@@ -174,3 +174,90 @@ pub fn gold_links_between(
         .map(|r| (r.kind.clone(), r.clone()))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AttrValue, Document, Origin, RelationId, SpanId, Timestamp, apply};
+    use crate::review::{Decision, adjudicate, auto_accept_agreed, decided_count, disagreements};
+
+    const TEXT: &str = "نفى الجيش مقتل 12 مدنياً";
+
+    fn span(id: u64, start: usize, end: usize, label: &str, who: &str) -> Span {
+        Span::new(SpanId(id), CharRange::new(start, end), LabelId::new(label), who, Timestamp(1))
+    }
+
+    fn link(id: u64, head: u64, tail: u64, kind: &str, who: &str) -> Relation {
+        Relation::new(RelationId(id), SpanId(head), SpanId(tail), LabelId::new(kind), who, Timestamp(1))
+    }
+
+    /// Both mark the denial 0..3, the claim 10..24 and the figure 15..24 alike; they give the
+    /// figure other values; both link the figure to the claim, only amal the denial.
+    fn project() -> Project {
+        let mut p = Project::new("t");
+        let doc = Document::new(DocId::new("d"), "d", TEXT.into());
+        for (who, value, links) in [
+            ("amal", 12.0, vec![link(1, 3, 2, "quantifies", "amal"), link(2, 1, 2, "denies", "amal")]),
+            ("omar", 21.0, vec![link(1, 3, 2, "quantifies", "omar")]),
+        ] {
+            let mut figure = span(3, 15, 24, "figure", who);
+            figure.attributes.set("value", Some(AttrValue::Number(value)));
+            figure.attributes.set("counts", Some(AttrValue::Text("killed".into())));
+            let layer_doc = p.layers.entry(who.into()).or_default().doc_mut(&doc);
+            layer_doc.spans = vec![span(1, 0, 3, "denial", who), span(2, 10, 24, "claim", who), figure];
+            layer_doc.relations = links;
+        }
+        p.push_document(doc);
+        p
+    }
+
+    #[test]
+    fn differing_values_and_links_are_disagreements_decided_like_spans() {
+        let mut p = project();
+        let doc = DocId::new("d");
+        let names = ["amal", "omar"];
+        let agreed = auto_accept_agreed(&p, &doc, &names, "lina", Timestamp(9));
+        apply(&mut p, agreed).unwrap();
+        // The three agreed spans went to gold, the figure without values (they differ), and
+        // the link both made.
+        assert_eq!(p.gold.spans(&doc).len(), 3);
+        let gold_figure = p.gold.spans(&doc).iter().find(|s| s.label.as_str() == "figure").unwrap().clone();
+        assert!(gold_figure.attributes.is_empty());
+        let gold_links = p.gold.relations(&doc).to_vec();
+        assert_eq!(gold_links.len(), 1);
+        assert_eq!(gold_links[0].kind.as_str(), "quantifies");
+        assert_eq!(gold_links[0].origin, Origin::Accepted { by: "lina".into() });
+        assert_eq!(p.validate(), vec![]);
+
+        let found = disagreements(&p, &doc, &names);
+        let kinds: Vec<_> = found.iter().map(|d| d.kind.describe()).collect();
+        assert_eq!(kinds, ["links differ", "attributes differ"]);
+        let links = &found[0];
+        let choices = links.link.as_ref().unwrap();
+        assert_eq!(choices.kinds[0].1.len(), 1, "amal linked the denial");
+        assert!(choices.kinds[1].1.is_empty(), "omar did not");
+        assert_eq!(decided_count(&p, &doc, links), 0);
+
+        // A takes amal's link into gold; R takes it out again.
+        let accept =
+            adjudicate(&p, &doc, links, &Decision::Accept("amal".into()), "lina", Timestamp(10)).unwrap();
+        apply(&mut p, accept).unwrap();
+        assert_eq!(p.gold.relations(&doc).len(), 2);
+        assert_eq!(decided_count(&p, &doc, links), 1);
+        let reject = adjudicate(&p, &doc, links, &Decision::Reject, "lina", Timestamp(11)).unwrap();
+        apply(&mut p, reject).unwrap();
+        assert_eq!(p.gold.relations(&doc).len(), 1);
+
+        // B takes omar's values for the figure.
+        let values = &found[1];
+        let accept =
+            adjudicate(&p, &doc, values, &Decision::Accept("omar".into()), "lina", Timestamp(12)).unwrap();
+        apply(&mut p, accept).unwrap();
+        let figure = p.gold.spans(&doc).iter().find(|s| s.label.as_str() == "figure").unwrap();
+        assert_eq!(figure.attributes.get("value"), Some(&AttrValue::Number(21.0)));
+        assert_eq!(decided_count(&p, &doc, values), 1);
+        let edit = Decision::Edit(vec![(CharRange::new(15, 17), LabelId::new("figure"))]);
+        assert!(adjudicate(&p, &doc, values, &edit, "lina", Timestamp(13)).is_err());
+        assert_eq!(p.validate(), vec![]);
+    }
+}

@@ -8,11 +8,13 @@
 //! selected span moves that end (one undo step per drag); the span-end keys of the
 //! shortcut table move its end/start by one grapheme ([`DocView::nudged`]).
 //!
-//! Links are drawn as connectors that keep off the letters: from the top of the head span
-//! up into the gap between lines, along that gap to the text's right edge (where the
-//! right-to-left lines start), down the margin to the tail's line and along its gap to an
-//! arrow on the tail span; a link within one line is a bracket over it. The type's name
-//! sits on the connector by the head.
+//! Links are drawn as connectors that keep off the letters: they run only in the gaps
+//! between lines and in the right margin (where the right-to-left lines start). From the
+//! head span's edge that faces the tail (its bottom when the tail is further down, its top
+//! when the tail is higher up) into the gap, along the gap to the margin, down or up the
+//! margin to the gap beside the tail, and along it to an arrow on the tail's facing edge; a
+//! link within one line is a bracket over it. The type's name sits on the connector by the
+//! head.
 
 use super::engine_text::{EngineText, Quad, push_quads, snap};
 use super::{Action, theme};
@@ -346,15 +348,56 @@ impl DocView {
         }
     }
 
-    /// Where a link meets a span: the middle of the top of the span's first line.
-    fn anchor(&self, range: CharRange, origin: Pos2) -> Option<Pos2> {
-        let layout = &self.cached.as_ref()?.layout;
-        let rects = layout.highlight(range);
-        let top = rects.iter().map(|r| r.y0).fold(f32::INFINITY, f32::min);
-        let first: Vec<&TRect> = rects.iter().filter(|r| (r.y0 - top).abs() < 0.5).collect();
-        let x0 = first.iter().map(|r| r.x0).fold(f32::INFINITY, f32::min);
-        let x1 = first.iter().map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max);
-        (x0.is_finite() && x1.is_finite()).then(|| egui::pos2(origin.x + (x0 + x1) / 2.0, origin.y + top))
+    /// The lines a span covers on screen: each line's top, bottom and the middle of the
+    /// span's part of it, from the first line to the last.
+    fn span_lines(&self, range: CharRange, origin: Pos2) -> Vec<(f32, f32, f32)> {
+        let Some(cached) = &self.cached else { return Vec::new() };
+        let mut lines: Vec<(f32, f32, f32, f32)> = Vec::new();
+        for r in cached.layout.highlight(range) {
+            match lines.iter_mut().find(|l| (l.0 - r.y0).abs() < 0.5) {
+                Some(line) => {
+                    line.2 = line.2.min(r.x0);
+                    line.3 = line.3.max(r.x1);
+                }
+                None => lines.push((r.y0, r.y1, r.x0, r.x1)),
+            }
+        }
+        lines.sort_by(|a, b| a.0.total_cmp(&b.0));
+        lines
+            .into_iter()
+            .map(|(y0, y1, x0, x1)| (origin.y + y0, origin.y + y1, origin.x + (x0 + x1) / 2.0))
+            .collect()
+    }
+
+    /// The connector from span range `head` to `tail` and the tip of its arrow, with
+    /// whether the arrow points down. It joins the lines of the two spans that are
+    /// closest to each other (a figure inside its claim is joined over their shared line).
+    fn connector(
+        &self,
+        head: CharRange,
+        tail: CharRange,
+        origin: Pos2,
+        margin_x: f32,
+        rise: f32,
+    ) -> Option<(Vec<Pos2>, Pos2, bool)> {
+        let (heads, tails) = (self.span_lines(head, origin), self.span_lines(tail, origin));
+        let (h, t) = heads
+            .iter()
+            .flat_map(|h| tails.iter().map(move |t| (h, t)))
+            .min_by(|a, b| (a.0.0 - a.1.0).abs().total_cmp(&(b.0.0 - b.1.0).abs()))?;
+        let (h_top, h_bottom, h_x) = *h;
+        let (t_top, t_bottom, t_x) = *t;
+        if (h_top - t_top).abs() < 1.0 {
+            let (from, to) = (egui::pos2(h_x, h_top), egui::pos2(t_x, t_top));
+            return Some((route(from, to, margin_x, -rise), to, true));
+        }
+        if t_top > h_top {
+            let (from, to) = (egui::pos2(h_x, h_bottom), egui::pos2(t_x, t_top));
+            Some((route(from, to, margin_x, rise), to, true))
+        } else {
+            let (from, to) = (egui::pos2(h_x, h_top), egui::pos2(t_x, t_bottom));
+            Some((route(from, to, margin_x, -rise), to, false))
+        }
     }
 
     /// The links of the edited layer with an end on screen, and the link being made.
@@ -368,46 +411,51 @@ impl DocView {
         let Some(cached) = &self.cached else { return };
         let margin_x = origin.x + cached.layout.width + 4.0;
         let find = |id: SpanId| input.spans.iter().find(|s| s.id == id);
-        let font = egui::FontId::proportional(11.0);
+        let font = egui::FontId::proportional(9.5);
         for (k, relation) in input.relations.iter().enumerate() {
             let (Some(head), Some(tail)) = (find(relation.head), find(relation.tail)) else { continue };
             if !head.range().overlaps(&visible) && !tail.range().overlaps(&visible) {
                 continue;
             }
-            let (Some(from), Some(to)) =
-                (self.anchor(head.range(), origin), self.anchor(tail.range(), origin))
+            let lane = (k % 4) as f32;
+            let Some((points, tip, down)) =
+                self.connector(head.range(), tail.range(), origin, margin_x + lane * 4.0, 3.0 + lane)
             else {
                 continue;
             };
             let kind = input.relation_types.iter().find(|t| t.id == relation.kind);
             let color = theme::label_color(kind.map_or(Color([128, 128, 128]), |t| t.color), 210);
-            let lane = (k % 4) as f32;
-            let points = route(from, to, margin_x + lane * 4.0, 3.0 + lane);
             painter.add(egui::Shape::line(points.clone(), Stroke::new(1.5, color)));
-            arrow_head(painter, to, color);
+            arrow_head(painter, tip, down, color);
             let name = kind.map_or(relation.kind.as_str(), |t| t.name.as_str());
-            if let Some(at) = points.get(1) {
+            if let (Some(at), Some(next)) = (points.get(1), points.get(2)) {
+                // Small, centred on the gap the connector runs along, beside the bend.
                 let galley = painter.layout_no_wrap(name.to_string(), font.clone(), color);
                 let size = galley.size();
-                let pos = egui::pos2(at.x - size.x / 2.0, at.y - size.y - 1.0);
-                let back = Rect::from_min_size(pos, size).expand(1.5);
+                let x = if next.x >= at.x { at.x + 3.0 } else { at.x - 3.0 - size.x };
+                let pos = egui::pos2(x, at.y - size.y / 2.0);
+                let back = Rect::from_min_size(pos, size).expand(1.0);
                 let paper = if input.dark { Color([30, 30, 30]) } else { Color([255, 255, 255]) };
-                painter.rect_filled(back, 3.0, theme::label_color(paper, 210));
+                painter.rect_filled(back, 3.0, theme::label_color(paper, 170));
                 painter.galley(pos, galley, color);
             }
         }
         if let Some((head, target)) = input.link
-            && let Some(from) = find(head).and_then(|s| self.anchor(s.range(), origin))
+            && let Some(head) = find(head)
         {
             let stroke = Stroke::new(2.0, theme::selected_span_stroke(input.dark));
-            match target.and_then(find).and_then(|s| self.anchor(s.range(), origin)) {
-                Some(to) => {
-                    let points = route(from, to, margin_x + 16.0, 6.0);
+            let connector = target
+                .and_then(find)
+                .and_then(|t| self.connector(head.range(), t.range(), origin, margin_x + 16.0, 6.0));
+            match connector {
+                Some((points, tip, down)) => {
                     painter.extend(egui::Shape::dashed_line(&points, stroke, 5.0, 3.0));
-                    arrow_head(painter, to, stroke.color);
+                    arrow_head(painter, tip, down, stroke.color);
                 }
                 None => {
-                    painter.circle_stroke(from, 4.0, stroke);
+                    if let Some(&(top, _, x)) = self.span_lines(head.range(), origin).first() {
+                        painter.circle_stroke(egui::pos2(x, top), 4.0, stroke);
+                    }
                 }
             }
         }
@@ -641,26 +689,35 @@ fn ordered(a: usize, b: usize) -> CharRange {
     if a <= b { CharRange::new(a, b) } else { CharRange::new(b, a) }
 }
 
-/// The connector of a link from `from` to `to` (tops of spans): up by `rise` into the gap
-/// above the line, then along it; between lines it goes by the margin at `margin_x`.
-fn route(from: Pos2, to: Pos2, margin_x: f32, rise: f32) -> Vec<Pos2> {
-    let (up_from, up_to) = (from.y - rise, to.y - rise);
+/// The connector of a link from `from` to `to` (span edges): from `from` by `step` (down
+/// when positive) into the gap beside its line; on one line or neighbouring lines, along
+/// that gap to `to`; otherwise along the gap to the margin at `margin_x`, down or up the
+/// margin, and back along the gap beside `to` (`step` the other way round).
+fn route(from: Pos2, to: Pos2, margin_x: f32, step: f32) -> Vec<Pos2> {
+    let out = from.y + step;
     if (from.y - to.y).abs() < 1.0 {
-        return vec![from, egui::pos2(from.x, up_from), egui::pos2(to.x, up_to), to];
+        return vec![from, egui::pos2(from.x, out), egui::pos2(to.x, out), to];
+    }
+    let back = to.y - step;
+    // Two neighbouring lines: along the gap between them.
+    if (out - back).abs() <= 2.0 * step.abs() + 1.0 {
+        let gap = (from.y + to.y) / 2.0;
+        return vec![from, egui::pos2(from.x, gap), egui::pos2(to.x, gap), to];
     }
     vec![
         from,
-        egui::pos2(from.x, up_from),
-        egui::pos2(margin_x, up_from),
-        egui::pos2(margin_x, up_to),
-        egui::pos2(to.x, up_to),
+        egui::pos2(from.x, out),
+        egui::pos2(margin_x, out),
+        egui::pos2(margin_x, back),
+        egui::pos2(to.x, back),
         to,
     ]
 }
 
-/// A small arrow pointing down onto `tip`.
-fn arrow_head(painter: &egui::Painter, tip: Pos2, color: Color32) {
-    let points = vec![tip, egui::pos2(tip.x - 3.5, tip.y - 5.0), egui::pos2(tip.x + 3.5, tip.y - 5.0)];
+/// A small arrow onto `tip`, pointing down (or up).
+fn arrow_head(painter: &egui::Painter, tip: Pos2, down: bool, color: Color32) {
+    let back = if down { -5.0 } else { 5.0 };
+    let points = vec![tip, egui::pos2(tip.x + 3.5, tip.y + back), egui::pos2(tip.x - 3.5, tip.y + back)];
     painter.add(egui::Shape::convex_polygon(points, color, Stroke::NONE));
 }
 

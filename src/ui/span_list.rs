@@ -134,8 +134,8 @@ fn span_row_ui(ui: &mut Ui, cx: &mut UiContext<'_>, doc: &DocId, span: &Span, te
     }
 }
 
-/// A link row, indented under its span: `→ Denies  Claim` (or `← ...` when the span is
-/// the link's tail) and the other span's text.
+/// A link row, indented under its span: `Denies -> Claim` (or `<- Denies Denial` when
+/// the span is the link's tail) and the other span's text.
 fn link_row_ui(
     ui: &mut Ui,
     cx: &mut UiContext<'_>,
@@ -157,10 +157,13 @@ fn link_row_ui(
             egui::Sides::new().shrink_left().truncate().show(
                 ui,
                 |ui| {
-                    let arrow = if outgoing { "→" } else { "←" };
                     let name = kind.map_or(relation.kind.as_str(), |k| k.name.as_str());
-                    ui.label(RichText::new(format!("{arrow} {name}")).color(kind_color).strong())
-                        .on_hover_text(if outgoing { "Link from this span" } else { "Link to this span" });
+                    let text = if outgoing { format!("{name} ->") } else { format!("<- {name}") };
+                    ui.label(RichText::new(text).color(kind_color).strong()).on_hover_text(if outgoing {
+                        "Link from this span"
+                    } else {
+                        "Link to this span"
+                    });
                     ui.label(
                         RichText::new(other_label.map_or(other.label.as_str(), |l| l.name.as_str()))
                             .color(other_color)

@@ -203,3 +203,36 @@ fn python_reads_the_exports_of_a_random_project() {
         run_check(&path, &["--annotator", "zaid", "--status", "done"]);
     }
 }
+
+/// Runs brat's own reader (tests/python/check_brat.py) over a brat export of `project`.
+fn brat_reads(project: &Path) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("brat");
+    let export = Command::new(env!("CARGO_BIN_EXE_hashiya"))
+        .args(["export", project.to_str().unwrap(), "--format", "brat", "--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(export.status.success(), "{}", String::from_utf8_lossy(&export.stderr));
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/check_brat.py");
+    let output = Command::new("python3").arg(script).arg(&out).output().expect("python3 must be installed");
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "brat's reader reported errors:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.ends_with("errors: 0\n"), "{stdout}");
+    stdout
+}
+
+#[test]
+fn brats_own_reader_reads_our_links_and_attributes() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/fixture.ron");
+    let out = brat_reads(&fixture);
+    assert!(out.contains("raqqa-01.ann: T 9, R 3, A 7"), "{out}");
+    assert!(out.contains("  denies: ونفى الجيشُ مقتل 12 مدنياً -> Ryan Dillon"), "{out}");
+    assert!(out.contains("  quantifies: 120 كم -> خسر 120 كم"), "{out}");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/sample.ron");
+    let out = brat_reads(&sample);
+    assert_eq!(out.matches("  denies: ").count() + out.matches("  quantifies: ").count(), 6, "{out}");
+}

@@ -10,6 +10,7 @@ mod files;
 mod first_start;
 mod label_sets;
 mod labels;
+mod links;
 mod performance;
 mod review;
 mod suggestions;
