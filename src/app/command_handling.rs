@@ -97,8 +97,8 @@ impl HashiyaApp {
                 self.report(result);
             }
             Action::EndDrag => self.session.seal(),
-            Action::ReplaceLabels { labels, delete_spans_of } => {
-                let result = self.session.replace_labels(&labels, &delete_spans_of);
+            Action::ReplaceLabels { labels, delete_spans_of, relation_types } => {
+                let result = self.session.replace_label_set(&labels, &delete_spans_of, &relation_types);
                 self.report(result);
             }
             Action::Reveal(doc, range) => self.session.reveal(doc, range),

@@ -150,13 +150,22 @@ pub fn label_set_command(project: &Project, drafts: &[Label], deletions: &[Label
 }
 
 /// The batch command that turns `current` into `imported` (the same project after an
-/// import): labels and documents appended, changed layers replaced.
+/// import): labels and documents appended, labels that gained attributes updated, relation
+/// types added, changed layers (the gold layer too) replaced.
 pub fn import_command(current: &Project, imported: Project) -> Command {
     let mut commands = Vec::new();
     for (index, label) in imported.labels.iter().enumerate() {
-        if current.label(&label.id).is_none() {
-            commands.push(Command::AddLabel { index, label: label.clone() });
+        match current.label(&label.id) {
+            None => commands.push(Command::AddLabel { index, label: label.clone() }),
+            Some(old) if old != label => commands.push(Command::UpdateLabel { label: label.clone() }),
+            Some(_) => {}
         }
+    }
+    if current.relation_types != imported.relation_types {
+        commands.push(Command::SetRelationTypes { types: imported.relation_types.clone() });
+    }
+    if current.gold != imported.gold {
+        commands.push(Command::SetLayer { layer: LayerRef::Gold, content: Some(imported.gold.clone()) });
     }
     let new_docs: Vec<_> = imported
         .documents

@@ -14,8 +14,8 @@ mod suggestions;
 pub use links::LinkDraft;
 
 use crate::model::{
-    CharRange, Command, CommandError, DocId, Document, Label, LabelId, LayerRef, Project, SpanId, Status,
-    Timestamp,
+    CharRange, Command, CommandError, DocId, Document, Label, LabelId, LayerRef, Project, RelationType,
+    SpanId, Status, Timestamp,
 };
 use crate::review::session::{Choice, ReviewState};
 use crate::store::ProjectFile;
@@ -419,11 +419,29 @@ impl Session {
         labels: &[Label],
         delete_spans_of: &[LabelId],
     ) -> Result<bool, SessionError> {
+        let types = self.project().ok_or(SessionError::NoProject)?.relation_types.clone();
+        self.replace_label_set(labels, delete_spans_of, &types)
+    }
+
+    /// Replaces the labels (as [`Session::replace_labels`]) and the relation types, as one
+    /// undo step. A relation type still used by links cannot go. Returns whether anything
+    /// changed.
+    pub fn replace_label_set(
+        &mut self,
+        labels: &[Label],
+        delete_spans_of: &[LabelId],
+        relation_types: &[RelationType],
+    ) -> Result<bool, SessionError> {
         let project = self.project().ok_or(SessionError::NoProject)?;
-        match edits::label_set_command(project, labels, delete_spans_of) {
-            Some(command) => self.apply(command, None).map(|()| true),
-            None => Ok(false),
+        let mut commands: Vec<Command> =
+            edits::label_set_command(project, labels, delete_spans_of).into_iter().collect();
+        if project.relation_types != relation_types {
+            commands.push(Command::SetRelationTypes { types: relation_types.to_vec() });
         }
+        if commands.is_empty() {
+            return Ok(false);
+        }
+        self.apply(Command::Batch(commands), None).map(|()| true)
     }
 
     /// Adds imported documents as one undo step and shows the first. Returns how many.

@@ -1,13 +1,17 @@
-//! The label set editor: add, rename, recolour labels, set hotkeys and guidelines.
+//! The label set editor: add, rename, recolour labels, set hotkeys, guidelines and the
+//! attributes each label's spans carry; and the link types (name, colour, key, the labels a
+//! link may go from and to, guideline).
 //!
-//! The editor works on a draft; "Apply" asks the session to replace the label set, which
-//! it does as one batch command, so the whole edit is a single undo step. Renaming changes the display name only,
-//! so spans keep their label. Deleting a label that has spans asks first and removes
-//! those spans in the same step. Hotkeys that clash are refused.
+//! The editor works on a draft; "Apply" asks the session to replace the label set and the
+//! link types, which it does as one batch command, so the whole edit is a single undo step.
+//! Renaming changes the display name only, so spans keep their label. Deleting a label that
+//! has spans asks first and removes those spans in the same step. Hotkeys that clash are
+//! refused. Attributes are written as `value: number, unit: text, counts: killed | injured,
+//! named: yes/no` ([`parse_attributes`]).
 
 use super::Action;
 use super::commands::{UiCommand, hotkey_key};
-use crate::model::{Color, Label, LabelId, Project};
+use crate::model::{AttributeDef, AttributeKind, Color, Label, LabelId, Project, RelationType, clean_name};
 use egui::Ui;
 
 /// The draft being edited, and a pending question.
@@ -17,22 +21,34 @@ pub struct LabelEditor {
     drafts: Vec<Label>,
     /// Hotkey text fields, one per draft.
     keys: Vec<String>,
+    /// Attribute declaration fields, one per draft.
+    attributes: Vec<String>,
+    /// Link type drafts and their key, "from" and "to" fields.
+    types: Vec<RelationType>,
+    type_fields: Vec<[String; 3]>,
     /// Labels whose deletion the user confirmed.
     confirmed_deletions: Vec<LabelId>,
     /// A deletion waiting for confirmation: the label and how many spans use it.
     pending_delete: Option<(LabelId, usize)>,
-    /// The project's labels when the drafts were made; if they change (undo, an import,
-    /// another project) the drafts are made again.
-    base: Vec<Label>,
+    /// The project's labels and link types when the drafts were made; if they change (undo,
+    /// an import, another project) the drafts are made again.
+    base: (Vec<Label>, Vec<RelationType>),
     error: Option<String>,
 }
 
 impl LabelEditor {
     pub fn open(&mut self, project: &Project) {
         self.open = true;
-        self.base = project.labels.clone();
+        self.base = (project.labels.clone(), project.relation_types.clone());
         self.drafts = project.labels.clone();
         self.keys = self.drafts.iter().map(|l| l.hotkey.map(String::from).unwrap_or_default()).collect();
+        self.attributes = self.drafts.iter().map(|l| format_attributes(&l.attributes)).collect();
+        self.types = project.relation_types.clone();
+        self.type_fields = self
+            .types
+            .iter()
+            .map(|t| [t.hotkey.map(String::from).unwrap_or_default(), ids_text(&t.heads), ids_text(&t.tails)])
+            .collect();
         self.confirmed_deletions.clear();
         self.pending_delete = None;
         self.error = None;
@@ -42,7 +58,7 @@ impl LabelEditor {
         if !self.open {
             return;
         }
-        if self.base != project.labels {
+        if self.base.0 != project.labels || self.base.1 != project.relation_types {
             self.open(project);
         }
         let mut open = self.open;
@@ -53,8 +69,22 @@ impl LabelEditor {
     }
 
     fn body(&mut self, ui: &mut Ui, project: &Project, actions: &mut Vec<Action>) {
+        // A project may have dozens of labels: they scroll, the buttons stay.
+        let height = (ui.ctx().content_rect().height() * 0.6).max(200.0);
+        egui::ScrollArea::vertical().max_height(height).auto_shrink([false, true]).show(ui, |ui| {
+            self.drafts_ui(ui, project);
+            ui.separator();
+            self.types_ui(ui);
+        });
+        ui.separator();
+        self.buttons_ui(ui, project, actions);
+    }
+
+    /// The labels: one group each, and the question about deleting one that has spans.
+    fn drafts_ui(&mut self, ui: &mut Ui, project: &Project) {
         let mut delete = None;
-        for (i, (label, key)) in self.drafts.iter_mut().zip(self.keys.iter_mut()).enumerate() {
+        let fields = self.keys.iter_mut().zip(self.attributes.iter_mut());
+        for (i, (label, (key, attributes))) in self.drafts.iter_mut().zip(fields).enumerate() {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.horizontal(|ui| {
                     let name = ui.label("Name");
@@ -78,6 +108,18 @@ impl LabelEditor {
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(guideline.id);
+                ui.horizontal(|ui| {
+                    let name = ui.label("Attributes").on_hover_text(
+                        "What spans of this label carry, e.g. value: number, unit: text, \
+                         counts: killed | injured | other, named: yes/no",
+                    );
+                    ui.add(
+                        egui::TextEdit::singleline(attributes)
+                            .desired_width(f32::INFINITY)
+                            .hint_text("value: number, unit: text"),
+                    )
+                    .labelled_by(name.id);
+                });
             });
         }
         if let Some(i) = delete {
@@ -109,7 +151,10 @@ impl LabelEditor {
                 }
             });
         }
-        ui.separator();
+    }
+
+    /// Add, apply and close.
+    fn buttons_ui(&mut self, ui: &mut Ui, project: &Project, actions: &mut Vec<Action>) {
         ui.horizontal(|ui| {
             if ui.button("Add label").clicked() {
                 let n = self.drafts.len() + 1;
@@ -124,17 +169,30 @@ impl LabelEditor {
                     attributes: Vec::new(),
                 });
                 self.keys.push(String::new());
+                self.attributes.push(String::new());
+            }
+            if ui.button("Add link type").clicked() {
+                let n = self.types.len() + 1;
+                let id =
+                    (n..).map(|k| format!("link{k}")).find(|id| !self.types.iter().any(|t| t.id.0 == *id));
+                let color = super::theme::LAYER_COLORS[n % super::theme::LAYER_COLORS.len()];
+                let mut kind = RelationType::open(&id.unwrap_or_default(), color);
+                kind.name = format!("Link {n}");
+                self.types.push(kind);
+                self.type_fields.push(Default::default());
             }
             if ui.button("Apply").clicked() {
-                match self.finished_drafts() {
-                    Ok(labels) if labels != project.labels => {
+                match (self.finished_drafts(), self.finished_types()) {
+                    (Ok(labels), Ok(relation_types))
+                        if labels != project.labels || relation_types != project.relation_types =>
+                    {
                         let delete_spans_of = self.confirmed_deletions.clone();
-                        actions.push(Action::ReplaceLabels { labels, delete_spans_of });
-                        self.open(&Project { labels: self.drafts.clone(), ..Project::new("") });
+                        actions.push(Action::ReplaceLabels { labels, delete_spans_of, relation_types });
+                        self.confirmed_deletions.clear();
                         self.error = None;
                     }
-                    Ok(_) => self.error = None,
-                    Err(message) => self.error = Some(message),
+                    (Ok(_), Ok(_)) => self.error = None,
+                    (Err(message), _) | (_, Err(message)) => self.error = Some(message),
                 }
             }
             if ui.button("Close").clicked() {
@@ -146,23 +204,181 @@ impl LabelEditor {
         }
     }
 
+    /// The link types: one group each with name, colour, key, the labels it goes from and
+    /// to (ids, comma-separated; empty for any), guideline and a delete button.
+    fn types_ui(&mut self, ui: &mut Ui) {
+        ui.label(egui::RichText::new("Link types").strong())
+            .on_hover_text("L links the selected span; the type's key picks the type");
+        let mut delete = None;
+        for (i, (kind, [key, heads, tails])) in
+            self.types.iter_mut().zip(self.type_fields.iter_mut()).enumerate()
+        {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    let name = ui.label("Name");
+                    ui.add(egui::TextEdit::singleline(&mut kind.name).desired_width(120.0))
+                        .labelled_by(name.id);
+                    let mut rgb = kind.color.0;
+                    if ui.color_edit_button_srgb(&mut rgb).on_hover_text("Colour").changed() {
+                        kind.color = Color(rgb);
+                    }
+                    let key_label = ui.label("Key");
+                    ui.add(egui::TextEdit::singleline(key).char_limit(1).desired_width(24.0))
+                        .labelled_by(key_label.id);
+                    if ui.small_button("Delete").on_hover_text("Delete link type").clicked() {
+                        delete = Some(i);
+                    }
+                });
+                ui.horizontal(|ui| {
+                    let from =
+                        ui.label("From").on_hover_text("Label ids the link starts from; empty for any");
+                    ui.add(egui::TextEdit::singleline(heads).desired_width(120.0).hint_text("any"))
+                        .labelled_by(from.id);
+                    let to = ui.label("To").on_hover_text("Label ids the link points to; empty for any");
+                    ui.add(egui::TextEdit::singleline(tails).desired_width(120.0).hint_text("any"))
+                        .labelled_by(to.id);
+                });
+                let guideline = ui.label("Guideline");
+                ui.add(
+                    egui::TextEdit::multiline(&mut kind.description)
+                        .desired_rows(1)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(guideline.id);
+            });
+        }
+        if let Some(i) = delete
+            && i < self.types.len()
+        {
+            self.types.remove(i);
+            self.type_fields.remove(i);
+        }
+    }
+
     fn remove_draft(&mut self, i: usize) {
         if i < self.drafts.len() {
             self.drafts.remove(i);
             self.keys.remove(i);
+            self.attributes.remove(i);
         }
     }
 
-    /// The label set as drafted (names trimmed, hotkeys from their fields), or why it
-    /// can't be applied.
+    /// The label set as drafted (names trimmed, hotkeys and attributes from their fields),
+    /// or why it can't be applied.
     pub fn finished_drafts(&mut self) -> Result<Vec<Label>, String> {
-        for (label, key) in self.drafts.iter_mut().zip(&self.keys) {
+        for ((label, key), attributes) in self.drafts.iter_mut().zip(&self.keys).zip(&self.attributes) {
             label.hotkey = key.trim().chars().next();
             label.name = label.name.trim().to_string();
+            label.attributes =
+                parse_attributes(attributes).map_err(|e| format!("Attributes of “{}”: {e}", label.name))?;
         }
         check_drafts(&self.drafts)?;
         Ok(self.drafts.clone())
     }
+
+    /// The link types as drafted, or why they can't be applied: each needs a name, keys
+    /// are digits or Latin letters given once, and the labels named must exist.
+    pub fn finished_types(&mut self) -> Result<Vec<RelationType>, String> {
+        let labels: Vec<&str> = self.drafts.iter().map(|l| l.id.as_str()).collect();
+        let ids = |text: &str, name: &str| -> Result<Vec<LabelId>, String> {
+            let mut out = Vec::new();
+            for id in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                if !labels.contains(&id) {
+                    return Err(format!(
+                        "Link type “{name}”: there is no label “{id}” (use label ids: {}).",
+                        labels.join(", ")
+                    ));
+                }
+                out.push(LabelId::new(id));
+            }
+            Ok(out)
+        };
+        for (kind, [key, heads, tails]) in self.types.iter_mut().zip(&self.type_fields) {
+            kind.name = kind.name.trim().to_string();
+            if kind.name.is_empty() {
+                return Err("Every link type needs a name.".into());
+            }
+            kind.hotkey = key.trim().chars().next();
+            if let Some(k) = kind.hotkey
+                && hotkey_key(k).is_none()
+            {
+                return Err(format!("“{k}” can't be a key: use a digit or a Latin letter."));
+            }
+            kind.heads = ids(heads, &kind.name)?;
+            kind.tails = ids(tails, &kind.name)?;
+            if kind.id.as_str().starts_with("link")
+                && let Some(id) = clean_name(&kind.name.to_lowercase())
+                && !self.base.1.iter().any(|t| t.id == kind.id)
+            {
+                // A new type takes its id from its name (`cites` for "Cites").
+                kind.id = LabelId::new(id);
+            }
+        }
+        for (i, kind) in self.types.iter().enumerate() {
+            if self.types.iter().take(i).any(|t| t.id == kind.id) {
+                return Err(format!("Two link types are called “{}”.", kind.id));
+            }
+            let clash = self
+                .types
+                .iter()
+                .take(i)
+                .find(|t| t.hotkey.zip(kind.hotkey).is_some_and(|(a, b)| a.eq_ignore_ascii_case(&b)));
+            if let Some(other) = clash {
+                return Err(format!(
+                    "Key “{}” is given to both “{}” and “{}”.",
+                    kind.hotkey.unwrap_or(' '),
+                    other.name,
+                    kind.name
+                ));
+            }
+        }
+        Ok(self.types.clone())
+    }
+}
+
+/// Label ids as typed in a field: `claim, denial`.
+fn ids_text(ids: &[LabelId]) -> String {
+    ids.iter().map(LabelId::as_str).collect::<Vec<_>>().join(", ")
+}
+
+/// Attribute declarations as the editor shows them: `value: number, counts: a | b`.
+pub fn format_attributes(defs: &[AttributeDef]) -> String {
+    defs.iter()
+        .map(|d| match &d.kind {
+            AttributeKind::Choice { options } => format!("{}: {}", d.name, options.join(" | ")),
+            kind => format!("{}: {}", d.name, kind.describe()),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Reads attribute declarations: `name: number`, `name: text`, `name: yes/no`, or a choice
+/// `name: a | b | c`, separated by commas; a name alone is text.
+pub fn parse_attributes(text: &str) -> Result<Vec<AttributeDef>, String> {
+    let mut defs: Vec<AttributeDef> = Vec::new();
+    for item in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        let (name, kind) = item.split_once(':').map_or((item, ""), |(n, k)| (n.trim(), k.trim()));
+        let name = clean_name(name).ok_or_else(|| format!("“{item}” has no name"))?;
+        let kind = match kind.to_lowercase().as_str() {
+            "" | "text" => AttributeKind::Text,
+            "number" => AttributeKind::Number,
+            "yes/no" | "yes-no" | "flag" => AttributeKind::Flag,
+            _ if kind.contains('|') => AttributeKind::Choice {
+                options: kind
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|o| !o.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+            },
+            other => return Err(format!("“{other}” is not a kind: use number, text, yes/no or a | b | c")),
+        };
+        if defs.iter().any(|d| d.name == name) {
+            return Err(format!("“{name}” is declared twice"));
+        }
+        defs.push(AttributeDef { name, kind });
+    }
+    Ok(defs)
 }
 
 fn spans_with_label(project: &Project, id: &LabelId) -> usize {
@@ -200,6 +416,33 @@ pub fn check_drafts(drafts: &[Label]) -> Result<(), String> {
 mod tests {
     use super::*;
     use crate::model::default_labels;
+
+    #[test]
+    fn attributes_read_and_write_as_one_line() {
+        let figure = &default_labels()[2];
+        let text = format_attributes(&figure.attributes);
+        assert_eq!(
+            text,
+            "value: number, unit: text, counts: killed | injured | displaced | detained | distance | money | other"
+        );
+        assert_eq!(parse_attributes(&text).unwrap(), figure.attributes);
+        assert_eq!(parse_attributes("named: yes/no, note").unwrap()[1].kind, AttributeKind::Text);
+        assert!(parse_attributes("value: colour").is_err());
+        assert!(parse_attributes("a: number, a: text").is_err());
+        assert_eq!(parse_attributes(" ").unwrap(), vec![]);
+    }
+
+    #[test]
+    fn link_types_need_known_labels_and_distinct_keys() {
+        let mut editor = LabelEditor::default();
+        editor.open(&Project::new("t"));
+        assert_eq!(editor.finished_types().unwrap(), crate::model::default_relation_types());
+        editor.type_fields[1][0] = "d".into();
+        assert!(editor.finished_types().unwrap_err().contains("both"));
+        editor.type_fields[1][0] = "q".into();
+        editor.type_fields[0][1] = "denial, rumour".into();
+        assert!(editor.finished_types().unwrap_err().contains("rumour"));
+    }
 
     #[test]
     fn clashing_hotkeys_are_refused() {

@@ -51,8 +51,13 @@ pub enum Action {
     Resize { span: SpanId, start_end: bool, to: usize, drag: Option<u64> },
     /// A drag of a span end was released.
     EndDrag,
-    /// Replace the label set; the spans of `delete_spans_of` go with their labels.
-    ReplaceLabels { labels: Vec<Label>, delete_spans_of: Vec<LabelId> },
+    /// Replace the label set and the link types; the spans of `delete_spans_of` go with
+    /// their labels.
+    ReplaceLabels {
+        labels: Vec<Label>,
+        delete_spans_of: Vec<LabelId>,
+        relation_types: Vec<crate::model::RelationType>,
+    },
     /// Show a range of a document, selecting it.
     Reveal(DocId, CharRange),
     /// Open a project file.

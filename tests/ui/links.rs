@@ -153,3 +153,26 @@ fn escape_cancels_a_link_and_a_span_cannot_link_to_itself() {
     key(&mut h, Key::Num2);
     assert_eq!(layer_doc(&h).0[0].label.as_str(), "denial");
 }
+
+#[test]
+fn link_types_and_attributes_are_edited_with_the_labels() {
+    let (mut h, _dir, _) = sample_window("tester");
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    h.run();
+    h.get_by_label("Add link type").click();
+    h.run();
+    h.get_by_label("Apply").click();
+    h.run();
+    let types = |h: &Harness<'_, HashiyaApp>| {
+        let project = &h.state().session.workspace.as_ref().unwrap().project;
+        project.relation_types.iter().map(|t| t.id.to_string()).collect::<Vec<_>>()
+    };
+    assert_eq!(types(&h), ["denies", "quantifies", "link_3"]);
+    // The figure's attributes are one line in the editor.
+    let fields = h.query_all_by_value("value: number, unit: text, counts: killed | injured | displaced | detained | distance | money | other");
+    assert!(fields.count() >= 1, "the figure's attribute field");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(types(&h), ["denies", "quantifies"], "one undo step");
+}
