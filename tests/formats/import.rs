@@ -262,3 +262,83 @@ fn cli_import_names_the_missing_annotator_and_keeps_the_file() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(project_file::load(&project_path).unwrap().layers["amal"].span_count(), 1);
 }
+
+/// A new article, annotated by hand as an analyst would write the files: JSONL with numeric
+/// span ids, brat with R and A lines. Both come in with every link's ends and every value,
+/// and our exports give them back.
+#[test]
+fn hand_written_jsonl_and_brat_bring_their_links_and_values() {
+    const ARTICLE: &str = "أعلن المرصد السوري لحقوق الإنسان مقتل 23 مدنياً في غارات على إدلب، \
+                           فيما نفت وزارة الدفاع الروسية أن تكون طائراتها قد قصفت المنطقة.";
+    let at = |quote: &str| {
+        let byte = ARTICLE.find(quote).unwrap();
+        let start = ARTICLE[..byte].chars().count();
+        (start, start + quote.chars().count())
+    };
+    let claim = at("مقتل 23 مدنياً في غارات على إدلب");
+    let figure = at("23 مدنياً");
+    let denial = at("نفت وزارة الدفاع الروسية أن تكون طائراتها قد قصفت المنطقة");
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = serde_json::json!({
+        "id": "idlib", "text": ARTICLE,
+        "spans": [
+            {"id": 1, "start": claim.0, "end": claim.1, "label": "claim", "annotator": "sara",
+             "attributes": {"source": "المرصد السوري لحقوق الإنسان"}},
+            {"id": 2, "start": figure.0, "end": figure.1, "label": "figure", "annotator": "sara",
+             "attributes": {"value": 23, "unit": "مدنياً", "counts": "killed"}},
+            {"id": 3, "start": denial.0, "end": denial.1, "label": "denial", "annotator": "sara"}
+        ],
+        "relations": [{"id": 1, "head": 3, "tail": 1, "type": "denies"}, {"id": 2, "head": 2, "tail": 1, "type": "quantifies"}]
+    });
+    let jsonl_path = write(dir.path(), "hand.jsonl", &format!("{jsonl}\n"));
+    let slice = |(s, e): (usize, usize)| ARTICLE.chars().skip(s).take(e - s).collect::<String>();
+    write(dir.path(), "idlib.txt", ARTICLE);
+    let ann = format!(
+        "T1\tclaim {} {}\t{}\nT2\tfigure {} {}\t{}\nT3\tdenial {} {}\t{}\nR1\tdenies Arg1:T3 Arg2:T1\n\
+         R2\tquantifies Arg1:T2 Arg2:T1\nA1\tvalue T2 23\nA2\tcounts T2 killed\nA3\tsource T3 وزارة الدفاع الروسية\n",
+        claim.0,
+        claim.1,
+        slice(claim),
+        figure.0,
+        figure.1,
+        slice(figure),
+        denial.0,
+        denial.1,
+        slice(denial)
+    );
+    let ann_path = write(dir.path(), "idlib.ann", &ann);
+    let mut project = Project::new("p");
+    let from_jsonl = import(&mut project, &jsonl_path, None).unwrap();
+    let from_brat = import(&mut project, &ann_path, Some("bratter")).unwrap();
+    for report in [&from_jsonl, &from_brat] {
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        assert_eq!((report.spans_added, report.relations_added), (3, 2));
+    }
+    assert_eq!(project.documents.len(), 1, "the same text is one document");
+    let doc = &project.documents[0].id;
+    for who in ["sara", "bratter"] {
+        let layer = &project.layers[who];
+        let text = |id| {
+            let span = layer.spans(doc).iter().find(|s| s.id == id).unwrap();
+            slice((span.start.0, span.end.0))
+        };
+        let mut got: Vec<(String, String, String)> =
+            layer.relations(doc).iter().map(|r| (r.kind.to_string(), text(r.head), text(r.tail))).collect();
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                ("denies".to_string(), slice(denial), slice(claim)),
+                ("quantifies".to_string(), slice(figure), slice(claim))
+            ],
+            "{who}"
+        );
+        let figure_span = layer.spans(doc).iter().find(|s| s.label.as_str() == "figure").unwrap();
+        assert_eq!(
+            figure_span.attributes.get("value"),
+            Some(&hashiya::model::AttrValue::Number(23.0)),
+            "{who}"
+        );
+    }
+    assert_eq!(project.validate(), vec![]);
+}

@@ -48,6 +48,51 @@ fn spans(project: &Project, with_notes: bool) -> BTreeSet<SpanKey> {
     out
 }
 
+/// A link as (document text, layer, head (start, end, label), tail (start, end, label), type).
+type LinkKey = (String, String, (usize, usize, String), (usize, usize, String), String);
+
+fn links(project: &Project) -> BTreeSet<LinkKey> {
+    let mut out = BTreeSet::new();
+    for (layer, content) in project.named_layers() {
+        for (doc_id, layer_doc) in &content.docs {
+            let text = project.document(doc_id).unwrap().text.clone();
+            let end = |id| {
+                let s = layer_doc.span(id).unwrap();
+                (s.start.0, s.end.0, s.label.0.to_string())
+            };
+            for r in &layer_doc.relations {
+                out.insert((text.clone(), layer.to_string(), end(r.head), end(r.tail), r.kind.to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// Every attribute value as (document text, layer, start, end, label, name, value).
+fn values(project: &Project) -> BTreeSet<(String, String, usize, usize, String, String, String)> {
+    let mut out = BTreeSet::new();
+    for (layer, content) in project.named_layers() {
+        for (doc_id, layer_doc) in &content.docs {
+            let text = project.document(doc_id).unwrap().text.clone();
+            for s in &layer_doc.spans {
+                for (name, value) in s.attributes.iter() {
+                    let (label, value) = (s.label.0.to_string(), format!("{value:?}"));
+                    out.insert((
+                        text.clone(),
+                        layer.to_string(),
+                        s.start.0,
+                        s.end.0,
+                        label,
+                        name.to_string(),
+                        value,
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
 #[test]
 fn jsonl_export_import_export_is_identical() {
     let dir = tempfile::tempdir().unwrap();
@@ -63,6 +108,8 @@ fn jsonl_export_import_export_is_identical() {
     export(&fresh, ExportFormat::Jsonl, &second);
     assert_eq!(std::fs::read_to_string(&first).unwrap(), std::fs::read_to_string(&second).unwrap());
     assert_eq!(spans(&fresh, true), spans(&fixture(), true));
+    assert_eq!((report.relations_added, links(&fresh)), (3, links(&fixture())));
+    assert_eq!(values(&fresh), values(&fixture()));
 }
 
 #[test]
@@ -98,6 +145,8 @@ fn doccano_and_prodigy_come_back_to_the_same_spans() {
         assert_eq!(report.format, Some(expected));
         assert!(report.problems.is_empty(), "{format:?}: {:?}", report.problems);
         assert_eq!(spans(&fresh, false), spans(&fixture(), false), "{format:?}");
+        assert_eq!(links(&fresh), links(&fixture()), "{format:?}: links come back");
+        assert_eq!(links(&fresh).len(), 3);
         let ids: Vec<&str> = fresh.documents.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["raqqa-01", "raqqa-02", "empty-03"], "{format:?}");
         assert_eq!(fresh.validate(), vec![]);
@@ -114,6 +163,9 @@ fn brat_comes_back_with_annotators_notes_and_line_crossing_spans() {
     assert_eq!(report.format, Some(ImportFormat::Brat));
     assert!(report.problems.is_empty(), "{:?}", report.problems);
     assert_eq!(spans(&fresh, true), spans(&fixture(), true));
+    assert_eq!(links(&fresh), links(&fixture()), "R lines come back");
+    assert_eq!(values(&fresh), values(&fixture()), "A lines come back, numbers as numbers");
+    assert_eq!(values(&fresh).len(), 9);
     // One .ann file alone works too, into an existing project: nothing is duplicated.
     let mut project = fixture();
     let again = import(&mut project, &folder.join("raqqa-01.ann"), None);
