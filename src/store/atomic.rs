@@ -93,14 +93,26 @@ pub(crate) fn replaceable_target(path: &Path) -> Result<(PathBuf, Option<fs::Met
     Ok((target, existing))
 }
 
-/// Replaces `path` with `bytes` atomically. With `backup`, the file it replaces (if any) is
-/// kept as `NAME.bak`. A symlink at `path` is followed: its target is replaced. A target
-/// that is not a regular file, or that the user may not write, is refused.
+/// [`write_atomic_with`] of `bytes` (for tests).
+#[cfg(test)]
 pub fn write_atomic(path: &Path, bytes: &[u8], backup: bool) -> Result<(), StoreError> {
+    write_atomic_with(path, backup, &mut |w| w.write_all(bytes))
+}
+
+/// Replaces `path` with what `body` writes, atomically: streamed to a new temporary file
+/// beside it (so a large project's text is never held whole in memory), flushed, renamed
+/// over `path`. With `backup`, the file it replaces (if any) is kept as `NAME.bak`. A
+/// symlink at `path` is followed: its target is replaced. A target that is not a regular
+/// file, or that the user may not write, is refused.
+pub fn write_atomic_with(
+    path: &Path,
+    backup: bool,
+    body: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), StoreError> {
     let (target, existing) = replaceable_target(path)?;
     remove_stale_temps(&target);
     let temp = temp_path(&target);
-    let result = write_and_rename(&target, &temp, bytes, existing.as_ref(), backup);
+    let result = write_and_rename(&target, &temp, body, existing.as_ref(), backup);
     if result.is_err() {
         // Best effort: the temp file is ours and holds nothing the user needs.
         let _ = fs::remove_file(&temp);
@@ -111,16 +123,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8], backup: bool) -> Result<(), Store
 fn write_and_rename(
     target: &Path,
     temp: &Path,
-    bytes: &[u8],
+    body: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
     existing: Option<&fs::Metadata>,
     backup: bool,
 ) -> Result<(), StoreError> {
-    let mut file = OpenOptions::new()
+    let file = OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(temp)
         .map_err(|e| StoreError::io("cannot create a temporary file beside", target, e))?;
-    file.write_all(bytes).map_err(|e| StoreError::io("cannot write", temp, e))?;
+    let mut writer = std::io::BufWriter::with_capacity(1 << 16, file);
+    body(&mut writer).map_err(|e| StoreError::io("cannot write", temp, e))?;
+    let file = writer.into_inner().map_err(|e| StoreError::io("cannot write", temp, e.into_error()))?;
     if let Some(meta) = existing {
         // Keep the file's permissions (e.g. read-only for group) across the replacement.
         file.set_permissions(meta.permissions())

@@ -1,6 +1,6 @@
 //! Project files on disk: load, save, and noticing when someone else changed the file.
 
-use super::atomic::{with_suffix, write_atomic};
+use super::atomic::{with_suffix, write_atomic_with};
 use super::input::{InputError, open_input, read_input};
 use super::{ProjectLock, StoreError, format};
 use crate::model::Project;
@@ -127,9 +127,17 @@ impl ProjectFile {
 /// [`ProjectFile::save`] for the checked save.
 pub fn save(project: &Project, path: &Path) -> Result<DiskStamp, StoreError> {
     let _lock = ProjectLock::acquire(path)?;
-    let text = format::to_ron(project);
-    write_atomic(path, text.as_bytes(), true)?;
-    Ok(DiskStamp::of_bytes(text.as_bytes(), path))
+    // Streamed to the file, hashed on the way for the change check.
+    let (mut hasher, mut len) = (Sha256::new(), 0u64);
+    write_atomic_with(path, true, &mut |w| {
+        format::write_ron(project, &mut |chunk: &str| {
+            hasher.update(chunk.as_bytes());
+            len += chunk.len() as u64;
+            w.write_all(chunk.as_bytes())
+        })
+    })?;
+    let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
+    Ok(DiskStamp { modified, len, hash: hasher.finalize().into() })
 }
 
 /// Reads and checks the project at `path`. The file is only read, never changed.

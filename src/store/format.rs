@@ -50,6 +50,14 @@ pub fn to_ron(project: &Project) -> String {
     writer::write_project(project)
 }
 
+/// [`to_ron`] handed to `sink` a chunk at a time, for saving without holding the text.
+pub fn write_ron(
+    project: &Project,
+    sink: &mut dyn FnMut(&str) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    writer::write_project_to(project, sink)
+}
+
 /// Parses and checks the text of a project file: version, then every field, then
 /// [`Project::validate`]. `path` only names the file in errors.
 pub fn from_ron(text: &str, path: &Path) -> Result<Project, StoreError> {

@@ -8,7 +8,7 @@
 //! A save of the project removes the recovery file; on open, [`recovery_for`] tells
 //! whether one newer than the project file is waiting, so the app can offer it.
 
-use super::atomic::{with_suffix, write_atomic};
+use super::atomic::{with_suffix, write_atomic_with};
 use super::{StoreError, format};
 use crate::model::Project;
 use std::fs;
@@ -86,8 +86,9 @@ pub fn write_recovery(project: &Project, path: &Path) -> Result<(), StoreError> 
     {
         fs::create_dir_all(dir).map_err(|e| StoreError::io("cannot create", dir, e))?;
     }
-    let text = format::to_ron(project);
-    write_atomic(path, text.as_bytes(), false)
+    write_atomic_with(path, false, &mut |w| {
+        format::write_ron(project, &mut |chunk: &str| w.write_all(chunk.as_bytes()))
+    })
 }
 
 enum Job {

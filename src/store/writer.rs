@@ -14,14 +14,68 @@ use std::fmt::Write;
 
 const INDENT: &str = "    ";
 
+/// Bytes gathered before [`Out`] hands them on.
+const CHUNK: usize = 1 << 20;
+
+/// Where the writer writes: a buffer handed to `sink` a chunk at a time, so saving a large
+/// project never holds its whole text in memory. The first error of `sink` is kept and
+/// ends the writing.
+pub struct Out<'s> {
+    buf: String,
+    sink: &'s mut dyn FnMut(&str) -> std::io::Result<()>,
+    error: Option<std::io::Error>,
+}
+
+impl Out<'_> {
+    fn push_str(&mut self, s: &str) {
+        self.buf.push_str(s);
+        if self.buf.len() >= CHUNK {
+            self.flush();
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        self.buf.push(c);
+    }
+
+    fn flush(&mut self) {
+        if self.error.is_none()
+            && let Err(e) = (self.sink)(&self.buf)
+        {
+            self.error = Some(e);
+        }
+        self.buf.clear();
+    }
+}
+
+impl std::fmt::Write for Out<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.push_str(s);
+        Ok(())
+    }
+}
+
 /// The project as the text of a project file. Deterministic: maps are sorted, lists keep
 /// the model's order.
 pub fn write_project(project: &Project) -> String {
+    let mut text = String::new();
+    let mut sink = |chunk: &str| {
+        text.push_str(chunk);
+        Ok(())
+    };
+    // Writing to a string cannot fail.
+    let _ = write_project_to(project, &mut sink);
+    text
+}
+
+/// Writes the project file's text to `sink` in chunks of about a megabyte, in one pass.
+pub fn write_project_to(
+    project: &Project,
+    sink: &mut dyn FnMut(&str) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let Project { version, name, labels, relation_types, patterns, layers, gold, rejected, documents } =
         project;
-    let text_len: usize = documents.iter().map(|d| d.text.len() + 200).sum();
-    let spans: usize = project.named_layers_all().map(|(_, l)| l.span_count()).sum();
-    let mut out = String::with_capacity(text_len + spans * 160 + 4096);
+    let mut out = Out { buf: String::with_capacity(CHUNK + 4096), sink, error: None };
     out.push_str("(\n");
     field(&mut out, 1, "version");
     let _ = write!(out, "{version}");
@@ -71,27 +125,31 @@ pub fn write_project(project: &Project) -> String {
     list(&mut out, 1, documents, |out, depth, doc| write_document(out, depth, doc));
     end_field(&mut out);
     out.push_str(")\n");
-    out
+    out.flush();
+    match out.error {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
 }
 
-fn indent(out: &mut String, depth: usize) {
+fn indent(out: &mut Out, depth: usize) {
     for _ in 0..depth {
         out.push_str(INDENT);
     }
 }
 
-fn field(out: &mut String, depth: usize, name: &str) {
+fn field(out: &mut Out, depth: usize, name: &str) {
     indent(out, depth);
     out.push_str(name);
     out.push_str(": ");
 }
 
-fn end_field(out: &mut String) {
+fn end_field(out: &mut Out) {
     out.push_str(",\n");
 }
 
 /// A list of structs, one per block, at `depth` (the depth of the field holding it).
-fn list<T>(out: &mut String, depth: usize, items: &[T], write: fn(&mut String, usize, &T)) {
+fn list<T>(out: &mut Out, depth: usize, items: &[T], write: fn(&mut Out, usize, &T)) {
     if items.is_empty() {
         out.push_str("[]");
         return;
@@ -106,7 +164,7 @@ fn list<T>(out: &mut String, depth: usize, items: &[T], write: fn(&mut String, u
     out.push(']');
 }
 
-fn write_label(out: &mut String, depth: usize, label: &Label) {
+fn write_label(out: &mut Out, depth: usize, label: &Label) {
     let Label { id, name, color, hotkey, description, attributes } = label;
     out.push_str("(\n");
     field(out, depth + 1, "id");
@@ -131,7 +189,7 @@ fn write_label(out: &mut String, depth: usize, label: &Label) {
     out.push(')');
 }
 
-fn write_hotkey(out: &mut String, hotkey: Option<char>) {
+fn write_hotkey(out: &mut Out, hotkey: Option<char>) {
     match hotkey {
         Some(key) => {
             out.push_str("Some(");
@@ -143,7 +201,7 @@ fn write_hotkey(out: &mut String, hotkey: Option<char>) {
 }
 
 /// An attribute declaration on one line: `(name: "value", kind: Number)`.
-fn write_attribute_def(out: &mut String, _depth: usize, def: &AttributeDef) {
+fn write_attribute_def(out: &mut Out, _depth: usize, def: &AttributeDef) {
     let AttributeDef { name, kind } = def;
     out.push_str("(name: ");
     string(out, name);
@@ -166,7 +224,7 @@ fn write_attribute_def(out: &mut String, _depth: usize, def: &AttributeDef) {
     out.push(')');
 }
 
-fn label_ids(out: &mut String, ids: &[crate::model::LabelId]) {
+fn label_ids(out: &mut Out, ids: &[crate::model::LabelId]) {
     out.push('[');
     for (i, id) in ids.iter().enumerate() {
         if i > 0 {
@@ -177,7 +235,7 @@ fn label_ids(out: &mut String, ids: &[crate::model::LabelId]) {
     out.push(']');
 }
 
-fn write_relation_type(out: &mut String, depth: usize, kind: &RelationType) {
+fn write_relation_type(out: &mut Out, depth: usize, kind: &RelationType) {
     let RelationType { id, name, color, hotkey, heads, tails, description } = kind;
     out.push_str("(\n");
     field(out, depth + 1, "id");
@@ -206,7 +264,7 @@ fn write_relation_type(out: &mut String, depth: usize, kind: &RelationType) {
 }
 
 /// A pattern on one line.
-fn write_pattern(out: &mut String, _depth: usize, pattern: &Pattern) {
+fn write_pattern(out: &mut Out, _depth: usize, pattern: &Pattern) {
     let Pattern { label, phrase, regex } = pattern;
     out.push_str("(label: ");
     string(out, label.as_str());
@@ -216,7 +274,7 @@ fn write_pattern(out: &mut String, _depth: usize, pattern: &Pattern) {
 }
 
 /// A rejected suggestion on one line.
-fn write_rejection(out: &mut String, _depth: usize, rejection: &Rejection) {
+fn write_rejection(out: &mut Out, _depth: usize, rejection: &Rejection) {
     let Rejection { annotator, doc, start, end, label } = rejection;
     out.push_str("(annotator: ");
     string(out, annotator);
@@ -227,7 +285,7 @@ fn write_rejection(out: &mut String, _depth: usize, rejection: &Rejection) {
     out.push(')');
 }
 
-fn write_layer(out: &mut String, depth: usize, layer: &Layer) {
+fn write_layer(out: &mut Out, depth: usize, layer: &Layer) {
     let Layer { docs } = layer;
     out.push_str("(\n");
     field(out, depth + 1, "docs");
@@ -250,7 +308,7 @@ fn write_layer(out: &mut String, depth: usize, layer: &Layer) {
     out.push(')');
 }
 
-fn write_layer_doc(out: &mut String, depth: usize, layer_doc: &LayerDoc) {
+fn write_layer_doc(out: &mut Out, depth: usize, layer_doc: &LayerDoc) {
     let LayerDoc { hash, spans, relations } = layer_doc;
     out.push_str("(\n");
     field(out, depth + 1, "hash");
@@ -269,7 +327,7 @@ fn write_layer_doc(out: &mut String, depth: usize, layer_doc: &LayerDoc) {
 }
 
 /// A span on one line (a note with a line break keeps it, unescaped).
-fn write_span(out: &mut String, _depth: usize, span: &Span) {
+fn write_span(out: &mut Out, _depth: usize, span: &Span) {
     let Span { id, start, end, label, annotator, created, modified, note, origin, attributes } = span;
     let _ = write!(out, "(id: {}, start: {}, end: {}, label: ", id.0, start.0, end.0);
     string(out, label.as_str());
@@ -289,7 +347,7 @@ fn write_span(out: &mut String, _depth: usize, span: &Span) {
     out.push(')');
 }
 
-fn write_origin(out: &mut String, origin: &Origin) {
+fn write_origin(out: &mut Out, origin: &Origin) {
     out.push_str(", origin: ");
     match origin {
         Origin::Manual => out.push_str("Manual"),
@@ -307,7 +365,7 @@ fn write_origin(out: &mut String, origin: &Origin) {
 }
 
 /// `{"unit": "قتيلاً", "value": 43.0}`: numbers as ron writes an `f64`.
-fn write_attributes(out: &mut String, attributes: &Attributes) {
+fn write_attributes(out: &mut Out, attributes: &Attributes) {
     out.push('{');
     for (i, (name, value)) in attributes.iter().enumerate() {
         if i > 0 {
@@ -329,7 +387,7 @@ fn write_attributes(out: &mut String, attributes: &Attributes) {
 }
 
 /// A relation on one line.
-fn write_relation(out: &mut String, _depth: usize, relation: &Relation) {
+fn write_relation(out: &mut Out, _depth: usize, relation: &Relation) {
     let Relation { id, head, tail, kind, annotator, created, modified, origin } = relation;
     let _ = write!(out, "(id: {}, head: {}, tail: {}, kind: ", id.0, head.0, tail.0);
     string(out, kind.as_str());
@@ -340,7 +398,7 @@ fn write_relation(out: &mut String, _depth: usize, relation: &Relation) {
     out.push(')');
 }
 
-fn write_document(out: &mut String, depth: usize, doc: &Document) {
+fn write_document(out: &mut Out, depth: usize, doc: &Document) {
     let Document { id, title, source, hash, status, text } = doc;
     out.push_str("(\n");
     field(out, depth + 1, "id");
@@ -384,7 +442,7 @@ fn write_document(out: &mut String, depth: usize, doc: &Document) {
 
 /// A string as it is, between quotes; as a raw string `r#"..."#` (with enough `#`s) when
 /// it holds a `"` or a `\`, so nothing is ever escaped.
-fn string(out: &mut String, s: &str) {
+fn string(out: &mut Out, s: &str) {
     if !s.contains(['"', '\\']) {
         out.push('"');
         out.push_str(s);
@@ -407,7 +465,7 @@ fn string(out: &mut String, s: &str) {
 }
 
 /// A character literal; only `\` and `'` need escaping.
-fn character(out: &mut String, c: char) {
+fn character(out: &mut Out, c: char) {
     out.push('\'');
     if c == '\\' || c == '\'' {
         out.push('\\');
@@ -420,10 +478,21 @@ fn character(out: &mut String, c: char) {
 mod tests {
     use super::*;
 
+    /// What `write` puts out, as a string.
+    fn written(write: impl FnOnce(&mut Out)) -> String {
+        let mut text = String::new();
+        let mut sink = |chunk: &str| {
+            text.push_str(chunk);
+            Ok(())
+        };
+        let mut out = Out { buf: String::new(), sink: &mut sink, error: None };
+        write(&mut out);
+        out.flush();
+        text
+    }
+
     fn s(text: &str) -> String {
-        let mut out = String::new();
-        string(&mut out, text);
-        out
+        written(|out| string(out, text))
     }
 
     #[test]
@@ -439,10 +508,27 @@ mod tests {
     }
 
     #[test]
+    fn chunks_make_the_same_text_and_errors_stop_the_writing() {
+        let project = crate::store::test_projects::sample_project();
+        let whole = write_project(&project);
+        let mut chunks = 0;
+        let mut text = String::new();
+        let mut sink = |chunk: &str| {
+            chunks += 1;
+            text.push_str(chunk);
+            Ok(())
+        };
+        write_project_to(&project, &mut sink).unwrap();
+        assert_eq!(text, whole);
+        assert_eq!(chunks, 1, "a small project is one chunk");
+        let mut failing = |_: &str| Err(std::io::Error::other("disk full"));
+        assert_eq!(write_project_to(&project, &mut failing).unwrap_err().to_string(), "disk full");
+    }
+
+    #[test]
     fn characters_round_trip() {
         for c in ['1', '\'', '\\', 'ع', '"', '\n'] {
-            let mut out = String::new();
-            character(&mut out, c);
+            let out = written(|out| character(out, c));
             assert_eq!(ron::from_str::<char>(&out).unwrap(), c, "{out}");
         }
     }
