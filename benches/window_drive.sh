@@ -55,9 +55,14 @@ DISPLAY=$display HASHIYA_FRAME_STATS=$stats XDG_CONFIG_HOME=$work/config XDG_DAT
     "$binary" "$work/drive.ron" --annotator driver >"$work/app.log" 2>&1 &
 app=$!
 pids+=("$app")
-window=$(DISPLAY=$display xdotool search --sync --onlyvisible --name Hashiya | head -1)
+# Polled every 20 ms (xdotool's own --sync waits in steps of half a second).
+window=
+until [[ -n $window ]]; do
+    window=$(DISPLAY=$display xdotool search --onlyvisible --name Hashiya 2>/dev/null | head -1 || true)
+    sleep 0.02
+done
 # The title gets the project's name once the project is open and the first frame drawn.
-until DISPLAY=$display xdotool getwindowname "$window" | grep -q "bench"; do sleep 0.05; done
+until DISPLAY=$display xdotool getwindowname "$window" | grep -q "bench"; do sleep 0.02; done
 shown=$(date +%s.%N)
 
 x() { DISPLAY=$display xdotool "$@"; }

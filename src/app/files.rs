@@ -33,7 +33,13 @@ impl HashiyaApp {
     /// Loads and opens a project file, offering to recover an autosave newer than it;
     /// errors become a message and change nothing.
     pub fn open_path(&mut self, path: &Path) {
-        match ProjectFile::open(path) {
+        self.open_loaded(ProjectFile::open(path));
+    }
+
+    /// Shows a project read by [`ProjectFile::open`] (here or on another thread), or why
+    /// it could not be read.
+    pub fn open_loaded(&mut self, loaded: Result<(ProjectFile, crate::model::Project), store::StoreError>) {
+        match loaded {
             Ok((file, project)) => {
                 self.set_project(project, Some(file));
                 self.offer_recovery();

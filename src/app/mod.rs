@@ -364,6 +364,10 @@ fn default_project(prefs: &Prefs) -> Option<PathBuf> {
 
 /// Opens the main window on `project` (or the last/sample project) and runs until it closes.
 pub fn run_window(project: Option<PathBuf>, annotator: Option<String>) -> anyhow::Result<ExitCode> {
+    // A project named on the command line is read while the window and its GL context
+    // are being made, so a big one is on screen sooner.
+    let preload =
+        project.clone().map(|path| std::thread::spawn(move || crate::store::ProjectFile::open(path)));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default().with_inner_size([1280.0, 800.0]).with_title("Hashiya"),
         ..Default::default()
@@ -384,8 +388,13 @@ pub fn run_window(project: Option<PathBuf>, annotator: Option<String>) -> anyhow
             if let Some(path) = &app.stats_file {
                 stats::write_stats_on_sigterm(std::sync::Arc::clone(&app.frame_stats), path.clone());
             }
-            if let Some(path) = path {
-                app.open_path(&path);
+            match preload {
+                Some(reading) => match reading.join() {
+                    Ok(loaded) => app.open_loaded(loaded),
+                    // The reading thread panicked: read again here, where the panic shows.
+                    Err(_) => path.iter().for_each(|p| app.open_path(p)),
+                },
+                None => path.iter().for_each(|p| app.open_path(p)),
             }
             Ok(Box::new(app))
         }),
