@@ -83,8 +83,11 @@ pub(crate) fn parse(text: &str, path: &Path) -> Result<Project, StoreError> {
 
 /// [`parse`] of a text already in the current format's syntax.
 fn parse_current(text: &str, path: &Path) -> Result<Project, StoreError> {
+    // A large file's layers and documents are read on two threads; anything unexpected is
+    // read as one piece below, which also gives the error and its position.
+    let parsed = super::split::parse_split(text).map(Ok);
     // Label ids and annotator names repeat on every span: read, they share one string each.
-    let mut project: Project = match interning(|| ron::from_str(text)) {
+    let mut project: Project = match parsed.unwrap_or_else(|| interning(|| ron::from_str(text))) {
         Ok(project) => project,
         Err(error) => {
             // A newer file may hold fields unknown here: say it is newer, not that it is broken.

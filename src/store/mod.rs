@@ -19,6 +19,7 @@ pub mod import;
 pub mod input;
 mod lock;
 mod recovery;
+mod split;
 #[cfg(test)]
 mod test_projects;
 mod writer;
