@@ -1,7 +1,7 @@
 //! Project files on disk: load, save, and noticing when someone else changed the file.
 
 use super::atomic::{with_suffix, write_atomic_with};
-use super::input::{InputError, open_input, read_input};
+use super::input::{InputError, MAX_INPUT_BYTES, open_input, read_input};
 use super::{ProjectLock, StoreError, format};
 use crate::model::Project;
 use sha2::{Digest, Sha256};
@@ -78,6 +78,12 @@ impl ProjectFile {
     /// Loads and checks the project at `path`, remembering what the file looked like.
     pub fn open(path: impl Into<PathBuf>) -> Result<(Self, Project), StoreError> {
         let path = path.into();
+        if let Some(streamed) = load_streaming(&path)? {
+            let modified = fs::metadata(&path).and_then(|m| m.modified()).ok();
+            let disk_stamp = Some(DiskStamp { modified, len: streamed.len, hash: streamed.hash });
+            let project = format::check(format::finish(streamed.project, &path)?, &path)?;
+            return Ok((Self { path, disk_stamp }, project));
+        }
         let bytes = read_input(&path).map_err(|e| StoreError::input(&path, e))?;
         let disk_stamp = Some(DiskStamp::of_bytes(&bytes, &path));
         // The file's text is freed as soon as it is parsed, before the checks.
@@ -142,10 +148,20 @@ pub fn save(project: &Project, path: &Path) -> Result<DiskStamp, StoreError> {
 
 /// Reads and checks the project at `path`. The file is only read, never changed.
 pub fn load(path: &Path) -> Result<Project, StoreError> {
+    if let Some(streamed) = load_streaming(path)? {
+        return format::check(format::finish(streamed.project, path)?, path);
+    }
     let bytes = read_input(path).map_err(|e| StoreError::input(path, e))?;
     // The file's text is freed as soon as it is parsed, before the checks, for peak memory.
     let project = parse_bytes(bytes, path)?;
     format::check(project, path)
+}
+
+/// Reads the project at `path` as the file comes off the disk (see `stream`), never holding
+/// its whole text; `None` when the file is not for that reading (it is then read whole).
+fn load_streaming(path: &Path) -> Result<Option<super::stream::Streamed>, StoreError> {
+    let (file, _) = open_input(path, MAX_INPUT_BYTES).map_err(|e| StoreError::input(path, e))?;
+    super::stream::read_streaming(file, MAX_INPUT_BYTES).map_err(|e| StoreError::io("cannot read", path, e))
 }
 
 /// Parses a project file's text with every check; `path` only names it in errors.

@@ -87,7 +87,7 @@ fn parse_current(text: &str, path: &Path) -> Result<Project, StoreError> {
     // read as one piece below, which also gives the error and its position.
     let parsed = super::split::parse_split(text).map(Ok);
     // Label ids and annotator names repeat on every span: read, they share one string each.
-    let mut project: Project = match parsed.unwrap_or_else(|| interning(|| ron::from_str(text))) {
+    let project: Project = match parsed.unwrap_or_else(|| interning(|| ron::from_str(text))) {
         Ok(project) => project,
         Err(error) => {
             // A newer file may hold fields unknown here: say it is newer, not that it is broken.
@@ -103,6 +103,11 @@ fn parse_current(text: &str, path: &Path) -> Result<Project, StoreError> {
             });
         }
     };
+    finish(project, path)
+}
+
+/// What every reading does after parsing: refuse a newer version, migrate an older one.
+pub(crate) fn finish(mut project: Project, path: &Path) -> Result<Project, StoreError> {
     check_version(project.version, path)?;
     if project.version < 3 {
         migrate_v2(&mut project);
@@ -241,7 +246,7 @@ pub(crate) fn check(project: Project, path: &Path) -> Result<Project, StoreError
 
 /// The version written first in a file, `(version: N, ...`, read without parsing the rest
 /// (for files a newer build wrote with syntax this one cannot parse).
-fn leading_version(text: &str) -> Option<u32> {
+pub(crate) fn leading_version(text: &str) -> Option<u32> {
     let rest = text.trim_start_matches('\u{feff}').trim_start();
     let rest = rest.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '_').trim_start();
     let rest =

@@ -20,6 +20,7 @@ pub mod input;
 mod lock;
 mod recovery;
 mod split;
+mod stream;
 #[cfg(test)]
 mod test_projects;
 mod writer;

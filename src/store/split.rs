@@ -228,7 +228,7 @@ fn top_level_fields_with<'t>(text: &'t str, end_of: &mut EndOf<'_>) -> Option<Ve
     (skip_blank(bytes, i + 1) == bytes.len()).then_some(fields)
 }
 
-fn skip_blank(bytes: &[u8], mut i: usize) -> usize {
+pub(crate) fn skip_blank(bytes: &[u8], mut i: usize) -> usize {
     while bytes.get(i).is_some_and(|b| b.is_ascii_whitespace()) {
         i += 1;
     }
@@ -237,7 +237,7 @@ fn skip_blank(bytes: &[u8], mut i: usize) -> usize {
 
 /// Where the value starting at `i` ends: at the `,` or `)` that closes it at its own depth,
 /// brackets and literals skipped.
-fn value_end(bytes: &[u8], mut i: usize) -> Option<usize> {
+pub(crate) fn value_end(bytes: &[u8], mut i: usize) -> Option<usize> {
     let mut depth = 0usize;
     loop {
         match *bytes.get(i)? {
@@ -261,7 +261,7 @@ fn ident_before(bytes: &[u8], i: usize) -> bool {
 }
 
 /// The index just past the `"…"` string starting at `i` (escapes skipped).
-fn string_end(bytes: &[u8], i: usize) -> Option<usize> {
+pub(crate) fn string_end(bytes: &[u8], i: usize) -> Option<usize> {
     let mut j = i + 1;
     loop {
         j += memchr::memchr2(b'"', b'\\', bytes.get(j..)?)?;
@@ -273,7 +273,7 @@ fn string_end(bytes: &[u8], i: usize) -> Option<usize> {
 }
 
 /// The index just past the raw string `r#"…"#` starting at `i`.
-fn raw_string_end(bytes: &[u8], i: usize) -> Option<usize> {
+pub(crate) fn raw_string_end(bytes: &[u8], i: usize) -> Option<usize> {
     let mut j = i + 1;
     let mut hashes = 0;
     while bytes.get(j) == Some(&b'#') {
@@ -313,12 +313,13 @@ fn char_end(bytes: &[u8], i: usize) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::store::test_projects::sample_project;
 
-    #[test]
-    fn tricky_notes_and_many_layers_split_like_the_whole() {
+    /// A project of over 4 MB with four annotators, links, values and notes full of the
+    /// characters a scanner could trip on.
+    pub(crate) fn tricky_project() -> Project {
         use crate::model::{
             AttrValue, CharRange, DocId, LabelId, Relation, RelationId, Span, SpanId, Timestamp,
         };
@@ -365,6 +366,12 @@ mod tests {
             }
         }
         project.documents = docs.into_iter().map(Arc::new).collect();
+        project
+    }
+
+    #[test]
+    fn tricky_notes_and_many_layers_split_like_the_whole() {
+        let project = tricky_project();
         let text = crate::store::to_ron(&project);
         assert!(text.len() > MIN_SPLIT, "{}", text.len());
         let split = parse_split(&text).expect("the writer's layout splits");
