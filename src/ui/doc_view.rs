@@ -103,9 +103,17 @@ pub struct DocView {
     lane_count: usize,
     longest: usize,
     lanes_for: Option<(ContentHash, LayerRef, u64, usize)>,
+    /// How many times a document was laid out (for tests and benchmarks).
+    layouts: u64,
 }
 
 impl DocView {
+    /// How many times the view laid out a whole document: once per document shown (and
+    /// per width or font size), never for an edit or a repaint.
+    pub fn layouts_made(&self) -> u64 {
+        self.layouts
+    }
+
     /// The layout in use, if the view was drawn (for tests and benchmarks).
     pub fn layout(&self) -> Option<&DocLayout> {
         self.cached.as_ref().map(|c| &c.layout)
@@ -148,6 +156,7 @@ impl DocView {
             return;
         }
         let layout = engine.layout(&doc.text, width, size);
+        self.layouts += 1;
         self.quads.clear();
         self.cached = Some(CachedLayout {
             hash: doc.hash.clone(),
@@ -166,7 +175,9 @@ impl DocView {
         actions: &mut Vec<Action>,
     ) {
         let margin = theme::DOC_MARGIN;
-        let width = (ui.available_width() - 2.0 * margin).max(input.font_size * 4.0);
+        // Whole points: panel widths wobble by fractions of a point as their content changes,
+        // and each new width would lay the whole article out again.
+        let width = (ui.available_width() - 2.0 * margin).max(input.font_size * 4.0).floor();
         self.ensure_layout(engine, input.doc, width, input.font_size);
         egui::ScrollArea::vertical().id_salt("doc-view").auto_shrink([false, false]).show_viewport(
             ui,

@@ -33,3 +33,40 @@ fn view_performance_shows_the_recorded_frames() {
     assert!(h.query_by_label_contains("The last 10 frames").is_some());
     assert!(h.query_all_by_label("40.0").count() >= 1, "the slow frame's time is shown");
 }
+
+/// Switching documents lays out only the new article; labelling, selecting and repainting
+/// lay out nothing. With 3,000 documents the document list builds only the rows on screen.
+#[test]
+fn work_per_frame_does_not_grow_with_the_project() {
+    use egui::Key;
+    use hashiya::model::{CharRange, DocId, Document, Project};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.ron");
+    let mut project = Project::new("big");
+    for i in 0..3000 {
+        let text = format!("قال مصدر إن {i} مدنياً قتلوا في الرقة، ونفى الجيش ذلك.\nفقرة ثانية {i}.");
+        project.push_document(Document::new(DocId::new(format!("doc-{i:04}")), "s", text));
+    }
+    hashiya::store::save(&project, &path).unwrap();
+    let mut h = common::window::window_on(&path, "tester");
+    h.run();
+    let layouts = |h: &egui_kittest::Harness<'_, hashiya::app::HashiyaApp>| h.state().doc_view.layouts_made();
+    // The first frames settle the panels' widths; then each document is laid out once.
+    let settled = layouts(&h);
+    assert!(settled <= 2, "{settled}");
+    h.key_press(Key::PageDown);
+    h.run();
+    assert_eq!(layouts(&h), settled + 1, "the next document, once");
+    // Label a word, select the span, repaint: the article is not laid out again.
+    h.state_mut().push(hashiya::ui::Action::SetSelection(Some(CharRange::new(0, 3))));
+    h.run();
+    h.key_press(Key::Num1);
+    h.run();
+    h.key_press(Key::Tab);
+    h.run_steps(5);
+    assert_eq!(layouts(&h), settled + 1);
+    // The document list shows its rows for the documents on screen, not 3,000.
+    let rows =
+        h.query_all_by_label_contains("doc-").count() + h.query_all_by_label_contains("قال مصدر").count();
+    assert!(rows < 100, "{rows} rows built for 3,000 documents");
+}
