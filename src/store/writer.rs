@@ -166,19 +166,7 @@ fn list<T>(out: &mut Out, depth: usize, items: &[T], write: fn(&mut Out, usize, 
 
 fn write_label(out: &mut Out, depth: usize, label: &Label) {
     let Label { id, name, color, hotkey, description, attributes } = label;
-    out.push_str("(\n");
-    field(out, depth + 1, "id");
-    string(out, id.as_str());
-    end_field(out);
-    field(out, depth + 1, "name");
-    string(out, name);
-    end_field(out);
-    field(out, depth + 1, "color");
-    string(out, &color.to_hex());
-    end_field(out);
-    field(out, depth + 1, "hotkey");
-    write_hotkey(out, *hotkey);
-    end_field(out);
+    write_head(out, depth, id.as_str(), name, *color, *hotkey);
     field(out, depth + 1, "description");
     string(out, description);
     end_field(out);
@@ -187,6 +175,30 @@ fn write_label(out: &mut Out, depth: usize, label: &Label) {
     end_field(out);
     indent(out, depth);
     out.push(')');
+}
+
+/// The opening of a label or a relation type: `(` and its id, name, colour and hotkey.
+fn write_head(
+    out: &mut Out,
+    depth: usize,
+    id: &str,
+    name: &str,
+    color: crate::model::Color,
+    hotkey: Option<char>,
+) {
+    out.push_str("(\n");
+    field(out, depth + 1, "id");
+    string(out, id);
+    end_field(out);
+    field(out, depth + 1, "name");
+    string(out, name);
+    end_field(out);
+    field(out, depth + 1, "color");
+    string(out, &color.to_hex());
+    end_field(out);
+    field(out, depth + 1, "hotkey");
+    write_hotkey(out, hotkey);
+    end_field(out);
 }
 
 fn write_hotkey(out: &mut Out, hotkey: Option<char>) {
@@ -237,19 +249,7 @@ fn label_ids(out: &mut Out, ids: &[crate::model::LabelId]) {
 
 fn write_relation_type(out: &mut Out, depth: usize, kind: &RelationType) {
     let RelationType { id, name, color, hotkey, heads, tails, description } = kind;
-    out.push_str("(\n");
-    field(out, depth + 1, "id");
-    string(out, id.as_str());
-    end_field(out);
-    field(out, depth + 1, "name");
-    string(out, name);
-    end_field(out);
-    field(out, depth + 1, "color");
-    string(out, &color.to_hex());
-    end_field(out);
-    field(out, depth + 1, "hotkey");
-    write_hotkey(out, *hotkey);
-    end_field(out);
+    write_head(out, depth, id.as_str(), name, *color, *hotkey);
     field(out, depth + 1, "heads");
     label_ids(out, heads);
     end_field(out);
