@@ -9,11 +9,28 @@ use egui::text::LayoutJob;
 use egui::{TextFormat, Ui};
 
 /// Which documents the list shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum StatusFilter {
     #[default]
     All,
     Only(Status),
+}
+
+/// `make()`, kept in egui's memory under `key` until the key changes.
+fn cached<K, T>(ui: &Ui, key: K, make: impl FnOnce() -> T) -> T
+where
+    K: PartialEq + Clone + Send + Sync + 'static,
+    T: Clone + Send + Sync + 'static,
+{
+    let id = ui.make_persistent_id(std::any::type_name::<(K, T)>());
+    if let Some((k, value)) = ui.data(|d| d.get_temp::<(K, T)>(id))
+        && k == key
+    {
+        return value;
+    }
+    let value = make();
+    ui.data_mut(|d| d.insert_temp(id, (key, value.clone())));
+    value
 }
 
 /// Shows the list; pushes [`Action::OpenDocument`] when a row is clicked. With `reveal`,
@@ -21,7 +38,10 @@ pub enum StatusFilter {
 pub fn doc_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, filter: &mut StatusFilter, reveal: bool) {
     let (project, annotator, current) = (cx.project, cx.annotator, cx.view.doc.as_ref());
     let total = project.documents.len();
-    let done = project.documents.iter().filter(|d| d.status_of(annotator) == Status::Done).count();
+    // Counted once per edit, not every frame: a project has thousands of documents.
+    let done = cached(ui, ("doc-list-done", cx.generation, annotator.to_string()), || {
+        project.documents.iter().filter(|d| d.status_of(annotator) == Status::Done).count()
+    });
     ui.heading("Documents");
     let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
     ui.add(egui::ProgressBar::new(fraction).text(format!("{done} / {total} done")));
@@ -39,13 +59,19 @@ pub fn doc_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, filter: &mut StatusFilte
             });
     });
     ui.separator();
-    let shown: Vec<usize> = (0..total)
-        .filter(|&i| match (*filter, project.documents.get(i)) {
-            (StatusFilter::All, _) => true,
-            (StatusFilter::Only(wanted), Some(doc)) => doc.status_of(annotator) == wanted,
-            (_, None) => false,
-        })
-        .collect();
+    let wanted = *filter;
+    let shown: std::sync::Arc<Vec<usize>> =
+        cached(ui, ("doc-list-shown", cx.generation, annotator.to_string(), wanted), || {
+            std::sync::Arc::new(
+                (0..total)
+                    .filter(|&i| match (wanted, project.documents.get(i)) {
+                        (StatusFilter::All, _) => true,
+                        (StatusFilter::Only(wanted), Some(doc)) => doc.status_of(annotator) == wanted,
+                        (_, None) => false,
+                    })
+                    .collect(),
+            )
+        });
     let title_height = cx.engine.fonts.metrics(theme::LIST_FONT_SIZE).line_height();
     let row_height = title_height + theme::LIST_STATS_HEIGHT + 2.0 * theme::LIST_ROW_PADDING;
     let mut area = egui::ScrollArea::vertical().id_salt("doc-list").auto_shrink([false, false]);

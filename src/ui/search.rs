@@ -8,6 +8,17 @@ use crate::model::{CharRange, DocId, Project};
 use egui::Ui;
 use std::collections::BTreeMap;
 
+/// A fingerprint of the project's documents: their ids and text hashes, in order.
+fn texts_fingerprint(project: &Project) -> u64 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut hasher = ahash::RandomState::with_seeds(1, 2, 3, 4).build_hasher();
+    for d in &project.documents {
+        d.id.as_str().hash(&mut hasher);
+        d.hash.0.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
 /// Where to search.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Scope {
@@ -30,6 +41,11 @@ pub struct Search {
     current: Option<usize>,
     /// What `hits` was computed for (query, scope, document, project revision).
     searched: Option<(String, Scope, Option<DocId>, u64)>,
+    /// The same with, instead of the edit counter, a fingerprint of the documents' ids and
+    /// texts: span edits change the counter but no text, and need no new search.
+    searched_texts: Option<(String, Scope, Option<DocId>, u64)>,
+    /// How many times the texts were searched (for tests).
+    pub searches_run: u64,
     focus: bool,
 }
 
@@ -40,13 +56,21 @@ impl Search {
         self.focus = true;
     }
 
-    /// Recomputes the hits when the query, scope, document or project (`revision`, its
-    /// edit counter) changed.
+    /// Recomputes the hits when the query, scope, document or texts changed. An edit of
+    /// the project (`revision`, its edit counter) costs a fingerprint of the documents'
+    /// ids and hashes, not a search of every text: labelling never changes a text.
     pub fn refresh(&mut self, project: &Project, doc: Option<&DocId>, revision: u64) {
         let key = (self.query.clone(), self.scope, doc.cloned(), revision);
         if self.searched.as_ref() == Some(&key) {
             return;
         }
+        let texts_key = (self.query.clone(), self.scope, doc.cloned(), texts_fingerprint(project));
+        self.searched = Some(key);
+        if self.searched_texts.as_ref() == Some(&texts_key) {
+            return;
+        }
+        self.searched_texts = Some(texts_key);
+        self.searches_run += 1;
         self.hits.clear();
         self.by_doc.clear();
         self.current = None;
@@ -62,7 +86,6 @@ impl Search {
                 }
             }
         }
-        self.searched = Some(key);
     }
 
     /// Hits in document `doc`, in order (none while the bar is closed).
@@ -162,5 +185,23 @@ mod tests {
         search.refresh(&p, Some(&DocId::new("a")), 0);
         assert_eq!(search.hit_count(), 1);
         assert_eq!(search.step(false), Some((DocId::new("a"), CharRange::new(5, 12))));
+    }
+
+    #[test]
+    fn edits_that_change_no_text_search_nothing_again() {
+        let mut p = Project::new("t");
+        p.push_document(Document::new(DocId::new("a"), "a.txt", "مسلحين".into()));
+        let mut search =
+            Search { open: true, query: "مسلحين".into(), scope: Scope::Project, ..Search::default() };
+        search.refresh(&p, None, 1);
+        search.step(true);
+        for revision in 2..50 {
+            search.refresh(&p, None, revision); // spans labelled, statuses changed
+        }
+        assert_eq!(search.searches_run, 1);
+        assert_eq!(search.current_in(&DocId::new("a")), Some(CharRange::new(0, 6)), "the place is kept");
+        p.push_document(Document::new(DocId::new("b"), "b.txt", "مسلحين أيضاً".into()));
+        search.refresh(&p, None, 50);
+        assert_eq!((search.searches_run, search.hit_count()), (2, 2), "a new text is searched");
     }
 }
