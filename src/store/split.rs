@@ -365,6 +365,17 @@ pub(crate) mod tests {
                 )];
             }
         }
+        // A reviewed gold layer on every other document, with the first annotator's spans.
+        let amal = project.layers["amal"].clone();
+        for doc in docs.iter().step_by(2) {
+            if let Some(layer_doc) = amal.docs.get(&doc.id) {
+                let mut gold = (**layer_doc).clone();
+                gold.spans
+                    .iter_mut()
+                    .for_each(|s| s.origin = crate::model::Origin::Accepted { by: "lina".into() });
+                project.gold.docs.insert(doc.id.clone(), Arc::new(gold));
+            }
+        }
         project.documents = docs.into_iter().map(Arc::new).collect();
         project
     }

@@ -6,8 +6,8 @@
 //! layers and the documents are parsed entry by entry (each layer's spans and links on one
 //! document; one document), and the bytes behind an entry are dropped once it is parsed.
 //! Two layer entries of every three are handed to a helper thread (their text copied, a
-//! few kilobytes each), so the parsing uses two cores. The other fields (name, labels, …) are small and parsed
-//! together at the end.
+//! few kilobytes each), so the parsing uses two cores. The gold layer is read entry by
+//! entry too; the other fields (name, labels, …) are small and parsed together at the end.
 //!
 //! Only files in the current syntax (version 2 and up, written as the writer writes) are
 //! read this way. Anything unexpected returns `Ok(None)` and the caller reads the whole
@@ -229,6 +229,7 @@ fn read_project<R: Read>(input: &mut Input<R>, helper: SyncSender<Handed>) -> St
     let mut rest = String::from("(");
     let mut seen: Vec<String> = Vec::new();
     let mut layers = None;
+    let mut gold = None;
     let mut documents = None;
     loop {
         match input.next_byte()? {
@@ -247,6 +248,7 @@ fn read_project<R: Read>(input: &mut Input<R>, helper: SyncSender<Handed>) -> St
         input.next_byte()?;
         match name.as_str() {
             "layers" => layers = Some(read_layers(input, &helper)?),
+            "gold" => gold = Some(read_layer(input, None, &mut 0)?),
             "documents" => documents = Some(read_documents(input)?),
             _ => {
                 let start = input.pos;
@@ -271,6 +273,7 @@ fn read_project<R: Read>(input: &mut Input<R>, helper: SyncSender<Handed>) -> St
     rest.push(')');
     let mut project: Project = ron::from_str(&rest).map_err(|_| Stop::Surprise)?;
     project.layers = layers.unwrap_or_default();
+    project.gold = gold.unwrap_or_default();
     project.documents = documents.unwrap_or_default();
     Ok(project)
 }
@@ -278,7 +281,6 @@ fn read_project<R: Read>(input: &mut Input<R>, helper: SyncSender<Handed>) -> St
 /// `{ "name": (docs: { "doc": (…), … }), … }`, entry by entry.
 fn read_layers<R: Read>(input: &mut Input<R>, helper: &SyncSender<Handed>) -> Step<BTreeMap<String, Layer>> {
     let mut layers = BTreeMap::new();
-    let mut seen = std::collections::HashSet::new();
     // Two entries of every three go to the helper: this thread also scans, copies and
     // reads the documents.
     let mut turn = 0u8;
@@ -300,51 +302,67 @@ fn read_layers<R: Read>(input: &mut Input<R>, helper: &SyncSender<Handed>) -> St
             return Err(Stop::Surprise); // an annotator twice: the whole reading decides
         }
         input.expect(b':')?;
-        input.expect(b'(')?;
         input.next_byte()?;
-        if input.ident()? != "docs" {
-            return Err(Stop::Surprise);
+        let layer = read_layer(input, Some((helper, &name)), &mut turn)?;
+        layers.insert(name, layer);
+    }
+}
+
+/// One layer, `(docs: { "doc": (…), … })`, entry by entry. With a helper (and the layer's
+/// name), two entries of three are handed to it; the gold layer is read here.
+fn read_layer<R: Read>(
+    input: &mut Input<R>,
+    helper: Option<(&SyncSender<Handed>, &str)>,
+    turn: &mut u8,
+) -> Step<Layer> {
+    input.expect(b'(')?;
+    input.next_byte()?;
+    if input.ident()? != "docs" {
+        return Err(Stop::Surprise);
+    }
+    input.expect(b':')?;
+    input.expect(b'{')?;
+    let mut layer = Layer::default();
+    let mut seen = std::collections::HashSet::new();
+    loop {
+        match input.next_byte()? {
+            b'}' => {
+                input.pos += 1;
+                break;
+            }
+            b',' => {
+                input.pos += 1;
+                continue;
+            }
+            _ => {}
+        }
+        let doc: DocId = input.key()?;
+        if !seen.insert(doc.clone()) {
+            return Err(Stop::Surprise); // a document twice in a layer: the whole reading decides
         }
         input.expect(b':')?;
-        input.expect(b'{')?;
-        let mut layer = Layer::default();
-        loop {
-            match input.next_byte()? {
-                b'}' => {
-                    input.pos += 1;
-                    break;
-                }
-                b',' => {
-                    input.pos += 1;
-                    continue;
-                }
-                _ => {}
-            }
-            let doc: DocId = input.key()?;
-            if !seen.insert((name.clone(), doc.clone())) {
-                return Err(Stop::Surprise); // a document twice in a layer: the whole reading decides
-            }
-            input.expect(b':')?;
-            input.next_byte()?;
-            turn = (turn + 1) % 3;
-            if turn != 0 {
+        input.next_byte()?;
+        *turn = (*turn + 1) % 3;
+        match helper {
+            Some((helper, name)) if *turn != 0 => {
                 let start = input.pos;
                 let end = input.need(value_end)?;
                 input.pos = end;
                 let text = input.text(start..end)?.to_string();
-                helper.send((name.clone(), doc, text)).map_err(|_| Stop::Surprise)?;
-            } else {
+                helper.send((name.to_string(), doc, text)).map_err(|_| Stop::Surprise)?;
+            }
+            _ => {
                 let layer_doc: Arc<LayerDoc> = input.value()?;
                 layer.docs.insert(doc, layer_doc);
             }
-            input.consume();
         }
-        if input.next_byte()? == b',' {
-            input.pos += 1;
-        }
-        input.expect(b')')?;
-        layers.insert(name, layer);
+        input.consume();
     }
+    if input.next_byte()? == b',' {
+        input.pos += 1;
+    }
+    input.expect(b')')?;
+    Ok(layer)
 }
 
 /// `[ (id: …, text: …), … ]`, document by document.
