@@ -183,6 +183,56 @@ fn adjudicate_links_or_values(
     Ok(Command::Batch(vec![Command::UpdateSpan { layer: gold, doc: doc.clone(), span }]))
 }
 
+/// The annotator's links that touch the spans just accepted (`accepted`: their span id and
+/// new gold id) and whose other end is in gold too (accepted now, or already there and not
+/// being `removed`), as gold links. A decision on a span keeps the links it had.
+fn carried_links(
+    project: &Project,
+    doc: &DocId,
+    annotator: &str,
+    accepted: &[(SpanId, SpanId)],
+    removed: &[SpanId],
+    by: &str,
+    now: Timestamp,
+) -> Vec<Command> {
+    let Some(layer) = project.layers.get(annotator) else { return Vec::new() };
+    let spans = layer.spans(doc);
+    let gold_spans = project.gold.spans(doc);
+    // Where one of the annotator's spans is in gold: accepted now, or the same range and
+    // label already there.
+    let in_gold = |id: SpanId| -> Option<SpanId> {
+        if let Some(&(_, gold)) = accepted.iter().find(|(ours, _)| *ours == id) {
+            return Some(gold);
+        }
+        let span = spans.iter().find(|s| s.id == id)?;
+        gold_spans
+            .iter()
+            .find(|g| g.range() == span.range() && g.label == span.label && !removed.contains(&g.id))
+            .map(|g| g.id)
+    };
+    let mut next = project.gold.next_relation_id().0;
+    let mut out = Vec::new();
+    let mut made: Vec<(SpanId, SpanId, LabelId)> = Vec::new();
+    for relation in layer.relations(doc).iter().filter(|r| !r.origin.is_suggested()) {
+        let touches_accepted = accepted.iter().any(|(ours, _)| relation.touches(*ours));
+        let (Some(head), Some(tail)) = (in_gold(relation.head), in_gold(relation.tail)) else { continue };
+        let exists = project
+            .gold
+            .relations(doc)
+            .iter()
+            .any(|r| r.head == head && r.tail == tail && r.kind == relation.kind);
+        if !touches_accepted || exists || made.contains(&(head, tail, relation.kind.clone())) {
+            continue;
+        }
+        made.push((head, tail, relation.kind.clone()));
+        let mut gold = Relation::new(RelationId(next), head, tail, relation.kind.clone(), annotator, now);
+        gold.origin = Origin::Accepted { by: by.into() };
+        next += 1;
+        out.push(Command::AddRelation { layer: LayerRef::Gold, doc: doc.clone(), relation: gold });
+    }
+    out
+}
+
 /// The gold spans that a decision on `disagreement` has put there, in reading order.
 pub fn decided<'p>(project: &'p Project, doc: &DocId, disagreement: &Disagreement) -> Vec<&'p Span> {
     let names: Vec<&str> = disagreement.annotators.iter().map(String::as_str).collect();
@@ -212,9 +262,10 @@ pub fn adjudicate(
     if matches!(disagreement.kind, DisagreementKind::AttributesDiffer | DisagreementKind::LinksDiffer) {
         return adjudicate_links_or_values(project, doc, disagreement, decision, by, now);
     }
-    let mut commands: Vec<Command> = decided(project, doc, disagreement)
-        .into_iter()
-        .map(|s| Command::RemoveSpan { layer: LayerRef::Gold, doc: doc.clone(), id: s.id })
+    let removed: Vec<SpanId> = decided(project, doc, disagreement).into_iter().map(|s| s.id).collect();
+    let mut commands: Vec<Command> = removed
+        .iter()
+        .map(|&id| Command::RemoveSpan { layer: LayerRef::Gold, doc: doc.clone(), id })
         .collect();
     let mut ids = Ids::new(project);
     let mut add =
@@ -224,9 +275,13 @@ pub fn adjudicate(
             if !disagreement.annotators.contains(annotator) {
                 return Err(AdjudicationError::NotUnderReview(annotator.clone()));
             }
+            let mut accepted = Vec::new();
             for span in disagreement.spans_of(annotator) {
-                add(gold_span(span, ids.next(), annotator, by, now));
+                let gold = gold_span(span, ids.next(), annotator, by, now);
+                accepted.push((span.id, gold.id));
+                add(gold);
             }
+            commands.extend(carried_links(project, doc, annotator, &accepted, &removed, by, now));
         }
         Decision::Reject => {}
         Decision::Edit(spans) => {
@@ -310,6 +365,37 @@ mod tests {
         let reject = adjudicate(&p, &doc(), boundary, &Decision::Reject, "lina", NOW).unwrap();
         apply(&mut p, reject).unwrap();
         assert_eq!(gold(&p), [(CharRange::new(0, 3), "claim", "amal")]);
+        assert_eq!(p.validate(), vec![]);
+    }
+
+    #[test]
+    fn accepting_spans_keeps_their_links_to_gold_spans() {
+        let mut p = review_project();
+        let d = doc();
+        let doc0 = p.documents[0].clone();
+        // amal links her longer claim 7..13 to the agreed claim 0..3.
+        let link =
+            Relation::new(RelationId(1), SpanId(3), SpanId(1), LabelId::new("denies"), "amal", Timestamp(1));
+        std::sync::Arc::make_mut(p.layers.get_mut("amal").unwrap().docs.get_mut(&doc0.id).unwrap())
+            .relations = vec![link];
+        let agreed = auto_accept_agreed(&p, &d, &["amal", "omar"], "lina", NOW);
+        apply(&mut p, agreed).unwrap();
+        assert!(p.gold.relations(&d).is_empty(), "omar did not make it: not agreed");
+        let found = disagreements(&p, &d, &["amal", "omar"]);
+        let boundary = found.iter().find(|x| x.kind == DisagreementKind::BoundaryMismatch).unwrap();
+        let accept = adjudicate(&p, &d, boundary, &Decision::Accept("amal".into()), "lina", NOW).unwrap();
+        apply(&mut p, accept).unwrap();
+        let links = p.gold.relations(&d);
+        assert_eq!(links.len(), 1, "the link comes with the accepted span");
+        let end = |id| p.gold.spans(&d).iter().find(|s| s.id == id).unwrap().range();
+        assert_eq!((end(links[0].head), end(links[0].tail)), (CharRange::new(7, 13), CharRange::new(0, 3)));
+        assert_eq!(links[0].origin, Origin::Accepted { by: "lina".into() });
+        // A change of mind takes the span, and so its link, out again.
+        let found = disagreements(&p, &d, &["amal", "omar"]);
+        let boundary = found.iter().find(|x| x.kind == DisagreementKind::BoundaryMismatch).unwrap();
+        let accept = adjudicate(&p, &d, boundary, &Decision::Accept("omar".into()), "lina", NOW).unwrap();
+        apply(&mut p, accept).unwrap();
+        assert!(p.gold.relations(&d).is_empty());
         assert_eq!(p.validate(), vec![]);
     }
 
