@@ -179,13 +179,6 @@ impl AttrValue {
             _ => None,
         }
     }
-
-    pub fn as_number(&self) -> Option<f64> {
-        match self {
-            AttrValue::Number(n) => Some(*n),
-            _ => None,
-        }
-    }
 }
 
 /// A span's attribute values by name. Most spans have none, so an empty set takes one

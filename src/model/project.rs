@@ -65,11 +65,6 @@ impl LayerDoc {
     pub fn span(&self, id: SpanId) -> Option<&Span> {
         self.spans.iter().find(|s| s.id == id)
     }
-
-    /// The relations that have span `id` as head or tail.
-    pub fn relations_of(&self, id: SpanId) -> impl Iterator<Item = &Relation> {
-        self.relations.iter().filter(move |r| r.touches(id))
-    }
 }
 
 /// Reads a list of spans into a vector holding exactly them: a list grows by doubling while

@@ -4,9 +4,7 @@
 //! what was typed.
 
 use super::{Session, SessionError};
-use crate::model::{
-    AttrValue, Command, LabelId, Relation, RelationId, RelationType, Span, SpanId, Timestamp, types_for,
-};
+use crate::model::{AttrValue, Command, LabelId, Relation, RelationId, Span, SpanId, Timestamp, types_for};
 
 /// A link being made: from `head`, to `target` once one is picked.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,24 +78,6 @@ impl Session {
         self.view.link = Some(LinkDraft { target: Some(target), ..link });
         self.view.reveal = Some(range);
         Ok(target)
-    }
-
-    /// The relation types for the link being made, each with whether it fits the head's
-    /// and target's labels (all `false` until a target is picked).
-    pub fn link_types(&self) -> Vec<(RelationType, bool)> {
-        let (Some(project), Some(link)) = (self.project(), self.view.link.as_ref()) else {
-            return Vec::new();
-        };
-        let label = |id: Option<SpanId>| id.and_then(|id| self.edited_span(id).ok()).map(|s| s.label.clone());
-        let (head, target) = (label(Some(link.head)), label(link.target));
-        project
-            .relation_types
-            .iter()
-            .map(|t| {
-                let fits = matches!((&head, &target), (Some(h), Some(t2)) if t.allows(h, t2));
-                (t.clone(), fits)
-            })
-            .collect()
     }
 
     /// Makes the link: from the head to the picked target, of type `kind` (or, with `None`,
