@@ -1,5 +1,5 @@
 //! Autosave benchmark: what an autosave costs the UI thread on a project of 10,000
-//! articles (the `store` bench's project): the time `Autosaver::tick` takes to hand a
+//! articles (the `store` bench's project): the time `BackgroundWriter::tick` takes to hand a
 //! snapshot to the writer thread, against the writer's own time to put it on disk.
 //!
 //! Run with `cargo bench --bench autosave`.
@@ -8,7 +8,7 @@
 #[path = "../tests/common/mod.rs"]
 mod common;
 
-use hashiya::store::Autosaver;
+use hashiya::store::BackgroundWriter;
 use std::time::{Duration, Instant};
 
 const ARTICLES: usize = 10_000;
@@ -19,7 +19,8 @@ const RUNS: usize = 7;
 fn main() {
     let mut project = common::generated_project("bench", ARTICLES, ARTICLE_BYTES, SPANS, 1);
     let dir = tempfile::tempdir().unwrap();
-    let mut autosaver = Autosaver::with_interval(dir.path().join("bench.ron.recovery"), 0, Duration::ZERO);
+    let mut autosaver =
+        BackgroundWriter::with_interval(dir.path().join("bench.ron.recovery"), 0, Duration::ZERO);
     let mut on_ui = Vec::new();
     let mut writing = Vec::new();
     for generation in 1..=RUNS as u64 {

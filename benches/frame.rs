@@ -3,8 +3,7 @@
 //! all through it; the same visible text drawn with egui's own `Label` for comparison;
 //! the first layout of the whole article; and the memory it takes.
 //!
-//! Run with `cargo bench --bench frame`; with `NO_SPANS=1` the widget is measured
-//! without its 5,000 spans, to see what the spans cost.
+//! Run with `cargo bench --bench frame`.
 
 use egui::{Pos2, RawInput, Rect, Vec2};
 use hashiya::app::HashiyaApp;
@@ -66,7 +65,7 @@ fn main() {
     let doc = project.documents[0].id.clone();
     let prefs = Prefs { annotator: Some("bench".into()), ..Prefs::default() };
     let mut app = HashiyaApp::new(prefs).unwrap_or_else(|e| panic!("fonts: {e}"));
-    app.set_project(project, None);
+    app.open_in_memory(project);
     let ctx = egui::Context::default();
     hashiya::ui::setup_context(&ctx);
     let input = || RawInput {
@@ -102,10 +101,10 @@ fn main() {
     report("whole window (menus, lists, document view)", &mut ours);
 
     // The document view widget alone, as the Label baseline below is a widget alone.
-    let Some(ws) = &app.session.workspace else { return };
-    let project = &ws.project;
-    let document = &project.documents[0];
-    let spans = project.layers["bench"].spans(&document.id);
+    let Some(project) = app.session.project().cloned() else { return };
+    let document_id = project.documents[0].id.clone();
+    let mut session = hashiya::session::Session::new(Some("bench".into()));
+    session.open(project, None);
     let mut engine = hashiya::ui::EngineText::new().unwrap_or_else(|e| panic!("fonts: {e}"));
     let mut view = hashiya::ui::doc_view::DocView::default();
     let view_ctx = egui::Context::default();
@@ -116,24 +115,9 @@ fn main() {
     for i in 0..POSITIONS {
         let at = chars * i / POSITIONS;
         for f in 0..(3 + FRAMES * repeat) {
-            let input = hashiya::ui::doc_view::DocViewInput {
-                doc: document,
-                labels: &project.labels,
-                layer: hashiya::model::LayerRef::annotator("bench"),
-                spans: if std::env::var_os("NO_SPANS").is_some() { &[] } else { spans },
-                others: &[],
-                selection: None,
-                selected_span: None,
-                search_hits: &[],
-                current_hit: None,
-                font_size: 22.0,
-                dark: false,
-                reveal: (f == 0).then(|| CharRange::new(at, at + 1)),
-                revision: 0,
-                relations: project.layers["bench"].relations(&document.id),
-                relation_types: &project.relation_types,
-                link: None,
-            };
+            if f == 0 {
+                session.reveal(document_id.clone(), CharRange::new(at, at + 1));
+            }
             let started = Instant::now();
             let output = view_ctx.run_ui(
                 RawInput {
@@ -142,12 +126,21 @@ fn main() {
                 },
                 |ui| {
                     egui::CentralPanel::default_margins().show(ui, |ui| {
+                        let Some(frame) = session.frame_view() else { return };
                         let mut actions = Vec::new();
-                        view.ui(ui, &mut engine, &input, &mut actions);
+                        let look = hashiya::ui::Look { font_size: 22.0, dark: false };
+                        let mut cx = hashiya::ui::UiContext {
+                            frame,
+                            look,
+                            engine: &mut engine,
+                            actions: &mut actions,
+                        };
+                        view.ui(ui, &mut cx, hashiya::ui::doc_view::Highlights::default());
                     });
                     engine.end_frame();
                 },
             );
+            session.scrolled();
             std::hint::black_box(view_ctx.tessellate(output.shapes, output.pixels_per_point));
             if f >= 3 {
                 widget.push(started.elapsed());
@@ -220,7 +213,7 @@ fn big_project(text: String, chars: usize) -> Project {
 
 /// The text of the paragraphs the view showed in its last frame.
 fn visible_text(app: &HashiyaApp) -> String {
-    let Some(ws) = &app.session.workspace else { return String::new() };
+    let Some(ws) = app.session.workspace() else { return String::new() };
     let Some(doc) = ws.project.documents.first() else { return String::new() };
     let Some(range) = app.doc_view.last_visible_range() else { return String::new() };
     doc.text.chars().skip(range.start.0).take(range.len()).collect()

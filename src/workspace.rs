@@ -1,9 +1,10 @@
 //! The open project and everything that changes it: the undo history, the file it
-//! came from, and whether it has unsaved changes. No egui here, so the window's
-//! editing logic is tested without a window.
+//! came from, whether it has unsaved changes, and its saves, which the background writer
+//! makes from a snapshot while the window goes on. No egui here, so the window's editing
+//! logic is tested without a window.
 
 use crate::model::{Command, CommandError, History, Project};
-use crate::store::{self, Autosaver, ProjectFile, SaveMode, StoreError};
+use crate::store::{self, BackgroundWriter, ProjectFile, SaveJob, SaveMode, StoreError};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -16,6 +17,23 @@ pub enum FileEvent {
     Saved,
 }
 
+/// A save asked for: to the project's own file (`to: None`) or to another (Save as).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SaveRequest {
+    pub mode: SaveMode,
+    pub to: Option<PathBuf>,
+}
+
+/// A save that ended.
+#[derive(Debug)]
+pub enum SaveEvent {
+    /// The project as it was at the request is in `path`.
+    Saved { path: PathBuf },
+    /// Nothing was written; the project keeps its unsaved state. `dropped` says whether a
+    /// save asked while this one ran was given up with it.
+    Failed { error: StoreError, dropped: bool },
+}
+
 /// A project being edited.
 pub struct Workspace {
     pub project: Project,
@@ -24,10 +42,14 @@ pub struct Workspace {
     history: History,
     /// History generation at the last save (or load).
     saved_generation: u64,
-    /// Writes unsaved work to the recovery file in the background.
-    autosaver: Option<Autosaver>,
+    /// Writes saves, and unsaved work to the recovery file, in the background.
+    writer: Option<BackgroundWriter>,
     /// When the project was last read from or written to its file.
     file_event: Option<(FileEvent, SystemTime)>,
+    /// The save being written.
+    saving: Option<SaveRequest>,
+    /// A save asked while another was being written: made when that one ends.
+    queued: Option<SaveRequest>,
 }
 
 impl std::fmt::Debug for Workspace {
@@ -40,9 +62,18 @@ impl Workspace {
     /// A project in memory; `file` is where it came from, if anywhere. Unsaved work is
     /// autosaved beside that file.
     pub fn new(project: Project, file: Option<ProjectFile>) -> Self {
-        let autosaver = file.as_ref().map(|f| Autosaver::new(store::recovery_path(&f.path), 0));
+        let writer = file.as_ref().map(|f| BackgroundWriter::new(store::recovery_path(&f.path), 0));
         let file_event = file.as_ref().map(|_| (FileEvent::Opened, SystemTime::now()));
-        Self { project, file, history: History::default(), saved_generation: 0, autosaver, file_event }
+        Self {
+            project,
+            file,
+            history: History::default(),
+            saved_generation: 0,
+            writer,
+            file_event,
+            saving: None,
+            queued: None,
+        }
     }
 
     /// The project file, if the project has one.
@@ -91,40 +122,102 @@ impl Workspace {
         self.history.generation() != self.saved_generation
     }
 
-    /// Saves to the project's file; `None` when the project has no file yet (use
-    /// [`Workspace::save_as`]). With [`SaveMode::Checked`] a file changed on disk since it
-    /// was opened is not replaced ([`StoreError::ChangedOnDisk`]).
-    pub fn save(&mut self, mode: SaveMode) -> Option<Result<(), StoreError>> {
-        let file = self.file.as_mut()?;
-        let result = file.save(&self.project, mode);
-        if result.is_ok() {
-            self.mark_saved();
-            self.file_event = Some((FileEvent::Saved, SystemTime::now()));
+    /// Asks for a save; the background writer makes it from a snapshot of the project as
+    /// it is now, and [`Workspace::poll_saves`] tells how it went. A save asked while
+    /// another is being written waits for it (the latest request wins), so none is lost.
+    /// Returns `false` when the project has no file and `request.to` names none: ask for
+    /// a path first. With [`SaveMode::Checked`] a file changed on disk since it was opened
+    /// is not replaced ([`StoreError::ChangedOnDisk`]); Save as always replaces what is at
+    /// the new path (the file dialog asked).
+    pub fn request_save(&mut self, request: SaveRequest) -> bool {
+        if request.to.is_none() && self.file.is_none() {
+            return false;
         }
-        Some(result)
+        if self.saving.is_some() {
+            self.queued = Some(request);
+        } else {
+            self.start_save(request);
+        }
+        true
     }
 
-    /// Saves to a new path (Save as); the project's file is that path from now on.
-    pub fn save_as(&mut self, path: PathBuf) -> Result<(), StoreError> {
-        let stamp = store::save(&self.project, &path)?;
-        let recovery = store::recovery_path(&path);
-        self.file = Some(ProjectFile { path, disk_stamp: Some(stamp) });
-        self.autosaver = Some(Autosaver::new(recovery, self.history.generation()));
-        self.mark_saved();
-        self.file_event = Some((FileEvent::Saved, SystemTime::now()));
-        Ok(())
+    fn start_save(&mut self, request: SaveRequest) {
+        let (file, mode) = match (&request.to, &self.file) {
+            (Some(path), _) => (ProjectFile { path: path.clone(), disk_stamp: None }, SaveMode::Overwrite),
+            (None, Some(file)) => (file.clone(), request.mode),
+            (None, None) => return,
+        };
+        let generation = self.history.generation();
+        let writer = self
+            .writer
+            .get_or_insert_with(|| BackgroundWriter::new(store::recovery_path(&file.path), generation));
+        writer.save(SaveJob { project: self.project.clone(), generation, file, mode });
+        self.saving = Some(request);
+    }
+
+    /// Whether a save is being written (or waits for one that is).
+    pub fn is_saving(&self) -> bool {
+        self.saving.is_some()
+    }
+
+    /// Takes in the saves that ended since the last call (every frame): a successful one
+    /// marks the project saved at the state it was asked in, and a queued one starts.
+    pub fn poll_saves(&mut self) -> Vec<SaveEvent> {
+        let outcomes = self.writer.as_ref().map(BackgroundWriter::finished_saves).unwrap_or_default();
+        let mut events = Vec::new();
+        for outcome in outcomes {
+            self.saving = None;
+            match outcome.result {
+                Ok(()) => {
+                    let path = outcome.file.path.clone();
+                    let moved = self.path() != Some(path.as_path());
+                    if let Some(writer) = &mut self.writer {
+                        if moved {
+                            writer.set_path(store::recovery_path(&path));
+                        }
+                        writer.mark_saved(outcome.generation);
+                    }
+                    self.file = Some(outcome.file);
+                    self.saved_generation = outcome.generation;
+                    self.file_event = Some((FileEvent::Saved, SystemTime::now()));
+                    events.push(SaveEvent::Saved { path });
+                }
+                Err(error) => {
+                    let dropped = self.queued.take().is_some();
+                    events.push(SaveEvent::Failed { error, dropped });
+                }
+            }
+        }
+        if self.saving.is_none()
+            && let Some(next) = self.queued.take()
+        {
+            self.start_save(next);
+        }
+        events
+    }
+
+    /// Waits until every save asked so far is written, and takes in how they went (tests,
+    /// and closing the window).
+    pub fn finish_saves(&mut self) -> Vec<SaveEvent> {
+        let mut events = Vec::new();
+        while self.saving.is_some() {
+            if let Some(writer) = &self.writer {
+                writer.wait_idle();
+            }
+            let polled = self.poll_saves();
+            if polled.is_empty() && self.writer.as_ref().is_none_or(|w| !w.is_busy()) && self.saving.is_some()
+            {
+                // The writer ended without answering: nothing more will come.
+                self.saving = None;
+            }
+            events.extend(polled);
+        }
+        events
     }
 
     /// When the project was last read from or written to its file, and which it was.
     pub fn file_event(&self) -> Option<(FileEvent, SystemTime)> {
         self.file_event
-    }
-
-    fn mark_saved(&mut self) {
-        self.saved_generation = self.history.generation();
-        if let Some(autosaver) = &mut self.autosaver {
-            autosaver.mark_saved(self.saved_generation);
-        }
     }
 
     /// Replaces the project by another version of it (recovered from an autosave): the undo
@@ -147,7 +240,10 @@ impl Workspace {
             self.project = project;
             self.history.restart();
         }
-        self.mark_saved();
+        self.saved_generation = self.history.generation();
+        if let Some(writer) = &mut self.writer {
+            writer.discard(self.saved_generation);
+        }
         if self.file.is_some() {
             self.file_event = Some((FileEvent::Opened, SystemTime::now()));
         }
@@ -158,14 +254,14 @@ impl Workspace {
     /// long until the next autosave could be due, for `request_repaint_after`.
     pub fn autosave_tick(&mut self) -> Option<Duration> {
         let generation = self.history.generation();
-        let autosaver = self.autosaver.as_mut()?;
-        autosaver.tick(&self.project, generation);
-        autosaver.next_due(generation)
+        let writer = self.writer.as_mut()?;
+        writer.tick(&self.project, generation);
+        writer.next_due(generation)
     }
 
     /// When unsaved work last reached the recovery file, and the last autosave error.
     pub fn autosave_state(&self) -> Option<store::AutosaveState> {
-        self.autosaver.as_ref().map(Autosaver::state)
+        self.writer.as_ref().map(BackgroundWriter::state)
     }
 }
 
@@ -184,7 +280,8 @@ mod tests {
             .unwrap();
         assert!(ws.is_dirty());
         let dir = tempfile::tempdir().unwrap();
-        ws.save_as(dir.path().join("x.ron")).unwrap();
+        assert!(ws.request_save(SaveRequest { mode: SaveMode::Checked, to: Some(dir.path().join("x.ron")) }));
+        assert!(matches!(ws.finish_saves().as_slice(), [SaveEvent::Saved { .. }]));
         assert!(!ws.is_dirty());
         assert!(dir.path().join("x.ron").exists());
         ws.undo().unwrap();

@@ -6,7 +6,7 @@ use super::HashiyaApp;
 use crate::model::Timestamp;
 use crate::review::session::Choice;
 use crate::session::SessionError;
-use crate::ui::commands::UiCommand;
+use crate::ui::commands::{KeyContext, UiCommand};
 use crate::ui::modal::{Answer, Modal, Pending};
 use crate::ui::{Action, LinkStep, theme};
 
@@ -31,49 +31,23 @@ impl HashiyaApp {
         }
     }
 
-    /// Turns shortcuts into actions. Bare keys (digits, N, Delete, Tab) are left to a text
-    /// field that has the keyboard.
+    /// Turns this frame's keys into actions, in the key context the window is in.
     pub(super) fn handle_keys(&mut self, ctx: &egui::Context) {
         if self.modal.is_some() || self.transfer.busy() {
             return;
         }
-        let typing = ctx.text_edit_focused();
-        let linking = !typing && self.handle_link_keys(ctx);
-        let mut commands = Vec::new();
-        // egui matches a shortcut without Shift also when Shift is held, so the shortcuts
-        // with more modifiers are tried first (Ctrl+Shift+Z before Ctrl+Z).
-        let mut table = UiCommand::ALL;
-        table.sort_by_key(|cmd| std::cmp::Reverse(cmd.shortcut().map_or(0, |s| modifier_count(s.modifiers))));
-        ctx.input_mut(|input| {
-            for cmd in table {
-                let Some(shortcut) = cmd.shortcut() else { continue };
-                if typing && !cmd.works_while_typing() {
-                    continue;
-                }
-                if input.consume_shortcut(&shortcut) {
-                    commands.push(cmd);
-                }
-            }
-        });
-        // egui turns Ctrl+C into a copy event rather than a key press.
-        if !typing && ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy))) {
-            commands.push(UiCommand::CopySelection);
-        }
-        self.actions.extend(commands.into_iter().map(Action::Run));
-        if typing || linking {
-            return;
-        }
-        let Some(project) = self.session.project() else { return };
-        let mut labels = Vec::new();
-        ctx.input_mut(|input| {
-            for label in &project.labels {
-                let Some(key) = label.hotkey.and_then(crate::ui::commands::hotkey_key) else { continue };
-                if input.consume_key(egui::Modifiers::NONE, key) {
-                    labels.push(label.id.clone());
-                }
-            }
-        });
-        self.actions.extend(labels.into_iter().map(Action::ApplyLabel));
+        let context = if ctx.text_edit_focused() {
+            KeyContext::Typing
+        } else if self.session.view().link.is_some() {
+            KeyContext::Linking
+        } else if self.session.review().is_some() {
+            KeyContext::Review
+        } else {
+            KeyContext::Annotate
+        };
+        let project = self.session.project();
+        let actions = ctx.input_mut(|input| crate::ui::keys::input_actions(input, context, project));
+        self.actions.extend(actions);
     }
 
     /// Applies one action.
@@ -164,39 +138,6 @@ impl HashiyaApp {
         }
     }
 
-    /// While a link is being made, its keys come first: Tab and Shift+Tab move the target,
-    /// a relation type's key or Enter makes the link, Esc cancels. Returns whether a link
-    /// is being made (label keys then do nothing).
-    fn handle_link_keys(&mut self, ctx: &egui::Context) -> bool {
-        if self.session.view.link.is_none() {
-            return false;
-        }
-        let Some(project) = self.session.project() else { return false };
-        let mut steps = Vec::new();
-        ctx.input_mut(|input| {
-            if input.consume_key(egui::Modifiers::NONE, egui::Key::Escape) {
-                steps.push(LinkStep::Cancel);
-            }
-            if input.consume_key(egui::Modifiers::SHIFT, egui::Key::Tab) {
-                steps.push(LinkStep::Step(false));
-            }
-            if input.consume_key(egui::Modifiers::NONE, egui::Key::Tab) {
-                steps.push(LinkStep::Step(true));
-            }
-            if input.consume_key(egui::Modifiers::NONE, egui::Key::Enter) {
-                steps.push(LinkStep::Finish(None));
-            }
-            for kind in &project.relation_types {
-                let Some(key) = kind.hotkey.and_then(crate::ui::commands::hotkey_key) else { continue };
-                if input.consume_key(egui::Modifiers::NONE, key) {
-                    steps.push(LinkStep::Finish(Some(kind.id.clone())));
-                }
-            }
-        });
-        self.actions.extend(steps.into_iter().map(Action::Link));
-        true
-    }
-
     /// Acts on the answer to the question the window asked.
     fn answer(&mut self, answer: Answer, ctx: &egui::Context) {
         match answer {
@@ -209,14 +150,13 @@ impl HashiyaApp {
                 }
             }
             Answer::SaveThen(then) => {
+                // What was asked goes on once the save is written (see `saves_ended`).
                 if self.save(false) {
-                    self.run_pending(then, ctx);
+                    self.after_save = Some(then);
                 }
             }
             Answer::DiscardThen(then) => {
-                if let Some(ws) = &mut self.session.workspace
-                    && let Err(err) = ws.discard_changes()
-                {
+                if let Err(err) = self.session.discard_changes() {
                     self.toasts.error(format!("Could not reload the saved project: {err}"));
                 }
                 self.run_pending(then, ctx);
@@ -293,6 +233,20 @@ impl HashiyaApp {
             | UiCommand::AcceptAllOfLabel
             | UiCommand::EditPatterns => self.run_suggestion_command(cmd, now),
             UiCommand::StartLink => self.link_step(LinkStep::Start, now),
+            UiCommand::LinkNextTarget | UiCommand::LinkPreviousTarget => {
+                self.link_step(LinkStep::Step(cmd == UiCommand::LinkNextTarget), now);
+            }
+            UiCommand::LinkFinish => self.link_step(LinkStep::Finish(None), now),
+            UiCommand::LinkCancel => self.link_step(LinkStep::Cancel, now),
+            UiCommand::AcceptAgreed => {
+                let result = self.session.accept_agreed(now);
+                if let Some(n) = self.report(result) {
+                    self.toasts.info(match n {
+                        0 => "Nothing new that all annotators agree on here.".to_string(),
+                        n => format!("Accepted {n} spans and links all annotators agree on into gold (Ctrl+Z takes them back)."),
+                    });
+                }
+            }
             UiCommand::ZoomIn | UiCommand::ZoomOut | UiCommand::ZoomReset => {
                 let (lo, hi) = theme::DOC_FONT_SIZE_RANGE;
                 self.prefs.font_size = match cmd {
@@ -379,19 +333,11 @@ impl HashiyaApp {
     /// Moves an end of the selected span by one grapheme on screen. Without a selected
     /// span the keys do nothing.
     fn nudge(&mut self, cmd: UiCommand, now: Timestamp) {
-        let (Some(id), Some(doc)) = (self.session.view.selected_span, self.session.document()) else {
-            return;
-        };
-        let Ok(layer) = self.session.edit_layer() else { return };
-        let Some(span) =
-            self.session.project().and_then(|p| crate::session::edits::find_span(p, &doc.id, &layer, id))
-        else {
-            return;
-        };
         let is_start = matches!(cmd, UiCommand::MoveStartLeft | UiCommand::MoveStartRight);
         let left = matches!(cmd, UiCommand::MoveEndLeft | UiCommand::MoveStartLeft);
-        let Some(to) = self.doc_view.nudged(&doc.text, span.range(), is_start, left) else { return };
-        let result = self.session.resize(id, is_start, to, None, now);
+        let view = &self.doc_view;
+        let result =
+            self.session.nudge_selected(is_start, |text, span| view.nudged(text, span, is_start, left), now);
         self.report(result);
     }
 
@@ -399,13 +345,14 @@ impl HashiyaApp {
         if !ctx.input(|i| i.viewport().close_requested()) || self.allow_close {
             return;
         }
-        if self.session.is_dirty() {
+        if self.session.is_saving() {
+            // Closing waits for the save being written, then goes on by itself.
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.after_save = Some(Pending::Close);
+            self.toasts.info("Closing once the save is written…");
+        } else if self.session.is_dirty() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.modal = Some(Modal::ConfirmDiscard { then: Pending::Close });
         }
     }
-}
-
-fn modifier_count(m: egui::Modifiers) -> u8 {
-    u8::from(m.command || m.ctrl) + u8::from(m.shift) + u8::from(m.alt)
 }

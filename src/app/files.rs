@@ -5,9 +5,9 @@
 
 use super::HashiyaApp;
 use crate::formats::{ExportFormat, ExportOptions};
-use crate::model::Project;
 use crate::review::AgreementOptions;
-use crate::store::{self, ProjectFile, Recovery, SaveMode, StoreError};
+use crate::session::{Loaded, SaveEvent};
+use crate::store::{Recovery, SaveMode, StoreError};
 use crate::ui::Action;
 use crate::ui::commands::UiCommand;
 use crate::ui::dialogs::FileRequest;
@@ -16,12 +16,36 @@ use crate::ui::transfer::Finished;
 use std::path::{Path, PathBuf};
 
 impl HashiyaApp {
-    /// Opens a project that is already in memory.
-    pub fn set_project(&mut self, project: Project, file: Option<ProjectFile>) {
-        if let Some(file) = &file {
-            self.prefs.remember(file.path.clone());
+    /// Loads and opens a project file, offering to recover an autosave newer than it;
+    /// errors become a message and change nothing.
+    pub fn open_path(&mut self, path: &Path) {
+        self.open_loaded(crate::session::load_project(path));
+    }
+
+    /// Shows a project read by [`load_project`](crate::session::load_project) (here or on
+    /// another thread), or why it could not be read.
+    pub fn open_loaded(&mut self, loaded: Loaded) {
+        let path = loaded.as_ref().ok().map(|(file, _)| file.path.clone());
+        match self.session.open_loaded(loaded) {
+            Ok(()) => {
+                if let Some(path) = path {
+                    self.prefs.remember(path);
+                }
+                self.project_opened();
+                self.offer_recovery();
+            }
+            Err(err) => self.toasts.error(format!("Could not open the project: {err}")),
         }
-        self.session.open(project, file);
+    }
+
+    /// Opens a project that is only in memory (no file: nothing is autosaved; benches).
+    pub fn open_in_memory(&mut self, project: crate::model::Project) {
+        self.session.open(project, None);
+        self.project_opened();
+    }
+
+    /// Resets the panels that belonged to the project that was open before.
+    fn project_opened(&mut self) {
         self.search = Default::default();
         self.label_editor = Default::default();
         self.pattern_editor = Default::default();
@@ -30,57 +54,27 @@ impl HashiyaApp {
         self.modal = self.modal.take().filter(|m| matches!(m, Modal::AskName { .. }));
     }
 
-    /// Loads and opens a project file, offering to recover an autosave newer than it;
-    /// errors become a message and change nothing.
-    pub fn open_path(&mut self, path: &Path) {
-        self.open_loaded(ProjectFile::open(path));
-    }
-
-    /// Shows a project read by [`ProjectFile::open`] (here or on another thread), or why
-    /// it could not be read.
-    pub fn open_loaded(&mut self, loaded: Result<(ProjectFile, crate::model::Project), store::StoreError>) {
-        match loaded {
-            Ok((file, project)) => {
-                self.set_project(project, Some(file));
-                self.offer_recovery();
-            }
-            Err(err) => self.toasts.error(format!("Could not open the project: {err}")),
-        }
-    }
-
     /// Offers the autosave of the open project, if there is one (after the name question).
     pub(super) fn offer_recovery(&mut self) {
         if self.modal.is_some() {
             return;
         }
-        let Some(recovery) =
-            self.session.workspace.as_ref().and_then(|ws| ws.path()).and_then(store::recovery_for)
-        else {
-            return;
-        };
-        self.modal = Some(Modal::Recover { recovery });
+        if let Some(recovery) = self.session.recovery() {
+            self.modal = Some(Modal::Recover { recovery });
+        }
     }
 
     /// Replaces the open project by the autosaved one, unsaved until the user saves.
     pub(super) fn recover(&mut self, recovery: &Recovery) {
-        let Some(ws) = &mut self.session.workspace else { return };
-        match store::load(&recovery.path) {
-            Ok(project) => {
-                ws.replace_project(project);
-                self.toasts.info("Recovered the unsaved work. Save to keep it.");
-            }
+        match self.session.recover(recovery) {
+            Ok(()) => self.toasts.info("Recovered the unsaved work. Save to keep it."),
             Err(err) => self.toasts.error(format!("Could not read the autosave: {err}")),
         }
     }
 
     pub(super) fn discard_recovery(&mut self) {
-        let Some(path) = self.session.workspace.as_ref().and_then(|ws| ws.path().map(Path::to_path_buf))
-        else {
-            return;
-        };
-        if let Err(err) = store::remove_recovery(&path) {
-            self.toasts.error(err.to_string());
-        }
+        let result = self.session.discard_recovery();
+        self.report(result);
     }
 
     /// Runs `then` now if nothing is unsaved, otherwise asks first.
@@ -106,10 +100,11 @@ impl HashiyaApp {
     fn new_project(&mut self) {
         let request = FileRequest::SaveProject { suggested: "project.ron".into() };
         let Some(path) = self.dialogs.ask(&request).into_iter().next() else { return };
-        let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let project = Project::new(name);
-        match ProjectFile::create(path, &project) {
-            Ok(file) => self.set_project(project, Some(file)),
+        match self.session.create_project(path.clone()) {
+            Ok(()) => {
+                self.prefs.remember(path);
+                self.project_opened();
+            }
             Err(err) => self.toasts.error(format!("Could not create the project: {err}")),
         }
     }
@@ -120,44 +115,63 @@ impl HashiyaApp {
         }
     }
 
-    /// Saves the project (asking for a path when it has none, or for Save as). Returns success.
+    /// Saves the project in the background (asking for a path when it has none, or for
+    /// Save as). Returns whether a save was asked for; the status bar says "Saving…" until
+    /// [`HashiyaApp::saves_ended`] reports it.
     pub(super) fn save(&mut self, save_as: bool) -> bool {
-        let Some(ws) = &self.session.workspace else { return false };
-        if !save_as && ws.path().is_some() {
+        if !save_as && self.session.path().is_some() {
             return self.save_with(SaveMode::Checked);
         }
-        let suggested = format!("{}.ron", ws.project.name);
+        let Some(project) = self.session.project() else { return false };
+        let suggested = format!("{}.ron", project.name);
         let Some(path) = self.dialogs.ask(&FileRequest::SaveProject { suggested }).into_iter().next() else {
             return false;
         };
-        let Some(ws) = &mut self.session.workspace else { return false };
-        match ws.save_as(path.clone()) {
-            Ok(()) => {
-                self.prefs.remember(path);
-                true
-            }
+        let result = self.session.save(SaveMode::Overwrite, Some(path));
+        self.report(result).unwrap_or(false)
+    }
+
+    /// Saves to the project's own file; a file changed on disk is only replaced with
+    /// [`SaveMode::Overwrite`], otherwise the user is asked when the save ends.
+    pub(super) fn save_with(&mut self, mode: SaveMode) -> bool {
+        match self.session.save(mode, None) {
+            Ok(true) => true,
+            Ok(false) => self.save(true),
             Err(err) => {
-                self.toasts.error(format!("Could not save: {err}"));
+                self.report::<()>(Err(err));
                 false
             }
         }
     }
 
-    /// Saves to the project's own file; a file changed on disk is only replaced with
-    /// [`SaveMode::Overwrite`], otherwise the user is asked.
-    pub(super) fn save_with(&mut self, mode: SaveMode) -> bool {
-        let Some(ws) = &mut self.session.workspace else { return false };
-        match ws.save(mode) {
-            Some(Ok(())) => true,
-            Some(Err(StoreError::ChangedOnDisk { path })) => {
-                self.modal = Some(Modal::ChangedOnDisk { path });
-                false
+    /// Takes in the saves that ended: a success is remembered and lets what waited for it
+    /// go on (closing, opening another project); a failure keeps the unsaved state and
+    /// says why.
+    pub(super) fn saves_ended(&mut self, ctx: &egui::Context) {
+        for event in self.session.poll_saves() {
+            match event {
+                SaveEvent::Saved { path } => self.prefs.remember(path),
+                SaveEvent::Failed { error: StoreError::ChangedOnDisk { path }, .. } => {
+                    self.after_save = None;
+                    self.modal = Some(Modal::ChangedOnDisk { path });
+                }
+                SaveEvent::Failed { error, dropped } => {
+                    self.after_save = None;
+                    let also = if dropped { " (the save asked after it was not made either)" } else { "" };
+                    self.toasts.error(format!("Could not save{also}: {error}"));
+                }
             }
-            Some(Err(err)) => {
-                self.toasts.error(format!("Could not save: {err}"));
-                false
+        }
+        if self.session.is_saving() {
+            return;
+        }
+        if let Some(then) = self.after_save.take() {
+            if self.session.is_dirty() {
+                // Changed again while the save was written: ask, as before any save.
+                self.modal = Some(Modal::ConfirmDiscard { then });
+            } else {
+                self.run_pending(then, ctx);
             }
-            None => self.save(true),
         }
     }
 
@@ -172,25 +186,13 @@ impl HashiyaApp {
 
     /// Imports text files (or folders of them) as new documents, one undo step.
     pub(super) fn import_texts(&mut self, paths: &[PathBuf]) {
-        let Some(project) = self.session.project() else {
-            self.toasts.error("Open or create a project before importing texts.");
-            return;
-        };
-        let mut scratch = project.clone();
-        let before = scratch.documents.len();
-        let mut report = store::ImportReport::default();
-        for path in paths {
-            report.extend(store::import::import_texts(&mut scratch, path));
-        }
-        let docs: Vec<_> =
-            scratch.documents.split_off(before).into_iter().map(std::sync::Arc::unwrap_or_clone).collect();
-        for (path, reason) in &report.skipped {
+        let result = self.session.import_texts(paths);
+        let Some(imported) = self.report(result) else { return };
+        for (path, reason) in &imported.report.skipped {
             self.toasts.error(format!("Not imported: {reason} — {}", path.display()));
         }
-        let result = self.session.add_documents(docs);
-        if let Some(n) = self.report(result)
-            && n > 0
-        {
+        let n = imported.added;
+        if n > 0 {
             self.toasts.info(format!("Imported {n} document{}.", if n == 1 { "" } else { "s" }));
         }
     }
@@ -244,7 +246,7 @@ impl HashiyaApp {
         let docs: Vec<_> = if all {
             project.documents.iter().map(|d| d.id.clone()).collect()
         } else {
-            self.session.view.doc.iter().cloned().collect()
+            self.session.view().doc.iter().cloned().collect()
         };
         let labels = project.labels.iter().map(|l| l.id.clone()).collect();
         self.transfer.start_suggest(project, labels, docs);
@@ -260,21 +262,10 @@ impl HashiyaApp {
     /// Merges colleagues' project files (their annotator layers) into the open project,
     /// all files as one undo step; our own layer is never changed.
     pub fn merge_files(&mut self, paths: &[PathBuf]) {
-        let mut others = Vec::new();
-        for path in paths {
-            match store::load(path) {
-                Ok(other) => others.push((path.display().to_string(), other)),
-                Err(err) => self.toasts.error(format!("Could not read the colleague's project: {err}")),
-            }
-        }
-        if others.is_empty() {
-            return;
-        }
-        let result = self.session.merge(&others);
-        if let Some(messages) = self.report(result) {
-            for message in messages {
-                self.toasts.info(message);
-            }
+        let result = self.session.merge_files(paths);
+        if let Some((messages, failures)) = self.report(result) {
+            failures.into_iter().for_each(|f| self.toasts.error(f));
+            messages.into_iter().for_each(|m| self.toasts.info(m));
         }
     }
 

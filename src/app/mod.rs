@@ -8,14 +8,14 @@ mod command_handling;
 mod files;
 pub mod stats;
 
-use crate::model::{DocId, LayerRef, SpanId};
+use crate::model::{DocId, SpanId};
 use crate::session::{Mode, Session};
 use crate::ui::bars::{menu_bar_ui, status_bar_ui};
 use crate::ui::dialogs::{FileDialogs, NativeDialogs};
 use crate::ui::doc_list::{StatusFilter, doc_list_ui};
-use crate::ui::doc_view::{DocView, DocViewInput, OtherLayer};
+use crate::ui::doc_view::{DocView, Highlights};
 use crate::ui::label_editor::LabelEditor;
-use crate::ui::modal::{Modal, modal_ui};
+use crate::ui::modal::{Modal, Pending, modal_ui};
 use crate::ui::patterns::PatternEditor;
 use crate::ui::performance::PerformanceWindow;
 use crate::ui::prefs::Prefs;
@@ -24,11 +24,14 @@ use crate::ui::search::Search;
 use crate::ui::span_list::span_list_ui;
 use crate::ui::toasts::Toasts;
 use crate::ui::transfer::Transfer;
-use crate::ui::{Action, EngineText, UiContext, theme};
+use crate::ui::{Action, EngineText, Look, UiContext, theme};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::PoisonError;
 use std::time::{Duration, Instant};
+
+/// How often the window looks for the end of a save while one is written.
+const SAVE_POLL: Duration = Duration::from_millis(50);
 
 /// The Hashiya window.
 pub struct HashiyaApp {
@@ -57,6 +60,8 @@ pub struct HashiyaApp {
     actions: Vec<Action>,
     /// Set once the user agreed to close (or nothing was unsaved).
     allow_close: bool,
+    /// What waits for the save being written (closing, opening another project).
+    after_save: Option<Pending>,
     /// The window title last sent to the window.
     shown_title: String,
 }
@@ -92,6 +97,7 @@ impl HashiyaApp {
             engine: EngineText::new()?,
             actions: Vec::new(),
             allow_close: false,
+            after_save: None,
             shown_title: String::new(),
         })
     }
@@ -121,28 +127,12 @@ impl HashiyaApp {
         let ctx = ui.ctx().clone();
         self.handle_keys(&ctx);
         self.handle_dropped_files(&ctx);
-        self.refresh_review();
+        self.session.refresh_review();
+        self.saves_ended(&ctx);
         egui::Panel::top("menu").show(ui, |ui| menu_bar_ui(ui, &self.prefs.recent, &mut self.actions));
         let refresh = egui::Panel::bottom("status").show(ui, |ui| status_bar_ui(ui, &self.session)).inner;
-        self.side_panels(ui);
-        self.central(ui);
-        if let Some(modal) = &mut self.modal
-            && let Some(answer) = modal_ui(&ctx, modal)
-        {
-            self.modal = None;
-            self.actions.push(Action::Answer(answer));
-        }
-        if let Some(project) = self.session.project() {
-            self.label_editor.ui(&ctx, project, &mut self.actions);
-            self.pattern_editor.ui(&ctx, project, &mut self.actions);
-            self.transfer.export_ui(&ctx, project, &mut self.actions);
-        }
-        self.agreement.ui(&ctx, &mut self.actions);
-        self.performance.ui(&ctx, &self.frame_stats.lock().unwrap_or_else(PoisonError::into_inner));
-        if let Some(finished) = self.transfer.poll(&ctx) {
-            self.finished(finished);
-        }
-        self.toasts.ui(&ctx);
+        self.panels(ui);
+        self.windows(&ctx);
         self.engine.end_frame();
         let actions = std::mem::take(&mut self.actions);
         if !actions.is_empty() {
@@ -153,11 +143,13 @@ impl HashiyaApp {
             self.handle(action, &ctx);
         }
         self.handle_close_request(&ctx);
-        if let Some(due) =
-            self.session.workspace.as_mut().and_then(crate::workspace::Workspace::autosave_tick)
-        {
+        if let Some(due) = self.session.autosave_tick() {
             // Wake up when the autosave is due; the label's "autosaved 5 s ago" follows along.
-            ctx.request_repaint_after(due.max(std::time::Duration::from_millis(200)));
+            ctx.request_repaint_after(due.max(Duration::from_millis(200)));
+        }
+        if self.session.is_saving() {
+            // Look again soon for the end of the save.
+            ctx.request_repaint_after(SAVE_POLL);
         }
         if let Some(refresh) = refresh {
             ctx.request_repaint_after(refresh);
@@ -170,41 +162,51 @@ impl HashiyaApp {
         }
     }
 
-    /// Review mode: disagreements recomputed when something changed, agreed spans
-    /// accepted into gold once per document.
-    fn refresh_review(&mut self) {
-        match self.session.refresh_review(crate::model::Timestamp::now()) {
-            Ok(0) => {}
-            Ok(n) => self.toasts.info(format!("Accepted {n} spans all annotators agree on into gold.")),
-            Err(err) => self.toasts.error(format!("Could not accept the agreed spans: {err}")),
+    /// The question being asked and the windows that float over the panels.
+    fn windows(&mut self, ctx: &egui::Context) {
+        if let Some(modal) = &mut self.modal
+            && let Some(answer) = modal_ui(ctx, modal)
+        {
+            self.modal = None;
+            self.actions.push(Action::Answer(answer));
         }
+        if let Some(project) = self.session.project() {
+            self.label_editor.ui(ctx, project, &mut self.actions);
+            self.pattern_editor.ui(ctx, project, &mut self.actions);
+            self.transfer.export_ui(ctx, project, &mut self.actions);
+        }
+        self.agreement.ui(ctx, &mut self.actions);
+        self.performance.ui(ctx, &self.frame_stats.lock().unwrap_or_else(PoisonError::into_inner));
+        if let Some(finished) = self.transfer.poll(ctx) {
+            self.finished(finished);
+        }
+        self.toasts.ui(ctx);
     }
 
-    fn side_panels(&mut self, ui: &mut egui::Ui) {
-        let Some(ws) = &self.session.workspace else { return };
-        // Lists scroll to the current document and span when they change.
-        let view = &self.session.view;
-        let reveal_doc = view.doc != self.listed.0;
-        let reveal_span = view.selected_span != self.listed.1;
-        self.listed = (view.doc.clone(), view.selected_span);
-        let mut cx = UiContext {
-            project: &ws.project,
-            annotator: self.session.annotator().unwrap_or(""),
-            mode: &self.session.mode,
-            view,
-            generation: ws.generation(),
-            engine: &mut self.engine,
-            actions: &mut self.actions,
+    /// The side lists and the document, all reading one [`UiContext`] built for the frame.
+    fn panels(&mut self, ui: &mut egui::Ui) {
+        let Some(frame) = self.session.frame_view() else {
+            egui::CentralPanel::default_margins().show(ui, |ui| {
+                ui.centered_and_justified(|ui| ui.label("Open a project (Ctrl+O) or drop a .ron file here."));
+            });
+            return;
         };
+        // Lists scroll to the current document and span when they change.
+        let reveal_doc = frame.view.doc != self.listed.0;
+        let reveal_span = frame.view.selected_span != self.listed.1;
+        self.listed = (frame.view.doc.clone(), frame.view.selected_span);
+        let look = Look { font_size: self.prefs.font_size, dark: self.prefs.dark };
+        let mut cx = UiContext { frame, look, engine: &mut self.engine, actions: &mut self.actions };
         let width = ui.available_width();
         let (default, range) = theme::side_panel_size(width);
         egui::Panel::left("documents").default_size(default).size_range(range).show(ui, |ui| {
             doc_list_ui(ui, &mut cx, &mut self.filter, reveal_doc);
         });
+        let doc_view = &mut self.doc_view;
         egui::Panel::right("spans").default_size(default).size_range(range).show(ui, |ui| {
-            let Some(document) = view.doc.as_ref().and_then(|d| ws.project.document(d)) else { return };
-            let index = self.doc_view.index_for(document);
-            match &self.session.mode {
+            let Some(document) = cx.frame.document else { return };
+            let index = doc_view.index_for(document);
+            match cx.frame.mode {
                 Mode::Review(review) => review_panel_ui(ui, &mut cx, review, &document.id, index),
                 Mode::Annotate { shown_layers } => {
                     layer_toggles_ui(ui, &mut cx, shown_layers);
@@ -212,92 +214,38 @@ impl HashiyaApp {
                 }
             }
         });
-    }
-
-    fn central(&mut self, ui: &mut egui::Ui) {
-        egui::CentralPanel::default_margins().show(ui, |ui| {
-            let Some(ws) = &self.session.workspace else {
-                ui.centered_and_justified(|ui| ui.label("Open a project (Ctrl+O) or drop a .ron file here."));
-                return;
-            };
-            let project = &ws.project;
-            let view = &self.session.view;
-            self.search.ui(ui, project, view.doc.as_ref(), ws.generation(), &mut self.actions);
-            let annotator = self.session.annotator().unwrap_or("");
-            let mut cx = UiContext {
-                project,
-                annotator,
-                mode: &self.session.mode,
-                view,
-                generation: ws.generation(),
-                engine: &mut self.engine,
-                actions: &mut self.actions,
-            };
-            crate::ui::palette::palette_ui(ui, &mut cx);
-            ui.separator();
-            let Some(doc) = view.doc.as_ref().and_then(|id| project.document(id)) else {
-                ui.label(
-                    "This project has no documents yet: import texts with Ctrl+I or drop .txt files here.",
-                );
-                return;
-            };
-            ui.horizontal(|ui| {
-                ui.label(egui::RichText::new(doc.status_of(annotator).name()).weak());
-                ui.label(egui::RichText::new(&doc.source).weak().small());
-            });
-            let review = self.session.review();
-            let others: Vec<OtherLayer<'_>> = project
-                .layers
-                .iter()
-                .enumerate()
-                .filter(|(_, (name, _))| match &self.session.mode {
-                    Mode::Review(review) => review.annotators().contains(*name),
-                    Mode::Annotate { shown_layers } => *name != annotator && shown_layers.contains(*name),
-                })
-                .map(|(i, (name, layer))| OtherLayer {
-                    name,
-                    color: theme::LAYER_COLORS[i % theme::LAYER_COLORS.len()],
-                    spans: layer.spans(&doc.id),
-                })
-                .collect();
-            let layer = match review {
-                Some(_) => LayerRef::Gold,
-                None => LayerRef::annotator(annotator),
-            };
-            let layer_doc = project.layer(&layer).and_then(|l| l.docs.get(&doc.id));
-            let spans = layer_doc.map(|d| d.spans.as_slice()).unwrap_or(&[]);
-            let relations = layer_doc.map(|d| d.relations.as_slice()).unwrap_or(&[]);
-            if review.is_some() {
-                ui.label(
-                    egui::RichText::new(
-                        "Review mode: gold spans are filled; each annotator is underlined in their colour.",
-                    )
-                    .small(),
-                );
-            }
-            let input = DocViewInput {
-                doc,
-                labels: &project.labels,
-                layer,
-                spans,
-                others: &others,
-                selection: view.selection,
-                selected_span: view.selected_span,
-                search_hits: self.search.hits_in(&doc.id),
-                current_hit: self.search.current_in(&doc.id),
-                font_size: self.prefs.font_size,
-                dark: self.prefs.dark,
-                reveal: view.reveal,
-                revision: ws.generation(),
-                relations,
-                relation_types: &project.relation_types,
-                link: view.link.as_ref().map(|l| (l.head, l.target)),
-            };
-            self.doc_view.ui(ui, &mut self.engine, &input, &mut self.actions);
-        });
+        let search = &mut self.search;
+        egui::CentralPanel::default_margins().show(ui, |ui| central_ui(ui, &mut cx, search, doc_view));
+        drop(cx);
         // The range asked for was scrolled to.
-        self.session.view.reveal = None;
+        self.session.scrolled();
     }
+}
+
+/// The search bar, the label palette, the document's status line and the document.
+fn central_ui(ui: &mut egui::Ui, cx: &mut UiContext<'_>, search: &mut Search, doc_view: &mut DocView) {
+    let frame = cx.frame.clone();
+    search.ui(ui, frame.project, frame.view.doc.as_ref(), frame.generation, cx.actions);
+    crate::ui::palette::palette_ui(ui, cx);
+    ui.separator();
+    let Some(doc) = frame.document else {
+        ui.label("This project has no documents yet: import texts with Ctrl+I or drop .txt files here.");
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(doc.status_of(frame.annotator).name()).weak());
+        ui.label(egui::RichText::new(&doc.source).weak().small());
+    });
+    if frame.review().is_some() {
+        ui.label(
+            egui::RichText::new(
+                "Review mode: gold spans are filled; each annotator is underlined in their colour.",
+            )
+            .small(),
+        );
+    }
+    let hits = Highlights { hits: search.hits_in(&doc.id), current: search.current_in(&doc.id) };
+    doc_view.ui(ui, cx, hits);
 }
 
 impl eframe::App for HashiyaApp {
@@ -321,6 +269,8 @@ impl eframe::App for HashiyaApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A save asked before closing is written before the window goes.
+        self.session.finish_saves();
         if let Some(path) = &self.stats_file {
             stats::write_stats(&self.frame_stats, path);
         }
@@ -334,8 +284,9 @@ impl eframe::App for HashiyaApp {
 
 /// Checkboxes to show other annotators' layers (read-only) under the text.
 fn layer_toggles_ui(ui: &mut egui::Ui, cx: &mut UiContext<'_>, shown: &std::collections::BTreeSet<String>) {
+    let annotator = cx.frame.annotator;
     let others: Vec<&str> =
-        cx.project.named_layers().map(|(name, _)| name).filter(|name| *name != cx.annotator).collect();
+        cx.frame.project.named_layers().map(|(name, _)| name).filter(|name| *name != annotator).collect();
     if others.is_empty() {
         return;
     }
@@ -366,8 +317,7 @@ fn default_project(prefs: &Prefs) -> Option<PathBuf> {
 pub fn run_window(project: Option<PathBuf>, annotator: Option<String>) -> anyhow::Result<ExitCode> {
     // A project named on the command line is read while the window and its GL context
     // are being made, so a big one is on screen sooner.
-    let preload =
-        project.clone().map(|path| std::thread::spawn(move || crate::store::ProjectFile::open(path)));
+    let preload = project.clone().map(|path| std::thread::spawn(move || crate::session::load_project(&path)));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default().with_inner_size([1280.0, 800.0]).with_title("Hashiya"),
         ..Default::default()

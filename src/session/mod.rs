@@ -8,16 +8,21 @@
 //! unit-tested without a window; the window only turns the user's intents into calls.
 
 pub mod edits;
+mod files;
+mod frame;
 mod links;
+mod review;
 mod suggestions;
 
+pub use files::{ImportedTexts, Loaded, SaveEvent, load_project};
+pub use frame::{FrameView, ShownLayer};
 pub use links::LinkDraft;
 
 use crate::model::{
     CharRange, Command, CommandError, DocId, Document, Label, LabelId, LayerRef, Project, RelationType,
     SpanId, Status, Timestamp,
 };
-use crate::review::session::{Choice, ReviewState};
+use crate::review::session::ReviewState;
 use crate::store::ProjectFile;
 use crate::workspace::Workspace;
 use edits::{edit_span_command, find_span, new_span_command, resize_command, step_span};
@@ -100,24 +105,26 @@ pub enum SessionError {
     Command(#[from] CommandError),
     #[error("Could not record the decision: {0}")]
     Decision(#[from] crate::review::AdjudicationError),
+    #[error("{0}")]
+    Store(#[from] crate::store::StoreError),
 }
 
 impl SessionError {
     /// Whether this asks the user to do something first rather than reporting a failure.
     pub fn is_hint(&self) -> bool {
-        !matches!(self, SessionError::Command(_) | SessionError::Decision(_))
+        !matches!(self, SessionError::Command(_) | SessionError::Decision(_) | SessionError::Store(_))
     }
 }
 
-/// The session: at most one open project and the state of its view.
+/// The session: at most one open project and the state of its view. Its parts are
+/// read through [`Session::frame_view`] and the accessors, and changed only through its
+/// methods.
 #[derive(Debug, Default)]
 pub struct Session {
-    pub workspace: Option<Workspace>,
+    workspace: Option<Workspace>,
     annotator: Option<String>,
-    pub view: ViewState,
-    pub mode: Mode,
-    /// Documents (with the annotators compared) whose agreed spans were accepted into gold.
-    auto_accepted: BTreeSet<(DocId, Vec<String>)>,
+    view: ViewState,
+    mode: Mode,
 }
 
 impl Session {
@@ -143,7 +150,26 @@ impl Session {
             ViewState { doc: project.documents.first().map(|d| d.id.clone()), ..ViewState::default() };
         self.workspace = Some(Workspace::new(project, file));
         self.mode = Mode::default();
-        self.auto_accepted.clear();
+    }
+
+    /// The open project with its file and history, read-only.
+    pub fn workspace(&self) -> Option<&Workspace> {
+        self.workspace.as_ref()
+    }
+
+    /// What the view shows and has selected.
+    pub fn view(&self) -> &ViewState {
+        &self.view
+    }
+
+    /// Annotating or reviewing.
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    /// The view scrolled to the range it was asked to reveal.
+    pub fn scrolled(&mut self) {
+        self.view.reveal = None;
     }
 
     pub fn project(&self) -> Option<&Project> {
@@ -288,6 +314,24 @@ impl Session {
         }
     }
 
+    /// Moves an end of the selected span (its start with `is_start`) to where `step` puts
+    /// it, given the document's text and the span's range (the view steps by what is on
+    /// screen). Returns whether anything changed; without a selected span, nothing does.
+    pub fn nudge_selected(
+        &mut self,
+        is_start: bool,
+        step: impl FnOnce(&str, CharRange) -> Option<usize>,
+        now: Timestamp,
+    ) -> Result<bool, SessionError> {
+        let Some(id) = self.view.selected_span else { return Ok(false) };
+        let layer = self.edit_layer()?;
+        let (project, doc) = self.parts()?;
+        let span = find_span(project, &doc, &layer, id).ok_or(SessionError::NoSuchSpan)?;
+        let document = project.document(&doc).ok_or(SessionError::NoDocument)?;
+        let Some(to) = step(&document.text, span.range()) else { return Ok(false) };
+        self.resize(id, is_start, to, None, now)
+    }
+
     /// The selected span and its note, for the note editor.
     pub fn note_of_selected(&self) -> Result<(SpanId, String), SessionError> {
         let layer = self.edit_layer()?;
@@ -386,9 +430,17 @@ impl Session {
         self.view.reveal = Some(range);
     }
 
-    /// The selected text, exactly as stored.
+    /// The selected text, or else the selected span's text, exactly as stored (what Copy
+    /// puts on the clipboard).
     pub fn selected_text(&self) -> Option<&str> {
-        let range = self.view.selection?;
+        let range = match self.view.selection {
+            Some(range) => range,
+            None => {
+                let (project, doc) = self.parts().ok()?;
+                let layer = self.edit_layer().ok()?;
+                find_span(project, &doc, &layer, self.view.selected_span?)?.range()
+            }
+        };
         crate::model::slice_chars(&self.document()?.text, range).ok()
     }
 
@@ -497,109 +549,6 @@ impl Session {
                 shown_layers.remove(name);
             }
         }
-    }
-
-    /// Switches between annotating and reviewing (every annotator compared). Returns
-    /// whether review mode is on.
-    pub fn toggle_review(&mut self) -> Result<bool, SessionError> {
-        let project = self.project().ok_or(SessionError::NoProject)?;
-        self.mode = match self.mode {
-            Mode::Annotate { .. } => Mode::Review(ReviewState::new(project)),
-            Mode::Review(_) => Mode::default(),
-        };
-        self.view.selected_span = None;
-        self.view.selection = None;
-        Ok(self.review().is_some())
-    }
-
-    /// Starts reviewing `doc` (from the agreement window's list of documents).
-    pub fn review_document(&mut self, doc: DocId) -> Result<(), SessionError> {
-        if self.review().is_none() {
-            self.toggle_review()?;
-        }
-        self.open_document(doc);
-        Ok(())
-    }
-
-    /// Adds or removes an annotator from the comparison (review mode).
-    pub fn compare(&mut self, name: &str, on: bool) {
-        let Some(project) = self.workspace.as_ref().map(|ws| &ws.project) else { return };
-        if let Mode::Review(review) = &mut self.mode {
-            review.set_compared(project, name, on);
-        }
-    }
-
-    /// Brings review mode up to date with the document and the project: recomputes the
-    /// disagreements when something changed and accepts into gold, once per document,
-    /// what every compared annotator agrees on. Returns how many spans were accepted.
-    pub fn refresh_review(&mut self, now: Timestamp) -> Result<usize, SessionError> {
-        let generation = self.generation();
-        let (Some(ws), Some(doc), Mode::Review(review)) = (&self.workspace, &self.view.doc, &mut self.mode)
-        else {
-            return Ok(0);
-        };
-        review.refresh(&ws.project, doc, generation);
-        let names: Vec<String> = review.annotators().to_vec();
-        if names.len() < 2 || !self.auto_accepted.insert((doc.clone(), names.clone())) {
-            return Ok(0);
-        }
-        let by = self.annotator.clone().unwrap_or_default();
-        let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        let command = crate::review::auto_accept_agreed(&ws.project, doc, &names, &by, now);
-        let n = match &command {
-            Command::Batch(c) => c.len(),
-            _ => 1,
-        };
-        if n == 0 {
-            return Ok(0);
-        }
-        self.apply(command, None)?;
-        let (Some(ws), Some(doc), Mode::Review(review)) = (&self.workspace, &self.view.doc, &mut self.mode)
-        else {
-            return Ok(n);
-        };
-        review.refresh(&ws.project, doc, ws.generation());
-        Ok(n)
-    }
-
-    /// Moves to the next or previous disagreement and scrolls to it.
-    pub fn step_disagreement(&mut self, forward: bool) -> Result<CharRange, SessionError> {
-        let Mode::Review(review) = &mut self.mode else { return Err(SessionError::NotReviewing) };
-        let range = review.step(forward).ok_or(SessionError::NoDisagreement)?;
-        self.view.reveal = Some(range);
-        Ok(range)
-    }
-
-    /// Shows disagreement `i` of the list.
-    pub fn go_to_disagreement(&mut self, i: usize) -> Result<CharRange, SessionError> {
-        let Mode::Review(review) = &mut self.mode else { return Err(SessionError::NotReviewing) };
-        let range = review.go_to(i).ok_or(SessionError::NoDisagreement)?;
-        self.view.reveal = Some(range);
-        Ok(range)
-    }
-
-    /// Records the reviewer's decision on the current disagreement in the gold layer
-    /// (one undo step), then moves to the next disagreement.
-    pub fn decide(&mut self, choice: Choice, now: Timestamp) -> Result<(), SessionError> {
-        let Mode::Review(review) = &self.mode else { return Err(SessionError::NotReviewing) };
-        let (project, doc) = self.parts()?;
-        if choice == Choice::Selection && self.view.selection.is_none() {
-            return Err(SessionError::NoSelectionForDecision);
-        }
-        let decision = review.decision(choice, self.view.selection).ok_or(SessionError::NoDisagreement)?;
-        let by = self.annotator().unwrap_or_default();
-        let command =
-            review.decide(project, &doc, &decision, by, now).ok_or(SessionError::NoDisagreement)??;
-        self.apply(command, None)?;
-        self.view.selection = None;
-        let generation = self.generation();
-        if let (Some(ws), Mode::Review(review)) = (&self.workspace, &mut self.mode) {
-            review.refresh(&ws.project, &doc, generation);
-            if let Some(range) = review.step(true) {
-                self.view.reveal = Some(range);
-            }
-        }
-        Ok(())
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::model::{Origin, Span};
+use crate::review::session::Choice;
 
 const TEXT: &str = "قال المرصد إن 12 مدنياً قتلوا في الرقة";
 
@@ -141,15 +142,17 @@ fn stepping_through_documents_stops_at_the_ends_and_spans_wrap() {
 }
 
 #[test]
-fn review_edits_go_to_gold_and_agreed_spans_are_accepted_once() {
+fn review_edits_go_to_gold_and_agreed_spans_are_accepted_when_asked() {
     let mut s = session(Some("rev"));
     assert_eq!(s.edit_layer().unwrap(), LayerRef::annotator("rev"));
     assert!(s.toggle_review().unwrap());
     assert_eq!(s.edit_layer().unwrap(), LayerRef::Gold);
     assert_eq!(s.review().unwrap().annotators(), ["amal", "omar"]);
-    // Both marked المرصد as a claim: it goes to gold by itself, once.
-    assert_eq!(s.refresh_review(Timestamp(5)).unwrap(), 1);
-    assert_eq!(s.refresh_review(Timestamp(6)).unwrap(), 0);
+    // Both marked المرصد as a claim: it goes to gold when the reviewer asks, once.
+    s.refresh_review();
+    assert!(spans_of(&s, &LayerRef::Gold).is_empty(), "nothing goes to gold by itself");
+    assert_eq!(s.accept_agreed(Timestamp(5)).unwrap(), 1);
+    assert_eq!(s.accept_agreed(Timestamp(6)).unwrap(), 0);
     assert_eq!(spans_of(&s, &LayerRef::Gold).len(), 1);
     assert_eq!(s.review().unwrap().disagreements().len(), 1, "12 مدنياً: claim or figure");
 

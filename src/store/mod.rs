@@ -5,13 +5,15 @@
 //!   everything and never change the file.
 //! - [`ProjectFile`]: an open project file that notices when someone else changed it, so the
 //!   app can ask before overwriting ([`SaveMode`]).
-//! - [`Autosaver`] and [`recovery_for`]: unsaved work written to `NAME.ron.recovery` every few
-//!   seconds, and offered back after a crash.
+//! - [`BackgroundWriter`]: the thread that writes the open project's saves and, every few
+//!   seconds while there is unsaved work, its recovery file `NAME.ron.recovery`;
+//!   [`recovery_for`] offers that file back after a crash.
 //! - [`import`]: plain-text articles into a project.
 //! - [`ProjectLock`]: the exclusive lock held for every read-modify-write of a project file.
 //! - [`input`]: reading input files: regular files only, up to a size limit.
 
 pub(crate) mod atomic;
+mod background;
 mod error;
 mod file;
 mod format;
@@ -25,6 +27,7 @@ mod stream;
 mod test_projects;
 mod writer;
 
+pub use background::{AutosaveState, BackgroundWriter, SaveJob, SaveOutcome};
 pub use error::StoreError;
 pub use file::{
     DiskStamp, ProjectFile, SaveMode, backup_path, is_project_or_companion, load, load_from_str, save,
@@ -34,6 +37,5 @@ pub use import::{ImportReport, SkipReason};
 pub use input::{InputError, MAX_INPUT_BYTES, read_input, read_input_string};
 pub use lock::{ProjectLock, lock_path};
 pub use recovery::{
-    AUTOSAVE_INTERVAL, AutosaveState, Autosaver, Recovery, recovery_for, recovery_path, remove_recovery,
-    unsaved_recovery_dir, unsaved_recovery_path, write_recovery,
+    AUTOSAVE_INTERVAL, Recovery, recovery_for, recovery_path, remove_recovery, write_recovery,
 };

@@ -46,7 +46,10 @@ fn menu_item(ui: &mut egui::Ui, cmd: UiCommand, actions: &mut Vec<Action>) {
 pub fn status_bar_ui(ui: &mut egui::Ui, session: &Session) -> Option<Duration> {
     let mut refresh = None;
     ui.horizontal(|ui| {
-        match &session.workspace {
+        match session.workspace() {
+            Some(_) if session.is_saving() => {
+                ui.colored_label(theme::status_color(false), "Saving…");
+            }
             Some(ws) if ws.is_dirty() => {
                 let autosave = ws.autosave_state();
                 let note = match autosave.as_ref().and_then(|a| a.last_written) {
@@ -78,7 +81,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, session: &Session) -> Option<Duration> {
         }
         ui.separator();
         ui.label(format!("Annotator: {}", session.annotator().unwrap_or("")));
-        if let Some(range) = session.view.selection {
+        if let Some(range) = session.view().selection {
             ui.separator();
             ui.label(format!("Selection {}..{} ({} chars)", range.start, range.end, range.len()));
         }

@@ -1,7 +1,9 @@
 //! The window's commands and their keyboard shortcuts, from one table.
 //!
-//! Menus and the keyboard both go through [`UiCommand`]; a test checks that no two
-//! shortcuts clash, and the label editor refuses label hotkeys that would.
+//! Menus and the keyboard both go through [`UiCommand`]. Each shortcut belongs to the key
+//! contexts it works in ([`KeyContext`]: annotating, reviewing, making a link, typing in a
+//! field); a test checks that no two shortcuts clash within a context, and the label
+//! editor refuses label hotkeys that would.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -54,10 +56,33 @@ pub enum UiCommand {
     AcceptAllOfLabel,
     EditPatterns,
     StartLink,
+    LinkNextTarget,
+    LinkPreviousTarget,
+    LinkFinish,
+    LinkCancel,
+    AcceptAgreed,
+}
+
+/// Where the keyboard is: which shortcuts are live.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum KeyContext {
+    /// Annotating one's own layer.
+    Annotate,
+    /// Review mode: deciding the gold layer.
+    Review,
+    /// A link is being made from the selected span.
+    Linking,
+    /// A text field has the keyboard.
+    Typing,
+}
+
+impl KeyContext {
+    pub const ALL: [KeyContext; 4] =
+        [KeyContext::Annotate, KeyContext::Review, KeyContext::Linking, KeyContext::Typing];
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 46] = [
+    pub const ALL: [UiCommand; 51] = [
         UiCommand::NewProject,
         UiCommand::Open,
         UiCommand::Save,
@@ -104,6 +129,11 @@ impl UiCommand {
         UiCommand::AcceptAllOfLabel,
         UiCommand::EditPatterns,
         UiCommand::StartLink,
+        UiCommand::LinkNextTarget,
+        UiCommand::LinkPreviousTarget,
+        UiCommand::LinkFinish,
+        UiCommand::LinkCancel,
+        UiCommand::AcceptAgreed,
     ];
 
     /// The menu text.
@@ -157,6 +187,11 @@ impl UiCommand {
             UiCommand::AcceptAllOfLabel => "Accept every suggestion of its label here",
             UiCommand::EditPatterns => "Project patterns…",
             UiCommand::StartLink => "Link the selected span…",
+            UiCommand::LinkNextTarget => "Link to the next span",
+            UiCommand::LinkPreviousTarget => "Link to the previous span",
+            UiCommand::LinkFinish => "Make the link (first type that fits)",
+            UiCommand::LinkCancel => "Cancel the link",
+            UiCommand::AcceptAgreed => "Accept what all annotators agree on into gold",
         }
     }
 
@@ -212,6 +247,41 @@ impl UiCommand {
             UiCommand::AcceptAllOfLabel => key(Modifiers::SHIFT, Key::Y),
             UiCommand::EditPatterns => None,
             UiCommand::StartLink => key(Modifiers::NONE, Key::L),
+            UiCommand::LinkNextTarget => key(Modifiers::NONE, Key::Tab),
+            UiCommand::LinkPreviousTarget => key(Modifiers::SHIFT, Key::Tab),
+            UiCommand::LinkFinish => key(Modifiers::NONE, Key::Enter),
+            UiCommand::LinkCancel => key(Modifiers::NONE, Key::Escape),
+            UiCommand::AcceptAgreed => key(Modifiers::NONE, Key::G),
+        }
+    }
+
+    /// Whether the shortcut is live in `context`. Link keys work only while a link is
+    /// being made, review keys only in review mode; while a link is made only shortcuts
+    /// with Ctrl (and the link keys) work, and while typing only those that belong to no
+    /// field ([`UiCommand::works_while_typing`]).
+    pub fn active_in(self, context: KeyContext) -> bool {
+        let link_key = matches!(
+            self,
+            UiCommand::LinkNextTarget
+                | UiCommand::LinkPreviousTarget
+                | UiCommand::LinkFinish
+                | UiCommand::LinkCancel
+        );
+        let review_key = matches!(
+            self,
+            UiCommand::NextDisagreement
+                | UiCommand::PreviousDisagreement
+                | UiCommand::AcceptFirst
+                | UiCommand::AcceptSecond
+                | UiCommand::UseSelection
+                | UiCommand::RejectDisagreement
+                | UiCommand::AcceptAgreed
+        );
+        match context {
+            KeyContext::Typing => self.works_while_typing(),
+            KeyContext::Linking => link_key || (!self.is_bare_key() && !review_key),
+            KeyContext::Review => !link_key,
+            KeyContext::Annotate => !link_key && !review_key,
         }
     }
 
@@ -276,6 +346,10 @@ pub const MENUS: [(&str, &[UiCommand]); 5] = [
             UiCommand::DeleteSpan,
             UiCommand::EditNote,
             UiCommand::StartLink,
+            UiCommand::LinkNextTarget,
+            UiCommand::LinkPreviousTarget,
+            UiCommand::LinkFinish,
+            UiCommand::LinkCancel,
             UiCommand::MoveEndLeft,
             UiCommand::MoveEndRight,
             UiCommand::MoveStartLeft,
@@ -320,6 +394,7 @@ pub const MENUS: [(&str, &[UiCommand]); 5] = [
             UiCommand::AcceptSecond,
             UiCommand::UseSelection,
             UiCommand::RejectDisagreement,
+            UiCommand::AcceptAgreed,
             UiCommand::Agreement,
         ],
     ),
@@ -336,16 +411,37 @@ mod tests {
     use std::collections::HashMap;
 
     #[test]
-    fn no_two_commands_share_a_shortcut() {
-        let mut seen: HashMap<(u8, Key), UiCommand> = HashMap::new();
-        for cmd in UiCommand::ALL {
-            let Some(s) = cmd.shortcut() else { continue };
-            let m = &s.modifiers;
-            let mods = (m.command as u8) | (m.shift as u8) << 1 | (m.alt as u8) << 2 | (m.ctrl as u8) << 3;
-            if let Some(other) = seen.insert((mods, s.logical_key), cmd) {
-                panic!("{cmd:?} and {other:?} share a shortcut");
+    fn no_two_commands_share_a_shortcut_in_any_context() {
+        for context in KeyContext::ALL {
+            let mut seen: HashMap<(u8, Key), UiCommand> = HashMap::new();
+            for cmd in UiCommand::ALL.into_iter().filter(|c| c.active_in(context)) {
+                let Some(s) = cmd.shortcut() else { continue };
+                let m = &s.modifiers;
+                let mods =
+                    (m.command as u8) | (m.shift as u8) << 1 | (m.alt as u8) << 2 | (m.ctrl as u8) << 3;
+                if let Some(other) = seen.insert((mods, s.logical_key), cmd) {
+                    panic!("{cmd:?} and {other:?} share a shortcut in {context:?}");
+                }
             }
         }
+    }
+
+    #[test]
+    fn tab_moves_the_link_target_while_linking_and_the_span_otherwise() {
+        let tab = |context| {
+            UiCommand::ALL
+                .into_iter()
+                .filter(|c| c.active_in(context))
+                .find(|c| c.shortcut() == Some(KeyboardShortcut::new(Modifiers::NONE, Key::Tab)))
+        };
+        assert_eq!(tab(KeyContext::Annotate), Some(UiCommand::NextSpan));
+        assert_eq!(tab(KeyContext::Review), Some(UiCommand::NextSpan));
+        assert_eq!(tab(KeyContext::Linking), Some(UiCommand::LinkNextTarget));
+        assert_eq!(tab(KeyContext::Typing), None, "Tab belongs to the field");
+        assert!(UiCommand::NextDisagreement.active_in(KeyContext::Review));
+        assert!(!UiCommand::NextDisagreement.active_in(KeyContext::Annotate));
+        assert!(!UiCommand::EditNote.active_in(KeyContext::Linking), "bare keys wait while linking");
+        assert!(UiCommand::Save.active_in(KeyContext::Linking));
     }
 
     #[test]

@@ -36,10 +36,10 @@ where
 /// Shows the list; pushes [`Action::OpenDocument`] when a row is clicked. With `reveal`,
 /// the current document is scrolled into view.
 pub fn doc_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, filter: &mut StatusFilter, reveal: bool) {
-    let (project, annotator, current) = (cx.project, cx.annotator, cx.view.doc.as_ref());
+    let (project, annotator, current) = (cx.frame.project, cx.frame.annotator, cx.frame.view.doc.as_ref());
     let total = project.documents.len();
     // Counted once per edit, not every frame: a project has thousands of documents.
-    let done = cached(ui, ("doc-list-done", cx.generation, annotator.to_string()), || {
+    let done = cached(ui, ("doc-list-done", cx.frame.generation, annotator.to_string()), || {
         project.documents.iter().filter(|d| d.status_of(annotator) == Status::Done).count()
     });
     ui.heading("Documents");
@@ -61,7 +61,7 @@ pub fn doc_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, filter: &mut StatusFilte
     ui.separator();
     let wanted = *filter;
     let shown: std::sync::Arc<Vec<usize>> =
-        cached(ui, ("doc-list-shown", cx.generation, annotator.to_string(), wanted), || {
+        cached(ui, ("doc-list-shown", cx.frame.generation, annotator.to_string(), wanted), || {
             std::sync::Arc::new(
                 (0..total)
                     .filter(|&i| match (wanted, project.documents.get(i)) {

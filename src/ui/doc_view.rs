@@ -17,10 +17,9 @@
 //! head.
 
 use super::engine_text::{EngineText, Quad, push_quads, snap};
-use super::{Action, theme};
-use crate::model::{
-    CharIndex, CharRange, Color, ContentHash, Document, Label, LayerRef, Relation, RelationType, Span, SpanId,
-};
+use super::{Action, Look, UiContext, theme};
+use crate::model::{CharIndex, CharRange, Color, ContentHash, Document, Label, LayerRef, Span, SpanId};
+use crate::session::FrameView;
 use crate::text::{Affinity, DocLayout, Rect as TRect, next_grapheme, prev_grapheme, snap_to_words, word_at};
 use egui::{Color32, Mesh, Pos2, Rect, Sense, Stroke, Ui, Vec2};
 
@@ -37,30 +36,40 @@ pub struct OtherLayer<'a> {
     pub spans: &'a [Span],
 }
 
-/// What the view shows this frame.
-pub struct DocViewInput<'a> {
-    pub doc: &'a Document,
-    pub labels: &'a [Label],
-    /// The editable layer (an annotator's, or gold in review mode) and its spans.
-    pub layer: LayerRef,
-    pub spans: &'a [Span],
-    pub others: &'a [OtherLayer<'a>],
-    pub selection: Option<CharRange>,
-    pub selected_span: Option<SpanId>,
-    pub search_hits: &'a [CharRange],
-    pub current_hit: Option<CharRange>,
-    pub font_size: f32,
-    pub dark: bool,
-    /// A range to scroll into view this frame.
-    pub reveal: Option<CharRange>,
-    /// A number that changes whenever `spans` may have changed (the project's edit
-    /// counter), so per-span work is redone only then.
-    pub revision: u64,
-    /// The links between `spans`, and the project's relation types (names, colours).
-    pub relations: &'a [Relation],
-    pub relation_types: &'a [RelationType],
+/// The search hits to mark in the document shown, and the current one.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Highlights<'a> {
+    pub hits: &'a [CharRange],
+    pub current: Option<CharRange>,
+}
+
+/// What the view draws this frame, gathered from the frame's context.
+struct Input<'a> {
+    frame: FrameView<'a>,
+    doc: &'a Document,
+    others: Vec<OtherLayer<'a>>,
+    hits: Highlights<'a>,
+    look: Look,
     /// The link being made: its head and, once picked, its target.
-    pub link: Option<(SpanId, Option<SpanId>)>,
+    link: Option<(SpanId, Option<SpanId>)>,
+}
+
+impl<'a> Input<'a> {
+    fn new(cx: &UiContext<'a>, hits: Highlights<'a>) -> Option<Self> {
+        let frame = cx.frame.clone();
+        let doc = frame.document?;
+        let others = frame
+            .shown_layers()
+            .into_iter()
+            .map(|l| OtherLayer {
+                name: l.name,
+                color: theme::LAYER_COLORS[l.index % theme::LAYER_COLORS.len()],
+                spans: l.spans,
+            })
+            .collect();
+        let link = frame.view.link.as_ref().map(|l| (l.head, l.target));
+        Some(Self { frame, doc, others, hits, look: cx.look, link })
+    }
 }
 
 /// The layout of one document at one width and size, kept between frames.
@@ -167,18 +176,15 @@ impl DocView {
     }
 
     /// Draws the document and turns mouse and keys into actions.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        engine: &mut EngineText,
-        input: &DocViewInput<'_>,
-        actions: &mut Vec<Action>,
-    ) {
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut UiContext<'_>, hits: Highlights<'_>) {
+        let Some(input) = Input::new(cx, hits) else { return };
+        let input = &input;
+        let (engine, actions) = (&mut *cx.engine, &mut *cx.actions);
         let margin = theme::DOC_MARGIN;
         // Whole points: panel widths wobble by fractions of a point as their content changes,
         // and each new width would lay the whole article out again.
-        let width = (ui.available_width() - 2.0 * margin).max(input.font_size * 4.0).floor();
-        self.ensure_layout(engine, input.doc, width, input.font_size);
+        let width = (ui.available_width() - 2.0 * margin).max(input.look.font_size * 4.0).floor();
+        self.ensure_layout(engine, input.doc, width, input.look.font_size);
         egui::ScrollArea::vertical().id_salt("doc-view").auto_shrink([false, false]).show_viewport(
             ui,
             |ui, viewport| {
@@ -190,7 +196,7 @@ impl DocView {
                 self.origin = Some(origin);
                 let y0 = viewport.min.y - margin;
                 let y1 = viewport.max.y - margin;
-                if let Some(range) = input.reveal
+                if let Some(range) = input.frame.view.reveal
                     && let Some(first) = cached.layout.highlight(range).first()
                 {
                     ui.scroll_to_rect(to_screen(*first, origin), Some(egui::Align::Center));
@@ -213,15 +219,7 @@ impl DocView {
         );
     }
 
-    fn paint(
-        &mut self,
-        ui: &Ui,
-        engine: &mut EngineText,
-        input: &DocViewInput<'_>,
-        origin: Pos2,
-        y0: f32,
-        y1: f32,
-    ) {
+    fn paint(&mut self, ui: &Ui, engine: &mut EngineText, input: &Input<'_>, origin: Pos2, y0: f32, y1: f32) {
         let Some(cached) = &self.cached else { return };
         let layout = &cached.layout;
         let painter = ui.painter();
@@ -237,31 +235,36 @@ impl DocView {
                 fills.add_colored_rect(to_screen(*r, origin), color);
             }
         };
-        for hit in input.search_hits.iter().filter(|h| h.overlaps(&visible)) {
+        for hit in input.hits.hits.iter().filter(|h| h.overlaps(&visible)) {
             fill(*hit, theme::search_hit_color(), &mut rects);
         }
-        if let Some(hit) = input.current_hit {
+        if let Some(hit) = input.hits.current {
             fill(hit, theme::search_hit_color().gamma_multiply(1.6), &mut rects);
         }
         // The editable layer: the first span of a stack filled, the spans overlapping it
         // underlined, one lane each. Spans are in reading order, so the ones on screen are found by binary search.
-        let key = (input.doc.hash.clone(), input.layer.clone(), input.revision, input.spans.len());
+        let key = (
+            input.doc.hash.clone(),
+            input.frame.edit_layer.clone(),
+            input.frame.generation,
+            input.frame.spans.len(),
+        );
         if self.lanes_for.as_ref() != Some(&key) {
-            self.lanes = lanes(input.spans);
-            self.longest = input.spans.iter().map(|s| s.range().len()).max().unwrap_or(0);
+            self.lanes = lanes(input.frame.spans);
+            self.longest = input.frame.spans.iter().map(|s| s.range().len()).max().unwrap_or(0);
             self.lane_count = self.lanes.iter().max().map_or(0, |m| m + 1);
             self.lanes_for = Some(key);
         }
-        let first = input.spans.partition_point(|s| s.start.0 + self.longest <= visible.start.0);
-        let last = input.spans.partition_point(|s| s.start < visible.end);
+        let first = input.frame.spans.partition_point(|s| s.start.0 + self.longest <= visible.start.0);
+        let last = input.frame.spans.partition_point(|s| s.start < visible.end);
         let mut underlines = Vec::new();
         let mut suggested = Vec::new();
-        let on_screen = input.spans.iter().zip(&self.lanes).take(last).skip(first);
+        let on_screen = input.frame.spans.iter().zip(&self.lanes).take(last).skip(first);
         for (span, lane) in on_screen {
             if !span.range().overlaps(&visible) {
                 continue;
             }
-            let color = label_color(input.labels, span);
+            let color = label_color(&input.frame.project.labels, span);
             if span.is_suggested() {
                 // A suggestion is not the annotator's yet: an outline, never a fill.
                 suggested.push((span.range(), color));
@@ -279,11 +282,11 @@ impl DocView {
                 underlines.push((span.range(), other.color, own_lanes + i));
             }
         }
-        if let Some(selection) = input.selection {
-            fill(selection, theme::selection_color(input.dark), &mut rects);
+        if let Some(selection) = input.frame.view.selection {
+            fill(selection, theme::selection_color(input.look.dark), &mut rects);
         }
         painter.add(fills);
-        let color = theme::text_color(input.dark);
+        let color = theme::text_color(input.look.dark);
         let ctx = ui.ctx();
         let quads_for = (engine.atlas_generation(), ctx.pixels_per_point().to_bits());
         // Quads are kept for lines painted before; a long scroll through a huge document
@@ -300,7 +303,7 @@ impl DocView {
             let quads = self
                 .quads
                 .entry((line_ref.paragraph, line_ref.line))
-                .or_insert_with(|| engine.line_quads(ctx, line, input.font_size));
+                .or_insert_with(|| engine.line_quads(ctx, line, input.look.font_size));
             glyphs += quads.len();
         }
         let mut mesh = engine.mesh(ctx);
@@ -342,8 +345,10 @@ impl DocView {
             }
         }
         self.paint_links(painter, input, origin, visible);
-        if let Some(span) = input.selected_span.and_then(|id| input.spans.iter().find(|s| s.id == id)) {
-            let stroke = Stroke::new(1.5, theme::selected_span_stroke(input.dark));
+        if let Some(span) =
+            input.frame.view.selected_span.and_then(|id| input.frame.spans.iter().find(|s| s.id == id))
+        {
+            let stroke = Stroke::new(1.5, theme::selected_span_stroke(input.look.dark));
             for r in layout.highlight(span.range()) {
                 painter.rect_stroke(to_screen(r, origin), 2.0, stroke, egui::StrokeKind::Outside);
             }
@@ -412,18 +417,12 @@ impl DocView {
     }
 
     /// The links of the edited layer with an end on screen, and the link being made.
-    fn paint_links(
-        &self,
-        painter: &egui::Painter,
-        input: &DocViewInput<'_>,
-        origin: Pos2,
-        visible: CharRange,
-    ) {
+    fn paint_links(&self, painter: &egui::Painter, input: &Input<'_>, origin: Pos2, visible: CharRange) {
         let Some(cached) = &self.cached else { return };
         let margin_x = origin.x + cached.layout.width + 4.0;
-        let find = |id: SpanId| input.spans.iter().find(|s| s.id == id);
+        let find = |id: SpanId| input.frame.spans.iter().find(|s| s.id == id);
         let font = egui::FontId::proportional(9.5);
-        for (k, relation) in input.relations.iter().enumerate() {
+        for (k, relation) in input.frame.relations.iter().enumerate() {
             let (Some(head), Some(tail)) = (find(relation.head), find(relation.tail)) else { continue };
             if !head.range().overlaps(&visible) && !tail.range().overlaps(&visible) {
                 continue;
@@ -434,7 +433,7 @@ impl DocView {
             else {
                 continue;
             };
-            let kind = input.relation_types.iter().find(|t| t.id == relation.kind);
+            let kind = input.frame.project.relation_types.iter().find(|t| t.id == relation.kind);
             let color = theme::label_color(kind.map_or(Color([128, 128, 128]), |t| t.color), 210);
             painter.add(egui::Shape::line(points.clone(), Stroke::new(1.5, color)));
             arrow_head(painter, tip, down, color);
@@ -446,7 +445,7 @@ impl DocView {
                 let x = if next.x >= at.x { at.x + 3.0 } else { at.x - 3.0 - size.x };
                 let pos = egui::pos2(x, at.y - size.y / 2.0);
                 let back = Rect::from_min_size(pos, size).expand(1.0);
-                let paper = if input.dark { Color([30, 30, 30]) } else { Color([255, 255, 255]) };
+                let paper = if input.look.dark { Color([30, 30, 30]) } else { Color([255, 255, 255]) };
                 painter.rect_filled(back, 3.0, theme::label_color(paper, 170));
                 painter.galley(pos, galley, color);
             }
@@ -454,7 +453,7 @@ impl DocView {
         if let Some((head, target)) = input.link
             && let Some(head) = find(head)
         {
-            let stroke = Stroke::new(2.0, theme::selected_span_stroke(input.dark));
+            let stroke = Stroke::new(2.0, theme::selected_span_stroke(input.look.dark));
             let connector = target
                 .and_then(find)
                 .and_then(|t| self.connector(head.range(), t.range(), origin, margin_x + 16.0, 6.0));
@@ -475,7 +474,7 @@ impl DocView {
     /// The innermost span of the editable layer under the pointer, with a tooltip.
     fn hovered_span<'s>(
         &self,
-        input: &DocViewInput<'s>,
+        input: &Input<'s>,
         origin: Pos2,
         response: &egui::Response,
     ) -> Option<&'s Span> {
@@ -483,10 +482,12 @@ impl DocView {
         let pos = response.hover_pos()?;
         let at = cached.layout.hit_test(pos.x - origin.x, pos.y - origin.y).char_under?;
         let contains = |s: &&Span| s.start.0 <= at && at < s.end.0;
-        let own = input.spans.iter().filter(contains).min_by_key(|s| s.range().len());
-        let mut lines: Vec<String> = own.iter().map(|s| describe(input.labels, s)).collect();
-        for other in input.others {
-            lines.extend(other.spans.iter().filter(contains).map(|s| describe(input.labels, s)));
+        let own = input.frame.spans.iter().filter(contains).min_by_key(|s| s.range().len());
+        let mut lines: Vec<String> = own.iter().map(|s| describe(&input.frame.project.labels, s)).collect();
+        for other in &input.others {
+            lines.extend(
+                other.spans.iter().filter(contains).map(|s| describe(&input.frame.project.labels, s)),
+            );
         }
         if !lines.is_empty() {
             response.clone().on_hover_ui_at_pointer(|ui| {
@@ -501,7 +502,7 @@ impl DocView {
     fn handle_pointer(
         &mut self,
         ui: &Ui,
-        input: &DocViewInput<'_>,
+        input: &Input<'_>,
         origin: Pos2,
         response: &egui::Response,
         hovered: Option<&Span>,
@@ -519,7 +520,7 @@ impl DocView {
             self.drag = match self.boundary_under(input, origin, press) {
                 Some((span, start_end)) => Some(Drag::Boundary { span, start_end, key: self.drags }),
                 None => {
-                    let anchor = match (shift, input.selection, self.anchor) {
+                    let anchor = match (shift, input.frame.view.selection, self.anchor) {
                         (true, Some(_), Some(anchor)) => anchor,
                         _ => hit_at(press).offset,
                     };
@@ -538,7 +539,7 @@ impl DocView {
                     let range = if alt { range } else { self.snap(&input.doc.text, range) };
                     let selection = Some(range).filter(|r| !r.is_empty());
                     // Only a change is an action: holding the button still asks for nothing.
-                    if selection != input.selection {
+                    if selection != input.frame.view.selection {
                         actions.push(Action::SetSelection(selection));
                     }
                 }
@@ -566,7 +567,7 @@ impl DocView {
         {
             response.request_focus();
             let hit = hit_at(pos);
-            match (shift, input.selection, self.anchor) {
+            match (shift, input.frame.view.selection, self.anchor) {
                 (true, Some(_), Some(anchor)) => {
                     let range = ordered(anchor, hit.offset);
                     let range = if alt { range } else { self.snap(&input.doc.text, range) };
@@ -585,9 +586,9 @@ impl DocView {
     }
 
     /// The selected span's end near `pos`, if any: (span, true for its start).
-    fn boundary_under(&self, input: &DocViewInput<'_>, origin: Pos2, pos: Pos2) -> Option<(SpanId, bool)> {
+    fn boundary_under(&self, input: &Input<'_>, origin: Pos2, pos: Pos2) -> Option<(SpanId, bool)> {
         let layout = &self.cached.as_ref()?.layout;
-        let span = input.spans.iter().find(|s| Some(s.id) == input.selected_span)?;
+        let span = input.frame.spans.iter().find(|s| Some(s.id) == input.frame.view.selected_span)?;
         for (at, affinity, is_start) in
             [(span.start.0, Affinity::Downstream, true), (span.end.0, Affinity::Upstream, false)]
         {
@@ -650,8 +651,9 @@ impl DocView {
 }
 
 /// Whether moving one end of span `id` to `to` changes it.
-fn resizes(input: &DocViewInput<'_>, id: SpanId, start_end: bool, to: usize) -> bool {
+fn resizes(input: &Input<'_>, id: SpanId, start_end: bool, to: usize) -> bool {
     input
+        .frame
         .spans
         .iter()
         .find(|s| s.id == id)

@@ -10,6 +10,7 @@ pub mod doc_view;
 mod engine_text;
 pub mod fonts;
 pub mod glyph_atlas;
+pub mod keys;
 pub mod label_editor;
 pub mod modal;
 pub mod palette;
@@ -26,8 +27,8 @@ pub mod transfer;
 pub use engine_text::{EngineText, Quad, push_quads, snap, text_line};
 
 use crate::formats::{ExportFormat, ExportOptions};
-use crate::model::{CharRange, DocId, Label, LabelId, Project, SpanId};
-use crate::session::{Mode, ViewState};
+use crate::model::{CharRange, DocId, Label, LabelId, SpanId};
+use crate::session::FrameView;
 use std::path::PathBuf;
 
 /// What a widget asks the app to do: an intent, never a finished command. The session
@@ -105,16 +106,19 @@ pub enum LinkStep {
     Delete(crate::model::RelationId),
 }
 
-/// What every panel gets for one frame: the project and session state to read, the text
-/// engine to draw Arabic with, and where to push actions.
+/// How the document text is drawn: its size and the theme.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Look {
+    pub font_size: f32,
+    pub dark: bool,
+}
+
+/// What every panel gets for one frame: the session's [`FrameView`] to read, how text is
+/// drawn, the text engine to draw Arabic with, and where to push actions. Built once per
+/// frame by the app.
 pub struct UiContext<'a> {
-    pub project: &'a Project,
-    /// Who is annotating ("" until asked).
-    pub annotator: &'a str,
-    pub mode: &'a Mode,
-    pub view: &'a ViewState,
-    /// Changes with every edit, undo and redo.
-    pub generation: u64,
+    pub frame: FrameView<'a>,
+    pub look: Look,
     pub engine: &'a mut EngineText,
     pub actions: &'a mut Vec<Action>,
 }

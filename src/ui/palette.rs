@@ -7,9 +7,9 @@ use egui::{RichText, Ui};
 /// The buttons wrap onto more lines when there are many labels; they are enabled while
 /// there is a selection or a selected span to label.
 pub fn palette_ui(ui: &mut Ui, cx: &mut UiContext<'_>) {
-    let enabled = cx.view.selection.is_some() || cx.view.selected_span.is_some();
+    let enabled = cx.frame.view.selection.is_some() || cx.frame.view.selected_span.is_some();
     ui.horizontal_wrapped(|ui| {
-        for label in &cx.project.labels {
+        for label in &cx.frame.project.labels {
             let color = super::theme::label_color(label.color, 255);
             let text = match label.hotkey {
                 Some(key) => format!("{key}  {}", label.name),

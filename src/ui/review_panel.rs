@@ -40,7 +40,7 @@ pub fn review_panel_ui(
 ) {
     ui.heading("Review");
     ui.label(RichText::new(review_hint(ui.ctx())).small().weak());
-    let project = cx.project;
+    let project = cx.frame.project;
     ui.horizontal_wrapped(|ui| {
         ui.label("Compare:");
         for (i, name) in project.annotators().enumerate() {

@@ -26,7 +26,7 @@ enum Row<'a> {
 /// Shows the edited layer's spans on `doc`. With `reveal`, the selected span is scrolled
 /// into view. `index` is the code point index of the document's text.
 pub fn span_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, doc: &DocId, reveal: bool, index: &CharIndex) {
-    let (project, annotator, selected) = (cx.project, cx.annotator, cx.view.selected_span);
+    let (project, annotator, selected) = (cx.frame.project, cx.frame.annotator, cx.frame.view.selected_span);
     let Some(document) = project.document(doc) else { return };
     let layer_doc = project.layers.get(annotator).and_then(|l| l.docs.get(doc));
     let spans = layer_doc.map(|d| d.spans.as_slice()).unwrap_or(&[]);
@@ -87,9 +87,9 @@ fn label_of<'p>(project: &'p Project, span: &Span) -> (Option<&'p Label>, egui::
 }
 
 fn span_row_ui(ui: &mut Ui, cx: &mut UiContext<'_>, doc: &DocId, span: &Span, text: &str) {
-    let project = cx.project;
-    let is_selected = cx.view.selected_span == Some(span.id);
-    let is_target = cx.view.link.as_ref().is_some_and(|l| l.target == Some(span.id));
+    let project = cx.frame.project;
+    let is_selected = cx.frame.view.selected_span == Some(span.id);
+    let is_target = cx.frame.view.link.as_ref().is_some_and(|l| l.target == Some(span.id));
     let (label, color) = label_of(project, span);
     let stroke = if is_selected || is_target { egui::Stroke::new(1.5, color) } else { egui::Stroke::NONE };
     let frame = egui::Frame::new().inner_margin(theme::LIST_ROW_PADDING).corner_radius(4.0).stroke(stroke);
@@ -145,7 +145,7 @@ fn link_row_ui(
     other: &Span,
     text: &str,
 ) {
-    let project = cx.project;
+    let project = cx.frame.project;
     let kind = project.relation_type(&relation.kind);
     let kind_color = kind.map_or(egui::Color32::GRAY, |k| theme::label_color(k.color, 255));
     let (other_label, other_color) = label_of(project, other);
@@ -197,8 +197,8 @@ fn link_row_ui(
 /// do not fit the two labels are disabled, with why).
 fn link_bar_ui(ui: &mut Ui, cx: &mut UiContext<'_>, spans: &[Span], text: &str, index: &CharIndex) {
     let slice = |span: &Span| -> String { index.slice(text, span.range()).unwrap_or("").to_string() };
-    let Some(link) = cx.view.link.clone() else { return };
-    let project = cx.project;
+    let Some(link) = cx.frame.view.link.clone() else { return };
+    let project = cx.frame.project;
     let find = |id: SpanId| spans.iter().find(|s| s.id == id);
     let Some(head) = find(link.head) else { return };
     let target = link.target.and_then(find);
@@ -260,7 +260,7 @@ fn link_bar_ui(ui: &mut Ui, cx: &mut UiContext<'_>, spans: &[Span], text: &str, 
 /// text (Enter or leaving the field sets it; Arabic is shown shaped below), a list for a
 /// choice, a box for yes/no.
 fn attributes_ui(ui: &mut Ui, cx: &mut UiContext<'_>, span: &Span) {
-    let Some(label) = cx.project.label(&span.label) else { return };
+    let Some(label) = cx.frame.project.label(&span.label) else { return };
     if label.attributes.is_empty() {
         return;
     }

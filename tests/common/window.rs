@@ -23,7 +23,7 @@ pub fn window_on(path: &Path, annotator: &str) -> Harness<'static, HashiyaApp> {
 pub fn window_with(prefs: Prefs, path: &Path, dialogs: ScriptedDialogs) -> Harness<'static, HashiyaApp> {
     let mut app = HashiyaApp::with_dialogs(prefs, Box::new(dialogs)).unwrap();
     app.open_path(path);
-    let opened = app.session.workspace.is_some();
+    let opened = app.session.workspace().is_some();
     assert!(opened, "the project opens: {:?}", app.toasts.messages().collect::<Vec<_>>());
     Harness::builder()
         .with_size([1280.0, 800.0])
@@ -51,5 +51,17 @@ pub fn wait_for_job(h: &mut Harness<'_, HashiyaApp>) {
     }
     // The progress question fades out and the report's message fades in.
     h.run_steps(8);
+    h.run();
+}
+
+/// Runs frames until the save being written in the background has ended, then until the
+/// window settles.
+pub fn wait_for_save(h: &mut Harness<'_, HashiyaApp>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while h.state().session.is_saving() {
+        assert!(std::time::Instant::now() < deadline, "the save ends");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
     h.run();
 }

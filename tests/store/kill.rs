@@ -10,7 +10,7 @@ use crate::common;
 
 use common::{Rng, generated_project};
 use hashiya::model::{Project, Status};
-use hashiya::store::{self, Autosaver};
+use hashiya::store::{self, BackgroundWriter};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -133,7 +133,8 @@ fn child_edit_with_autosave() {
     let Some(dir) = std::env::var_os(DIR_VAR).map(PathBuf::from) else { return };
     let path = dir.join("project.ron");
     let mut project = store::load(&path).unwrap();
-    let mut autosaver = Autosaver::with_interval(store::recovery_path(&path), 0, Duration::from_millis(100));
+    let mut autosaver =
+        BackgroundWriter::with_interval(store::recovery_path(&path), 0, Duration::from_millis(100));
     let start = Instant::now();
     for generation in 1u64.. {
         project.name = format!("edit {generation} at {}", start.elapsed().as_millis());
@@ -183,7 +184,7 @@ fn child_edit_large_with_autosave() {
     let Some(dir) = std::env::var_os(DIR_VAR).map(PathBuf::from) else { return };
     let path = dir.join("project.ron");
     let mut project = store::load(&path).unwrap();
-    let mut autosaver = Autosaver::with_interval(store::recovery_path(&path), 0, Duration::ZERO);
+    let mut autosaver = BackgroundWriter::with_interval(store::recovery_path(&path), 0, Duration::ZERO);
     let ids: Vec<_> = project.documents.iter().map(|d| d.id.clone()).collect();
     let mut first_write = None;
     for (generation, id) in (1u64..).zip(ids.iter().cycle()) {

@@ -15,8 +15,8 @@ use hashiya::model::{CharRange, slice_chars};
 
 fn text(h: &Harness<'_, HashiyaApp>) -> String {
     let app = h.state();
-    let ws = app.session.workspace.as_ref().unwrap();
-    ws.project.document(app.session.view.doc.as_ref().unwrap()).unwrap().text.clone()
+    let ws = app.session.workspace().unwrap();
+    ws.project.document(app.session.view().doc.as_ref().unwrap()).unwrap().text.clone()
 }
 
 /// The code-point range of the `n`-th (1-based) occurrence of `word`.
@@ -82,7 +82,7 @@ fn dragging_across_an_arabic_word_selects_exactly_it() {
     let (right, left) = ends(&h, word);
     // Right to left, as an Arabic reader drags.
     drag(&mut h, right, left);
-    assert_eq!(h.state().session.view.selection, Some(word));
+    assert_eq!(h.state().session.view().selection, Some(word));
     assert_eq!(slice_chars(&text, word).unwrap(), "الأميركي");
 }
 
@@ -97,11 +97,11 @@ fn a_drag_snaps_to_whole_words_and_alt_gives_characters() {
     let inside_right = h.state().doc_view.screen_rects(first)[0].center();
     let inside_left = h.state().doc_view.screen_rects(last)[0].center();
     drag(&mut h, inside_right, inside_left);
-    assert_eq!(h.state().session.view.selection, Some(phrase));
+    assert_eq!(h.state().session.view().selection, Some(phrase));
 
     // With Alt the same drag stops at the characters under the pointer.
     drag_with(&mut h, inside_right, inside_left, Modifiers::ALT);
-    let sel = h.state().session.view.selection.unwrap();
+    let sel = h.state().session.view().selection.unwrap();
     assert!(sel.start > phrase.start && sel.end < phrase.end, "{sel} inside {phrase}");
 }
 
@@ -114,14 +114,14 @@ fn label_the_dragged_words_then_relabel_and_undo() {
     drag(&mut h, right, left);
     h.key_press(Key::Num1);
     h.run();
-    let doc = h.state().session.view.doc.clone().unwrap();
-    let spans = h.state().session.workspace.as_ref().unwrap().project.layers["tester"].spans(&doc).to_vec();
+    let doc = h.state().session.view().doc.clone().unwrap();
+    let spans = h.state().session.workspace().unwrap().project.layers["tester"].spans(&doc).to_vec();
     assert_eq!(spans.len(), 1);
     assert_eq!((spans[0].range(), spans[0].label.as_str()), (word, "claim"));
     h.key_press(Key::Num2);
     h.run();
     let label = |h: &Harness<'_, HashiyaApp>| {
-        h.state().session.workspace.as_ref().unwrap().project.layers["tester"].spans(&doc)[0].label.0.clone()
+        h.state().session.workspace().unwrap().project.layers["tester"].spans(&doc)[0].label.0.clone()
     };
     assert_eq!(label(&h), "denial");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -142,13 +142,13 @@ fn clicking_a_span_selects_it_and_shift_arrow_moves_its_end() {
     h.run();
     let centre = h.state().doc_view.screen_rects(phrase)[0].center();
     click(&mut h, centre);
-    let selected = h.state().session.view.selected_span;
+    let selected = h.state().session.view().selected_span;
     assert!(selected.is_some(), "a click on the span selects it");
     // In a right-to-left paragraph Shift+Left moves the end forward by one character.
     h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowLeft);
     h.run();
-    let doc = h.state().session.view.doc.clone().unwrap();
-    let span = h.state().session.workspace.as_ref().unwrap().project.layers["tester"].spans(&doc)[0].clone();
+    let doc = h.state().session.view().doc.clone().unwrap();
+    let span = h.state().session.workspace().unwrap().project.layers["tester"].spans(&doc)[0].clone();
     assert_eq!(span.range(), CharRange::new(phrase.start.0, phrase.end.0 + 1));
 }
 

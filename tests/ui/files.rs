@@ -30,9 +30,10 @@ fn save_as_open_import_and_export_go_through_the_dialogs() {
     dialogs.answer(vec![copy.clone()]);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     h.run();
+    common::window::wait_for_save(&mut h);
     assert!(matches!(dialogs.asked().last(), Some(FileRequest::SaveProject { .. })));
     assert!(copy.exists());
-    assert_eq!(h.state().session.workspace.as_ref().unwrap().path(), Some(copy.as_path()));
+    assert_eq!(h.state().session.workspace().unwrap().path(), Some(copy.as_path()));
     assert!(h.query_by_label_contains("Saved").is_some(), "the status bar says Saved after a save");
 
     // Import a text file: one more document, shown.
@@ -43,7 +44,7 @@ fn save_as_open_import_and_export_go_through_the_dialogs() {
     h.run();
     let project = h.state().session.project().unwrap();
     assert_eq!(project.documents.len(), 6);
-    assert_eq!(h.state().session.view.doc.as_ref(), Some(&project.documents[5].id));
+    assert_eq!(h.state().session.view().doc.as_ref(), Some(&project.documents[5].id));
 
     // Export to jsonl in the background: the answer is where it goes.
     let out = dir.path().join("out.jsonl");
@@ -64,7 +65,7 @@ fn save_as_open_import_and_export_go_through_the_dialogs() {
     assert!(matches!(h.state().modal, Some(hashiya::ui::modal::Modal::ConfirmDiscard { .. })));
     h.get_by_label("Discard changes").click();
     h.run();
-    let ws = h.state().session.workspace.as_ref().unwrap();
+    let ws = h.state().session.workspace().unwrap();
     assert_eq!(ws.path(), Some(std::path::Path::new(SAMPLE)));
     assert_eq!(ws.project.documents.len(), 5);
     assert!(h.query_by_label_contains("Opened").is_some(), "the status bar says Opened after opening");

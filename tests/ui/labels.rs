@@ -21,7 +21,7 @@ fn field(value: &str) -> egui_kittest::kittest::By<'_> {
 fn renaming_a_label_keeps_its_spans_and_clashing_keys_are_refused() {
     let (mut h, _dir, _) = sample_window("tester");
     let figures = |h: &Harness<'_, HashiyaApp>| {
-        let p = &h.state().session.workspace.as_ref().unwrap().project;
+        let p = &h.state().session.workspace().unwrap().project;
         p.layers
             .values()
             .flat_map(|l| l.docs.values())
@@ -43,7 +43,7 @@ fn renaming_a_label_keeps_its_spans_and_clashing_keys_are_refused() {
     h.run();
     h.get_by_label("Apply").click();
     h.run();
-    let project = &h.state().session.workspace.as_ref().unwrap().project;
+    let project = &h.state().session.workspace().unwrap().project;
     assert_eq!(project.label(&LabelId::new("figure")).unwrap().name, "Number");
     assert_eq!(figures(&h), before, "the spans keep their label");
 
@@ -55,7 +55,7 @@ fn renaming_a_label_keeps_its_spans_and_clashing_keys_are_refused() {
     h.run();
     h.get_by_label("Apply").click();
     h.run();
-    let project = &h.state().session.workspace.as_ref().unwrap().project;
+    let project = &h.state().session.workspace().unwrap().project;
     assert_eq!(project.label(&LabelId::new("denial")).unwrap().hotkey, Some('2'));
     assert!(h.query_by_label_contains("already used by").is_some(), "the refusal is shown");
 
@@ -64,6 +64,6 @@ fn renaming_a_label_keeps_its_spans_and_clashing_keys_are_refused() {
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    let project = &h.state().session.workspace.as_ref().unwrap().project;
+    let project = &h.state().session.workspace().unwrap().project;
     assert_eq!(project.label(&LabelId::new("figure")).unwrap().name, "Figure");
 }

@@ -15,11 +15,11 @@ use hashiya::model::{AttrValue, CharRange, DocId, Relation, Span, SpanId};
 use hashiya::ui::Action;
 
 fn doc(h: &Harness<'_, HashiyaApp>) -> DocId {
-    h.state().session.workspace.as_ref().unwrap().project.documents[0].id.clone()
+    h.state().session.workspace().unwrap().project.documents[0].id.clone()
 }
 
 fn layer_doc(h: &Harness<'_, HashiyaApp>) -> (Vec<Span>, Vec<Relation>) {
-    let ws = h.state().session.workspace.as_ref().unwrap();
+    let ws = h.state().session.workspace().unwrap();
     let doc = doc(h);
     ws.project
         .layers
@@ -29,14 +29,14 @@ fn layer_doc(h: &Harness<'_, HashiyaApp>) -> (Vec<Span>, Vec<Relation>) {
 
 /// Selects the first occurrence of `words` and presses a label key; returns the new span.
 fn label(h: &mut Harness<'_, HashiyaApp>, words: &str, key: Key) -> SpanId {
-    let text = h.state().session.workspace.as_ref().unwrap().project.documents[0].text.clone();
+    let text = h.state().session.workspace().unwrap().project.documents[0].text.clone();
     let byte = text.find(words).unwrap();
     let start = text[..byte].chars().count();
     h.state_mut().push(Action::SetSelection(Some(CharRange::new(start, start + words.chars().count()))));
     h.run();
     h.key_press(key);
     h.run();
-    h.state().session.view.selected_span.unwrap()
+    h.state().session.view().selected_span.unwrap()
 }
 
 fn key(h: &mut Harness<'_, HashiyaApp>, key: Key) {
@@ -56,9 +56,9 @@ fn link_a_denial_to_its_claim_and_set_a_figures_value_by_keyboard() {
     h.state_mut().push(Action::SelectSpan(Some(denial)));
     h.run();
     key(&mut h, Key::L);
-    assert!(h.state().session.view.link.is_some(), "L starts a link");
+    assert!(h.state().session.view().link.is_some(), "L starts a link");
     key(&mut h, Key::Tab);
-    let target = h.state().session.view.link.as_ref().unwrap().target;
+    let target = h.state().session.view().link.as_ref().unwrap().target;
     assert_eq!(target, Some(claim), "Tab goes to the span a type fits: the claim, not the figure");
     h.get_by_label_contains("Denies (D)");
     key(&mut h, Key::D);
@@ -66,7 +66,7 @@ fn link_a_denial_to_its_claim_and_set_a_figures_value_by_keyboard() {
     assert_eq!(relations.len(), 1);
     let r = &relations[0];
     assert_eq!((r.head, r.tail, r.kind.as_str(), r.annotator.as_str()), (denial, claim, "denies", "tester"));
-    assert!(h.state().session.view.link.is_none());
+    assert!(h.state().session.view().link.is_none());
     // The link is listed under both of its spans.
     assert_eq!(h.query_all_by_label_contains("Denies ->").count(), 1);
     assert_eq!(h.query_all_by_label_contains("<- Denies").count(), 1);
@@ -127,6 +127,7 @@ fn link_a_denial_to_its_claim_and_set_a_figures_value_by_keyboard() {
     // Saved, and read back from the file.
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
+    common::window::wait_for_save(&mut h);
     let saved = hashiya::store::load(&path).unwrap();
     let layer = &saved.layers["tester"];
     let d = doc(&h);
@@ -143,11 +144,15 @@ fn escape_cancels_a_link_and_a_span_cannot_link_to_itself() {
     key(&mut h, Key::L);
     h.state_mut().push(Action::SelectSpan(Some(claim)));
     h.run();
-    assert_eq!(h.state().session.view.link.as_ref().unwrap().target, None, "the head is not its own target");
+    assert_eq!(
+        h.state().session.view().link.as_ref().unwrap().target,
+        None,
+        "the head is not its own target"
+    );
     key(&mut h, Key::Enter);
     assert!(h.state().toasts.messages().any(|(_, m)| m.contains("Pick the span to link to")));
     key(&mut h, Key::Escape);
-    assert!(h.state().session.view.link.is_none());
+    assert!(h.state().session.view().link.is_none());
     assert!(layer_doc(&h).1.is_empty());
     // Label keys work again once the link is cancelled.
     key(&mut h, Key::Num2);
@@ -165,7 +170,7 @@ fn link_types_and_attributes_are_edited_with_the_labels() {
     h.get_by_label("Apply").click();
     h.run();
     let types = |h: &Harness<'_, HashiyaApp>| {
-        let project = &h.state().session.workspace.as_ref().unwrap().project;
+        let project = &h.state().session.workspace().unwrap().project;
         project.relation_types.iter().map(|t| t.id.to_string()).collect::<Vec<_>>()
     };
     assert_eq!(types(&h), ["denies", "quantifies", "link_3"]);

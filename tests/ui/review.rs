@@ -53,10 +53,13 @@ fn accepting_one_side_puts_it_in_gold_and_it_is_saved() {
     assert!(h.state().session.review().is_some());
     assert_eq!(h.state().session.review().unwrap().annotators(), ["amal", "omar"]);
     let doc = DocId::new("d");
-    // The figure both made is accepted automatically.
     let gold = |h: &Harness<'_, HashiyaApp>| {
-        h.state().session.workspace.as_ref().unwrap().project.gold.spans(&doc).to_vec()
+        h.state().session.workspace().unwrap().project.gold.spans(&doc).to_vec()
     };
+    assert!(gold(&h).is_empty(), "nothing goes into gold without the reviewer");
+    // G accepts the figure both made.
+    h.key_press(Key::G);
+    h.run();
     assert_eq!(gold(&h).len(), 1);
     assert_eq!(gold(&h)[0].label.as_str(), "figure");
     assert_eq!(gold(&h)[0].origin, Origin::Accepted { by: "reviewer".into() });
@@ -87,6 +90,7 @@ fn accepting_one_side_puts_it_in_gold_and_it_is_saved() {
     // Saved, the gold layer is in the file.
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
     h.run();
+    common::window::wait_for_save(&mut h);
     let saved = hashiya::store::load(&path).unwrap();
     assert_eq!(saved.gold.spans(&doc).len(), 2);
     assert_eq!(saved.layers["amal"], project().layers["amal"], "annotator layers are untouched");
@@ -122,10 +126,10 @@ fn the_agreement_window_lists_documents_least_agreed_first_and_opens_one_for_rev
     // In the sample project amal and omar agree least on "الرقةميداني" (004): it comes
     // first, and a click opens it in review mode.
     let least = DocId::new("004_25d750ccf964fbba");
-    assert_ne!(h.state().session.view.doc.as_ref(), Some(&least));
+    assert_ne!(h.state().session.view().doc.as_ref(), Some(&least));
     h.get_by_role_and_label(egui::accesskit::Role::Link, "الرقةميداني").click();
     h.run();
     h.run();
     assert!(h.state().session.review().is_some(), "review mode is on");
-    assert_eq!(h.state().session.view.doc.as_ref(), Some(&least));
+    assert_eq!(h.state().session.view().doc.as_ref(), Some(&least));
 }

@@ -54,10 +54,10 @@ fn suggest_accept_reject_undo_and_save() {
     // Tab goes to the first suggestion; Y accepts it and moves to the next; X rejects that.
     h.key_press(Key::Tab);
     h.run();
-    let first = h.state().session.view.selected_span.unwrap();
+    let first = h.state().session.view().selected_span.unwrap();
     h.key_press(Key::Y);
     h.run();
-    let second = h.state().session.view.selected_span.unwrap();
+    let second = h.state().session.view().selected_span.unwrap();
     assert_ne!(first, second, "the next suggestion is selected");
     let rejected = spans(&h).into_iter().find(|s| s.id == second).unwrap();
     h.key_press(Key::X);
@@ -82,6 +82,7 @@ fn suggest_accept_reject_undo_and_save() {
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
+    common::window::wait_for_save(&mut h);
     let saved = hashiya::store::load(&path).unwrap();
     let layer = saved.layer(&LayerRef::annotator("rana")).unwrap().spans(&DocId::new("d"));
     let mine: Vec<&Span> = layer.iter().filter(|s| !s.is_suggested()).collect();

@@ -13,11 +13,11 @@ use hashiya::model::{CharRange, DocId, SpanId, Status, slice_chars};
 use hashiya::ui::Action;
 
 fn first_doc(h: &Harness<'_, HashiyaApp>) -> DocId {
-    h.state().session.workspace.as_ref().unwrap().project.documents[0].id.clone()
+    h.state().session.workspace().unwrap().project.documents[0].id.clone()
 }
 
 fn tester_spans(h: &Harness<'_, HashiyaApp>, doc: &DocId) -> Vec<hashiya::model::Span> {
-    let ws = h.state().session.workspace.as_ref().unwrap();
+    let ws = h.state().session.workspace().unwrap();
     ws.project.layers.get("tester").map(|l| l.spans(doc).to_vec()).unwrap_or_default()
 }
 
@@ -33,7 +33,7 @@ fn label_word(h: &mut Harness<'_, HashiyaApp>, doc: &DocId, word: &str, key: Key
 
 /// The code-point range of the first occurrence of `word` in the document.
 fn range_of(h: &Harness<'_, HashiyaApp>, doc: &DocId, word: &str) -> CharRange {
-    let text = &h.state().session.workspace.as_ref().unwrap().project.document(doc).unwrap().text;
+    let text = &h.state().session.workspace().unwrap().project.document(doc).unwrap().text;
     let byte = text.find(word).unwrap();
     let start = text[..byte].chars().count();
     CharRange::new(start, start + word.chars().count())
@@ -51,7 +51,7 @@ fn label_relabel_undo_redo_delete_by_keyboard() {
         (spans[0].range(), spans[0].label.as_str(), spans[0].annotator.as_str()),
         (range, "claim", "tester")
     );
-    let text = &h.state().session.workspace.as_ref().unwrap().project.documents[0].text;
+    let text = &h.state().session.workspace().unwrap().project.documents[0].text;
     assert_eq!(slice_chars(text, spans[0].range()).unwrap(), "الجيش السوري");
     assert!(h.state().title().ends_with('*'), "title marks unsaved work: {}", h.state().title());
 
@@ -96,23 +96,23 @@ fn tab_walks_spans_and_ctrl_enter_marks_done() {
     h.key_press(Key::Tab);
     h.run();
     let first = tester_spans(&h, &doc)[0].id;
-    assert_eq!(h.state().session.view.selected_span, Some(first));
+    assert_eq!(h.state().session.view().selected_span, Some(first));
     h.key_press(Key::Tab);
     h.run();
-    assert_eq!(h.state().session.view.selected_span, Some(tester_spans(&h, &doc)[1].id));
+    assert_eq!(h.state().session.view().selected_span, Some(tester_spans(&h, &doc)[1].id));
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     h.run();
-    let ws = h.state().session.workspace.as_ref().unwrap();
+    let ws = h.state().session.workspace().unwrap();
     assert_eq!(ws.project.document(&doc).unwrap().status_of("tester"), Status::Done);
 
     h.key_press(Key::PageDown);
     h.run();
-    let second = h.state().session.workspace.as_ref().unwrap().project.documents[1].id.clone();
-    assert_eq!(h.state().session.view.doc.as_ref(), Some(&second));
+    let second = h.state().session.workspace().unwrap().project.documents[1].id.clone();
+    assert_eq!(h.state().session.view().doc.as_ref(), Some(&second));
     h.key_press(Key::PageUp);
     h.run();
-    assert_eq!(h.state().session.view.doc.as_ref(), Some(&doc));
+    assert_eq!(h.state().session.view().doc.as_ref(), Some(&doc));
 }
 
 #[test]
@@ -123,12 +123,13 @@ fn save_and_reload_keep_the_spans() {
     let range = label_word(&mut h, &doc, "قادة داعش", Key::Num1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
+    common::window::wait_for_save(&mut h);
     assert!(!h.state().title().ends_with('*'), "saved: {}", h.state().title());
     let reloaded = hashiya::store::load(&path).unwrap();
     let spans = reloaded.layers["tester"].spans(&doc);
     assert_eq!(spans.len(), 1);
     assert_eq!(spans[0].range(), range);
-    assert_eq!(reloaded.layers["amal"], h.state().session.workspace.as_ref().unwrap().project.layers["amal"]);
+    assert_eq!(reloaded.layers["amal"], h.state().session.workspace().unwrap().project.layers["amal"]);
 }
 
 #[test]
@@ -136,7 +137,7 @@ fn search_finds_a_word_with_and_without_shadda() {
     let (mut h, _dir, _) = sample_window("tester");
     h.run();
     let doc = first_doc(&h);
-    let text = h.state().session.workspace.as_ref().unwrap().project.document(&doc).unwrap().text.clone();
+    let text = h.state().session.workspace().unwrap().project.document(&doc).unwrap().text.clone();
     // The article writes "مسلّحيه" with a shadda; the analyst types it without.
     assert!(text.contains("مسلّحيه"));
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
@@ -181,7 +182,7 @@ fn a_save_that_finds_the_file_changed_keeps_asking() {
     );
     assert_eq!(hashiya::store::load(&path).unwrap().name, "changed elsewhere", "nothing was overwritten");
     assert_eq!(
-        h.state().session.workspace.as_ref().unwrap().project.name,
+        h.state().session.workspace().unwrap().project.name,
         "Syria sample",
         "our project is still open"
     );
