@@ -17,7 +17,6 @@ pub mod continuum;
 pub mod disagreement;
 pub mod dump;
 pub mod kappa;
-pub mod link_review;
 pub mod matching;
 pub mod merge;
 pub mod per_document;
