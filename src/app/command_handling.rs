@@ -4,7 +4,7 @@
 
 use super::HashiyaApp;
 use crate::model::Timestamp;
-use crate::review::session::Choice;
+use crate::review::state::Choice;
 use crate::session::SessionError;
 use crate::ui::commands::{KeyContext, UiCommand};
 use crate::ui::modal::{Answer, Modal, Pending};

@@ -8,11 +8,11 @@
 //! A decision on a disagreement first removes the gold spans that an earlier decision
 //! on it left there (gold spans overlapping its range that are not agreed spans), so
 //! a reviewer can change their mind. Decisions on links and attribute values (see
-//! `link_review`) replace the gold links between the two spans, or the gold span's
+//! `disagreement::links`) replace the gold links between the two spans, or the gold span's
 //! values, in the same way.
 
+use super::disagreement::links::{agreed_attributes, agreed_links, gold_links_between, gold_with};
 use super::disagreement::{Disagreement, DisagreementKind, SpanKey, agreed};
-use super::link_review::{agreed_attributes, agreed_links, gold_links_between, gold_with};
 use crate::model::{
     Attributes, CharRange, Command, DocId, LabelId, LayerRef, Origin, Project, Relation, RelationId, Span,
     SpanId, Timestamp,
@@ -132,7 +132,7 @@ pub fn decided_count(project: &Project, doc: &DocId, disagreement: &Disagreement
     }
 }
 
-/// The command for a decision on links or attribute values (see `link_review`).
+/// The command for a decision on links or attribute values (see `disagreement::links`).
 fn adjudicate_links_or_values(
     project: &Project,
     doc: &DocId,
@@ -308,7 +308,7 @@ pub fn adjudicate(
 mod tests {
     use super::*;
     use crate::model::apply;
-    use crate::review::disagreement::tests::review_project;
+    use crate::review::disagreement::spans::tests::review_project;
     use crate::review::{DisagreementKind, disagreements};
 
     const NOW: Timestamp = Timestamp(99);

@@ -8,6 +8,11 @@
 //! `alpha`, `unitizing` through `continuum`, and `per_document`) and fills the types of
 //! `report`; `warnings` reads a finished report. Nothing under `report` or `warnings`
 //! calls back into `agreement`.
+//!
+//! Review mode flows the same way: `disagreement` finds where the layers differ (spans in
+//! `disagreement::spans`, links and attribute values in `disagreement::links`),
+//! `adjudicate` turns a decision into a gold command, and `state` holds what review mode
+//! shows (the window's editing session lives in `crate::session`).
 
 pub mod adjudicate;
 pub mod agreement;
@@ -17,13 +22,12 @@ pub mod continuum;
 pub mod disagreement;
 pub mod dump;
 pub mod kappa;
-pub mod link_review;
 pub mod matching;
 pub mod merge;
 pub mod per_document;
 pub mod relations;
 pub mod report;
-pub mod session;
+pub mod state;
 pub mod unitizing;
 mod warnings;
 

@@ -80,7 +80,7 @@ impl<'a> FrameView<'a> {
     }
 
     /// Review mode's state, when reviewing.
-    pub fn review(&self) -> Option<&'a crate::review::session::ReviewState> {
+    pub fn review(&self) -> Option<&'a crate::review::state::ReviewState> {
         match self.mode {
             Mode::Review(review) => Some(review),
             Mode::Annotate { .. } => None,

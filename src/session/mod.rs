@@ -22,7 +22,7 @@ use crate::model::{
     CharRange, Command, CommandError, DocId, Document, Label, LabelId, LayerRef, Project, RelationType,
     SpanId, Status, Timestamp,
 };
-use crate::review::session::ReviewState;
+use crate::review::state::ReviewState;
 use crate::store::ProjectFile;
 use crate::workspace::Workspace;
 use edits::{edit_span_command, find_span, new_span_command, resize_command, step_span};

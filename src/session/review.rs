@@ -5,7 +5,7 @@
 
 use super::{Mode, Session, SessionError};
 use crate::model::{CharRange, Command, DocId, Timestamp};
-use crate::review::session::{Choice, ReviewState};
+use crate::review::state::{Choice, ReviewState};
 
 impl Session {
     /// Switches between annotating and reviewing (every annotator compared). Returns

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::model::{Origin, Span};
-use crate::review::session::Choice;
+use crate::review::state::Choice;
 
 const TEXT: &str = "قال المرصد إن 12 مدنياً قتلوا في الرقة";
 

@@ -11,7 +11,7 @@
 use super::commands::UiCommand;
 use super::{Action, UiContext, text_line, theme};
 use crate::model::{CharIndex, DocId};
-use crate::review::session::ReviewState;
+use crate::review::state::ReviewState;
 use crate::review::{AgreementError, AgreementReport, DocumentAgreement};
 use egui::{RichText, Ui};
 

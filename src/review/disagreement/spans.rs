@@ -1,10 +1,7 @@
-//! Where annotators disagree on one document, for the review window.
-//!
-//! Spans that every chosen annotator made alike (same start, end and label) are
-//! agreed and set aside. The remaining spans are grouped into clusters of overlapping
-//! spans (two spans overlap when they share a code point; a cluster is a connected
-//! group, so clusters never overlap each other). Each cluster is one [`Disagreement`],
-//! classified as:
+//! Span disagreements: the spans not every chosen annotator made alike, grouped into
+//! clusters of overlapping spans (two spans overlap when they share a code point; a
+//! cluster is a connected group, so clusters never overlap each other). Each cluster is
+//! one [`Disagreement`], classified as:
 //!
 //! - [`DisagreementKind::SameRangeDifferentLabel`]: every span has the same range, the
 //!   labels differ;
@@ -12,124 +9,13 @@
 //!   with different ranges;
 //! - [`DisagreementKind::OnlyIn`]: the spans come from these annotators only (the
 //!   others marked nothing that overlaps), with the same label where there are several.
-//!
-//! Then, on the agreed spans, the links and attribute values the annotators gave
-//! differently ([`DisagreementKind::LinksDiffer`], [`DisagreementKind::AttributesDiffer`];
-//! see `link_review`). The list is in reading order.
 
-use crate::model::{CharOffset, CharRange, DocId, LabelId, Project, Span};
-use std::collections::BTreeMap;
+use super::{AnnotatedSpan, Disagreement, DisagreementKind, agreed, key, layer_spans};
+use crate::model::{CharOffset, CharRange, DocId, Project, Span};
 
-/// How annotators disagree on a cluster of spans.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum DisagreementKind {
-    /// Every span has the same range; the labels differ.
-    SameRangeDifferentLabel,
-    /// Spans of two or more annotators overlap with different ranges.
-    BoundaryMismatch,
-    /// Only these annotators marked anything here (in the order they were chosen).
-    OnlyIn(Vec<String>),
-    /// A span all marked alike, with different attribute values.
-    AttributesDiffer,
-    /// Two spans all marked alike, linked differently.
-    LinksDiffer,
-}
-
-impl DisagreementKind {
-    /// A short description for lists, e.g. "boundary mismatch" or "only amal".
-    pub fn describe(&self) -> String {
-        match self {
-            DisagreementKind::SameRangeDifferentLabel => "same range, different label".into(),
-            DisagreementKind::BoundaryMismatch => "boundary mismatch".into(),
-            DisagreementKind::OnlyIn(names) => format!("only {}", names.join(", ")),
-            DisagreementKind::AttributesDiffer => "attributes differ".into(),
-            DisagreementKind::LinksDiffer => "links differ".into(),
-        }
-    }
-}
-
-/// A span with the name of the annotator layer it comes from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AnnotatedSpan {
-    /// The annotator layer the span is in.
-    pub annotator: String,
-    pub span: Span,
-}
-
-/// One place where the chosen annotators disagree.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Disagreement {
-    pub kind: DisagreementKind,
-    /// The smallest range covering every span involved.
-    pub range: CharRange,
-    /// The spans involved, in reading order (annotator order among equals).
-    pub spans: Vec<AnnotatedSpan>,
-    /// Every annotator that was compared, in the order chosen.
-    pub annotators: Vec<String>,
-    /// For [`DisagreementKind::LinksDiffer`]: the two spans and each annotator's link types.
-    pub link: Option<super::link_review::LinkChoices>,
-}
-
-impl Disagreement {
-    /// The spans of one annotator here (none for an annotator who marked nothing).
-    pub fn spans_of<'d>(&'d self, annotator: &'d str) -> impl Iterator<Item = &'d Span> + 'd {
-        self.spans.iter().filter(move |s| s.annotator == annotator).map(|s| &s.span)
-    }
-
-    /// Annotators who marked nothing here.
-    pub fn missing(&self) -> Vec<&str> {
-        self.annotators
-            .iter()
-            .filter(|a| !self.spans.iter().any(|s| &s.annotator == *a))
-            .map(String::as_str)
-            .collect()
-    }
-}
-
-/// A span key: range and label.
-pub type SpanKey = (CharRange, LabelId);
-
-fn key(span: &Span) -> SpanKey {
-    (span.range(), span.label.clone())
-}
-
-/// Spans of each annotator on `doc`, in the order given.
-/// Each annotator's spans on `doc`, suggestions left out: a suggestion is not an
-/// annotator's decision until it is accepted.
-fn layer_spans<'p>(project: &'p Project, doc: &DocId, annotators: &[&str]) -> Vec<Vec<&'p Span>> {
-    annotators
-        .iter()
-        .map(|a| {
-            let spans = project.layers.get(*a).map(|l| l.spans(doc)).unwrap_or(&[]);
-            spans.iter().filter(|s| !s.is_suggested()).collect()
-        })
-        .collect()
-}
-
-/// The spans every chosen annotator made alike on `doc`, with how many copies each has
-/// in common, sorted. Empty when fewer than two annotators are given.
-pub fn agreed(project: &Project, doc: &DocId, annotators: &[&str]) -> BTreeMap<SpanKey, usize> {
-    if annotators.len() < 2 {
-        return BTreeMap::new();
-    }
-    let mut common: Option<BTreeMap<SpanKey, usize>> = None;
-    for spans in layer_spans(project, doc, annotators) {
-        let mut counts: BTreeMap<SpanKey, usize> = BTreeMap::new();
-        for span in spans {
-            *counts.entry(key(span)).or_default() += 1;
-        }
-        common = Some(match common {
-            None => counts,
-            Some(prev) => {
-                prev.into_iter().filter_map(|(k, n)| counts.get(&k).map(|m| (k, n.min(*m)))).collect()
-            }
-        });
-    }
-    common.unwrap_or_default()
-}
-
-/// The disagreements between `annotators` on `doc`, sorted by position.
-pub fn disagreements(project: &Project, doc: &DocId, annotators: &[&str]) -> Vec<Disagreement> {
+/// The clusters of spans on `doc` that `annotators` did not all make alike, in reading
+/// order (links and attributes are left to `links`).
+pub fn span_disagreements(project: &Project, doc: &DocId, annotators: &[&str]) -> Vec<Disagreement> {
     let common = agreed(project, doc, annotators);
     let mut rest: Vec<(usize, AnnotatedSpan)> = Vec::new();
     for (order, (name, spans)) in annotators.iter().zip(layer_spans(project, doc, annotators)).enumerate() {
@@ -157,10 +43,6 @@ pub fn disagreements(project: &Project, doc: &DocId, annotators: &[&str]) -> Vec
     if !cluster.is_empty() {
         out.push(classify(cluster, &names));
     }
-    if annotators.len() >= 2 {
-        out.extend(super::link_review::link_and_attribute_disagreements(project, doc, annotators));
-        out.sort_by_key(|d| (d.range.start, d.range.end));
-    }
     out
 }
 
@@ -185,7 +67,8 @@ fn classify(spans: Vec<AnnotatedSpan>, annotators: &[String]) -> Disagreement {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::model::{Document, SpanId, Timestamp};
+    use crate::model::{Document, LabelId, SpanId, Timestamp};
+    use crate::review::disagreement::disagreements;
 
     pub(crate) fn span(id: u64, start: usize, end: usize, label: &str) -> Span {
         Span::new(SpanId(id), CharRange::new(start, end), LabelId::new(label), "", Timestamp(1))

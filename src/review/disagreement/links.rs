@@ -7,22 +7,9 @@
 //! keys as spans: A or B takes that annotator's values or links into gold, R leaves
 //! none. Agreed values and links go to gold with the agreed spans.
 
-use super::disagreement::{AnnotatedSpan, Disagreement, DisagreementKind, SpanKey, agreed};
+use super::{AnnotatedSpan, Disagreement, DisagreementKind, LinkChoices, SpanKey, agreed, key};
 use crate::model::{Attributes, CharRange, DocId, LabelId, Project, Relation, Span};
 use std::collections::{BTreeMap, BTreeSet};
-
-/// A pair of agreed spans and the relation types each annotator put between them.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LinkChoices {
-    pub head: SpanKey,
-    pub tail: SpanKey,
-    /// Per compared annotator (in order): the types of their links from head to tail.
-    pub kinds: Vec<(String, BTreeSet<LabelId>)>,
-}
-
-fn key(span: &Span) -> SpanKey {
-    (span.range(), span.label.clone())
-}
 
 /// An annotator's first span with this key (not a suggestion).
 fn span_with<'p>(project: &'p Project, annotator: &str, doc: &DocId, k: &SpanKey) -> Option<&'p Span> {
