@@ -34,7 +34,8 @@ impl HashiyaApp {
     /// Turns shortcuts into actions. Bare keys (digits, N, Delete, Tab) are left to a text
     /// field that has the keyboard.
     pub(super) fn handle_keys(&mut self, ctx: &egui::Context) {
-        if self.modal.is_some() || self.transfer.busy() {
+        if self.close_on_escape(ctx) || self.modal.is_some() || self.chooser.is_some() || self.transfer.busy()
+        {
             return;
         }
         let typing = ctx.text_edit_focused();
@@ -76,6 +77,42 @@ impl HashiyaApp {
         self.actions.extend(labels.into_iter().map(Action::ApplyLabel));
     }
 
+    /// Esc closes what is on top: the question (as its Cancel; the name question cannot
+    /// be put off), the file chooser, a report's details, then the windows. Returns whether
+    /// Esc was taken.
+    fn close_on_escape(&mut self, ctx: &egui::Context) -> bool {
+        if !ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            return false;
+        }
+        let closed = if let Some(modal) = &self.modal {
+            let cancellable = !matches!(modal, Modal::AskName { .. });
+            if cancellable {
+                self.modal = None;
+                self.actions.push(Action::Answer(Answer::Cancel));
+            }
+            cancellable
+        } else {
+            self.chooser.take().is_some() || self.toasts.details.take().is_some() || self.close_top_window()
+        };
+        if closed {
+            ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+        }
+        closed
+    }
+
+    /// Closes the first open window of the label editor, the pattern editor, export,
+    /// agreement and performance.
+    fn close_top_window(&mut self) -> bool {
+        let windows: [&mut bool; 5] = [
+            &mut self.label_editor.open,
+            &mut self.pattern_editor.open,
+            &mut self.transfer.export_open,
+            &mut self.agreement.open,
+            &mut self.performance.open,
+        ];
+        windows.into_iter().find(|open| **open).map(|open| *open = false).is_some()
+    }
+
     /// Applies one action.
     pub fn handle(&mut self, action: Action, ctx: &egui::Context) {
         let now = Timestamp::now();
@@ -102,7 +139,10 @@ impl HashiyaApp {
                 self.report(result);
             }
             Action::Reveal(doc, range) => self.session.reveal(doc, range),
-            Action::OpenProject(_) | Action::Import(_) | Action::ImportAnnotations(_)
+            Action::OpenProject(_)
+            | Action::Import(_)
+            | Action::ImportAnnotations(_)
+            | Action::FileChosen { .. }
                 if self.transfer.busy() =>
             {
                 self.toasts.info("Wait until the import or export in progress has finished.");
@@ -110,7 +150,8 @@ impl HashiyaApp {
             Action::OpenProject(path) => self.when_saved(Pending::Open(path), ctx),
             Action::Import(paths) => self.import_texts(&paths),
             Action::ImportAnnotations(paths) => self.import_annotations(paths),
-            Action::Export(format, options) => self.export(format, options),
+            Action::FileChosen { request, paths } => self.file_chosen(request, paths, ctx),
+            Action::Export(format, options) => self.export(format, options, ctx),
             Action::ComputeAgreement => self.compute_agreement(),
             Action::ShowLayer(name, on) => self.session.show_layer(&name, on),
             Action::Compare(name, on) => self.session.compare(&name, on),
@@ -209,7 +250,7 @@ impl HashiyaApp {
                 }
             }
             Answer::SaveThen(then) => {
-                if self.save(false) {
+                if self.save(false, Some(then.clone()), ctx) {
                     self.run_pending(then, ctx);
                 }
             }
@@ -224,10 +265,10 @@ impl HashiyaApp {
             Answer::Recover(recovery) => self.recover(&recovery),
             Answer::DiscardRecovery => self.discard_recovery(),
             Answer::Overwrite => {
-                self.save_with(crate::store::SaveMode::Overwrite);
+                self.save_with(crate::store::SaveMode::Overwrite, ctx);
             }
             Answer::SaveElsewhere => {
-                self.save(true);
+                self.save(true, None, ctx);
             }
             Answer::Note { span, text } => {
                 let result = self.session.set_note(span, &text, Timestamp::now());
@@ -244,14 +285,14 @@ impl HashiyaApp {
             UiCommand::NewProject => self.when_saved(Pending::NewProject, ctx),
             UiCommand::Open => self.ask_open(ctx),
             UiCommand::Save => {
-                self.save(false);
+                self.save(false, None, ctx);
             }
             UiCommand::SaveAs => {
-                self.save(true);
+                self.save(true, None, ctx);
             }
-            UiCommand::ImportTexts | UiCommand::ImportFolder => self.ask_import_texts(cmd),
-            UiCommand::ImportAnnotations => self.ask_import_annotations(),
-            UiCommand::MergeColleague => self.ask_merge(),
+            UiCommand::ImportTexts | UiCommand::ImportFolder => self.ask_import_texts(cmd, ctx),
+            UiCommand::ImportAnnotations => self.ask_import_annotations(ctx),
+            UiCommand::MergeColleague => self.ask_merge(ctx),
             UiCommand::Export => self.transfer.export_open = true,
             UiCommand::Undo => {
                 let result = self.session.undo();

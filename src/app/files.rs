@@ -1,7 +1,10 @@
 //! The window's file work: opening (with the recovery offer), creating and saving
 //! projects, importing texts and annotations, exporting, merging colleagues' projects,
 //! dropped files, and what is postponed until unsaved changes are dealt with. File names
-//! come from the injected [`FileDialogs`](crate::ui::dialogs::FileDialogs).
+//! come from the injected [`FileDialogs`](crate::ui::dialogs::FileDialogs) or, when the
+//! system's dialog cannot be shown, from the window's own chooser a frame or more later:
+//! each flow asks with [`HashiyaApp::ask_file`] and carries on in
+//! [`HashiyaApp::file_chosen`].
 
 use super::HashiyaApp;
 use crate::formats::{ExportFormat, ExportOptions};
@@ -10,24 +13,82 @@ use crate::review::AgreementOptions;
 use crate::store::{self, ProjectFile, Recovery, SaveMode, StoreError};
 use crate::ui::Action;
 use crate::ui::commands::UiCommand;
-use crate::ui::dialogs::FileRequest;
+use crate::ui::dialogs::{DialogAnswer, FileRequest};
+use crate::ui::file_chooser::Chooser;
 use crate::ui::modal::{Modal, Pending};
+use crate::ui::toasts::ToastKind;
 use crate::ui::transfer::Finished;
 use std::path::{Path, PathBuf};
 
 impl HashiyaApp {
     /// Opens a project that is already in memory.
     pub fn set_project(&mut self, project: Project, file: Option<ProjectFile>) {
-        if let Some(file) = &file {
+        self.remember_document();
+        let last = file.as_ref().and_then(|file| {
             self.prefs.remember(file.path.clone());
-        }
+            let last = self.prefs.last_document(&file.path)?;
+            project.documents.iter().find(|d| d.id.as_str() == last).map(|d| d.id.clone())
+        });
         self.session.open(project, file);
+        if let Some(doc) = last {
+            self.session.open_document(doc);
+        }
         self.search = Default::default();
         self.label_editor = Default::default();
         self.pattern_editor = Default::default();
         self.agreement = Default::default();
         // Only the name question outlives the project it was asked over.
         self.modal = self.modal.take().filter(|m| matches!(m, Modal::AskName { .. }));
+    }
+
+    /// Remembers the document open in the project (its file's), to reopen it there.
+    pub fn remember_document(&mut self) {
+        let Some(path) = self.session.workspace.as_ref().and_then(|ws| ws.path()) else { return };
+        if let Some(doc) = &self.session.view.doc {
+            self.prefs.remember_document(path, doc.as_str());
+        }
+    }
+
+    /// Asks for files: a native dialog's answer carries on at once; when no native dialog
+    /// can be shown, the window's own chooser opens, saying why under its title, and the flow carries on
+    /// when it answers. A cancel does nothing.
+    pub(super) fn ask_file(&mut self, request: FileRequest, ctx: &egui::Context) {
+        match self.dialogs.ask(&request) {
+            DialogAnswer::Picked(paths) => self.file_chosen(request, paths, ctx),
+            DialogAnswer::Cancelled => {}
+            DialogAnswer::Unavailable(reason) => {
+                let start = self
+                    .session
+                    .workspace
+                    .as_ref()
+                    .and_then(|ws| ws.path())
+                    .and_then(Path::parent)
+                    .map(Path::to_path_buf)
+                    .or_else(|| std::env::current_dir().ok())
+                    .unwrap_or_default();
+                self.chooser = Some(Chooser::new(request, reason, &start));
+            }
+        }
+    }
+
+    /// Carries on with the flow that asked `request`, now that the user picked `paths`.
+    pub(super) fn file_chosen(&mut self, request: FileRequest, paths: Vec<PathBuf>, ctx: &egui::Context) {
+        let Some(first) = paths.first().cloned() else { return };
+        match request {
+            FileRequest::OpenProject => self.when_saved(Pending::Open(first), ctx),
+            FileRequest::NewProject { .. } => self.create_project(first),
+            FileRequest::SaveProject { then, .. } => {
+                if self.save_to(first)
+                    && let Some(then) = then
+                {
+                    self.run_pending(then, ctx);
+                }
+            }
+            FileRequest::Texts | FileRequest::TextFolder => self.import_texts(&paths),
+            FileRequest::Annotations => self.import_annotations(paths),
+            FileRequest::ColleagueProjects => self.merge_files(&paths),
+            FileRequest::ExportTarget { format, options, .. } => self.export_to(format, options, first),
+        }
     }
 
     /// Loads and opens a project file, offering to recover an autosave newer than it;
@@ -95,7 +156,7 @@ impl HashiyaApp {
     pub(super) fn run_pending(&mut self, pending: Pending, ctx: &egui::Context) {
         match pending {
             Pending::Open(path) => self.open_path(&path),
-            Pending::NewProject => self.new_project(),
+            Pending::NewProject => self.new_project(ctx),
             Pending::Close => {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -103,9 +164,11 @@ impl HashiyaApp {
         }
     }
 
-    fn new_project(&mut self) {
-        let request = FileRequest::SaveProject { suggested: "project.ron".into() };
-        let Some(path) = self.dialogs.ask(&request).into_iter().next() else { return };
+    fn new_project(&mut self, ctx: &egui::Context) {
+        self.ask_file(FileRequest::NewProject { suggested: "project.ron".into() }, ctx);
+    }
+
+    fn create_project(&mut self, path: PathBuf) {
         let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let project = Project::new(name);
         match ProjectFile::create(path, &project) {
@@ -115,21 +178,24 @@ impl HashiyaApp {
     }
 
     pub(super) fn ask_open(&mut self, ctx: &egui::Context) {
-        if let Some(path) = self.dialogs.ask(&FileRequest::OpenProject).into_iter().next() {
-            self.when_saved(Pending::Open(path), ctx);
-        }
+        self.ask_file(FileRequest::OpenProject, ctx);
     }
 
-    /// Saves the project (asking for a path when it has none, or for Save as). Returns success.
-    pub(super) fn save(&mut self, save_as: bool) -> bool {
+    /// Saves the project (asking for a path when it has none, or for Save as). Returns
+    /// whether it was saved now; when a path is asked for, the save, then `then`, follow
+    /// the answer.
+    pub(super) fn save(&mut self, save_as: bool, then: Option<Pending>, ctx: &egui::Context) -> bool {
         let Some(ws) = &self.session.workspace else { return false };
         if !save_as && ws.path().is_some() {
-            return self.save_with(SaveMode::Checked);
+            return self.save_with(SaveMode::Checked, ctx);
         }
         let suggested = format!("{}.ron", ws.project.name);
-        let Some(path) = self.dialogs.ask(&FileRequest::SaveProject { suggested }).into_iter().next() else {
-            return false;
-        };
+        self.ask_file(FileRequest::SaveProject { suggested, then }, ctx);
+        false
+    }
+
+    /// Saves the project to `path` (Save as). Returns success.
+    fn save_to(&mut self, path: PathBuf) -> bool {
         let Some(ws) = &mut self.session.workspace else { return false };
         match ws.save_as(path.clone()) {
             Ok(()) => {
@@ -145,7 +211,7 @@ impl HashiyaApp {
 
     /// Saves to the project's own file; a file changed on disk is only replaced with
     /// [`SaveMode::Overwrite`], otherwise the user is asked.
-    pub(super) fn save_with(&mut self, mode: SaveMode) -> bool {
+    pub(super) fn save_with(&mut self, mode: SaveMode, ctx: &egui::Context) -> bool {
         let Some(ws) = &mut self.session.workspace else { return false };
         match ws.save(mode) {
             Some(Ok(())) => true,
@@ -157,17 +223,14 @@ impl HashiyaApp {
                 self.toasts.error(format!("Could not save: {err}"));
                 false
             }
-            None => self.save(true),
+            None => self.save(true, None, ctx),
         }
     }
 
-    pub(super) fn ask_import_texts(&mut self, cmd: UiCommand) {
+    pub(super) fn ask_import_texts(&mut self, cmd: UiCommand, ctx: &egui::Context) {
         let request =
             if cmd == UiCommand::ImportFolder { FileRequest::TextFolder } else { FileRequest::Texts };
-        let paths = self.dialogs.ask(&request);
-        if !paths.is_empty() {
-            self.import_texts(&paths);
-        }
+        self.ask_file(request, ctx);
     }
 
     /// Imports text files (or folders of them) as new documents, one undo step.
@@ -184,9 +247,7 @@ impl HashiyaApp {
         }
         let docs: Vec<_> =
             scratch.documents.split_off(before).into_iter().map(std::sync::Arc::unwrap_or_clone).collect();
-        for (path, reason) in &report.skipped {
-            self.toasts.error(format!("Not imported: {reason} — {}", path.display()));
-        }
+        self.report_skipped(&report.skipped);
         let result = self.session.add_documents(docs);
         if let Some(n) = self.report(result)
             && n > 0
@@ -195,11 +256,23 @@ impl HashiyaApp {
         }
     }
 
-    pub(super) fn ask_import_annotations(&mut self) {
-        let paths = self.dialogs.ask(&FileRequest::Annotations);
-        if !paths.is_empty() {
-            self.import_annotations(paths);
-        }
+    /// Says which files a text import passed over: a text already in the project is
+    /// information, a file that could not be imported an error; many go into one message
+    /// with the list behind "Details…".
+    fn report_skipped(&mut self, skipped: &[(PathBuf, store::import::SkipReason)]) {
+        let (duplicates, refused): (Vec<_>, Vec<_>) =
+            skipped.iter().partition(|(_, reason)| matches!(reason, store::import::SkipReason::Duplicate(_)));
+        let lines = |skipped: &[&(PathBuf, store::import::SkipReason)], what: &str| -> Vec<String> {
+            skipped.iter().map(|(path, reason)| format!("{what}: {reason} — {}", path.display())).collect()
+        };
+        let summary = format!("{} files were already in the project.", duplicates.len());
+        self.toasts.report(ToastKind::Info, summary, lines(&duplicates, "Already imported"));
+        let summary = format!("{} files were not imported.", refused.len());
+        self.toasts.report(ToastKind::Error, summary, lines(&refused, "Not imported"));
+    }
+
+    pub(super) fn ask_import_annotations(&mut self, ctx: &egui::Context) {
+        self.ask_file(FileRequest::Annotations, ctx);
     }
 
     /// Imports annotation files in the background.
@@ -211,12 +284,16 @@ impl HashiyaApp {
         self.transfer.start_import(project, paths, self.session.annotator().map(str::to_string));
     }
 
-    /// Asks where to export, then exports in the background.
-    pub(super) fn export(&mut self, format: ExportFormat, options: ExportOptions) {
+    /// Asks where to export, then exports there ([`Self::export_to`]).
+    pub(super) fn export(&mut self, format: ExportFormat, options: ExportOptions, ctx: &egui::Context) {
         let Some(project) = self.session.project() else { return };
         let suggested = format!("{}.{}", project.name, format.extension().unwrap_or(""));
-        let request = FileRequest::ExportTarget { suggested, folder: format == ExportFormat::Brat };
-        let Some(out) = self.dialogs.ask(&request).into_iter().next() else { return };
+        let folder = format == ExportFormat::Brat;
+        self.ask_file(FileRequest::ExportTarget { suggested, folder, format, options }, ctx);
+    }
+
+    /// Exports to `out` in the background.
+    fn export_to(&mut self, format: ExportFormat, options: ExportOptions, out: PathBuf) {
         let Some(project) = self.session.project() else { return };
         self.transfer.export_open = false;
         self.transfer.start_export(project, format, options, out);
@@ -250,11 +327,8 @@ impl HashiyaApp {
         self.transfer.start_suggest(project, labels, docs);
     }
 
-    pub(super) fn ask_merge(&mut self) {
-        let paths = self.dialogs.ask(&FileRequest::ColleagueProjects);
-        if !paths.is_empty() {
-            self.merge_files(&paths);
-        }
+    pub(super) fn ask_merge(&mut self, ctx: &egui::Context) {
+        self.ask_file(FileRequest::ColleagueProjects, ctx);
     }
 
     /// Merges colleagues' project files (their annotator layers) into the open project,
@@ -292,9 +366,13 @@ impl HashiyaApp {
                 let lines: Vec<String> = reports.iter().flat_map(|r| r.summary()).collect();
                 let result = self.session.apply_import(project);
                 if self.report(result).is_some() {
-                    for line in lines {
-                        self.toasts.info(line);
-                    }
+                    let summary = format!(
+                        "Imported {} annotation file{}; the report has {} lines.",
+                        reports.len(),
+                        if reports.len() == 1 { "" } else { "s" },
+                        lines.len()
+                    );
+                    self.toasts.report(ToastKind::Info, summary, lines);
                 }
             }
             Finished::Agreement(report) => self.agreement.show_result(Ok(report)),

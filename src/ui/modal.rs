@@ -23,7 +23,7 @@ pub enum Modal {
 }
 
 /// Something postponed until the user answers a [`Modal`].
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Pending {
     Open(PathBuf),
     NewProject,
