@@ -61,6 +61,8 @@ pub struct Chooser {
     pub name: String,
     /// What went wrong last (a folder that cannot be read, no file picked).
     pub error: Option<String>,
+    /// An existing file the user was warned about: OK again replaces it.
+    replace: Option<PathBuf>,
 }
 
 impl Chooser {
@@ -76,6 +78,7 @@ impl Chooser {
             location: String::new(),
             name,
             error: None,
+            replace: None,
         };
         let start = start.ancestors().find(|d| d.is_dir()).unwrap_or(Path::new("/")).to_path_buf();
         chooser.enter(start);
@@ -227,6 +230,11 @@ impl Chooser {
         {
             path.set_extension(ext);
         }
+        if path.is_file() && self.replace.as_ref() != Some(&path) {
+            self.error = Some(format!("{} already exists: OK again replaces it.", path.display()));
+            self.replace = Some(path);
+            return None;
+        }
         Some(vec![path])
     }
 }
@@ -330,6 +338,9 @@ mod tests {
         assert_eq!(chooser.confirm(), Some(vec![chooser.dir().join("draft.ron")]));
         chooser.click(3, false);
         assert_eq!(chooser.name, "b.ron", "a clicked file gives its name");
+        assert_eq!(chooser.confirm(), None, "an existing file is not replaced at once");
+        assert!(chooser.error.as_deref().is_some_and(|e| e.contains("already exists")));
+        assert_eq!(chooser.confirm(), Some(vec![chooser.dir().join("b.ron")]), "OK again replaces it");
         chooser.name = "  ".into();
         assert_eq!(chooser.confirm(), None);
         let export = FileRequest::ExportTarget {
