@@ -33,7 +33,8 @@ impl HashiyaApp {
 
     /// Turns this frame's keys into actions, in the key context the window is in.
     pub(super) fn handle_keys(&mut self, ctx: &egui::Context) {
-        if self.modal.is_some() || self.transfer.busy() {
+        if self.close_on_escape(ctx) || self.modal.is_some() || self.chooser.is_some() || self.transfer.busy()
+        {
             return;
         }
         let context = if ctx.text_edit_focused() {
@@ -48,6 +49,42 @@ impl HashiyaApp {
         let project = self.session.project();
         let actions = ctx.input_mut(|input| crate::ui::keys::input_actions(input, context, project));
         self.actions.extend(actions);
+    }
+
+    /// Esc closes what is on top: the question (as its Cancel; the name question cannot
+    /// be put off), the file chooser, a report's details, then the windows. Returns whether
+    /// Esc was taken.
+    fn close_on_escape(&mut self, ctx: &egui::Context) -> bool {
+        if !ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            return false;
+        }
+        let closed = if let Some(modal) = &self.modal {
+            let cancellable = !matches!(modal, Modal::AskName { .. });
+            if cancellable {
+                self.modal = None;
+                self.actions.push(Action::Answer(Answer::Cancel));
+            }
+            cancellable
+        } else {
+            self.chooser.take().is_some() || self.toasts.details.take().is_some() || self.close_top_window()
+        };
+        if closed {
+            ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+        }
+        closed
+    }
+
+    /// Closes the first open window of the label editor, the pattern editor, export,
+    /// agreement and performance.
+    fn close_top_window(&mut self) -> bool {
+        let windows: [&mut bool; 5] = [
+            &mut self.label_editor.open,
+            &mut self.pattern_editor.open,
+            &mut self.transfer.export_open,
+            &mut self.agreement.open,
+            &mut self.performance.open,
+        ];
+        windows.into_iter().find(|open| **open).map(|open| *open = false).is_some()
     }
 
     /// Applies one action.
@@ -76,7 +113,10 @@ impl HashiyaApp {
                 self.report(result);
             }
             Action::Reveal(doc, range) => self.session.reveal(doc, range),
-            Action::OpenProject(_) | Action::Import(_) | Action::ImportAnnotations(_)
+            Action::OpenProject(_)
+            | Action::Import(_)
+            | Action::ImportAnnotations(_)
+            | Action::FileChosen { .. }
                 if self.transfer.busy() =>
             {
                 self.toasts.info("Wait until the import or export in progress has finished.");
@@ -84,7 +124,8 @@ impl HashiyaApp {
             Action::OpenProject(path) => self.when_saved(Pending::Open(path), ctx),
             Action::Import(paths) => self.import_texts(&paths),
             Action::ImportAnnotations(paths) => self.import_annotations(paths),
-            Action::Export(format, options) => self.export(format, options),
+            Action::FileChosen { request, paths } => self.file_chosen(request, paths, ctx),
+            Action::Export(format, options) => self.export(format, options, ctx),
             Action::ComputeAgreement => self.compute_agreement(),
             Action::ShowLayer(name, on) => self.session.show_layer(&name, on),
             Action::Compare(name, on) => self.session.compare(&name, on),
@@ -150,8 +191,9 @@ impl HashiyaApp {
                 }
             }
             Answer::SaveThen(then) => {
-                // What was asked goes on once the save is written (see `saves_ended`).
-                if self.save(false) {
+                // What was asked goes on once the save is written (see `saves_ended`);
+                // when a path is asked for first, the chooser's answer carries it on.
+                if self.save(false, Some(then.clone()), ctx) {
                     self.after_save = Some(then);
                 }
             }
@@ -164,10 +206,10 @@ impl HashiyaApp {
             Answer::Recover(recovery) => self.recover(&recovery),
             Answer::DiscardRecovery => self.discard_recovery(),
             Answer::Overwrite => {
-                self.save_with(crate::store::SaveMode::Overwrite);
+                self.save_with(crate::session::SaveMode::Overwrite, ctx);
             }
             Answer::SaveElsewhere => {
-                self.save(true);
+                self.save(true, None, ctx);
             }
             Answer::Note { span, text } => {
                 let result = self.session.set_note(span, &text, Timestamp::now());
@@ -184,14 +226,14 @@ impl HashiyaApp {
             UiCommand::NewProject => self.when_saved(Pending::NewProject, ctx),
             UiCommand::Open => self.ask_open(ctx),
             UiCommand::Save => {
-                self.save(false);
+                self.save(false, None, ctx);
             }
             UiCommand::SaveAs => {
-                self.save(true);
+                self.save(true, None, ctx);
             }
-            UiCommand::ImportTexts | UiCommand::ImportFolder => self.ask_import_texts(cmd),
-            UiCommand::ImportAnnotations => self.ask_import_annotations(),
-            UiCommand::MergeColleague => self.ask_merge(),
+            UiCommand::ImportTexts | UiCommand::ImportFolder => self.ask_import_texts(cmd, ctx),
+            UiCommand::ImportAnnotations => self.ask_import_annotations(ctx),
+            UiCommand::MergeColleague => self.ask_merge(ctx),
             UiCommand::Export => self.transfer.export_open = true,
             UiCommand::Undo => {
                 let result = self.session.undo();

@@ -1,17 +1,21 @@
 //! The window's file work: opening (with the recovery offer), creating and saving
 //! projects, importing texts and annotations, exporting, merging colleagues' projects,
 //! dropped files, and what is postponed until unsaved changes are dealt with. File names
-//! come from the injected [`FileDialogs`](crate::ui::dialogs::FileDialogs).
+//! come from the injected [`FileDialogs`](crate::ui::dialogs::FileDialogs) or, when the
+//! system's dialog cannot be shown, from the window's own chooser a frame or more later:
+//! each flow asks with [`HashiyaApp::ask_file`] and carries on in
+//! [`HashiyaApp::file_chosen`].
 
 use super::HashiyaApp;
 use crate::formats::{ExportFormat, ExportOptions};
 use crate::review::AgreementOptions;
-use crate::session::{Loaded, SaveEvent};
-use crate::store::{Recovery, SaveMode, StoreError};
+use crate::session::{Loaded, RecoveryFile as Recovery, SaveEvent, SaveMode, SkipReason, StoreError};
 use crate::ui::Action;
 use crate::ui::commands::UiCommand;
-use crate::ui::dialogs::FileRequest;
+use crate::ui::dialogs::{DialogAnswer, FileRequest};
+use crate::ui::file_chooser::Chooser;
 use crate::ui::modal::{Modal, Pending};
+use crate::ui::toasts::ToastKind;
 use crate::ui::transfer::Finished;
 use std::path::{Path, PathBuf};
 
@@ -23,18 +27,30 @@ impl HashiyaApp {
     }
 
     /// Shows a project read by [`load_project`](crate::session::load_project) (here or on
-    /// another thread), or why it could not be read.
+    /// another thread), or why it could not be read; the document that was open in it last
+    /// time is shown again.
     pub fn open_loaded(&mut self, loaded: Loaded) {
         let path = loaded.as_ref().ok().map(|(file, _)| file.path.clone());
+        self.remember_document();
         match self.session.open_loaded(loaded) {
             Ok(()) => {
                 if let Some(path) = path {
-                    self.prefs.remember(path);
+                    self.prefs.remember(path.clone());
+                    self.reopen_last_document(&path);
                 }
                 self.project_opened();
                 self.offer_recovery();
             }
             Err(err) => self.toasts.error(format!("Could not open the project: {err}")),
+        }
+    }
+
+    /// Shows the document that was open when the project at `path` was last left.
+    fn reopen_last_document(&mut self, path: &Path) {
+        let Some(last) = self.prefs.last_document(path) else { return };
+        let doc = self.session.project().and_then(|p| p.documents.iter().find(|d| d.id.as_str() == last));
+        if let Some(doc) = doc.map(|d| d.id.clone()) {
+            self.session.open_document(doc);
         }
     }
 
@@ -52,6 +68,55 @@ impl HashiyaApp {
         self.agreement = Default::default();
         // Only the name question outlives the project it was asked over.
         self.modal = self.modal.take().filter(|m| matches!(m, Modal::AskName { .. }));
+    }
+
+    /// Remembers the document open in the project (its file's), to reopen it there.
+    pub fn remember_document(&mut self) {
+        let Some(path) = self.session.path().map(Path::to_path_buf) else { return };
+        if let Some(doc) = &self.session.view().doc {
+            self.prefs.remember_document(&path, doc.as_str());
+        }
+    }
+
+    /// Asks for files: a native dialog's answer carries on at once; when no native dialog
+    /// can be shown, the window's own chooser opens, saying why under its title, and the
+    /// flow carries on when it answers. A cancel does nothing.
+    pub(super) fn ask_file(&mut self, request: FileRequest, ctx: &egui::Context) {
+        match self.dialogs.ask(&request) {
+            DialogAnswer::Picked(paths) => self.file_chosen(request, paths, ctx),
+            DialogAnswer::Cancelled => {}
+            DialogAnswer::Unavailable(reason) => {
+                let start = self
+                    .session
+                    .path()
+                    .and_then(Path::parent)
+                    .map(Path::to_path_buf)
+                    .or_else(|| std::env::current_dir().ok())
+                    .unwrap_or_default();
+                self.chooser = Some(Chooser::new(request, reason, &start));
+            }
+        }
+    }
+
+    /// Carries on with the flow that asked `request`, now that the user picked `paths`.
+    pub(super) fn file_chosen(&mut self, request: FileRequest, paths: Vec<PathBuf>, ctx: &egui::Context) {
+        let Some(first) = paths.first().cloned() else { return };
+        match request {
+            FileRequest::OpenProject => self.when_saved(Pending::Open(first), ctx),
+            FileRequest::NewProject { .. } => self.create_project(first),
+            FileRequest::SaveProject { then, .. } => {
+                if self.save_to(first)
+                    && let Some(then) = then
+                {
+                    // What was asked goes on once the save is written (see `saves_ended`).
+                    self.after_save = Some(then);
+                }
+            }
+            FileRequest::Texts | FileRequest::TextFolder => self.import_texts(&paths),
+            FileRequest::Annotations => self.import_annotations(paths),
+            FileRequest::ColleagueProjects => self.merge_files(&paths),
+            FileRequest::ExportTarget { format, options, .. } => self.export_to(format, options, first),
+        }
     }
 
     /// Offers the autosave of the open project, if there is one (after the name question).
@@ -89,7 +154,7 @@ impl HashiyaApp {
     pub(super) fn run_pending(&mut self, pending: Pending, ctx: &egui::Context) {
         match pending {
             Pending::Open(path) => self.open_path(&path),
-            Pending::NewProject => self.new_project(),
+            Pending::NewProject => self.new_project(ctx),
             Pending::Close => {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -97,9 +162,12 @@ impl HashiyaApp {
         }
     }
 
-    fn new_project(&mut self) {
-        let request = FileRequest::SaveProject { suggested: "project.ron".into() };
-        let Some(path) = self.dialogs.ask(&request).into_iter().next() else { return };
+    fn new_project(&mut self, ctx: &egui::Context) {
+        self.ask_file(FileRequest::NewProject { suggested: "project.ron".into() }, ctx);
+    }
+
+    fn create_project(&mut self, path: PathBuf) {
+        self.remember_document();
         match self.session.create_project(path.clone()) {
             Ok(()) => {
                 self.prefs.remember(path);
@@ -110,33 +178,36 @@ impl HashiyaApp {
     }
 
     pub(super) fn ask_open(&mut self, ctx: &egui::Context) {
-        if let Some(path) = self.dialogs.ask(&FileRequest::OpenProject).into_iter().next() {
-            self.when_saved(Pending::Open(path), ctx);
-        }
+        self.ask_file(FileRequest::OpenProject, ctx);
     }
 
     /// Saves the project in the background (asking for a path when it has none, or for
-    /// Save as). Returns whether a save was asked for; the status bar says "Saving…" until
+    /// Save as). Returns whether a save was asked for now; when a path is asked for, the
+    /// save, then `then`, follow the answer. The status bar says "Saving…" until
     /// [`HashiyaApp::saves_ended`] reports it.
-    pub(super) fn save(&mut self, save_as: bool) -> bool {
+    pub(super) fn save(&mut self, save_as: bool, then: Option<Pending>, ctx: &egui::Context) -> bool {
         if !save_as && self.session.path().is_some() {
-            return self.save_with(SaveMode::Checked);
+            return self.save_with(SaveMode::Checked, ctx);
         }
         let Some(project) = self.session.project() else { return false };
         let suggested = format!("{}.ron", project.name);
-        let Some(path) = self.dialogs.ask(&FileRequest::SaveProject { suggested }).into_iter().next() else {
-            return false;
-        };
+        self.ask_file(FileRequest::SaveProject { suggested, then }, ctx);
+        false
+    }
+
+    /// Saves the project to `path` (Save as) in the background. Returns whether the save
+    /// was asked for.
+    fn save_to(&mut self, path: PathBuf) -> bool {
         let result = self.session.save(SaveMode::Overwrite, Some(path));
         self.report(result).unwrap_or(false)
     }
 
     /// Saves to the project's own file; a file changed on disk is only replaced with
     /// [`SaveMode::Overwrite`], otherwise the user is asked when the save ends.
-    pub(super) fn save_with(&mut self, mode: SaveMode) -> bool {
+    pub(super) fn save_with(&mut self, mode: SaveMode, ctx: &egui::Context) -> bool {
         match self.session.save(mode, None) {
             Ok(true) => true,
-            Ok(false) => self.save(true),
+            Ok(false) => self.save(true, None, ctx),
             Err(err) => {
                 self.report::<()>(Err(err));
                 false
@@ -175,33 +246,40 @@ impl HashiyaApp {
         }
     }
 
-    pub(super) fn ask_import_texts(&mut self, cmd: UiCommand) {
+    pub(super) fn ask_import_texts(&mut self, cmd: UiCommand, ctx: &egui::Context) {
         let request =
             if cmd == UiCommand::ImportFolder { FileRequest::TextFolder } else { FileRequest::Texts };
-        let paths = self.dialogs.ask(&request);
-        if !paths.is_empty() {
-            self.import_texts(&paths);
-        }
+        self.ask_file(request, ctx);
     }
 
     /// Imports text files (or folders of them) as new documents, one undo step.
     pub(super) fn import_texts(&mut self, paths: &[PathBuf]) {
         let result = self.session.import_texts(paths);
         let Some(imported) = self.report(result) else { return };
-        for (path, reason) in &imported.report.skipped {
-            self.toasts.error(format!("Not imported: {reason} — {}", path.display()));
-        }
+        self.report_skipped(&imported.report.skipped);
         let n = imported.added;
         if n > 0 {
             self.toasts.info(format!("Imported {n} document{}.", if n == 1 { "" } else { "s" }));
         }
     }
 
-    pub(super) fn ask_import_annotations(&mut self) {
-        let paths = self.dialogs.ask(&FileRequest::Annotations);
-        if !paths.is_empty() {
-            self.import_annotations(paths);
-        }
+    /// Says which files a text import passed over: a text already in the project is
+    /// information, a file that could not be imported an error; many go into one message
+    /// with the list behind "Details…".
+    fn report_skipped(&mut self, skipped: &[(PathBuf, SkipReason)]) {
+        let (duplicates, refused): (Vec<_>, Vec<_>) =
+            skipped.iter().partition(|(_, reason)| matches!(reason, SkipReason::Duplicate(_)));
+        let lines = |skipped: &[&(PathBuf, SkipReason)], what: &str| -> Vec<String> {
+            skipped.iter().map(|(path, reason)| format!("{what}: {reason} — {}", path.display())).collect()
+        };
+        let summary = format!("{} files were already in the project.", duplicates.len());
+        self.toasts.report(ToastKind::Info, summary, lines(&duplicates, "Already imported"));
+        let summary = format!("{} files were not imported.", refused.len());
+        self.toasts.report(ToastKind::Error, summary, lines(&refused, "Not imported"));
+    }
+
+    pub(super) fn ask_import_annotations(&mut self, ctx: &egui::Context) {
+        self.ask_file(FileRequest::Annotations, ctx);
     }
 
     /// Imports annotation files in the background.
@@ -213,12 +291,16 @@ impl HashiyaApp {
         self.transfer.start_import(project, paths, self.session.annotator().map(str::to_string));
     }
 
-    /// Asks where to export, then exports in the background.
-    pub(super) fn export(&mut self, format: ExportFormat, options: ExportOptions) {
+    /// Asks where to export, then exports there ([`Self::export_to`]).
+    pub(super) fn export(&mut self, format: ExportFormat, options: ExportOptions, ctx: &egui::Context) {
         let Some(project) = self.session.project() else { return };
         let suggested = format!("{}.{}", project.name, format.extension().unwrap_or(""));
-        let request = FileRequest::ExportTarget { suggested, folder: format == ExportFormat::Brat };
-        let Some(out) = self.dialogs.ask(&request).into_iter().next() else { return };
+        let folder = format == ExportFormat::Brat;
+        self.ask_file(FileRequest::ExportTarget { suggested, folder, format, options }, ctx);
+    }
+
+    /// Exports to `out` in the background.
+    fn export_to(&mut self, format: ExportFormat, options: ExportOptions, out: PathBuf) {
         let Some(project) = self.session.project() else { return };
         self.transfer.export_open = false;
         self.transfer.start_export(project, format, options, out);
@@ -252,11 +334,8 @@ impl HashiyaApp {
         self.transfer.start_suggest(project, labels, docs);
     }
 
-    pub(super) fn ask_merge(&mut self) {
-        let paths = self.dialogs.ask(&FileRequest::ColleagueProjects);
-        if !paths.is_empty() {
-            self.merge_files(&paths);
-        }
+    pub(super) fn ask_merge(&mut self, ctx: &egui::Context) {
+        self.ask_file(FileRequest::ColleagueProjects, ctx);
     }
 
     /// Merges colleagues' project files (their annotator layers) into the open project,
@@ -283,9 +362,13 @@ impl HashiyaApp {
                 let lines: Vec<String> = reports.iter().flat_map(|r| r.summary()).collect();
                 let result = self.session.apply_import(project);
                 if self.report(result).is_some() {
-                    for line in lines {
-                        self.toasts.info(line);
-                    }
+                    let summary = format!(
+                        "Imported {} annotation file{}; the report has {} lines.",
+                        reports.len(),
+                        if reports.len() == 1 { "" } else { "s" },
+                        lines.len()
+                    );
+                    self.toasts.report(ToastKind::Info, summary, lines);
                 }
             }
             Finished::Agreement(report) => self.agreement.show_result(Ok(report)),

@@ -6,6 +6,7 @@
 
 mod command_handling;
 mod files;
+pub mod start;
 pub mod stats;
 
 use crate::model::{DocId, SpanId};
@@ -14,6 +15,7 @@ use crate::ui::bars::{menu_bar_ui, status_bar_ui};
 use crate::ui::dialogs::{FileDialogs, NativeDialogs};
 use crate::ui::doc_list::{StatusFilter, doc_list_ui};
 use crate::ui::doc_view::{DocView, Highlights};
+use crate::ui::file_chooser::{Chooser, Outcome, file_chooser_ui};
 use crate::ui::label_editor::LabelEditor;
 use crate::ui::modal::{Modal, Pending, modal_ui};
 use crate::ui::patterns::PatternEditor;
@@ -54,6 +56,8 @@ pub struct HashiyaApp {
     /// Which documents the list shows.
     pub filter: StatusFilter,
     dialogs: Box<dyn FileDialogs>,
+    /// The window's own file chooser, open when the system's dialog could not be shown.
+    pub chooser: Option<Chooser>,
     /// The document and span the side lists showed last frame.
     listed: (Option<DocId>, Option<SpanId>),
     engine: EngineText,
@@ -93,6 +97,7 @@ impl HashiyaApp {
             stats_file: None,
             filter: StatusFilter::default(),
             dialogs,
+            chooser: None,
             listed: (None, None),
             engine: EngineText::new()?,
             actions: Vec::new(),
@@ -169,6 +174,15 @@ impl HashiyaApp {
         {
             self.modal = None;
             self.actions.push(Action::Answer(answer));
+        }
+        if let Some(chooser) = &mut self.chooser
+            && let Some(outcome) = file_chooser_ui(ctx, chooser)
+        {
+            let request = chooser.request().clone();
+            self.chooser = None;
+            if let Outcome::Chosen(paths) = outcome {
+                self.actions.push(Action::FileChosen { request, paths });
+            }
         }
         if let Some(project) = self.session.project() {
             self.label_editor.ui(ctx, project, &mut self.actions);
@@ -277,6 +291,7 @@ impl eframe::App for HashiyaApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.remember_document();
         self.prefs.annotator = self.session.annotator().map(str::to_string);
         self.prefs.save(storage);
     }
@@ -303,17 +318,8 @@ fn layer_toggles_ui(ui: &mut egui::Ui, cx: &mut UiContext<'_>, shown: &std::coll
     ui.separator();
 }
 
-/// The project to open when none is named: the last one used, else the sample.
-fn default_project(prefs: &Prefs) -> Option<PathBuf> {
-    let last = prefs.recent.iter().find(|p| p.exists()).cloned();
-    let sample = ["projects/sample.ron", concat!(env!("CARGO_MANIFEST_DIR"), "/projects/sample.ron")]
-        .into_iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists());
-    last.or(sample)
-}
-
-/// Opens the main window on `project` (or the last/sample project) and runs until it closes.
+/// Opens the main window on `project` (or the last project, else the sample written to
+/// the data folder) and runs until it closes.
 pub fn run_window(project: Option<PathBuf>, annotator: Option<String>) -> anyhow::Result<ExitCode> {
     // A project named on the command line is read while the window and its GL context
     // are being made, so a big one is on screen sooner.
@@ -332,8 +338,17 @@ pub fn run_window(project: Option<PathBuf>, annotator: Option<String>) -> anyhow
                 prefs.annotator = Some(name.trim().to_string());
             }
             cc.egui_ctx.set_theme(if prefs.dark { egui::Theme::Dark } else { egui::Theme::Light });
-            let path = project.or_else(|| default_project(&prefs));
+            let (path, start_error) = match project {
+                Some(path) => (Some(path), None),
+                None => match start::start_project(&prefs, start::data_dir().as_deref()) {
+                    Ok(path) => (path, None),
+                    Err(err) => (None, Some(format!("Could not write the sample project: {err}"))),
+                },
+            };
             let mut app = HashiyaApp::new(prefs)?;
+            if let Some(message) = start_error {
+                app.toasts.error(message);
+            }
             app.stats_file = stats::stats_file_from_env();
             if let Some(path) = &app.stats_file {
                 stats::write_stats_on_sigterm(std::sync::Arc::clone(&app.frame_stats), path.clone());

@@ -5,11 +5,12 @@
 
 use super::{Session, SessionError};
 use crate::model::Project;
-use crate::store::{self, AutosaveState, ImportReport, ProjectFile, Recovery, SaveMode, StoreError};
+use crate::store::{self, AutosaveState, ImportReport, ProjectFile, Recovery};
 use crate::workspace::{FileEvent, SaveRequest};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+pub use crate::store::{Recovery as RecoveryFile, SaveMode, SkipReason, StoreError};
 pub use crate::workspace::SaveEvent;
 
 /// What an import of text files brought in.

@@ -14,7 +14,9 @@ mod links;
 mod review;
 mod suggestions;
 
-pub use files::{ImportedTexts, Loaded, SaveEvent, load_project};
+pub use files::{
+    ImportedTexts, Loaded, RecoveryFile, SaveEvent, SaveMode, SkipReason, StoreError, load_project,
+};
 pub use frame::{FrameView, ShownLayer};
 pub use links::LinkDraft;
 

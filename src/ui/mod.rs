@@ -8,6 +8,7 @@ pub mod dialogs;
 pub mod doc_list;
 pub mod doc_view;
 mod engine_text;
+pub mod file_chooser;
 pub mod fonts;
 pub mod glyph_atlas;
 pub mod keys;
@@ -67,6 +68,8 @@ pub enum Action {
     Import(Vec<PathBuf>),
     /// Import annotation files (jsonl, doccano, Prodigy, brat, Label Studio).
     ImportAnnotations(Vec<PathBuf>),
+    /// The user picked `paths` for `request` in the window's own file chooser.
+    FileChosen { request: dialogs::FileRequest, paths: Vec<PathBuf> },
     /// Export with these choices (the target is asked next).
     Export(ExportFormat, ExportOptions),
     /// Compute the agreement figures in the background.

@@ -4,7 +4,7 @@
 //! touches a file.
 
 use crate::model::SpanId;
-use crate::store::Recovery;
+use crate::session::RecoveryFile as Recovery;
 use std::path::PathBuf;
 
 /// A question the window is waiting for the user to answer.
@@ -23,7 +23,7 @@ pub enum Modal {
 }
 
 /// Something postponed until the user answers a [`Modal`].
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Pending {
     Open(PathBuf),
     NewProject,

@@ -1,14 +1,16 @@
 //! Preferences remembered between sessions (annotator name, theme, font size, recent
-//! projects). Stored with eframe's storage, which is for preferences only: project
+//! projects by absolute path, the document last open in each). Stored with eframe's storage, which is for preferences only: project
 //! data never goes there.
 
 use serde::{Deserialize, Serialize};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Key of the preferences in eframe's storage.
 pub const STORAGE_KEY: &str = "hashiya.prefs";
 /// How many recent projects the File menu lists.
 const MAX_RECENT: usize = 8;
+/// How many projects' last open documents are remembered.
+const MAX_LAST_DOCUMENTS: usize = 32;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -17,22 +19,54 @@ pub struct Prefs {
     pub annotator: Option<String>,
     pub dark: bool,
     pub font_size: f32,
-    /// Most recent first.
+    /// Most recent first; absolute, canonical paths.
     pub recent: Vec<PathBuf>,
+    /// The document last open in each project, most recent first.
+    pub last_documents: Vec<LastDocument>,
+}
+
+/// The document that was open when a project was last left.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LastDocument {
+    pub project: PathBuf,
+    pub document: String,
 }
 
 impl Default for Prefs {
     fn default() -> Self {
-        Self { annotator: None, dark: false, font_size: super::theme::DOC_FONT_SIZE, recent: Vec::new() }
+        Self {
+            annotator: None,
+            dark: false,
+            font_size: super::theme::DOC_FONT_SIZE,
+            recent: Vec::new(),
+            last_documents: Vec::new(),
+        }
     }
 }
 
 impl Prefs {
-    /// Moves `path` to the front of the recent list.
+    /// Moves `path` to the front of the recent list, as an absolute, canonical path (so it
+    /// means the same file whichever folder the window is started from). Relative paths
+    /// kept by older versions are dropped.
     pub fn remember(&mut self, path: PathBuf) {
-        self.recent.retain(|p| p != &path);
+        let path = absolute(path);
+        self.recent.retain(|p| p != &path && p.is_absolute());
         self.recent.insert(0, path);
         self.recent.truncate(MAX_RECENT);
+    }
+
+    /// Remembers that `document` was open in the project at `project`.
+    pub fn remember_document(&mut self, project: &Path, document: &str) {
+        let project = absolute(project.to_path_buf());
+        self.last_documents.retain(|d| d.project != project);
+        self.last_documents.insert(0, LastDocument { project, document: document.to_string() });
+        self.last_documents.truncate(MAX_LAST_DOCUMENTS);
+    }
+
+    /// The document that was open when the project at `project` was last left.
+    pub fn last_document(&self, project: &Path) -> Option<&str> {
+        let project = absolute(project.to_path_buf());
+        self.last_documents.iter().find(|d| d.project == project).map(|d| d.document.as_str())
     }
 
     pub fn load(storage: Option<&dyn eframe::Storage>) -> Self {
@@ -44,6 +78,11 @@ impl Prefs {
     }
 }
 
+/// `path` made absolute and canonical (links resolved) when it exists, absolute otherwise.
+fn absolute(path: PathBuf) -> PathBuf {
+    std::fs::canonicalize(&path).or_else(|_| std::path::absolute(&path)).unwrap_or(path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,13 +90,44 @@ mod tests {
     #[test]
     fn recent_list_is_most_recent_first_without_duplicates() {
         let mut prefs = Prefs::default();
-        for name in ["a", "b", "a", "c"] {
+        for name in ["/a", "/b", "/a", "/c"] {
             prefs.remember(PathBuf::from(name));
         }
-        assert_eq!(prefs.recent, [PathBuf::from("c"), PathBuf::from("a"), PathBuf::from("b")]);
+        assert_eq!(prefs.recent, [PathBuf::from("/c"), PathBuf::from("/a"), PathBuf::from("/b")]);
         for i in 0..20 {
-            prefs.remember(PathBuf::from(i.to_string()));
+            prefs.remember(PathBuf::from(format!("/{i}")));
         }
         assert_eq!(prefs.recent.len(), MAX_RECENT);
+    }
+
+    #[test]
+    fn projects_are_remembered_by_absolute_canonical_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("p.ron");
+        std::fs::write(&file, "").unwrap();
+        let mut prefs = Prefs { recent: vec![PathBuf::from("projects/sample.ron")], ..Prefs::default() };
+        prefs.remember(dir.path().join(".").join("p.ron"));
+        prefs.remember(PathBuf::from("relative/new.ron"));
+        let canonical = std::fs::canonicalize(&file).unwrap();
+        let relative = std::env::current_dir().unwrap().join("relative/new.ron");
+        assert_eq!(prefs.recent, [relative, canonical], "the old relative entry is dropped");
+    }
+
+    #[test]
+    fn the_last_document_is_remembered_per_project_and_bounded() {
+        let mut prefs = Prefs::default();
+        prefs.remember_document(Path::new("/p.ron"), "d1");
+        prefs.remember_document(Path::new("/q.ron"), "d2");
+        prefs.remember_document(Path::new("/p.ron"), "d3");
+        assert_eq!(prefs.last_document(Path::new("/p.ron")), Some("d3"));
+        assert_eq!(prefs.last_document(Path::new("/q.ron")), Some("d2"));
+        assert_eq!(prefs.last_document(Path::new("/r.ron")), None);
+        for i in 0..100 {
+            prefs.remember_document(Path::new(&format!("/{i}.ron")), "d");
+        }
+        assert_eq!(prefs.last_documents.len(), MAX_LAST_DOCUMENTS);
+        // Preferences saved by an older version (no last documents) still load.
+        let old: Prefs = ron::from_str("(annotator: Some(\"amal\"), recent: [\"/x.ron\"])").unwrap();
+        assert!(old.last_documents.is_empty());
     }
 }

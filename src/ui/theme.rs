@@ -73,6 +73,19 @@ pub fn status_color(ok: bool) -> Color32 {
     if ok { Color32::from_rgb(60, 160, 90) } else { Color32::from_rgb(210, 120, 40) }
 }
 
+/// Width of the window's own file chooser.
+pub const CHOOSER_WIDTH: f32 = 560.0;
+/// Height of the file chooser's folder listing.
+pub const CHOOSER_LIST_HEIGHT: f32 = 280.0;
+/// Space between the chooser's explanation and its fields.
+pub const CHOOSER_SPACING: f32 = 6.0;
+/// Widest a toast gets.
+pub const TOAST_WIDTH: f32 = 420.0;
+/// Distance of the toasts from the window's bottom-right corner (above the status bar).
+pub const TOAST_OFFSET: [f32; 2] = [-12.0, -36.0];
+/// Height of the import report's details list.
+pub const DETAILS_HEIGHT: f32 = 360.0;
+
 /// Colour of error toasts.
 pub const ERROR_COLOR: Color32 = Color32::from_rgb(200, 60, 60);
 

@@ -6,11 +6,13 @@
 mod common;
 
 mod document_view;
+mod file_chooser;
 mod files;
 mod first_start;
 mod label_sets;
 mod labels;
 mod links;
+mod messages;
 mod performance;
 mod review;
 mod suggestions;

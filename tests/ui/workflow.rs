@@ -175,6 +175,7 @@ fn a_save_that_finds_the_file_changed_keeps_asking() {
     assert!(matches!(h.state().modal, Some(hashiya::ui::modal::Modal::ConfirmDiscard { .. })));
     h.get_by_label("Save").click();
     h.run();
+    common::window::wait_for_save(&mut h);
     assert!(
         matches!(h.state().modal, Some(hashiya::ui::modal::Modal::ChangedOnDisk { .. })),
         "{:?}",
