@@ -290,4 +290,26 @@ mod tests {
         assert!(ws.is_dirty());
         assert!(!ws.can_undo());
     }
+
+    #[test]
+    fn a_save_asked_while_one_is_written_is_queued_and_written_after_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        let mut p = Project::new("t");
+        p.push_document(Document::new(DocId::new("d"), "d.txt", "نص".into()));
+        let file = ProjectFile::create(&path, &p).unwrap();
+        let mut ws = Workspace::new(p, Some(file));
+        let done = |status| Command::SetStatus { doc: DocId::new("d"), annotator: "amal".into(), status };
+        ws.apply(done(Status::InProgress)).unwrap();
+        assert!(ws.request_save(SaveRequest { mode: SaveMode::Checked, to: None }));
+        assert!(ws.is_saving());
+        ws.apply(done(Status::Done)).unwrap();
+        assert!(ws.request_save(SaveRequest { mode: SaveMode::Checked, to: None }), "queued");
+        let events = ws.finish_saves();
+        assert!(events.iter().all(|e| matches!(e, SaveEvent::Saved { .. })), "{events:?}");
+        assert_eq!(events.len(), 2, "both saves were written, the second after the first");
+        assert!(!ws.is_dirty());
+        let saved = store::load(&path).unwrap();
+        assert_eq!(saved.documents[0].status_of("amal"), Status::Done);
+    }
 }

@@ -140,9 +140,10 @@ fn changed_on_disk(ui: &mut egui::Ui, path: &std::path::Path) -> Option<Answer> 
 }
 
 fn edit_note(ui: &mut egui::Ui, span: SpanId, text: &mut String) -> Option<Answer> {
-    ui.heading("Note");
+    let heading = ui.heading("Note");
     let field_id = egui::Id::unique("hashiya-note-field");
-    let response = ui.add(egui::TextEdit::multiline(text).id(field_id).desired_rows(3));
+    let response =
+        ui.add(egui::TextEdit::multiline(text).id(field_id).desired_rows(3)).labelled_by(heading.id);
     if ui.memory(|m| m.focused().is_none()) {
         response.request_focus();
     }

@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod clipboard;
 mod document_view;
 mod file_chooser;
 mod files;
