@@ -16,6 +16,7 @@ pub mod search;
 mod shared;
 mod span;
 pub mod tokens;
+mod unique;
 
 pub use crate::offsets::{
     ByteOffset, CharIndex, CharOffset, CharRange, OffsetError, byte_to_char, char_len, char_to_byte,

@@ -83,7 +83,7 @@ fn spans_exact<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Layer {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::unique::layer_docs")]
     pub docs: BTreeMap<DocId, Arc<LayerDoc>>,
 }
 
@@ -155,7 +155,7 @@ pub struct Project {
     #[serde(default)]
     pub patterns: Vec<Pattern>,
     /// Annotator layers keyed by annotator name.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::unique::layers")]
     pub layers: BTreeMap<String, Layer>,
     /// The adjudicated layer built during review; exports use it when it has spans.
     #[serde(default)]

@@ -19,7 +19,7 @@ pub mod import;
 pub mod input;
 mod lock;
 mod recovery;
-mod split;
+mod scan;
 mod stream;
 #[cfg(test)]
 mod test_projects;
