@@ -14,8 +14,8 @@ use crate::formats::FormatError;
 use crate::model::document::title_of;
 use crate::model::{
     AttrValue, AttributeDef, AttributeKind, Attributes, CharIndex, CharOffset, CharRange, Color, ContentHash,
-    DocId, Document, Label, LabelId, Layer, Origin, Project, Relation, RelationType, Span, SpanId,
-    clean_name,
+    DocId, Document, Label, LabelId, Layer, MAX_ID, Origin, Project, Relation, RelationType, Span, SpanId,
+    advance_id, clean_name,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -199,9 +199,14 @@ pub fn apply(
             }
             let origin =
                 if layer_key == GOLD { Origin::Accepted { by: "import".into() } } else { Origin::Manual };
-            // Our own export's ids (`amal:3`) are kept when free, so a round trip is exact.
-            let id =
-                SpanId(span.key.as_deref().and_then(file_id).filter(|n| !used.contains(n)).unwrap_or(*next));
+            // Our own export's ids (`amal:3`) are kept when free, so a round trip is exact;
+            // one past MAX_ID gets a fresh id, so counting on never wraps to one in use.
+            let wanted = span.key.as_deref().and_then(file_id);
+            let kept = wanted.filter(|n| (1..=MAX_ID).contains(n) && !used.contains(n));
+            if let Some(n) = wanted.filter(|n| *n > MAX_ID) {
+                report.problems.push(at(format!("span id {n} is too large; given a new id")));
+            }
+            let id = SpanId(kept.unwrap_or_else(|| advance_id(next, &|n| used.contains(&n))));
             used.insert(id.0);
             let label = LabelId::new(label_id);
             let attributes = read_attributes(&mut project.labels, &label, span.attributes, report);
@@ -231,7 +236,9 @@ pub fn apply(
             for key in keys {
                 placed.insert(key, (layer_key.clone(), id));
             }
-            *next = (*next).max(id.0 + 1);
+            if let Some(kept) = kept {
+                *next = (*next).max(kept + 1);
+            }
             report.spans_added += 1;
             touched.insert((layer_key, doc_id.clone()));
         }
@@ -294,7 +301,12 @@ pub fn apply(
             } else {
                 layer_key.clone()
             };
-            let id = relation.key.as_deref().and_then(file_id).filter(|n| !used.contains(n)).unwrap_or(*next);
+            let wanted = relation.key.as_deref().and_then(file_id);
+            let kept = wanted.filter(|n| (1..=MAX_ID).contains(n) && !used.contains(n));
+            if let Some(n) = wanted.filter(|n| *n > MAX_ID) {
+                report.problems.push(problem(format!("relation id {n} is too large; given a new id")));
+            }
+            let id = kept.unwrap_or_else(|| advance_id(next, &|n| used.contains(&n)));
             used.insert(id);
             let mut added =
                 Relation::new(crate::model::RelationId(id), head, tail, kind, annotator, options.now);
@@ -302,7 +314,9 @@ pub fn apply(
                 added.origin = Origin::Accepted { by: "import".into() };
             }
             layer_doc.relations.push(added);
-            *next = (*next).max(id + 1);
+            if let Some(kept) = kept {
+                *next = (*next).max(kept + 1);
+            }
             report.relations_added += 1;
         }
     }
