@@ -43,6 +43,12 @@ pub enum StoreError {
         Problems(.problems)
     )]
     Unsavable { path: PathBuf, problems: Vec<ValidationError> },
+    /// Another program held the project's lock for longer than we wait.
+    #[error(
+        "{path} is locked by another Hashiya (an import, a merge, suggestions or a window saving) \
+         and was still locked after {seconds} s; try again when it has finished"
+    )]
+    Locked { path: PathBuf, seconds: u64 },
     /// The file on disk changed since it was loaded or last saved (another window, a
     /// colleague, `git pull`); it was not overwritten.
     #[error(

@@ -32,7 +32,7 @@ pub use file::{
 pub use format::{from_ron, to_ron};
 pub use import::{ImportReport, SkipReason};
 pub use input::{InputError, MAX_INPUT_BYTES, read_input, read_input_string};
-pub use lock::{ProjectLock, lock_path};
+pub use lock::{LOCK_WAIT, ProjectLock, lock_path};
 pub use recovery::{
     AUTOSAVE_INTERVAL, AutosaveState, Autosaver, Recovery, recovery_for, recovery_path, remove_recovery,
     unsaved_recovery_dir, unsaved_recovery_path, write_recovery,

@@ -138,3 +138,86 @@ fn case03_a_layer_or_an_entry_written_twice_is_refused_by_name() {
     assert_ne!(output.status.code(), Some(0), "{}", stdout(&output));
     assert!(stderr(&output).contains("written twice"), "{}", stderr(&output));
 }
+
+fn sample_copy(dir: &Path) -> PathBuf {
+    let path = dir.join("sample.ron");
+    fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/sample.ron"), &path).unwrap();
+    path
+}
+
+fn suggested_spans(project: &Project) -> (usize, usize) {
+    let count = |layer: &hashiya::model::Layer| {
+        layer.docs.values().flat_map(|d| d.spans.iter()).filter(|s| s.is_suggested()).count()
+    };
+    (project.layers.values().map(count).sum(), project.gold.span_count())
+}
+
+/// Case 4: `gold` is no annotator's name for suggestions, and an export with
+/// `--include-suggestions` says which spans are suggestions, in every format that can hold
+/// it, so importing it keeps them suggestions (and out of gold).
+#[test]
+fn case04_suggestions_stay_suggestions_through_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = sample_copy(dir.path());
+    let output =
+        hashiya_in(&["suggest".as_ref(), project.as_os_str(), "--annotator".as_ref(), "gold".as_ref()]);
+    assert_ne!(output.status.code(), Some(0));
+    assert!(stderr(&output).contains("gold is the reviewed layer"), "{}", stderr(&output));
+    let output =
+        hashiya_in(&["suggest".as_ref(), project.as_os_str(), "--annotator".as_ref(), " model v2 ".as_ref()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let loaded = store::load(&project).unwrap();
+    assert!(loaded.layers.contains_key("model_v2"), "{:?}", loaded.layers.keys().collect::<Vec<_>>());
+    let (suggested, _) = suggested_spans(&loaded);
+    assert!(suggested > 10, "{suggested}");
+    for (format, name) in [
+        ("jsonl", "x.jsonl"),
+        ("doccano", "x.doccano.jsonl"),
+        ("prodigy", "x.prodigy.jsonl"),
+        ("brat", "brat"),
+    ] {
+        let out = dir.path().join(name);
+        let output = hashiya_in(&[
+            "export".as_ref(),
+            project.as_os_str(),
+            "--format".as_ref(),
+            format.as_ref(),
+            "--annotator".as_ref(),
+            "model_v2".as_ref(),
+            "--include-suggestions".as_ref(),
+            "--out".as_ref(),
+            out.as_os_str(),
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{format}: {}", stderr(&output));
+        let fresh = dir.path().join(format!("fresh-{format}.ron"));
+        store::save(&Project::new("fresh"), &fresh).unwrap();
+        let output = hashiya_in(&["import".as_ref(), fresh.as_os_str(), out.as_os_str()]);
+        assert_eq!(output.status.code(), Some(0), "{format}: {}", stderr(&output));
+        let back = store::load(&fresh).unwrap();
+        assert_eq!(suggested_spans(&back), (suggested, 0), "{format}");
+    }
+}
+
+/// Case 17: `suggest` takes the project's lock like `import`; a held lock is reported
+/// after a second and given up on after a bounded wait, with a clear message.
+#[test]
+fn case17_suggest_waits_for_the_lock_then_gives_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = sample_copy(dir.path());
+    let held = store::ProjectLock::acquire(&project).unwrap();
+    let output = common::hashiya()
+        .env("HASHIYA_LOCK_WAIT", "2")
+        .args(["suggest".as_ref(), project.as_os_str()])
+        .output()
+        .unwrap();
+    assert_ne!(output.status.code(), Some(0));
+    let err = stderr(&output);
+    assert!(
+        err.contains("waiting for") && err.contains("p.ron.lock") || err.contains("sample.ron.lock"),
+        "{err}"
+    );
+    assert!(err.contains("still locked after 2 s"), "{err}");
+    drop(held);
+    let output = hashiya_in(&["suggest".as_ref(), project.as_os_str()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}

@@ -197,8 +197,20 @@ pub fn apply(
                 }
                 continue;
             }
-            let origin =
-                if layer_key == GOLD { Origin::Accepted { by: "import".into() } } else { Origin::Manual };
+            // A suggestion stays one (our exports say which spans are); the gold layer holds
+            // reviewed spans only, so a suggestion bound for it is refused.
+            let origin = match (&span.suggested, layer_key == GOLD) {
+                (Some(_), true) => {
+                    report.problems.push(at(format!(
+                        "span {range} {:?} is a suggestion and cannot go into the gold layer; skipped",
+                        span.label
+                    )));
+                    continue;
+                }
+                (Some(rule), false) => Origin::Suggested { rule: rule.as_str().into() },
+                (None, true) => Origin::Accepted { by: "import".into() },
+                (None, false) => Origin::Manual,
+            };
             // Our own export's ids (`amal:3`) are kept when free, so a round trip is exact;
             // one past MAX_ID gets a fresh id, so counting on never wraps to one in use.
             let wanted = span.key.as_deref().and_then(file_id);
@@ -440,6 +452,7 @@ mod tests {
                     note: None,
                     key: None,
                     attributes: Vec::new(),
+                    suggested: None,
                 })
                 .collect(),
             ..Default::default()
