@@ -221,3 +221,26 @@ fn case17_suggest_waits_for_the_lock_then_gives_up() {
     let output = hashiya_in(&["suggest".as_ref(), project.as_os_str()]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
 }
+
+/// Case 7: a JSONL whose first line is over 16 MiB (one long document) is recognised
+/// and imported, not refused as broken JSON.
+#[test]
+fn case07_a_first_line_over_16_mib_is_read_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = empty_project(dir.path());
+    let text = "كلمة ".repeat(2_100_000);
+    let line = format!(r#"{{"text":"{text}","spans":[{{"start":0,"end":4,"label":"claim"}}]}}"#);
+    assert!(line.len() > 17 << 20);
+    let input = dir.path().join("long.jsonl");
+    fs::write(&input, format!("{line}\n")).unwrap();
+    let output = hashiya_in(&[
+        "import".as_ref(),
+        project.as_os_str(),
+        input.as_os_str(),
+        "--annotator".as_ref(),
+        "amal".as_ref(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let loaded = store::load(&project).unwrap();
+    assert_eq!(loaded.layers["amal"].span_count(), 1);
+}
