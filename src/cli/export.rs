@@ -54,15 +54,12 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     };
     let labels =
         args.labels.iter().filter(|l| !l.trim().is_empty()).map(|l| LabelId::new(l.trim())).collect();
-    let options = ExportOptions { layer, labels, status };
+    let options = ExportOptions { layer, labels, status, include_suggestions: args.include_suggestions };
     refuse_project_as_output(&args.project, &args.out)?;
     if format == ExportFormat::Brat && args.out == std::path::Path::new(formats::export::STDOUT) {
         anyhow::bail!("a brat export writes a folder; --out - (stdout) is for the other formats");
     }
-    let mut project = project_file::load(&args.project).context("cannot load the project")?;
-    if args.include_suggestions {
-        crate::suggest::confirm_all(&mut project);
-    }
+    let project = project_file::load(&args.project).context("cannot load the project")?;
     let mut line = ProgressLine::new();
     let report = formats::export(
         &project,

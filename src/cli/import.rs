@@ -50,7 +50,8 @@ pub fn run(mut args: ImportArgs) -> anyhow::Result<ExitCode> {
     }
     // Held from the load to the save: another import or a save from the window waits
     // instead of being overwritten.
-    let _lock = ProjectLock::acquire(&args.project).context("cannot import")?;
+    let _lock = ProjectLock::acquire_reporting(&args.project, &mut crate::cli::say_waiting)
+        .context("cannot import")?;
     let (mut file, mut project) = ProjectFile::open(&args.project).context("cannot import")?;
     let before = project.clone();
     let annotator = match args.annotator {

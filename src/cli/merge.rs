@@ -21,7 +21,8 @@ pub struct MergeArgs {
 
 pub fn run(args: MergeArgs) -> anyhow::Result<ExitCode> {
     // Held from the load to the save, so a concurrent change is not overwritten.
-    let _lock = ProjectLock::acquire(&args.project).context("cannot merge")?;
+    let _lock = ProjectLock::acquire_reporting(&args.project, &mut crate::cli::say_waiting)
+        .context("cannot merge")?;
     let (mut target, mut project) = ProjectFile::open(&args.project).context("cannot merge")?;
     let files = project_files(&args.others, &args.project)?;
     let mut changed = false;

@@ -82,6 +82,18 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// Says on stderr that a command waits for another one's lock on the project.
+pub(crate) fn say_waiting(lock: &std::path::Path) {
+    errln!(
+        "hashiya: waiting for {} (another Hashiya is changing the project; giving up after {} s)",
+        lock.display(),
+        std::env::var("HASHIYA_LOCK_WAIT")
+            .ok()
+            .and_then(|s| s.trim().parse::<u64>().ok())
+            .unwrap_or(crate::store::LOCK_WAIT.as_secs())
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 //! find into an annotator's layer as suggested spans, saving the project once, atomically.
 
 use crate::model::{DocId, LabelId, Project, Timestamp, slice_chars};
-use crate::store::{ProjectFile, SaveMode};
+use crate::store::{ProjectFile, ProjectLock, SaveMode};
 use crate::suggest::{self, Suggestion};
 use anyhow::Context;
 use std::collections::BTreeMap;
@@ -46,9 +46,27 @@ pub struct SuggestArgs {
 }
 
 pub fn run(args: SuggestArgs) -> anyhow::Result<ExitCode> {
+    // Names go through the one rule; `gold` is the reviewed layer, never an annotator's.
+    let annotator = match args.annotator.as_deref() {
+        None => DEFAULT_LAYER.to_string(),
+        Some(raw) => {
+            let Some(name) = crate::model::clean_name(raw) else {
+                anyhow::bail!("--annotator {raw:?}: a name needs at least one letter or digit");
+            };
+            if name.eq_ignore_ascii_case("gold") {
+                anyhow::bail!(
+                    "--annotator {raw:?}: gold is the reviewed layer, not an annotator; suggestions go to an \
+                     annotator's layer and become gold only through review"
+                );
+            }
+            name
+        }
+    };
+    let annotator = annotator.as_str();
+    // Held from the load to the save, as for `import`: another change waits its turn.
+    let _lock = ProjectLock::acquire_reporting(&args.project, &mut crate::cli::say_waiting)
+        .context("cannot suggest")?;
     let (mut file, mut project) = ProjectFile::open(&args.project).context("cannot suggest")?;
-    let annotator =
-        args.annotator.as_deref().map(str::trim).filter(|a| !a.is_empty()).unwrap_or(DEFAULT_LAYER);
     let labels = labels(&args.labels, &project);
     let unknown: Vec<&str> =
         labels.iter().filter(|l| project.label(l).is_none()).map(LabelId::as_str).collect();

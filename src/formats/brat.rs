@@ -6,7 +6,7 @@
 //! fragments joined by a space, as brat expects. Offsets are code points over the
 //! `.txt` file (brat reads both files as UTF-8 strings and indexes them by character).
 //! Each span also gets `#N<TAB>AnnotatorNotes TN<TAB>annotator: NAME` (with
-//! `; note: NOTE` when it has one). A span's attributes follow it as `A` lines,
+//! `; suggested: RULE` for a suggestion, then `; note: NOTE` when it has one). A span's attributes follow it as `A` lines,
 //! `A1<TAB>value T3 43` (numbers without a fraction when whole), and a yes/no attribute
 //! that is set as `A2<TAB>name T3`. Relations come last, `R1<TAB>denies Arg1:T2 Arg2:T1`
 //! (head as `Arg1`, tail as `Arg2`). The folder also gets `annotation.conf` (entity types,
@@ -106,6 +106,9 @@ impl FolderWriter {
             let texts: Vec<&str> = fragments.iter().map(|(_, t)| *t).collect();
             let _ = writeln!(ann, "T{n}\t{label} {}\t{}", offsets.join(";"), texts.join(" "));
             let mut note = format!("annotator: {}", one_line(s.annotator).replace(';', ","));
+            if let Some(rule) = s.rule() {
+                let _ = write!(note, "; suggested: {}", one_line(rule).replace(';', ","));
+            }
             if let Some(text) = &s.span.note {
                 let _ = write!(note, "; note: {}", one_line(text));
             }

@@ -1,7 +1,8 @@
 //! CSV for spreadsheets: one row per span, with some context on each side.
 //!
-//! Columns: `doc_id,label,annotator,start,end,text,left_context,right_context,note,id,attributes`
-//! (`id` as in the jsonl export, `attributes` a JSON object, `{}` when there are none).
+//! Columns: `doc_id,label,annotator,start,end,text,left_context,right_context,note,id,attributes,origin`
+//! (`id` as in the jsonl export, `attributes` a JSON object, `{}` when there are none,
+//! `origin` `manual`, `accepted` or `suggested`).
 //! Relations go to a second file beside it, `NAME.relations.csv` for `NAME.csv`, with
 //! [`RELATION_HEADER`]: one row per relation, `head` and `tail` being span `id`s.
 //! RFC 4180: rows end with CRLF; a field holding a comma, a quote, CR or LF is quoted
@@ -23,7 +24,7 @@ use std::io::Write;
 /// Code points of context written on each side of a span.
 pub const CONTEXT: usize = 40;
 
-const HEADER: [&str; 11] = [
+const HEADER: [&str; 12] = [
     "doc_id",
     "label",
     "annotator",
@@ -35,6 +36,7 @@ const HEADER: [&str; 11] = [
     "note",
     "id",
     "attributes",
+    "origin",
 ];
 
 /// The columns of the relations file.
@@ -119,6 +121,7 @@ pub fn write_doc(w: &mut dyn Write, doc: &ExportDoc<'_>, rows: &mut usize) -> st
             s.span.note.as_deref().unwrap_or_default().to_string(),
             s.export_id(),
             s.span.attributes.to_json().to_string(),
+            s.origin().to_string(),
         ];
         write_row(w, &row)?;
         *rows += 1;

@@ -6,7 +6,8 @@
 //! "end_offset"}`, ids counted from 1 on each line) with `relations` (`{"id","from_id",
 //! "to_id","type"}`, head to tail) for relation projects; each kind of project reads its
 //! own keys and keeps the others as metadata. Two harmless extra keys follow: `doc_id`,
-//! and `annotator` when the line has spans.
+//! and `annotator` when the line has spans; with `--include-suggestions`, `meta.suggested`
+//! lists the entity ids of the spans that are suggestions (absent when none are).
 
 use super::select::ExportDoc;
 use serde::Serialize;
@@ -21,6 +22,20 @@ struct Line<'a> {
     doc_id: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     annotator: Option<&'a str>,
+    #[serde(skip_serializing_if = "Meta::is_empty")]
+    meta: Meta,
+}
+
+/// `meta.suggested`: the entity ids of the spans that are suggestions.
+#[derive(Serialize, Default)]
+struct Meta {
+    suggested: Vec<usize>,
+}
+
+impl Meta {
+    fn is_empty(&self) -> bool {
+        self.suggested.is_empty()
+    }
 }
 
 #[derive(Serialize)]
@@ -51,6 +66,7 @@ pub fn write_doc(w: &mut dyn Write, doc: &ExportDoc<'_>) -> std::io::Result<()> 
             relations: Vec::new(),
             doc_id: doc.doc.id.as_str(),
             annotator: None,
+            meta: Meta::default(),
         };
         return write_line(w, &line);
     }
@@ -87,6 +103,9 @@ pub fn write_doc(w: &mut dyn Write, doc: &ExportDoc<'_>) -> std::io::Result<()> 
             relations,
             doc_id: doc.doc.id.as_str(),
             annotator: Some(layer),
+            meta: Meta {
+                suggested: (1..).zip(&spans).filter(|(_, s)| s.span.is_suggested()).map(|(i, _)| i).collect(),
+            },
         };
         write_line(w, &line)?;
     }

@@ -1,8 +1,9 @@
 //! Our own JSONL: one document per line, keys in a fixed order, read back by the importer.
 //!
-//! `{"id","title","text","spans":[{"id","start","end","label","text","annotator","attributes"}],
-//! "relations":[{"id","head","tail","type","annotator"}],"meta":{...}}`; a span with a note
-//! has one more key, `note`. A span's `id` is stable within the project (`amal:3`: its layer
+//! `{"id","title","text","spans":[{"id","start","end","label","text","annotator","attributes",
+//! "note","origin","rule"}],"relations":[{"id","head","tail","type","annotator"}],"meta":{...}}`;
+//! `note` is null when the span has none, `origin` is `manual`, `accepted` or `suggested`
+//! (with `--include-suggestions`), `rule` names a suggestion's rule (null otherwise). A span's `id` is stable within the project (`amal:3`: its layer
 //! and its id there); a relation's `head` and `tail` are span ids of the same line.
 //! `attributes` is an object (numbers as JSON numbers, integers without a fraction).
 //! `meta` holds `source`, `hash` (SHA-256
@@ -66,8 +67,11 @@ struct SpanOut<'a> {
     text: &'a str,
     annotator: &'a str,
     attributes: serde_json::Value,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Always written (null when empty), so every line has one schema.
     note: Option<&'a str>,
+    origin: &'static str,
+    /// The rule that suggested a suggestion; null otherwise.
+    rule: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -106,7 +110,9 @@ pub fn write_doc(w: &mut dyn Write, doc: &ExportDoc<'_>, layer: LayerKind<'_>) -
                 text: s.text,
                 annotator: s.annotator,
                 attributes: s.span.attributes.to_json(),
-                note: s.span.note.as_deref(),
+                note: s.span.note.as_deref().filter(|n| !n.is_empty()),
+                origin: s.origin(),
+                rule: s.rule(),
             })
             .collect(),
         relations: doc

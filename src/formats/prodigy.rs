@@ -2,7 +2,9 @@
 //!
 //! One line per document and layer. After the required keys come `_annotator_id` (the
 //! layer: an annotator's name or `gold`) and `answer: "accept"`, both as Prodigy itself
-//! writes them; `meta` holds `id`, `title` and `offsets: "unicode_codepoints"`.
+//! writes them; `meta` holds `id`, `title` and `offsets: "unicode_codepoints"`, and with
+//! `--include-suggestions` `suggested`: the `[start, end, label]` of the spans that are
+//! suggestions (absent when none are).
 //!
 //! Relations: Prodigy's relation records point at tokens (`head`, `child`), and these
 //! lines carry no tokens, so each relation is written with Prodigy's token-free parts
@@ -51,24 +53,32 @@ struct Meta<'a> {
     id: &'a str,
     title: &'a str,
     offsets: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suggested: Vec<(usize, usize, &'a str)>,
 }
 
 /// Writes the lines of one document.
 pub fn write_doc(w: &mut dyn Write, doc: &ExportDoc<'_>) -> std::io::Result<()> {
-    let meta = || Meta { id: doc.doc.id.as_str(), title: &doc.doc.title, offsets: OFFSETS_UNIT };
+    let meta =
+        |suggested| Meta { id: doc.doc.id.as_str(), title: &doc.doc.title, offsets: OFFSETS_UNIT, suggested };
     let groups = doc.by_layer();
     if groups.is_empty() {
         let line = Line {
             text: &doc.doc.text,
             spans: Vec::new(),
             relations: Vec::new(),
-            meta: meta(),
+            meta: meta(Vec::new()),
             annotator_id: None,
             answer: "accept",
         };
         return write_line(w, &line);
     }
     for (layer, spans) in groups {
+        let suggested = spans
+            .iter()
+            .filter(|s| s.span.is_suggested())
+            .map(|s| (s.span.start.0, s.span.end.0, s.span.label.as_str()))
+            .collect();
         let spans = spans.iter().map(|s| SpanOut::of(s)).collect();
         let relations = doc
             .relations_of(layer)
@@ -82,7 +92,7 @@ pub fn write_doc(w: &mut dyn Write, doc: &ExportDoc<'_>) -> std::io::Result<()> 
             text: &doc.doc.text,
             spans,
             relations,
-            meta: meta(),
+            meta: meta(suggested),
             annotator_id: Some(layer),
             answer: "accept",
         };

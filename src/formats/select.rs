@@ -4,9 +4,11 @@
 //! annotator's spans with the annotator recorded. Status rule: with `--annotator`, the
 //! document passes when that annotator's status matches; otherwise when any annotator
 //! of the project has that status on it (a document nobody has opened is `new`).
-//! Suggested spans (origin `Suggested`, not yet accepted) are never exported; the
-//! command line's `--include-suggestions` confirms them in a copy of the project first.
-//! A relation is exported when both of its spans are (and it is not itself a suggestion).
+//! Suggested spans (origin `Suggested`, not yet accepted) are left out unless
+//! `include_suggestions` is set (`--include-suggestions`); then every format that can hold
+//! it says which spans are suggestions (see `docs/formats.md`), so an import keeps them
+//! suggestions. A relation is exported when both of its spans are (and it is not itself a
+//! suggestion, unless suggestions are included).
 
 use super::FormatError;
 use crate::model::{CharIndex, CharRange, Document, LabelId, Project, Relation, Span, Status};
@@ -32,6 +34,8 @@ pub struct ExportOptions {
     pub labels: Vec<LabelId>,
     /// Only documents with this status (see the module documentation).
     pub status: Option<Status>,
+    /// Suggested spans and links too, marked as suggestions.
+    pub include_suggestions: bool,
 }
 
 /// A status as written on the command line and in exports: `new`, `in-progress`, `done`.
@@ -73,6 +77,23 @@ impl ExportSpan<'_> {
     /// `amal:3` or `gold:7` (span ids are unique within a layer).
     pub fn export_id(&self) -> String {
         format!("{}:{}", self.layer, self.span.id.0)
+    }
+
+    /// How the span came to be, as exports write it: `manual`, `accepted` or `suggested`.
+    pub fn origin(&self) -> &'static str {
+        match self.span.origin {
+            crate::model::Origin::Manual => "manual",
+            crate::model::Origin::Accepted { .. } => "accepted",
+            crate::model::Origin::Suggested { .. } => "suggested",
+        }
+    }
+
+    /// The rule that suggested the span, for a suggestion.
+    pub fn rule(&self) -> Option<&str> {
+        match &self.span.origin {
+            crate::model::Origin::Suggested { rule } => Some(rule.as_str()),
+            _ => None,
+        }
     }
 }
 
@@ -133,6 +154,7 @@ pub struct Selection<'a> {
     labels: Option<BTreeSet<&'a str>>,
     status: Option<Status>,
     status_annotator: Option<&'a str>,
+    include_suggestions: bool,
     /// Spans whose range does not fit their document (only in unvalidated projects).
     pub bad_spans: usize,
 }
@@ -168,7 +190,15 @@ impl<'a> Selection<'a> {
             }
             Some(set)
         };
-        Ok(Self { project, layers, labels, status: options.status, status_annotator, bad_spans: 0 })
+        Ok(Self {
+            project,
+            layers,
+            labels,
+            status: options.status,
+            status_annotator,
+            include_suggestions: options.include_suggestions,
+            bad_spans: 0,
+        })
     }
 
     /// A short description of the exported layer(s), for summaries.
@@ -206,7 +236,7 @@ impl<'a> Selection<'a> {
                 continue;
             }
             for span in &layer_doc.spans {
-                if span.is_suggested()
+                if (span.is_suggested() && !self.include_suggestions)
                     || self.labels.as_ref().is_some_and(|set| !set.contains(span.label.as_str()))
                 {
                     continue;
@@ -237,7 +267,7 @@ impl<'a> Selection<'a> {
             let Some(layer_doc) = layer.docs.get(&doc.id) else { continue };
             let find = |id| spans.iter().position(|s| s.layer == *layer_name && s.span.id == id);
             for relation in &layer_doc.relations {
-                if relation.origin.is_suggested() {
+                if relation.origin.is_suggested() && !self.include_suggestions {
                     continue;
                 }
                 if let (Some(head), Some(tail)) = (find(relation.head), find(relation.tail)) {
@@ -295,6 +325,7 @@ mod tests {
             layer: LayerChoice::Annotator("amal".into()),
             labels: vec![LabelId::new("figure")],
             status: Some(Status::Done),
+            include_suggestions: false,
         };
         let mut sel = Selection::new(&p, &options).unwrap();
         let docs = sel.documents();

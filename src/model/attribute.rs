@@ -267,6 +267,11 @@ impl<'de> Deserialize<'de> for Attributes {
                             "attribute {name:?} is not a finite number"
                         )));
                     }
+                    if attributes.get(&name).is_some() {
+                        return Err(serde::de::Error::custom(format!(
+                            "attribute {name:?} is written twice; remove one of the two"
+                        )));
+                    }
                     attributes.set(&name, Some(value));
                 }
                 Ok(attributes)

@@ -92,7 +92,7 @@ pub struct Document {
     /// Hash of `text`; checked on load.
     pub hash: ContentHash,
     /// Status per annotator name; an annotator not listed is at [`Status::New`].
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::unique::statuses")]
     pub status: BTreeMap<String, Status>,
     /// The text exactly as imported (BOM stripped, line endings `\n`). All offsets index it.
     pub text: String,

@@ -16,6 +16,7 @@ pub mod search;
 mod shared;
 mod span;
 pub mod tokens;
+mod unique;
 
 pub use crate::offsets::{
     ByteOffset, CharIndex, CharOffset, CharRange, OffsetError, byte_to_char, char_len, char_to_byte,
@@ -30,7 +31,10 @@ pub use document::{ContentHash, DocId, Document, Status};
 pub use history::History;
 pub use label::{Color, Label, LabelId, default_labels};
 pub use name::{MAX_NAME_CHARS, clean_name, name_problem};
-pub use project::{FORMAT_VERSION, Layer, LayerDoc, Pattern, Project, Rejection, ValidationError};
+pub use project::{
+    FORMAT_VERSION, Layer, LayerDoc, MAX_ID, Pattern, Project, Rejection, ValidationError, advance_id,
+    next_free,
+};
 pub use relation::{
     Relation, RelationId, RelationType, default_relation_types, default_relation_types_for, types_for,
 };

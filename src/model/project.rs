@@ -83,7 +83,7 @@ fn spans_exact<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Layer {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::unique::layer_docs")]
     pub docs: BTreeMap<DocId, Arc<LayerDoc>>,
 }
 
@@ -122,15 +122,42 @@ impl Layer {
 
     /// An id not used by any relation of this layer.
     pub fn next_relation_id(&self) -> RelationId {
-        let max = self.docs.values().flat_map(|d| d.relations.iter()).map(|r| r.id.0).max();
-        RelationId(max.map_or(1, |m| m + 1))
+        RelationId(next_free(self.docs.values().flat_map(|d| d.relations.iter()).map(|r| r.id.0)))
     }
 
     /// An id not used by any span of this layer.
     pub fn next_span_id(&self) -> SpanId {
-        let max = self.docs.values().flat_map(|d| d.spans.iter()).map(|s| s.id.0).max();
-        SpanId(max.map_or(1, |m| m + 1))
+        SpanId(next_free(self.docs.values().flat_map(|d| d.spans.iter()).map(|s| s.id.0)))
     }
+}
+
+/// The largest id kept from outside (an import's `amal:3`): a JSON reader holds ids up to
+/// here exactly, and counting on from any of them never runs out. Larger ones are given a
+/// fresh id.
+pub const MAX_ID: u64 = (1 << 53) - 1;
+
+/// An id past the largest of `ids` (1 when there are none); when the largest is at or
+/// past [`MAX_ID`] (a hand-edited file), the smallest id not in `ids`, so counting on
+/// never wraps around to an id in use.
+pub fn next_free(ids: impl Iterator<Item = u64> + Clone) -> u64 {
+    match ids.clone().max() {
+        None => 1,
+        Some(max) if max < MAX_ID => max + 1,
+        Some(_) => {
+            let used: BTreeSet<u64> = ids.collect();
+            (1..).find(|n| !used.contains(n)).unwrap_or(1)
+        }
+    }
+}
+
+/// The next id to give after `next`, skipping those in `used` (see [`next_free`]).
+pub fn advance_id(next: &mut u64, used: &impl Fn(u64) -> bool) -> u64 {
+    while *next == 0 || *next > MAX_ID || used(*next) {
+        *next = if *next >= MAX_ID { 1 } else { *next + 1 };
+    }
+    let id = *next;
+    *next += 1;
+    id
 }
 
 /// An annotation project: what a project file holds.
@@ -155,7 +182,7 @@ pub struct Project {
     #[serde(default)]
     pub patterns: Vec<Pattern>,
     /// Annotator layers keyed by annotator name.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::unique::layers")]
     pub layers: BTreeMap<String, Layer>,
     /// The adjudicated layer built during review; exports use it when it has spans.
     #[serde(default)]
@@ -302,6 +329,17 @@ impl Project {
     /// Checks every invariant: hashes, span ranges, labels, unique ids and hotkeys.
     /// Returns all problems found, in a stable order.
     pub fn validate(&self) -> Vec<ValidationError> {
+        self.validate_with(true)
+    }
+
+    /// [`Project::validate`] without hashing every text again: each document's stored hash
+    /// is taken as its text's (documents are hashed when made, and checked at load). What a
+    /// save checks, so that it never writes a file the loader refuses.
+    pub fn validate_structure(&self) -> Vec<ValidationError> {
+        self.validate_with(false)
+    }
+
+    fn validate_with(&self, hash_texts: bool) -> Vec<ValidationError> {
         let mut problems = Vec::new();
         let mut label_ids = BTreeSet::new();
         let mut hotkeys: BTreeMap<char, &str> = BTreeMap::new();
@@ -346,7 +384,7 @@ impl Project {
         // would cost 8 bytes per character for the whole project at once.
         let mut docs: BTreeMap<&DocId, (&Document, usize)> = BTreeMap::new();
         for doc in &self.documents {
-            let actual = ContentHash::of(&doc.text);
+            let actual = if hash_texts { ContentHash::of(&doc.text) } else { doc.hash.clone() };
             if actual != doc.hash {
                 problems.push(ValidationError::TextHashMismatch {
                     doc: doc.id.clone(),

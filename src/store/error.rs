@@ -35,6 +35,20 @@ pub enum StoreError {
     /// The file parsed but its contents are inconsistent; nothing was loaded.
     #[error("{path}: the project is inconsistent, refusing to load it:{}", Problems(.problems))]
     Invalid { path: PathBuf, problems: Vec<ValidationError> },
+    /// The project in memory is inconsistent: saving it would write a file that no load
+    /// accepts, so the file was left as it was.
+    #[error(
+        "{path}: not saved, the project is inconsistent and the file could not be opened again \
+         (the file was not changed):{}",
+        Problems(.problems)
+    )]
+    Unsavable { path: PathBuf, problems: Vec<ValidationError> },
+    /// Another program held the project's lock for longer than we wait.
+    #[error(
+        "{path} is locked by another Hashiya (an import, a merge, suggestions or a window saving) \
+         and was still locked after {seconds} s; try again when it has finished"
+    )]
+    Locked { path: PathBuf, seconds: u64 },
     /// The file on disk changed since it was loaded or last saved (another window, a
     /// colleague, `git pull`); it was not overwritten.
     #[error(
@@ -63,7 +77,7 @@ impl StoreError {
     /// The problems of an [`StoreError::Invalid`] project, empty for other errors.
     pub fn problems(&self) -> &[ValidationError] {
         match self {
-            Self::Invalid { problems, .. } => problems,
+            Self::Invalid { problems, .. } | Self::Unsavable { problems, .. } => problems,
             _ => &[],
         }
     }

@@ -129,9 +129,17 @@ impl ProjectFile {
 }
 
 /// Writes `project` to `path` atomically, keeping the replaced file as `NAME.ron.bak`,
-/// under the project's [`ProjectLock`]. Does not look at what is on disk; see
+/// under the project's [`ProjectLock`]. A project the loader would refuse is not written
+/// ([`StoreError::Unsavable`]). Does not look at what is on disk; see
 /// [`ProjectFile::save`] for the checked save.
 pub fn save(project: &Project, path: &Path) -> Result<DiskStamp, StoreError> {
+    // Never write a file the loader would refuse: the same checks first (texts are hashed
+    // when a document is made, and checked at load; here their hashes are taken as they
+    // are, which keeps a save of a big project quick).
+    let problems = project.validate_structure();
+    if !problems.is_empty() {
+        return Err(StoreError::Unsavable { path: path.to_path_buf(), problems });
+    }
     let _lock = ProjectLock::acquire(path)?;
     // Streamed to the file, hashed on the way for the change check.
     let (mut hasher, mut len) = (Sha256::new(), 0u64);

@@ -34,7 +34,7 @@
 //! message that says so, even when its fields are unknown here, since the version is read on
 //! its own when the full read fails.
 
-use super::{StoreError, writer};
+use super::{StoreError, scan, writer};
 use crate::model::{FORMAT_VERSION, Project, default_attributes, default_relation_types_for, interning};
 use serde::Deserialize;
 use std::path::Path;
@@ -64,30 +64,44 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, StoreError> {
     check(parse(text, path)?, path)
 }
 
-/// [`parse`] of a file's whole text, which it takes over: an older file is migrated in that
-/// same buffer, so two copies of a file are never held while a project is built from it.
+/// [`parse`] of a file's whole text, which it takes over, after the streaming reading of
+/// the file declined it: an older file is migrated in that same buffer (so two copies of a
+/// file are never held) and streamed; any other is parsed whole, which decides.
 pub(crate) fn parse_owned(text: String, path: &Path) -> Result<Project, StoreError> {
     if leading_version(&text) == Some(1) {
-        return parse_current(&migrate_v1_owned(text), path);
+        return parse_current(&migrate_v1_owned(text), path, Reading::Stream { migrated: true });
     }
-    parse_current(&text, path)
+    parse_current(&text, path, Reading::Whole)
 }
 
 /// Parses a project file's text and checks its version, but not its consistency.
 pub(crate) fn parse(text: &str, path: &Path) -> Result<Project, StoreError> {
     if leading_version(text) == Some(1) {
-        return parse_current(&migrate_v1(text), path);
+        return parse_current(&migrate_v1(text), path, Reading::Stream { migrated: true });
     }
-    parse_current(text, path)
+    parse_current(text, path, Reading::Stream { migrated: false })
+}
+
+/// How [`parse_current`] reads a text.
+#[derive(Clone, Copy)]
+enum Reading {
+    /// Entry by entry through the streaming reader (on two threads), and whole when it
+    /// declines.
+    Stream { migrated: bool },
+    /// Whole only: the streaming reader already declined this text.
+    Whole,
 }
 
 /// [`parse`] of a text already in the current format's syntax.
-fn parse_current(text: &str, path: &Path) -> Result<Project, StoreError> {
-    // A large file's layers and documents are read on two threads; anything unexpected is
-    // read as one piece below, which also gives the error and its position.
-    let parsed = super::split::parse_split(text).map(Ok);
+fn parse_current(text: &str, path: &Path, reading: Reading) -> Result<Project, StoreError> {
+    // The streaming reader gives exactly what a whole reading gives, or declines; anything
+    // unexpected is read as one piece below, which decides and gives any error its position.
+    let streamed = match reading {
+        Reading::Stream { migrated } => super::stream::read_text(text, migrated).map(Ok),
+        Reading::Whole => None,
+    };
     // Label ids and annotator names repeat on every span: read, they share one string each.
-    let project: Project = match parsed.unwrap_or_else(|| interning(|| ron::from_str(text))) {
+    let project: Project = match streamed.unwrap_or_else(|| interning(|| ron::from_str(text))) {
         Ok(project) => project,
         Err(error) => {
             // A newer file may hold fields unknown here: say it is newer, not that it is broken.
@@ -166,73 +180,38 @@ fn migrate_v1_owned(text: String) -> String {
 }
 
 /// Where [`migrate_v1`] inserts [`V1_RULE`]: byte offsets just after each bare `Suggested`
-/// that is the value of an `origin:` field outside strings. Document texts, notes and names
-/// (plain, raw or character literals) are skipped as they are.
+/// that is the value of an `origin:` field outside strings and comments. Document texts,
+/// notes and names (plain, raw or character literals) and comments are skipped as they are,
+/// by the one scanner of RON text.
 fn v1_insertions(text: &str) -> Vec<usize> {
-    const FIELD: &str = "origin";
+    const FIELD: &[u8] = b"origin";
+    const BARE: &[u8] = b"Suggested";
+    let bytes = text.as_bytes();
+    let ident = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
     let mut at = Vec::new();
     let mut i = 0;
-    while let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
-        let rest = text.get(i..).unwrap_or("");
-        let ident_before = text
-            .get(..i)
-            .and_then(|b| b.chars().next_back())
-            .is_some_and(|p| p.is_alphanumeric() || p == '_');
-        let skip = if c == '"' {
-            string_end(rest, 0)
-        } else if c == 'r'
-            && !ident_before
-            && rest.get(1..).is_some_and(|r| r.trim_start_matches('#').starts_with('"'))
-        {
-            let hashes = rest.get(1..).map_or(0, |r| r.len() - r.trim_start_matches('#').len());
-            string_end(rest.get(1 + hashes..).unwrap_or(""), hashes).map(|n| n + 1 + hashes)
-        } else if c == '\'' {
-            let body = rest.get(1..).unwrap_or("");
-            let len = if body.starts_with('\\') {
-                body.get(2..).and_then(|b| b.find('\'')).map(|n| n + 2)
-            } else {
-                body.char_indices().nth(1).map(|(n, _)| n)
-            };
-            len.map(|n| n + 2)
-        } else if !ident_before && rest.starts_with(FIELD) {
-            let after = rest.get(FIELD.len()..).unwrap_or("").trim_start();
-            let value = after.strip_prefix(':').map(str::trim_start);
-            if let Some(tail) = value.and_then(|v| v.strip_prefix("Suggested"))
-                && !tail.trim_start().starts_with('(')
-                && !tail.starts_with(|c: char| c.is_alphanumeric() || c == '_')
+    while i < bytes.len() {
+        if let Some(n) = scan::literal_len(bytes, i) {
+            i += n;
+            continue;
+        }
+        if (i == 0 || !ident(i - 1)) && bytes.get(i..).is_some_and(|r| r.starts_with(FIELD)) {
+            let colon = scan::skip_blank(bytes, i + FIELD.len());
+            let value = scan::skip_blank(bytes, colon + 1);
+            let end = value + BARE.len();
+            if bytes.get(colon) == Some(&b':')
+                && bytes.get(value..).is_some_and(|r| r.starts_with(BARE))
+                && !ident(end)
+                && bytes.get(scan::skip_blank(bytes, end)) != Some(&b'(')
             {
-                let upto = rest.len() - tail.len();
-                at.push(i + upto);
-                i += upto;
+                at.push(end);
+                i = end;
                 continue;
             }
-            None
-        } else {
-            None
-        };
-        let n = skip.unwrap_or(c.len_utf8()).min(rest.len()).max(c.len_utf8());
-        i += n;
+        }
+        i += 1;
     }
     at
-}
-
-/// The length of the string literal at the start of `s` (which starts with `"`), closing
-/// quotes included: a raw string ends at `"` and `hashes` `#`, a plain one at an unescaped `"`.
-fn string_end(s: &str, hashes: usize) -> Option<usize> {
-    let closing = format!("\"{}", "#".repeat(hashes));
-    if hashes > 0 {
-        return s.get(1..)?.find(&closing).map(|n| n + 1 + closing.len());
-    }
-    let mut escaped = false;
-    for (n, c) in s.char_indices().skip(1) {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '"' => return Some(n + 1),
-            _ => {}
-        }
-    }
-    None
 }
 
 /// Refuses an inconsistent project with every problem found.
@@ -427,6 +406,23 @@ mod tests {
         }
         assert_eq!(migrate_v1("(origin:Suggested )"), "(origin:Suggested(rule: \"\") )");
         assert_eq!(owned, project, "reading a file's own text gives the same project");
+    }
+
+    #[test]
+    fn version_1_with_a_quote_in_a_comment_migrates() {
+        // Issue 18, case 20: the quote in the comment used to open a "string" that hid the
+        // bare `Suggested` after it.
+        let hash = crate::model::ContentHash::of("نص").0;
+        let v1 = format!(
+            "(version: 1, name: \"old\", // the \"draft\n documents: [(id: \"d\", title: \"t\", source: \"s\", \
+             hash: \"{hash}\", text: \"نص\")], /* a \" */ layers: {{\"amal\": (docs: {{\"d\": (hash: \"{hash}\", \
+             spans: [(id: 1, start: 0, end: 2, label: \"claim\", annotator: \"amal\", created: 0, modified: 0, \
+             origin: Suggested)])}})}})"
+        );
+        let project = from_ron(&v1, path()).unwrap();
+        let spans = project.layers["amal"].spans(&crate::model::DocId::new("d"));
+        assert_eq!(spans[0].origin, crate::model::Origin::Suggested { rule: Default::default() });
+        assert_eq!(parse_owned(v1, path()).unwrap(), project);
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub mod import;
 pub mod input;
 mod lock;
 mod recovery;
-mod split;
+mod scan;
 mod stream;
 #[cfg(test)]
 mod test_projects;
@@ -35,7 +35,7 @@ pub use file::{
 pub use format::{from_ron, to_ron};
 pub use import::{ImportReport, SkipReason};
 pub use input::{InputError, MAX_INPUT_BYTES, read_input, read_input_string};
-pub use lock::{ProjectLock, lock_path};
+pub use lock::{LOCK_WAIT, ProjectLock, lock_path};
 pub use recovery::{
     AUTOSAVE_INTERVAL, Recovery, recovery_for, recovery_path, remove_recovery, write_recovery,
 };

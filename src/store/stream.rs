@@ -2,19 +2,24 @@
 //! large file is never held whole next to the project being built from it.
 //!
 //! The file is read in pieces of up to a megabyte. Its top-level fields are found with the
-//! same scanner as `split` (brackets, strings, raw strings and characters); the annotator
+//! one scanner of RON text (`scan`: brackets, strings, raw strings, characters and
+//! comments), which goes on where it stopped when the next piece comes; the annotator
 //! layers and the documents are parsed entry by entry (each layer's spans and links on one
 //! document; one document), and the bytes behind an entry are dropped once it is parsed.
 //! Two layer entries of every three are handed to a helper thread (their text copied, a
 //! few kilobytes each), so the parsing uses two cores. The gold layer is read entry by
 //! entry too; the other fields (name, labels, …) are small and parsed together at the end.
 //!
-//! Only files in the current syntax (version 2 and up, written as the writer writes) are
-//! read this way. Anything unexpected returns `Ok(None)` and the caller reads the whole
-//! file the usual way, which also reports the error with its line and column. Tests
-//! compare both readings.
+//! A text already in memory (an older file once migrated, a text handed to `from_ron`) is
+//! read the same way from its bytes, so there is one reading of entries, not two.
+//!
+//! Only files in the current syntax (version 2 and up; a migrated version 1) are read this
+//! way. Anything unexpected (a layer or a document entry twice, a field that does not
+//! parse, ...) returns `Ok(None)` and the caller parses the whole text with ron, which
+//! decides, and reports any error with its line and column. So a streamed reading is
+//! always what a whole reading gives: tests compare both on generated and damaged files.
 
-use super::split::{raw_string_end, skip_blank, string_end, value_end};
+use super::scan::Scan;
 use crate::model::{DocId, Document, FORMAT_VERSION, Layer, LayerDoc, Project, interning};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -42,7 +47,8 @@ struct Input<R> {
     scratch: Vec<u8>,
     pos: usize,
     eof: bool,
-    hasher: Sha256,
+    /// `None` for a text already in memory, whose hash nobody needs.
+    hasher: Option<Sha256>,
     len: u64,
     limit: u64,
 }
@@ -80,7 +86,9 @@ impl<R: Read> Input<R> {
             return Ok(false);
         };
         self.buf.extend_from_slice(read);
-        self.hasher.update(read);
+        if let Some(hasher) = &mut self.hasher {
+            hasher.update(read);
+        }
         self.len += got as u64;
         if self.len > self.limit {
             return Err(Stop::Io(std::io::Error::other(format!("the file is over {} bytes", self.limit))));
@@ -88,26 +96,50 @@ impl<R: Read> Input<R> {
         Ok(true)
     }
 
-    /// Runs `find` on the bytes read so far, reading more while it needs more (`None`).
-    fn need<T>(&mut self, find: impl Fn(&[u8], usize) -> Option<T>) -> Step<T> {
+    /// Runs `find` on the bytes read so far (and whether they are all), reading more while
+    /// it needs more (`None`). `find` keeps its own state between calls, so nothing is
+    /// scanned twice: a value that never ends costs one pass over the file.
+    fn need<T>(&mut self, mut find: impl FnMut(&[u8], bool) -> Option<T>) -> Step<T> {
         loop {
-            if let Some(found) = find(&self.buf, self.pos) {
+            if let Some(found) = find(&self.buf, self.eof) {
                 return Ok(found);
             }
-            if !self.fill()? {
+            if self.eof {
                 return Err(Stop::Surprise);
             }
+            self.fill()?;
         }
     }
 
-    /// The byte at `pos` after blanks, reading more as needed; the scan moves to it.
+    /// The byte at `pos` after blanks and comments, reading more as needed; the scan moves
+    /// to it.
     fn next_byte(&mut self) -> Step<u8> {
-        let at = self.need(|b, pos| {
-            let i = skip_blank(b, pos);
+        let mut scan = Scan::new(self.pos);
+        let at = self.need(|b, eof| {
+            let i = scan.blank_end(b, eof)?;
             b.get(i).map(|_| i)
         })?;
         self.pos = at;
         self.buf.get(at).copied().ok_or(Stop::Surprise)
+    }
+
+    /// Between the entries of a list, map or struct closed by `close`: true (and past it)
+    /// when it comes next; false when another entry does. Entries are separated by one
+    /// comma, and one may follow the last, as ron reads them.
+    fn at_close(&mut self, close: u8, first: bool) -> Step<bool> {
+        let mut next = self.next_byte()?;
+        if !first && next != close {
+            if next != b',' {
+                return Err(Stop::Surprise);
+            }
+            self.pos += 1;
+            next = self.next_byte()?;
+        }
+        if next == close {
+            self.pos += 1;
+            return Ok(true);
+        }
+        Ok(false)
     }
 
     /// Expects `byte` next (after blanks) and moves past it.
@@ -133,25 +165,25 @@ impl<R: Read> Input<R> {
         std::str::from_utf8(self.buf.get(range).ok_or(Stop::Surprise)?).map_err(|_| Stop::Surprise)
     }
 
-    /// The string (plain or raw) at the scan position, parsed; the scan moves past it.
+    /// The map key at the scan position (up to its `:`), parsed; the scan moves to the `:`.
     fn key<T: serde::de::DeserializeOwned>(&mut self) -> Step<T> {
         let start = self.pos;
-        let end = self.need(|b, pos| match b.get(pos)? {
-            b'"' => string_end(b, pos),
-            b'r' => raw_string_end(b, pos),
-            _ => Some(usize::MAX),
-        })?;
-        if end == usize::MAX {
-            return Err(Stop::Surprise);
-        }
+        let mut scan = Scan::new(start);
+        let end = self.need(|b, eof| scan.key_end(b, eof))?;
         self.pos = end;
         ron::from_str(self.text(start..end)?).map_err(|_| Stop::Surprise)
+    }
+
+    /// Where the value at the scan position ends (the scan does not move).
+    fn value_end(&mut self) -> Step<usize> {
+        let mut scan = Scan::new(self.pos);
+        self.need(|b, eof| scan.value_end(b, eof))
     }
 
     /// The value at the scan position, parsed; the scan moves past it.
     fn value<T: serde::de::DeserializeOwned>(&mut self) -> Step<T> {
         let start = self.pos;
-        let end = self.need(value_end)?;
+        let end = self.value_end()?;
         self.pos = end;
         ron::from_str(self.text(start..end)?).map_err(|_| Stop::Surprise)
     }
@@ -159,12 +191,12 @@ impl<R: Read> Input<R> {
     /// An identifier at the scan position (a field name).
     fn ident(&mut self) -> Step<String> {
         let start = self.pos;
-        let end = self.need(|b, pos| {
-            let mut i = pos;
-            while b.get(i)?.is_ascii_alphanumeric() || b.get(i) == Some(&b'_') {
+        let mut i = start;
+        let end = self.need(|b, eof| {
+            while b.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_') {
                 i += 1;
             }
-            Some(i)
+            (i < b.len() || eof).then_some(i)
         })?;
         self.pos = end;
         Ok(self.text(start..end)?.to_string())
@@ -174,13 +206,30 @@ impl<R: Read> Input<R> {
 /// Reads a project from `src` (at most `limit` bytes) as described in the module
 /// documentation. `Ok(None)`: not a file for this reading; read it whole instead.
 pub(crate) fn read_streaming(src: impl Read, limit: u64) -> std::io::Result<Option<Streamed>> {
+    read_from(src, limit, Some(Sha256::new()), 2)
+}
+
+/// Reads a project from a text in memory as a file is read (see the module
+/// documentation); `migrated` says a version-1 text was brought to the current syntax.
+/// `None`: read the text whole instead.
+pub(crate) fn read_text(text: &str, migrated: bool) -> Option<Project> {
+    let oldest = if migrated { 1 } else { 2 };
+    read_from(text.as_bytes(), u64::MAX, None, oldest).ok().flatten().map(|s| s.project)
+}
+
+fn read_from(
+    src: impl Read,
+    limit: u64,
+    hasher: Option<Sha256>,
+    oldest: u32,
+) -> std::io::Result<Option<Streamed>> {
     let mut input = Input {
         src,
         buf: Vec::with_capacity(2 * CHUNK),
         scratch: vec![0; READ],
         pos: 0,
         eof: false,
-        hasher: Sha256::new(),
+        hasher,
         len: 0,
         limit,
     };
@@ -195,7 +244,7 @@ pub(crate) fn read_streaming(src: impl Read, limit: u64) -> std::io::Result<Opti
                     .collect::<Option<Vec<_>>>()
             })
         });
-        let read = interning(|| read_project(&mut input, tx));
+        let read = interning(|| read_project(&mut input, tx, oldest));
         (read, helper.join().ok().flatten())
     });
     let mut project = match read {
@@ -208,18 +257,19 @@ pub(crate) fn read_streaming(src: impl Read, limit: u64) -> std::io::Result<Opti
         let Some(layer) = project.layers.get_mut(&layer) else { return Ok(None) };
         layer.docs.insert(doc, layer_doc);
     }
-    Ok(Some(Streamed { project, hash: input.hasher.finalize().into(), len: input.len }))
+    let hash = input.hasher.map(|h| h.finalize().into()).unwrap_or_default();
+    Ok(Some(Streamed { project, hash, len: input.len }))
 }
 
 /// A layer entry handed to the helper thread: the layer's name, the document, the text.
 type Handed = (String, DocId, String);
 
-fn read_project<R: Read>(input: &mut Input<R>, helper: SyncSender<Handed>) -> Step<Project> {
+fn read_project<R: Read>(input: &mut Input<R>, helper: SyncSender<Handed>, oldest: u32) -> Step<Project> {
     while input.buf.len() < 4096 && input.fill()? {}
     // Only the current syntax: `(` then `version: N` with 2 <= N <= the current version.
     let head = input.buf.get(..input.buf.len().min(4096)).unwrap_or_default();
     let version = super::format::leading_version(&String::from_utf8_lossy(head));
-    if !version.is_some_and(|v| (2..=FORMAT_VERSION).contains(&v)) {
+    if !version.is_some_and(|v| (oldest..=FORMAT_VERSION).contains(&v)) {
         return Err(Stop::Surprise);
     }
     if input.buf.starts_with("\u{feff}".as_bytes()) {
@@ -231,15 +281,7 @@ fn read_project<R: Read>(input: &mut Input<R>, helper: SyncSender<Handed>) -> St
     let mut layers = None;
     let mut gold = None;
     let mut documents = None;
-    loop {
-        match input.next_byte()? {
-            b')' => break,
-            b',' => {
-                input.pos += 1;
-                continue;
-            }
-            _ => {}
-        }
+    while !input.at_close(b')', seen.is_empty())? {
         let name = input.ident()?;
         if name.is_empty() || seen.contains(&name) {
             return Err(Stop::Surprise);
@@ -252,7 +294,7 @@ fn read_project<R: Read>(input: &mut Input<R>, helper: SyncSender<Handed>) -> St
             "documents" => documents = Some(read_documents(input)?),
             _ => {
                 let start = input.pos;
-                let end = input.need(value_end)?;
+                let end = input.value_end()?;
                 rest.push_str(&name);
                 rest.push_str(": ");
                 rest.push_str(input.text(start..end)?);
@@ -263,11 +305,10 @@ fn read_project<R: Read>(input: &mut Input<R>, helper: SyncSender<Handed>) -> St
         seen.push(name);
         input.consume();
     }
-    // Nothing but blanks after the struct.
-    input.pos += 1;
+    // Nothing but blanks and comments after the struct.
     while input.fill()? {}
     // The whole file was read (and hashed) by now.
-    if skip_blank(&input.buf, input.pos) != input.buf.len() {
+    if Scan::new(input.pos).blank_end(&input.buf, true) != Some(input.buf.len()) {
         return Err(Stop::Surprise);
     }
     rest.push(')');
@@ -285,18 +326,7 @@ fn read_layers<R: Read>(input: &mut Input<R>, helper: &SyncSender<Handed>) -> St
     // reads the documents.
     let mut turn = 0u8;
     input.expect(b'{')?;
-    loop {
-        match input.next_byte()? {
-            b'}' => {
-                input.pos += 1;
-                return Ok(layers);
-            }
-            b',' => {
-                input.pos += 1;
-                continue;
-            }
-            _ => {}
-        }
+    while !input.at_close(b'}', layers.is_empty())? {
         let name: String = input.key()?;
         if layers.contains_key(&name) {
             return Err(Stop::Surprise); // an annotator twice: the whole reading decides
@@ -306,6 +336,7 @@ fn read_layers<R: Read>(input: &mut Input<R>, helper: &SyncSender<Handed>) -> St
         let layer = read_layer(input, Some((helper, &name)), &mut turn)?;
         layers.insert(name, layer);
     }
+    Ok(layers)
 }
 
 /// One layer, `(docs: { "doc": (…), … })`, entry by entry. With a helper (and the layer's
@@ -324,18 +355,7 @@ fn read_layer<R: Read>(
     input.expect(b'{')?;
     let mut layer = Layer::default();
     let mut seen = std::collections::HashSet::new();
-    loop {
-        match input.next_byte()? {
-            b'}' => {
-                input.pos += 1;
-                break;
-            }
-            b',' => {
-                input.pos += 1;
-                continue;
-            }
-            _ => {}
-        }
+    while !input.at_close(b'}', seen.is_empty())? {
         let doc: DocId = input.key()?;
         if !seen.insert(doc.clone()) {
             return Err(Stop::Surprise); // a document twice in a layer: the whole reading decides
@@ -346,7 +366,7 @@ fn read_layer<R: Read>(
         match helper {
             Some((helper, name)) if *turn != 0 => {
                 let start = input.pos;
-                let end = input.need(value_end)?;
+                let end = input.value_end()?;
                 input.pos = end;
                 let text = input.text(start..end)?.to_string();
                 helper.send((name.to_string(), doc, text)).map_err(|_| Stop::Surprise)?;
@@ -369,28 +389,19 @@ fn read_layer<R: Read>(
 fn read_documents<R: Read>(input: &mut Input<R>) -> Step<Vec<Arc<Document>>> {
     let mut documents = Vec::new();
     input.expect(b'[')?;
-    loop {
-        match input.next_byte()? {
-            b']' => {
-                input.pos += 1;
-                documents.shrink_to_fit();
-                return Ok(documents);
-            }
-            b',' => {
-                input.pos += 1;
-                continue;
-            }
-            _ => {}
-        }
+    while !input.at_close(b']', documents.is_empty())? {
         documents.push(input.value::<Arc<Document>>()?);
         input.consume();
     }
+    documents.shrink_to_fit();
+    Ok(documents)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::store::test_projects::sample_project;
+    use proptest::prelude::{Just, Strategy, prop_assert_eq, prop_oneof};
 
     fn read(text: &str) -> Option<Project> {
         // A reader that hands out a few bytes at a time, so entries straddle the reads.
@@ -421,7 +432,7 @@ mod tests {
 
     #[test]
     fn tricky_notes_and_many_layers_stream_like_the_whole() {
-        let project = crate::store::split::tests::tricky_project();
+        let project = crate::store::test_projects::tricky_project();
         let text = crate::store::to_ron(&project);
         let streamed = read(&text).expect("the writer's layout streams");
         assert_eq!(streamed, project);
@@ -434,6 +445,11 @@ mod tests {
         assert!(read_streaming(std::fs::File::open(&path).unwrap(), 1000).is_err(), "over the limit");
     }
 
+    /// What a whole reading of `text` gives (the reading the streamed one must equal).
+    fn whole(text: &str) -> Result<Project, ron::error::SpannedError> {
+        interning(|| ron::from_str(text))
+    }
+
     #[test]
     fn surprises_are_left_to_the_whole_reading() {
         let text = crate::store::to_ron(&sample_project());
@@ -443,10 +459,117 @@ mod tests {
             text.replacen("version: 3,", "version: 9,", 1),
             text.replacen("name:", "name: \"x\",\n    name:", 1),
             format!("{text} trailing"),
+            format!("{text} /* unclosed"),
             text.replacen("(\n", "Project(\n", 1),
             text[..text.len() / 2].to_string(),
         ] {
             assert!(read(&damaged).is_none(), "{}", &damaged[..80]);
+        }
+    }
+
+    #[test]
+    fn an_entry_inside_a_comment_is_not_read() {
+        // Issue 18, case 2: a comment holding a whole entry after a layer's entry.
+        let text = crate::store::to_ron(&sample_project());
+        let entry = "\"d2\": (hash: \"HASH\", spans: [(id: 9, start: 0, end: 5, label: \"claim\", annotator: \"amal\", created: 1, modified: 1, origin: Manual)])";
+        let at = text.find("\n            },\n        ),\n        \"omar\"").expect("amal's layer ends");
+        let commented = format!("{} // , {entry}{}", &text[..at], &text[at..]);
+        let streamed = read(&commented).expect("comments stream");
+        assert_eq!(streamed, whole(&commented).unwrap());
+        assert_eq!(streamed, sample_project());
+        let block = format!("{} /* , {entry} */ {}", &text[..at], &text[at..]);
+        assert_eq!(read(&block).expect("comments stream"), sample_project());
+        // After a document too.
+        let at = text.rfind("\n    ],\n)").expect("the documents end");
+        let commented =
+            format!("{} // , (id: \"d3\", title: \"\", hash: \"\", text: \"\"){}", &text[..at], &text[at..]);
+        assert_eq!(read(&commented).expect("comments stream"), sample_project());
+    }
+
+    #[test]
+    fn an_entry_written_twice_is_never_taken_silently() {
+        // Issue 18, case 3: the streamed reading declines, the whole one refuses by name.
+        let text = crate::store::to_ron(&sample_project());
+        let at = text.find("        \"omar\": (").unwrap();
+        let twice = format!("{}        \"amal\": (docs: {{}}),\n{}", &text[..at], &text[at..]);
+        assert!(read(&twice).is_none());
+        assert!(whole(&twice).unwrap_err().to_string().contains("\"amal\" is written twice"));
+        let at = text.find("                \"d1\": (").unwrap();
+        let hash = &sample_project().documents[0].hash.0;
+        let twice =
+            format!("{}                \"d1\": (hash: \"{hash}\", spans: []),\n{}", &text[..at], &text[at..]);
+        assert!(read(&twice).is_none());
+        assert!(whole(&twice).unwrap_err().to_string().contains("document entry \"d1\" is written twice"));
+    }
+
+    #[test]
+    fn a_text_in_memory_streams_like_the_whole() {
+        let project = crate::store::test_projects::tricky_project();
+        let text = crate::store::to_ron(&project);
+        assert_eq!(read_text(&text, false).expect("the writer's layout streams"), project);
+        assert!(read_text(&text.replacen("spans: [", "spans: [[", 1), false).is_none());
+    }
+
+    #[test]
+    fn an_unclosed_bracket_costs_one_pass() {
+        // Issue 18, case 5: the scan goes on where it stopped; it used to start the value
+        // again after every read (here a kilobyte each: hours, not milliseconds).
+        struct Pieces<'a>(&'a [u8]);
+        impl Read for Pieces<'_> {
+            fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+                let n = self.0.len().min(out.len()).min(1024);
+                out[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let text = crate::store::to_ron(&sample_project()).replacen("spans: [", "spans: [[[[", 1);
+        let filler = format!("\n{}", "// a long comment line\n".repeat(200_000));
+        let text = text.replacen("documents: [", &format!("documents: [{filler}"), 1);
+        let started = std::time::Instant::now();
+        assert!(read_streaming(Pieces(text.as_bytes()), u64::MAX).unwrap().is_none());
+        assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
+    }
+
+    /// Text to insert into a project file: comments holding entries and quotes, raw
+    /// strings, and entries that repeat a key.
+    fn insertion(project: &Project) -> impl Strategy<Value = String> {
+        let hash = project.documents[0].hash.0.clone();
+        prop_oneof![
+            Just("// , \"d2\": (hash: \"x\", spans: []), \"omar\": (docs: {})\n".to_string()),
+            Just("/* \" r#\" ' /* ) */ ] */".to_string()),
+            Just("// \"\n".to_string()),
+            Just("r#\"raw \" ) ] }\"#".to_string()),
+            Just("\"amal\": (docs: {}),\n".to_string()),
+            Just(format!("\"d1\": (hash: \"{hash}\", spans: []),\n")),
+            Just("\"zoe\": (docs: {}),\n".to_string()),
+            Just(",".to_string()),
+            Just(" ".to_string()),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// The streamed reading of any text is the whole reading, or declines.
+        #[test]
+        fn streamed_and_whole_readings_agree(
+            inserts in proptest::collection::vec((0.0..1.0f64, proptest::bool::ANY, insertion(&sample_project())), 1..4),
+        ) {
+            let mut text = crate::store::to_ron(&sample_project());
+            for (place, on_line, insert) in inserts {
+                let mut at = (place * text.len() as f64) as usize;
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                if on_line {
+                    at = text[..at].rfind('\n').map_or(0, |n| n + 1);
+                }
+                text.insert_str(at, &insert);
+            }
+            let whole = whole(&text);
+            if let Some(streamed) = read(&text) {
+                prop_assert_eq!(Ok(streamed), whole.map_err(|e| e.to_string()));
+            }
         }
     }
 }

@@ -23,7 +23,7 @@ pub mod words;
 use crate::model::{
     AttrValue, CharRange, ContentHash, DocId, LabelId, LayerDoc, Origin, Project, Span, Timestamp,
 };
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The labels the built-in rules suggest.
 pub const BUILTIN_LABELS: [&str; 3] = ["figure", "claim", "denial"];
@@ -141,7 +141,13 @@ pub fn add_suggestions(
     now: Timestamp,
 ) -> Vec<(DocId, Span)> {
     let mut added = Vec::new();
-    let mut next = project.layers.get(annotator).map_or(crate::model::SpanId(1), |l| l.next_span_id());
+    // Ids counted on from the largest, skipping any in use (see `model::advance_id`).
+    let used: HashSet<u64> = project
+        .layers
+        .get(annotator)
+        .map(|l| l.docs.values().flat_map(|d| d.spans.iter().map(|s| s.id.0)).collect())
+        .unwrap_or_default();
+    let mut next = project.layers.get(annotator).map_or(1, |l| l.next_span_id().0);
     let hashes: HashMap<DocId, ContentHash> =
         project.documents.iter().map(|d| (d.id.clone(), d.hash.clone())).collect();
     for (doc_id, suggestion) in suggestions {
@@ -149,7 +155,8 @@ pub fn add_suggestions(
             continue;
         }
         let Some(hash) = hashes.get(doc_id) else { continue };
-        let mut span = Span::new(next, suggestion.range, suggestion.label.clone(), annotator, now);
+        let id = crate::model::SpanId(crate::model::advance_id(&mut next, &|n| used.contains(&n)));
+        let mut span = Span::new(id, suggestion.range, suggestion.label.clone(), annotator, now);
         span.origin = Origin::Suggested { rule: suggestion.rule.as_str().into() };
         // A figure's value and unit come with it, where its label declares them.
         let declares =
@@ -169,7 +176,6 @@ pub fn add_suggestions(
         );
         let at = layer_doc.spans.partition_point(|s| Span::reading_order(s, &span).is_lt());
         layer_doc.spans.insert(at, span.clone());
-        next.0 += 1;
         added.push((doc_id.clone(), span));
     }
     added

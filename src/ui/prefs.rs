@@ -70,7 +70,26 @@ impl Prefs {
     }
 
     pub fn load(storage: Option<&dyn eframe::Storage>) -> Self {
-        storage.and_then(|s| eframe::get_value(s, STORAGE_KEY)).unwrap_or_default()
+        let prefs: Self = storage.and_then(|s| eframe::get_value(s, STORAGE_KEY)).unwrap_or_default();
+        prefs.clamped()
+    }
+
+    /// Every stored value brought into the range the window can use: a hand-edited or
+    /// damaged store (a font size of 1e6, NaN, a thousand recent files, an empty name)
+    /// must not stop the window from drawing.
+    pub fn clamped(mut self) -> Self {
+        let (lo, hi) = super::theme::DOC_FONT_SIZE_RANGE;
+        self.font_size = if self.font_size.is_finite() {
+            self.font_size.clamp(lo, hi)
+        } else {
+            super::theme::DOC_FONT_SIZE
+        };
+        self.annotator = self.annotator.as_deref().and_then(crate::model::clean_name);
+        self.recent.retain(|p| !p.as_os_str().is_empty());
+        let mut seen = std::collections::HashSet::new();
+        self.recent.retain(|p| seen.insert(p.clone()));
+        self.recent.truncate(MAX_RECENT);
+        self
     }
 
     pub fn save(&self, storage: &mut dyn eframe::Storage) {
@@ -86,6 +105,42 @@ fn absolute(path: PathBuf) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_values_are_clamped_on_load() {
+        // Issue 18, case 6: 1e6 aborted on a huge allocation, 1e30 spun without a frame.
+        let (lo, hi) = super::super::theme::DOC_FONT_SIZE_RANGE;
+        for (stored, want) in
+            [(1e6, hi), (1e30, hi), (-3.0, lo), (0.0, lo), (f32::NAN, 22.0), (f32::INFINITY, 22.0)]
+        {
+            let prefs = Prefs { font_size: stored, ..Prefs::default() }.clamped();
+            assert_eq!(prefs.font_size, want, "{stored}");
+        }
+        let mut storage = Store::default();
+        let stored = "(annotator: Some(\" \"), dark: true, font_size: 1e30, recent: [\"a\", \"\", \"a\"])";
+        storage.0.insert(STORAGE_KEY.to_string(), stored.to_string());
+        let prefs = Prefs::load(Some(&storage));
+        assert_eq!(prefs.font_size, hi);
+        assert_eq!(prefs.annotator, None);
+        assert_eq!(prefs.recent, [PathBuf::from("a")]);
+        assert!(prefs.dark);
+    }
+
+    #[derive(Default)]
+    struct Store(std::collections::HashMap<String, String>);
+
+    impl eframe::Storage for Store {
+        fn get_string(&self, key: &str) -> Option<String> {
+            self.0.get(key).cloned()
+        }
+        fn set_string(&mut self, key: &str, value: String) {
+            self.0.insert(key.to_string(), value);
+        }
+        fn remove_string(&mut self, key: &str) {
+            self.0.remove(key);
+        }
+        fn flush(&mut self) {}
+    }
 
     #[test]
     fn recent_list_is_most_recent_first_without_duplicates() {

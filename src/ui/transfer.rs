@@ -273,8 +273,12 @@ impl Transfer {
         });
         let format = *format;
         ui.button("Export…").clicked().then(|| {
-            let options =
-                ExportOptions { layer: self.layer.clone(), labels: self.labels.clone(), status: self.status };
+            let options = ExportOptions {
+                layer: self.layer.clone(),
+                labels: self.labels.clone(),
+                status: self.status,
+                include_suggestions: false,
+            };
             (format, options)
         })
     }

@@ -228,6 +228,7 @@ fn filters_choose_layer_labels_and_status() {
         layer: LayerChoice::Annotator("amal".into()),
         labels: vec![LabelId::new("figure")],
         status: Some(Status::Done),
+        include_suggestions: false,
     };
     let report = export(&project, ExportFormat::Jsonl, &options, &out);
     assert_eq!((report.documents, report.spans), (2, 2));

@@ -8,3 +8,4 @@ mod common;
 mod data_loss;
 mod files;
 mod records;
+mod round2;

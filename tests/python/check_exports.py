@@ -297,13 +297,15 @@ def check_csv(path, texts, jsonl_values, c):
     with open(path, encoding="utf-8", newline="") as f:
         rows = [[csv_cell(v) for v in row] for row in csv.reader(f)]
     header = ["doc_id", "label", "annotator", "start", "end", "text",
-              "left_context", "right_context", "note", "id", "attributes"]
+              "left_context", "right_context", "note", "id", "attributes", "origin"]
     if rows[0] != header:
         c.fail("csv:1", f"header {rows[0]}")
     by_id = {}
     for n, row in enumerate(rows[1:], 2):
         c.count("csv rows")
-        doc_id, label, who, start, end, span_text, left, right, _note, span_id, attributes = row
+        doc_id, label, who, start, end, span_text, left, right, _note, span_id, attributes, origin = row
+        if origin not in ("manual", "accepted", "suggested"):
+            c.fail(f"csv:{n}", f"origin {origin!r}")
         by_id[(doc_id, span_id)] = (int(start), int(end), label, span_text)
         attributes = json.loads(attributes)
         text = texts.get(doc_id)

@@ -14,8 +14,8 @@ use crate::formats::FormatError;
 use crate::model::document::title_of;
 use crate::model::{
     AttrValue, AttributeDef, AttributeKind, Attributes, CharIndex, CharOffset, CharRange, Color, ContentHash,
-    DocId, Document, Label, LabelId, Layer, Origin, Project, Relation, RelationType, Span, SpanId,
-    clean_name,
+    DocId, Document, Label, LabelId, Layer, MAX_ID, Origin, Project, Relation, RelationType, Span, SpanId,
+    advance_id, clean_name,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -69,22 +69,8 @@ pub fn apply(
         }
         let problem =
             |message: &str| Problem { location: record.location.clone(), message: message.to_string() };
-        if record.text.contains('\r') {
-            report.problems.push(problem(
-                "the text contains carriage returns (\\r); its offsets count them, and removing them \
-                 would shift every span after one, so the document is not imported",
-            ));
-            continue;
-        }
-        if record.text.trim().is_empty() {
-            report.problems.push(problem("the text is empty; skipped"));
-            continue;
-        }
-        if let Some(offset) = record.text.chars().position(|c| c == '\0') {
-            report.problems.push(problem(&format!(
-                "the text holds a NUL character (at code point {offset}), as binary data does; \
-                 the document is not imported"
-            )));
+        if let Some(why) = text_refusal(&record.text) {
+            report.problems.push(problem(&why));
             continue;
         }
         let hash = ContentHash::of(&record.text);
@@ -197,11 +183,28 @@ pub fn apply(
                 }
                 continue;
             }
-            let origin =
-                if layer_key == GOLD { Origin::Accepted { by: "import".into() } } else { Origin::Manual };
-            // Our own export's ids (`amal:3`) are kept when free, so a round trip is exact.
-            let id =
-                SpanId(span.key.as_deref().and_then(file_id).filter(|n| !used.contains(n)).unwrap_or(*next));
+            // A suggestion stays one (our exports say which spans are); the gold layer holds
+            // reviewed spans only, so a suggestion bound for it is refused.
+            let origin = match (&span.suggested, layer_key == GOLD) {
+                (Some(_), true) => {
+                    report.problems.push(at(format!(
+                        "span {range} {:?} is a suggestion and cannot go into the gold layer; skipped",
+                        span.label
+                    )));
+                    continue;
+                }
+                (Some(rule), false) => Origin::Suggested { rule: rule.as_str().into() },
+                (None, true) => Origin::Accepted { by: "import".into() },
+                (None, false) => Origin::Manual,
+            };
+            // Our own export's ids (`amal:3`) are kept when free, so a round trip is exact;
+            // one past MAX_ID gets a fresh id, so counting on never wraps to one in use.
+            let wanted = span.key.as_deref().and_then(file_id);
+            let kept = wanted.filter(|n| (1..=MAX_ID).contains(n) && !used.contains(n));
+            if let Some(n) = wanted.filter(|n| *n > MAX_ID) {
+                report.problems.push(at(format!("span id {n} is too large; given a new id")));
+            }
+            let id = SpanId(kept.unwrap_or_else(|| advance_id(next, &|n| used.contains(&n))));
             used.insert(id.0);
             let label = LabelId::new(label_id);
             let attributes = read_attributes(&mut project.labels, &label, span.attributes, report);
@@ -231,80 +234,14 @@ pub fn apply(
             for key in keys {
                 placed.insert(key, (layer_key.clone(), id));
             }
-            *next = (*next).max(id.0 + 1);
+            if let Some(kept) = kept {
+                *next = (*next).max(kept + 1);
+            }
             report.spans_added += 1;
             touched.insert((layer_key, doc_id.clone()));
         }
-        for relation in record.relations {
-            let problem = |message: String| Problem { location: relation.location.clone(), message };
-            let (Some((head_layer, head)), Some((tail_layer, tail))) =
-                (placed.get(&relation.head), placed.get(&relation.tail))
-            else {
-                let missing =
-                    if placed.contains_key(&relation.head) { &relation.tail } else { &relation.head };
-                report.problems.push(problem(format!(
-                    "relation {} {} -> {}: span {missing} was not imported; skipped",
-                    relation.kind, relation.head, relation.tail
-                )));
-                continue;
-            };
-            if head_layer != tail_layer {
-                report.problems.push(problem(format!(
-                    "relation {} {} -> {}: its spans are in different layers ({head_layer}, {tail_layer}); skipped",
-                    relation.kind, relation.head, relation.tail
-                )));
-                continue;
-            }
-            if head == tail {
-                report
-                    .problems
-                    .push(problem(format!("relation {} links a span to itself; skipped", relation.kind)));
-                continue;
-            }
-            let Some(kind) = clean_name(&relation.kind) else {
-                report.problems.push(problem(format!(
-                    "relation type {:?} has no letter or digit; skipped",
-                    relation.kind
-                )));
-                continue;
-            };
-            let kind = LabelId::new(kind);
-            if project.relation_type(&kind).is_none() {
-                project.relation_types.push(RelationType::open(kind.as_str(), colour_for(kind.as_str())));
-                report.relation_types_added.push(kind.clone());
-            }
-            let layer_key = head_layer.clone();
-            let (head, tail) = (*head, *tail);
-            let layer: &mut Layer = if layer_key == GOLD {
-                &mut project.gold
-            } else {
-                project.layers.entry(layer_key.clone()).or_default()
-            };
-            let next = next_relation.entry(layer_key.clone()).or_insert_with(|| layer.next_relation_id().0);
-            let used = used_relation_ids.entry(layer_key.clone()).or_insert_with(|| {
-                layer.docs.values().flat_map(|d| d.relations.iter().map(|r| r.id.0)).collect()
-            });
-            let Some(layer_doc) = layer.existing_doc_mut(&doc_id) else { continue };
-            if layer_doc.relations.iter().any(|r| r.head == head && r.tail == tail && r.kind == kind) {
-                report.relations_duplicate += 1;
-                continue;
-            }
-            let annotator = if layer_key == GOLD {
-                relation.annotator.as_deref().and_then(clean_name).unwrap_or_default()
-            } else {
-                layer_key.clone()
-            };
-            let id = relation.key.as_deref().and_then(file_id).filter(|n| !used.contains(n)).unwrap_or(*next);
-            used.insert(id);
-            let mut added =
-                Relation::new(crate::model::RelationId(id), head, tail, kind, annotator, options.now);
-            if layer_key == GOLD {
-                added.origin = Origin::Accepted { by: "import".into() };
-            }
-            layer_doc.relations.push(added);
-            *next = (*next).max(id + 1);
-            report.relations_added += 1;
-        }
+        let ids = RelationIds { next: &mut next_relation, used: &mut used_relation_ids };
+        add_relations(project, record.relations, &placed, &doc_id, ids, options.now, report);
     }
     for (layer_key, doc_id) in touched {
         let layer =
@@ -314,6 +251,119 @@ pub fn apply(
         }
     }
     progress(total);
+}
+
+/// Why a record's text cannot become a document, if it cannot.
+fn text_refusal(text: &str) -> Option<String> {
+    if text.contains('\r') {
+        return Some(
+            "the text contains carriage returns (\\r); its offsets count them, and removing them \
+             would shift every span after one, so the document is not imported"
+                .to_string(),
+        );
+    }
+    if text.trim().is_empty() {
+        return Some("the text is empty; skipped".to_string());
+    }
+    let offset = text.chars().position(|c| c == '\0')?;
+    Some(format!(
+        "the text holds a NUL character (at code point {offset}), as binary data does; \
+         the document is not imported"
+    ))
+}
+
+/// Where fresh relation ids come from, per layer: the next to try and those in use.
+struct RelationIds<'a> {
+    next: &'a mut BTreeMap<String, u64>,
+    used: &'a mut HashMap<String, HashSet<u64>>,
+}
+
+/// Adds a record's links between the spans placed for it (`placed`: span key -> layer and
+/// id), checking each against its spans and adding unknown relation types.
+fn add_relations(
+    project: &mut Project,
+    relations: Vec<super::records::RecordRelation>,
+    placed: &HashMap<String, (String, SpanId)>,
+    doc_id: &DocId,
+    ids: RelationIds<'_>,
+    now: crate::model::Timestamp,
+    report: &mut ImportReport,
+) {
+    let RelationIds { next: next_relation, used: used_relation_ids } = ids;
+    for relation in relations {
+        let problem = |message: String| Problem { location: relation.location.clone(), message };
+        let (Some((head_layer, head)), Some((tail_layer, tail))) =
+            (placed.get(&relation.head), placed.get(&relation.tail))
+        else {
+            let missing = if placed.contains_key(&relation.head) { &relation.tail } else { &relation.head };
+            report.problems.push(problem(format!(
+                "relation {} {} -> {}: span {missing} was not imported; skipped",
+                relation.kind, relation.head, relation.tail
+            )));
+            continue;
+        };
+        if head_layer != tail_layer {
+            report.problems.push(problem(format!(
+                "relation {} {} -> {}: its spans are in different layers ({head_layer}, {tail_layer}); skipped",
+                relation.kind, relation.head, relation.tail
+            )));
+            continue;
+        }
+        if head == tail {
+            report
+                .problems
+                .push(problem(format!("relation {} links a span to itself; skipped", relation.kind)));
+            continue;
+        }
+        let Some(kind) = clean_name(&relation.kind) else {
+            report
+                .problems
+                .push(problem(format!("relation type {:?} has no letter or digit; skipped", relation.kind)));
+            continue;
+        };
+        let kind = LabelId::new(kind);
+        if project.relation_type(&kind).is_none() {
+            project.relation_types.push(RelationType::open(kind.as_str(), colour_for(kind.as_str())));
+            report.relation_types_added.push(kind.clone());
+        }
+        let layer_key = head_layer.clone();
+        let (head, tail) = (*head, *tail);
+        let layer: &mut Layer = if layer_key == GOLD {
+            &mut project.gold
+        } else {
+            project.layers.entry(layer_key.clone()).or_default()
+        };
+        let next = next_relation.entry(layer_key.clone()).or_insert_with(|| layer.next_relation_id().0);
+        let used = used_relation_ids.entry(layer_key.clone()).or_insert_with(|| {
+            layer.docs.values().flat_map(|d| d.relations.iter().map(|r| r.id.0)).collect()
+        });
+        let Some(layer_doc) = layer.existing_doc_mut(doc_id) else { continue };
+        if layer_doc.relations.iter().any(|r| r.head == head && r.tail == tail && r.kind == kind) {
+            report.relations_duplicate += 1;
+            continue;
+        }
+        let annotator = if layer_key == GOLD {
+            relation.annotator.as_deref().and_then(clean_name).unwrap_or_default()
+        } else {
+            layer_key.clone()
+        };
+        let wanted = relation.key.as_deref().and_then(file_id);
+        let kept = wanted.filter(|n| (1..=MAX_ID).contains(n) && !used.contains(n));
+        if let Some(n) = wanted.filter(|n| *n > MAX_ID) {
+            report.problems.push(problem(format!("relation id {n} is too large; given a new id")));
+        }
+        let id = kept.unwrap_or_else(|| advance_id(next, &|n| used.contains(&n)));
+        used.insert(id);
+        let mut added = Relation::new(crate::model::RelationId(id), head, tail, kind, annotator, now);
+        if layer_key == GOLD {
+            added.origin = Origin::Accepted { by: "import".into() };
+        }
+        layer_doc.relations.push(added);
+        if let Some(kept) = kept {
+            *next = (*next).max(kept + 1);
+        }
+        report.relations_added += 1;
+    }
 }
 
 /// The attribute values of a span labelled `label`, read by the kinds its label declares;
@@ -426,6 +476,7 @@ mod tests {
                     note: None,
                     key: None,
                     attributes: Vec::new(),
+                    suggested: None,
                 })
                 .collect(),
             ..Default::default()

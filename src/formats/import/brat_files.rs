@@ -5,8 +5,9 @@
 //! its last end when only whitespace lies between the fragments (as when a span crosses
 //! a line break), and is reported and skipped otherwise. The line's text must equal the
 //! fragments' texts joined by a space. `AnnotatorNotes` of the form
-//! `annotator: NAME[; note: TEXT]` give the span's annotator and note; any other note
-//! text becomes the span's note. Relations (`R`) link the spans they name (first
+//! `annotator: NAME[; suggested: RULE][; note: TEXT]` give the span's annotator, whether
+//! it is a suggestion (and its rule), and its note; any other note text becomes the
+//! span's note. Relations (`R`) link the spans they name (first
 //! argument as head); attributes (`A`, or the older `M`) give a span's attribute values,
 //! a yes/no attribute when the line has no value. Events and other lines are counted,
 //! not read.
@@ -102,10 +103,8 @@ fn read_pair(ann_path: &Path, txt_path: &Path, text: String, ann: &str, report: 
                 continue;
             }
         };
-        let (annotator, note) = match file.notes.get(&tb.id) {
-            Some(note) => split_note(note),
-            None => (None, None),
-        };
+        let SpanNote { annotator, note, suggested } =
+            file.notes.get(&tb.id).map(|n| split_note(n)).unwrap_or_default();
         let attributes = file
             .attributes
             .iter()
@@ -122,6 +121,7 @@ fn read_pair(ann_path: &Path, txt_path: &Path, text: String, ann: &str, report: 
             note,
             key: Some(tb.id.clone()),
             attributes,
+            suggested,
         });
     }
     for a in file.attributes.iter().filter(|a| !file.spans.iter().any(|tb| tb.id == a.target)) {
@@ -134,7 +134,7 @@ fn read_pair(ann_path: &Path, txt_path: &Path, text: String, ann: &str, report: 
         });
     }
     for relation in &file.relations {
-        let annotator = file.notes.get(&relation.head).and_then(|n| split_note(n).0);
+        let annotator = file.notes.get(&relation.head).and_then(|n| split_note(n).annotator);
         record.relations.push(RecordRelation {
             location: format!("{name}:{}", relation.line),
             key: None,
@@ -177,15 +177,32 @@ fn join_fragments(text: &str, index: &CharIndex, tb: &TextBound) -> Result<(usiz
     Ok((first.start.0, last.end.0))
 }
 
-/// `annotator: NAME[; note: TEXT]`, or a free note.
-fn split_note(note: &str) -> (Option<String>, Option<String>) {
+/// What an `AnnotatorNotes` line of our export says: the annotator, the note and, for a
+/// suggestion, its rule.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct SpanNote {
+    annotator: Option<String>,
+    note: Option<String>,
+    suggested: Option<String>,
+}
+
+/// `annotator: NAME[; suggested: RULE][; note: TEXT]`, or a free note.
+fn split_note(note: &str) -> SpanNote {
     let Some(rest) = note.strip_prefix("annotator: ") else {
-        return (None, Some(note.to_string()).filter(|n| !n.trim().is_empty()));
+        return SpanNote {
+            note: Some(note.to_string()).filter(|n| !n.trim().is_empty()),
+            ..Default::default()
+        };
     };
-    match rest.split_once("; note: ") {
-        Some((name, text)) => (Some(name.trim().to_string()), Some(text.to_string())),
-        None => (Some(rest.trim().to_string()), None),
-    }
+    let (head, note) = match rest.split_once("; note: ") {
+        Some((head, text)) => (head, Some(text.to_string())),
+        None => (rest, None),
+    };
+    let (name, suggested) = match head.split_once("; suggested: ") {
+        Some((name, rule)) => (name, Some(rule.trim().to_string())),
+        None => (head, None),
+    };
+    SpanNote { annotator: Some(name.trim().to_string()), note, suggested }
 }
 
 #[cfg(test)]
@@ -215,11 +232,17 @@ mod tests {
 
     #[test]
     fn notes_give_annotator_and_note() {
-        assert_eq!(split_note("annotator: amal"), (Some("amal".into()), None));
+        let note = |a: Option<&str>, n: Option<&str>, r: Option<&str>| SpanNote {
+            annotator: a.map(Into::into),
+            note: n.map(Into::into),
+            suggested: r.map(Into::into),
+        };
+        assert_eq!(split_note("annotator: amal"), note(Some("amal"), None, None));
+        assert_eq!(split_note("annotator: amal; note: check 12"), note(Some("amal"), Some("check 12"), None));
+        assert_eq!(split_note("free text"), note(None, Some("free text"), None));
         assert_eq!(
-            split_note("annotator: amal; note: check 12"),
-            (Some("amal".into()), Some("check 12".into()))
+            split_note("annotator: amal; suggested: figure:digits; note: a; suggested: b"),
+            note(Some("amal"), Some("a; suggested: b"), Some("figure:digits"))
         );
-        assert_eq!(split_note("free text"), (None, Some("free text".into())));
     }
 }

@@ -47,13 +47,7 @@ pub fn detect(path: &Path) -> Option<ImportFormat> {
     // Regular files only: a device would be read without end, a pipe would block.
     let (file, _) = crate::store::input::open_input(path, crate::store::MAX_INPUT_BYTES).ok()?;
     let mut reader = BufReader::new(file);
-    let mut first = String::new();
-    while first.trim().is_empty() {
-        first.clear();
-        if (&mut reader).take(1 << 24).read_line(&mut first).ok()? == 0 {
-            return None;
-        }
-    }
+    let first = first_line(&mut reader).ok()??;
     let first = first.trim().trim_start_matches('\u{feff}');
     if let Ok(Value::Object(map)) = serde_json::from_str::<Value>(first) {
         if is_label_studio_task(&map) {
@@ -80,17 +74,11 @@ pub fn why_not_annotations(path: &Path) -> String {
         Err(error) => return error.to_string(),
     };
     let mut reader = BufReader::new(file);
-    let mut first = String::new();
-    let mut line_no = 0;
-    while first.trim().is_empty() {
-        first.clear();
-        line_no += 1;
-        match (&mut reader).take(1 << 24).read_line(&mut first) {
-            Ok(0) => return "the file holds no JSON (it is empty)".into(),
-            Ok(_) => {}
-            Err(error) => return format!("cannot read it as UTF-8 text: {error}"),
-        }
-    }
+    let (first, line_no) = match first_line_numbered(&mut reader) {
+        Ok(Some(found)) => found,
+        Ok(None) => return "the file holds no JSON (it is empty)".into(),
+        Err(error) => return format!("cannot read it as UTF-8 text: {error}"),
+    };
     let first = first.trim().trim_start_matches('\u{feff}');
     match serde_json::from_str::<Value>(first) {
         Err(error) if first.starts_with('[') || first.starts_with('{') => {
@@ -102,6 +90,27 @@ pub fn why_not_annotations(path: &Path) -> String {
         ),
         Ok(_) => format!("line {line_no} is JSON but not an object with a \"text\" string"),
     }
+}
+
+/// The first line that is not blank, whole however long it is (one document of our own
+/// export, or a line of 400,000 predictions, can be far over any fixed prefix; the file's
+/// size was bounded when it was opened). `None` for a file of blank lines.
+fn first_line(reader: &mut impl BufRead) -> std::io::Result<Option<String>> {
+    Ok(first_line_numbered(reader)?.map(|(line, _)| line))
+}
+
+/// [`first_line`] with its line number.
+fn first_line_numbered(reader: &mut impl BufRead) -> std::io::Result<Option<(String, usize)>> {
+    let mut line = String::new();
+    let mut line_no = 0;
+    while line.trim().is_empty() {
+        line.clear();
+        line_no += 1;
+        if reader.read_line(&mut line)? == 0 {
+            return Ok(None);
+        }
+    }
+    Ok(Some((line, line_no)))
 }
 
 fn is_label_studio_task(map: &serde_json::Map<String, Value>) -> bool {

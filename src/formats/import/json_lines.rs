@@ -114,7 +114,24 @@ fn parse_line(line: &str, location: &str, problems: &mut Vec<Problem>) -> Result
             }),
         }
     }
+    // Our doccano and Prodigy exports list their suggestions in `meta.suggested`: entity
+    // ids, or `[start, end, label]`.
+    let listed = meta.and_then(|m| m.get("suggested")).and_then(Value::as_array);
+    let is_listed = |span: &RecordSpan| {
+        listed.is_some_and(|items| {
+            items.iter().any(|item| match item {
+                Value::Array(triple) => span_triple(item).is_some_and(|t| {
+                    triple.len() == 3
+                        && (t.start, t.end, t.label.as_str()) == (span.start, span.end, &*span.label)
+                }),
+                other => key(Some(other)).is_some_and(|k| span.key.as_deref() == Some(k.as_str())),
+            })
+        })
+    };
     for mut span in spans {
+        if span.suggested.is_none() && is_listed(&span) {
+            span.suggested = Some(String::new());
+        }
         span.location = location.to_string();
         if span.annotator.is_none() {
             span.annotator.clone_from(&line_annotator);
@@ -203,6 +220,8 @@ fn span_object(item: &Value, start: &str, end: &str) -> Option<RecordSpan> {
         annotator: str_key(obj, "annotator"),
         note: str_key(obj, "note"),
         key: key(obj.get("id")),
+        suggested: (str_key(obj, "origin").as_deref() == Some("suggested"))
+            .then(|| str_key(obj, "rule").unwrap_or_default()),
         attributes: obj
             .get("attributes")
             .and_then(Value::as_object)

@@ -138,6 +138,7 @@ fn read_task(task: &Value, location: &str, report: &mut ImportReport) -> Result<
                     note: None,
                     key: region_key(result),
                     attributes: Vec::new(),
+                    suggested: None,
                 });
             }
         }

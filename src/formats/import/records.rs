@@ -38,6 +38,9 @@ pub struct RecordSpan {
     pub key: Option<String>,
     /// Attribute values as the file gives them (brat's are text, read by the label's kinds).
     pub attributes: Vec<(String, AttrValue)>,
+    /// The file marks the span as a suggestion (our exports with `--include-suggestions`),
+    /// made by this rule (empty when it names none).
+    pub suggested: Option<String>,
 }
 
 /// One relation as a file states it: head and tail are span keys of the same record, or

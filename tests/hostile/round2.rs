@@ -1,0 +1,246 @@
+//! Hostile input, round 2 (issue 18): no save the loader refuses, no commented-out or
+//! repeated entry read silently, no suggestion turned into gold.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly.
+
+use crate::common;
+
+use common::{run_hashiya, stderr, stdout};
+use hashiya::model::Project;
+use hashiya::store;
+use std::ffi::OsStr;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn empty_project(dir: &Path) -> PathBuf {
+    let path = dir.join("p.ron");
+    store::save(&Project::new("p"), &path).unwrap();
+    path
+}
+
+fn hashiya_in(args: &[&OsStr]) -> std::process::Output {
+    run_hashiya(args)
+}
+
+const TEXT: &str = "قال المرصد إن 12 مدنياً قتلوا في القصف. ونفى الجيش ذلك.";
+
+/// Case 1: an id at the top of the range is renumbered at import; the next import and
+/// `suggest` count on without wrapping, and every save loads again.
+#[test]
+fn case01_huge_span_and_relation_ids_never_make_an_unloadable_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = empty_project(dir.path());
+    let input = dir.path().join("huge.jsonl");
+    let line = format!(
+        r#"{{"text":"{TEXT}","spans":[{{"id":"amal:18446744073709551615","start":14,"end":23,"label":"figure","annotator":"amal"}},{{"id":"amal:1","start":0,"end":38,"label":"claim","annotator":"amal"}}],"relations":[{{"id":"amal:18446744073709551615","head":"amal:18446744073709551615","tail":"amal:1","type":"quantifies"}}]}}"#
+    );
+    fs::write(&input, format!("{line}\n")).unwrap();
+    let output = hashiya_in(&["import".as_ref(), project.as_os_str(), input.as_os_str()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stderr(&output).contains("too large; given a new id"), "{}", stderr(&output));
+    let loaded = store::load(&project).unwrap();
+    let ids: Vec<u64> =
+        loaded.layers["amal"].docs.values().flat_map(|d| d.spans.iter().map(|s| s.id.0)).collect();
+    assert!(ids.iter().all(|id| *id <= hashiya::model::MAX_ID), "{ids:?}");
+    assert_eq!(loaded.layers["amal"].relation_count(), 1);
+    // More spans into the same layer, from a suggestion run and a second import.
+    let output =
+        hashiya_in(&["suggest".as_ref(), project.as_os_str(), "--annotator".as_ref(), "amal".as_ref()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    store::load(&project).unwrap();
+}
+
+/// Case 1: a project with an id that wraps on the next span is never saved over a file.
+#[test]
+fn case01_a_save_never_writes_what_the_loader_refuses() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = empty_project(dir.path());
+    let before = fs::read(&project).unwrap();
+    let mut bad = Project::new("p");
+    let doc = hashiya::model::Document::new(hashiya::model::DocId::new("d"), "d.txt", TEXT.into());
+    let mut span = hashiya::model::Span::new(
+        hashiya::model::SpanId(1),
+        hashiya::model::CharRange::new(0, 3),
+        hashiya::model::LabelId::new("claim"),
+        "amal",
+        hashiya::model::Timestamp(0),
+    );
+    let layer = bad.layers.entry("amal".into()).or_default().doc_mut(&doc);
+    layer.spans.push(span.clone());
+    span.start = hashiya::model::CharOffset(1);
+    layer.spans.push(span);
+    bad.push_document(doc);
+    let err = store::save(&bad, &project).unwrap_err();
+    assert!(err.to_string().contains("span id 1 is used twice"), "{err}");
+    assert_eq!(fs::read(&project).unwrap(), before, "the file is unchanged");
+}
+
+/// Writes the sample project with `edit` applied to its text, and loads it back.
+fn load_edited(edit: impl Fn(&str) -> String) -> Result<Project, store::StoreError> {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/sample.ron")).unwrap();
+    let path = dir.path().join("p.ron");
+    fs::write(&path, edit(&text)).unwrap();
+    store::load(&path)
+}
+
+/// Case 2: a comment holding whole entries after a layer's entry and after a document is
+/// not read, from a file or from a text.
+#[test]
+fn case02_entries_inside_comments_are_not_data() {
+    let sample = load_edited(|t| t.to_string()).unwrap();
+    let spans = |p: &Project| p.layers.values().map(|l| l.span_count()).sum::<usize>();
+    let commented = load_edited(|text| {
+        // The first entry of amal's layer, written again inside a comment after it.
+        let start = text.find("                \"000_").unwrap();
+        let end = start + text[start..].find("\n                ),\n").unwrap() + "\n                )".len();
+        let entry = text[start..end].replace('\n', " ");
+        // Between the entry and its comma, as `) // , "001_…": (…)` then `,` on the next
+        // line; the same after a document.
+        let at = end;
+        let doc_end = text.rfind("\n        ),\n    ],").unwrap() + "\n        )".len();
+        format!(
+            "{} // , {entry}\n{} // , (id: \"x\", title: \"\", hash: \"\", text: \"\")\n{}",
+            &text[..at],
+            &text[at..doc_end],
+            &text[doc_end..]
+        )
+    })
+    .unwrap();
+    assert_eq!(spans(&commented), spans(&sample));
+    assert_eq!(commented, sample);
+}
+
+/// Case 3: an annotator layer or a document's entry written twice is refused, naming it.
+#[test]
+fn case03_a_layer_or_an_entry_written_twice_is_refused_by_name() {
+    let err = load_edited(|text| {
+        let at = text.find("        \"omar\": (").unwrap();
+        format!("{}        \"amal\": (docs: {{}}),\n{}", &text[..at], &text[at..])
+    })
+    .unwrap_err();
+    assert!(err.to_string().contains("annotator layer \"amal\" is written twice"), "{err}");
+    let err = load_edited(|text| {
+        let start = text.find("                \"000_").unwrap();
+        let end =
+            start + text[start..].find("\n                ),\n").unwrap() + "\n                ),\n".len();
+        format!("{}{}", &text[..end], &text[start..])
+    })
+    .unwrap_err();
+    assert!(err.to_string().contains("document entry \"000_"), "{err}");
+    assert!(err.to_string().contains("is written twice"), "{err}");
+    // `validate` says the same and fails.
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/sample.ron")).unwrap();
+    let at = text.find("        \"omar\": (").unwrap();
+    let path = dir.path().join("twice.ron");
+    fs::write(&path, format!("{}        \"amal\": (docs: {{}}),\n{}", &text[..at], &text[at..])).unwrap();
+    let output = hashiya_in(&["validate".as_ref(), path.as_os_str()]);
+    assert_ne!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stderr(&output).contains("written twice"), "{}", stderr(&output));
+}
+
+fn sample_copy(dir: &Path) -> PathBuf {
+    let path = dir.join("sample.ron");
+    fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/sample.ron"), &path).unwrap();
+    path
+}
+
+fn suggested_spans(project: &Project) -> (usize, usize) {
+    let count = |layer: &hashiya::model::Layer| {
+        layer.docs.values().flat_map(|d| d.spans.iter()).filter(|s| s.is_suggested()).count()
+    };
+    (project.layers.values().map(count).sum(), project.gold.span_count())
+}
+
+/// Case 4: `gold` is no annotator's name for suggestions, and an export with
+/// `--include-suggestions` says which spans are suggestions, in every format that can hold
+/// it, so importing it keeps them suggestions (and out of gold).
+#[test]
+fn case04_suggestions_stay_suggestions_through_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = sample_copy(dir.path());
+    let output =
+        hashiya_in(&["suggest".as_ref(), project.as_os_str(), "--annotator".as_ref(), "gold".as_ref()]);
+    assert_ne!(output.status.code(), Some(0));
+    assert!(stderr(&output).contains("gold is the reviewed layer"), "{}", stderr(&output));
+    let output =
+        hashiya_in(&["suggest".as_ref(), project.as_os_str(), "--annotator".as_ref(), " model v2 ".as_ref()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let loaded = store::load(&project).unwrap();
+    assert!(loaded.layers.contains_key("model_v2"), "{:?}", loaded.layers.keys().collect::<Vec<_>>());
+    let (suggested, _) = suggested_spans(&loaded);
+    assert!(suggested > 10, "{suggested}");
+    for (format, name) in [
+        ("jsonl", "x.jsonl"),
+        ("doccano", "x.doccano.jsonl"),
+        ("prodigy", "x.prodigy.jsonl"),
+        ("brat", "brat"),
+    ] {
+        let out = dir.path().join(name);
+        let output = hashiya_in(&[
+            "export".as_ref(),
+            project.as_os_str(),
+            "--format".as_ref(),
+            format.as_ref(),
+            "--annotator".as_ref(),
+            "model_v2".as_ref(),
+            "--include-suggestions".as_ref(),
+            "--out".as_ref(),
+            out.as_os_str(),
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{format}: {}", stderr(&output));
+        let fresh = dir.path().join(format!("fresh-{format}.ron"));
+        store::save(&Project::new("fresh"), &fresh).unwrap();
+        let output = hashiya_in(&["import".as_ref(), fresh.as_os_str(), out.as_os_str()]);
+        assert_eq!(output.status.code(), Some(0), "{format}: {}", stderr(&output));
+        let back = store::load(&fresh).unwrap();
+        assert_eq!(suggested_spans(&back), (suggested, 0), "{format}");
+    }
+}
+
+/// Case 17: `suggest` takes the project's lock like `import`; a held lock is reported
+/// after a second and given up on after a bounded wait, with a clear message.
+#[test]
+fn case17_suggest_waits_for_the_lock_then_gives_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = sample_copy(dir.path());
+    let held = store::ProjectLock::acquire(&project).unwrap();
+    let output = common::hashiya()
+        .env("HASHIYA_LOCK_WAIT", "2")
+        .args(["suggest".as_ref(), project.as_os_str()])
+        .output()
+        .unwrap();
+    assert_ne!(output.status.code(), Some(0));
+    let err = stderr(&output);
+    assert!(
+        err.contains("waiting for") && err.contains("p.ron.lock") || err.contains("sample.ron.lock"),
+        "{err}"
+    );
+    assert!(err.contains("still locked after 2 s"), "{err}");
+    drop(held);
+    let output = hashiya_in(&["suggest".as_ref(), project.as_os_str()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+/// Case 7: a JSONL whose first line is over 16 MiB (one long document) is recognised
+/// and imported, not refused as broken JSON.
+#[test]
+fn case07_a_first_line_over_16_mib_is_read_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = empty_project(dir.path());
+    let text = "كلمة ".repeat(2_100_000);
+    let line = format!(r#"{{"text":"{text}","spans":[{{"start":0,"end":4,"label":"claim"}}]}}"#);
+    assert!(line.len() > 17 << 20);
+    let input = dir.path().join("long.jsonl");
+    fs::write(&input, format!("{line}\n")).unwrap();
+    let output = hashiya_in(&[
+        "import".as_ref(),
+        project.as_os_str(),
+        input.as_os_str(),
+        "--annotator".as_ref(),
+        "amal".as_ref(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let loaded = store::load(&project).unwrap();
+    assert_eq!(loaded.layers["amal"].span_count(), 1);
+}
