@@ -121,7 +121,9 @@ fn jsonl_gold_export_comes_back_to_the_gold_layer() {
     project.gold.doc_mut(&d1).spans = vec![accepted];
     let dir = tempfile::tempdir().unwrap();
     let first = dir.path().join("gold.jsonl");
-    export(&project, ExportFormat::Jsonl, &first);
+    let gold = ExportOptions { layer: hashiya::formats::LayerChoice::Gold, ..Default::default() };
+    formats::export(&project, ExportFormat::Jsonl, &gold, &first, &mut |_| {}, &AtomicBool::new(false))
+        .unwrap();
     let mut fresh = Project::new("fresh");
     import(&mut fresh, &first, None);
     assert_eq!(fresh.gold.span_count(), 1);
