@@ -244,3 +244,47 @@ fn case07_a_first_line_over_16_mib_is_read_whole() {
     let loaded = store::load(&project).unwrap();
     assert_eq!(loaded.layers["amal"].span_count(), 1);
 }
+
+/// Case 8 and 9 (imports): attribute values of the wrong kind are dropped with a line in
+/// the report, and a link its type does not allow between those labels is skipped.
+#[test]
+fn case08_wrong_attribute_values_and_links_are_reported_at_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = empty_project(dir.path());
+    let line = format!(
+        r#"{{"text":"{TEXT}","spans":[{{"id":"amal:1","start":14,"end":23,"label":"figure","annotator":"amal","attributes":{{"value":"twelve","counts":"eaten","unit":"مدنياً"}}}},{{"id":"amal:2","start":0,"end":38,"label":"claim","annotator":"amal"}}],"relations":[{{"id":"amal:1","head":"amal:2","tail":"amal:1","type":"quantifies"}}]}}"#
+    );
+    let input = dir.path().join("values.jsonl");
+    fs::write(&input, format!("{line}\n")).unwrap();
+    let output = hashiya_in(&["import".as_ref(), project.as_os_str(), input.as_os_str()]);
+    let err = stderr(&output);
+    assert!(err.contains("attribute \"value\" has the value twelve, not a number; dropped"), "{err}");
+    assert!(err.contains("attribute \"counts\" has the value eaten, not one of killed"), "{err}");
+    assert!(err.contains("a quantifies link cannot go from a claim span to a figure span"), "{err}");
+    let loaded = store::load(&project).unwrap();
+    let doc = &loaded.documents[0].id;
+    let figure = &loaded.layers["amal"].spans(doc)[1];
+    assert_eq!(figure.attributes.len(), 1, "only the unit is kept");
+    assert_eq!(loaded.layers["amal"].relation_count(), 0);
+    // brat: a value-less `A` line on a text attribute.
+    let brat = dir.path().join("brat");
+    fs::create_dir(&brat).unwrap();
+    fs::write(brat.join("d.txt"), TEXT).unwrap();
+    fs::write(brat.join("d.ann"), "T1\tclaim 0 3\tقال\nA1\tsource T1\n").unwrap();
+    let fresh = dir.path().join("fresh.ron");
+    store::save(&Project::new("fresh"), &fresh).unwrap();
+    let output = hashiya_in(&[
+        "import".as_ref(),
+        fresh.as_os_str(),
+        brat.as_os_str(),
+        "--annotator".as_ref(),
+        "amal".as_ref(),
+    ]);
+    assert!(
+        stderr(&output).contains("attribute \"source\" has no value, not text; dropped"),
+        "{}",
+        stderr(&output)
+    );
+    let loaded = store::load(&fresh).unwrap();
+    assert!(loaded.layers["amal"].spans(&loaded.documents[0].id)[0].attributes.is_empty());
+}

@@ -221,7 +221,12 @@ pub fn apply(
             let id = SpanId(kept.unwrap_or_else(|| advance_id(next, &|n| used.contains(&n))));
             used.insert(id.0);
             let label = LabelId::new(label_id);
-            let attributes = read_attributes(&mut project.labels, &label, span.attributes, report);
+            let mut dropped = Vec::new();
+            let attributes =
+                read_attributes(&mut project.labels, &label, span.attributes, report, &mut dropped);
+            for message in dropped {
+                report.problems.push(at(format!("span {range} {:?}: {message}", label.as_str())));
+            }
             let layer: &mut Layer = if layer_key == GOLD {
                 &mut project.gold
             } else {
@@ -304,6 +309,17 @@ pub fn apply(
                 layer.docs.values().flat_map(|d| d.relations.iter().map(|r| r.id.0)).collect()
             });
             let Some(layer_doc) = layer.existing_doc_mut(&doc_id) else { continue };
+            let label_of = |id: SpanId| layer_doc.span(id).map(|s| s.label.clone());
+            if let (Some(head_label), Some(tail_label), Some(allowed)) =
+                (label_of(head), label_of(tail), project.relation_types.iter().find(|t| t.id == kind))
+                && !allowed.allows(&head_label, &tail_label)
+            {
+                report.problems.push(problem(format!(
+                    "relation {} {} -> {}: a {kind} link cannot go from a {head_label} span to a {tail_label} span; skipped",
+                    relation.kind, relation.head, relation.tail
+                )));
+                continue;
+            }
             if layer_doc.relations.iter().any(|r| r.head == head && r.tail == tail && r.kind == kind) {
                 report.relations_duplicate += 1;
                 continue;
@@ -343,21 +359,38 @@ pub fn apply(
 }
 
 /// The attribute values of a span labelled `label`, read by the kinds its label declares;
-/// an attribute the label does not declare is declared, of the value's kind.
+/// an attribute the label does not declare is declared, of the value's kind. A value of the
+/// wrong kind (`twelve` for a number, a choice not among the options, a value-less brat
+/// `A` line for a text) is dropped, and `problems` says so.
 fn read_attributes(
     labels: &mut [Label],
     label: &LabelId,
     values: Vec<(String, AttrValue)>,
     report: &mut super::ImportReport,
+    problems: &mut Vec<String>,
 ) -> Attributes {
     let mut attributes = Attributes::default();
     let Some(label) = labels.iter_mut().find(|l| &l.id == label) else { return attributes };
     for (name, value) in values {
         let Some(name) = clean_name(&name) else { continue };
+        if attributes.get(&name).is_some() {
+            problems.push(format!("attribute {name:?} is given twice; the first value is kept"));
+            continue;
+        }
         let value = match (label.attribute(&name).map(|d| &d.kind), value) {
             (Some(kind), AttrValue::Text(text)) => kind.parse(&text).unwrap_or(AttrValue::Text(text)),
             (_, value) => value,
         };
+        if let Some(def) = label.attribute(&name)
+            && !def.kind.accepts(&value)
+        {
+            let shown = match &value {
+                AttrValue::Flag(true) if !matches!(def.kind, AttributeKind::Flag) => "no value".to_string(),
+                other => format!("the value {other}"),
+            };
+            problems.push(format!("attribute {name:?} has {shown}, not {}; dropped", def.kind.expected()));
+            continue;
+        }
         if label.attribute(&name).is_none() {
             let kind = match value {
                 AttrValue::Number(_) => AttributeKind::Number,
