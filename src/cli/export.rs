@@ -67,16 +67,11 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         anyhow::bail!("a brat export writes a folder; --out - (stdout) is for the other formats");
     }
     let project = project_file::load(&args.project).context("cannot load the project")?;
-    if options.layer == LayerChoice::Default
+    // Said once the export is written: gold was not taken because it covers too little.
+    let partial_gold = (options.layer == LayerChoice::Default
         && project.gold.span_count() > 0
-        && !formats::gold_covers(&project)
-    {
-        let (covered, of) = formats::gold_coverage(&project);
-        errln!(
-            "hashiya: the gold layer covers {covered} of the {of} documents with spans, so every annotator's \
-             layer is exported; use --gold for the gold layer alone"
-        );
-    }
+        && !formats::gold_covers(&project))
+    .then(|| formats::gold_coverage(&project));
     let mut line = ProgressLine::new();
     let report = formats::export(
         &project,
@@ -105,6 +100,12 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
             conll.contested_tokens,
             conll.dropped_spans,
             conll.truncated_spans
+        );
+    }
+    if let Some((covered, of)) = partial_gold {
+        errln!(
+            "hashiya: the gold layer covers {covered} of the {of} documents with spans, so every annotator's \
+             layer was exported; use --gold for the gold layer alone"
         );
     }
     if report.spans == 0 {

@@ -20,6 +20,7 @@ mod detect;
 mod json_lines;
 mod label_studio;
 mod records;
+mod values;
 
 pub use detect::{ImportFormat, detect, why_not_annotations};
 pub use records::{Record, RecordSpan};

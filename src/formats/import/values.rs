@@ -1,0 +1,112 @@
+//! What an import makes of the names, ids and attribute values a file gives: ids of our
+//! own exports, fresh document ids, labels met for the first time (with a stable colour),
+//! attribute values read by the kinds their label declares.
+
+use crate::model::{
+    AttrValue, AttributeDef, AttributeKind, Attributes, Color, DocId, Label, LabelId, clean_name,
+};
+use std::collections::BTreeSet;
+
+/// The attribute values of a span labelled `label`, read by the kinds its label declares;
+/// an attribute the label does not declare is declared, of the value's kind. A value of the
+/// wrong kind (`twelve` for a number, a choice not among the options, a value-less brat
+/// `A` line for a text) is dropped, and `problems` says so.
+pub(super) fn read_attributes(
+    labels: &mut [Label],
+    label: &LabelId,
+    values: Vec<(String, AttrValue)>,
+    report: &mut super::ImportReport,
+    problems: &mut Vec<String>,
+) -> Attributes {
+    let mut attributes = Attributes::default();
+    let Some(label) = labels.iter_mut().find(|l| &l.id == label) else { return attributes };
+    for (name, value) in values {
+        let Some(name) = clean_name(&name) else { continue };
+        if attributes.get(&name).is_some() {
+            problems.push(format!("attribute {name:?} is given twice; the first value is kept"));
+            continue;
+        }
+        let value = match (label.attribute(&name).map(|d| &d.kind), value) {
+            (Some(kind), AttrValue::Text(text)) => kind.parse(&text).unwrap_or(AttrValue::Text(text)),
+            (_, value) => value,
+        };
+        if let Some(def) = label.attribute(&name)
+            && !def.kind.accepts(&value)
+        {
+            let shown = match &value {
+                AttrValue::Flag(true) if !matches!(def.kind, AttributeKind::Flag) => "no value".to_string(),
+                other => format!("the value {other}"),
+            };
+            problems.push(format!("attribute {name:?} has {shown}, not {}; dropped", def.kind.expected()));
+            continue;
+        }
+        if label.attribute(&name).is_none() {
+            let kind = match value {
+                AttrValue::Number(_) => AttributeKind::Number,
+                AttrValue::Flag(_) => AttributeKind::Flag,
+                AttrValue::Text(_) => AttributeKind::Text,
+            };
+            label.attributes.push(AttributeDef { name: name.clone(), kind });
+            report.attributes_added.push(format!("{}.{name}", label.id));
+        }
+        attributes.set(&name, Some(value));
+    }
+    attributes
+}
+
+/// The number in an id of our own exports, `amal:3` -> 3.
+pub(super) fn file_id(key: &str) -> Option<u64> {
+    key.rsplit_once(':').and_then(|(_, n)| n.parse().ok())
+}
+
+/// A title or source on one line: control characters (line breaks, tabs, NUL) become
+/// spaces, and the ends are trimmed.
+pub(super) fn one_line(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect::<String>().trim().to_string()
+}
+
+/// A document id from `stem` (by [`clean_name`]) that no document uses.
+pub(super) fn fresh_id(stem: &str, taken: &mut BTreeSet<String>) -> DocId {
+    let base = clean_name(stem).unwrap_or_else(|| "doc".to_string());
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    taken.insert(id.clone());
+    DocId::new(id)
+}
+
+/// A label for an id met in an import, with a colour derived from the id.
+pub(super) fn new_label(id: &str) -> Label {
+    Label {
+        id: LabelId::new(id),
+        name: id.to_string(),
+        color: colour_for(id),
+        hotkey: None,
+        description: "Added by an annotation import.".into(),
+        attributes: Vec::new(),
+    }
+}
+
+/// A stable, fairly saturated colour for a label id (the hue comes from an FNV-1a hash).
+pub fn colour_for(id: &str) -> Color {
+    let hash =
+        id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    let hue = (hash % 360) as f32;
+    let (s, v) = (0.55_f32, 0.85_f32);
+    let c = v * s;
+    let x = c * (1.0 - ((hue / 60.0) % 2.0 - 1.0).abs());
+    let (r, g, b) = match (hue / 60.0) as u32 {
+        0 => (c, x, 0.0),
+        1 => (x, c, 0.0),
+        2 => (0.0, c, x),
+        3 => (0.0, x, c),
+        4 => (x, 0.0, c),
+        _ => (c, 0.0, x),
+    };
+    let m = v - c;
+    let byte = |f: f32| ((f + m) * 255.0).round().clamp(0.0, 255.0) as u8;
+    Color([byte(r), byte(g), byte(b)])
+}
