@@ -401,6 +401,8 @@ pub struct AnnFile {
     pub ignored: usize,
     /// Lines that could not be read: (line number, why).
     pub bad: Vec<(usize, String)>,
+    /// Lines read with something left out (text after a last tab): (line number, what).
+    pub partly: Vec<(usize, String)>,
 }
 
 /// Reads the text-bound annotations and notes of an `.ann` file.
@@ -422,15 +424,20 @@ pub fn parse_ann(content: &str) -> AnnFile {
                 Err(why) => file.bad.push((line_no, why)),
             }
         } else if id.starts_with('R') {
-            let mut words = data.unwrap_or("").split_whitespace();
-            let arg = |w: Option<&str>| w.and_then(|w| w.split_once(':')).map(|(_, id)| id.to_string());
-            match (words.next(), arg(words.next()), arg(words.next())) {
-                (Some(kind), Some(head), Some(tail)) => {
-                    file.relations.push(BratRelation { line: line_no, kind: kind.to_string(), head, tail })
+            if tail.is_some_and(|t| !t.trim().is_empty()) {
+                file.partly
+                    .push((line_no, format!("text after the relation's arguments left out: {line:?}")));
+            }
+            match parse_relation(data.unwrap_or("")) {
+                Ok((kind, head, tail)) => {
+                    file.relations.push(BratRelation { line: line_no, kind, head, tail })
                 }
-                _ => file.bad.push((line_no, format!("relation without two arguments: {line:?}"))),
+                Err(why) => file.bad.push((line_no, format!("{why}: {line:?}"))),
             }
         } else if id.starts_with('A') || id.starts_with('M') {
+            if tail.is_some_and(|t| !t.trim().is_empty()) {
+                file.partly.push((line_no, format!("text after the attribute's value left out: {line:?}")));
+            }
             let data = data.unwrap_or("");
             let mut words = data.splitn(3, ' ');
             match (words.next(), words.next()) {
@@ -458,6 +465,22 @@ pub fn parse_ann(content: &str) -> AnnFile {
         }
     }
     file
+}
+
+/// `kind Arg1:T1 Arg2:T2`, its arguments taken by role (in any order): `Arg1` is the
+/// head, `Arg2` the tail, as our export writes them and brat's relations read.
+fn parse_relation(data: &str) -> Result<(String, String, String), String> {
+    let mut words = data.split_whitespace();
+    let kind = words.next().ok_or("relation without a type")?;
+    let args: Vec<(&str, &str)> = words.map(|w| w.split_once(':').unwrap_or(("", w))).collect();
+    if args.len() != 2 {
+        return Err(format!("relation with {} arguments; a brat relation has two (Arg1, Arg2)", args.len()));
+    }
+    let role = |name: &str| args.iter().find(|(r, _)| *r == name).map(|(_, id)| id.to_string());
+    match (role("Arg1"), role("Arg2")) {
+        (Some(head), Some(tail)) => Ok((kind.to_string(), head, tail)),
+        _ => Err("relation whose arguments are not Arg1 and Arg2".into()),
+    }
 }
 
 fn parse_text_bound(data: &str, tail: Option<&str>) -> Result<(String, Vec<CharRange>, String), String> {

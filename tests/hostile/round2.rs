@@ -288,3 +288,74 @@ fn case08_wrong_attribute_values_and_links_are_reported_at_import() {
     let loaded = store::load(&fresh).unwrap();
     assert!(loaded.layers["amal"].spans(&loaded.documents[0].id)[0].attributes.is_empty());
 }
+
+/// Case 9: brat relation arguments are taken by role, not position; a third argument,
+/// text after a tab and a repeated attribute are reported, not dropped silently.
+#[test]
+fn case09_brat_relations_by_role_and_odd_lines_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = empty_project(dir.path());
+    let brat = dir.path().join("brat");
+    fs::create_dir(&brat).unwrap();
+    fs::write(brat.join("d.txt"), TEXT).unwrap();
+    let ann = "T1\tclaim 0 38\tقال المرصد إن 12 مدنياً قتلوا في القصف\nT2\tfigure 14 23\t12 مدنياً\n\
+               R1\tquantifies Arg2:T1 Arg1:T2\nR2\tquantifies Arg1:T2 Arg2:T1 Arg3:T1\n\
+               A1\tvalue T2 12\textra words\nA2\tvalue T2 13\n";
+    fs::write(brat.join("d.ann"), ann).unwrap();
+    let output = hashiya_in(&[
+        "import".as_ref(),
+        project.as_os_str(),
+        brat.as_os_str(),
+        "--annotator".as_ref(),
+        "amal".as_ref(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("relation with 3 arguments"), "{err}");
+    assert!(err.contains("text after the attribute's value left out"), "{err}");
+    assert!(err.contains("attribute \"value\" is given twice"), "{err}");
+    let loaded = store::load(&project).unwrap();
+    let doc = &loaded.documents[0].id;
+    let layer = &loaded.layers["amal"];
+    let relations = layer.relations(doc);
+    assert_eq!(relations.len(), 1);
+    let label = |id| layer.spans(doc).iter().find(|s| s.id == id).unwrap().label.as_str().to_string();
+    assert_eq!((label(relations[0].head), label(relations[0].tail)), ("figure".into(), "claim".into()));
+}
+
+/// Case 10 and 11: an entity id given twice (doccano) makes the links naming it
+/// ambiguous: reported and skipped, never attached to the last one; Label Studio's several
+/// choices for one attribute are reported.
+#[test]
+fn case10_duplicate_entity_ids_and_several_choices_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = empty_project(dir.path());
+    let text = "قال المرصد إن 12 مدنياً قتلوا. ونفى الجيش ذلك.";
+    let line = format!(
+        r#"{{"text":"{text}","entities":[{{"id":1,"label":"claim","start_offset":0,"end_offset":29}},{{"id":2,"label":"denial","start_offset":31,"end_offset":45}},{{"id":2,"label":"claim","start_offset":4,"end_offset":10}}],"relations":[{{"id":1,"from_id":2,"to_id":1,"type":"denies"}}],"annotator":"amal"}}"#
+    );
+    let input = dir.path().join("doccano.jsonl");
+    fs::write(&input, format!("{line}\n")).unwrap();
+    let output = hashiya_in(&["import".as_ref(), project.as_os_str(), input.as_os_str()]);
+    let err = stderr(&output);
+    assert!(err.contains("span id 2 is given to spans at different places"), "{err}");
+    assert!(err.contains("names several spans; skipped"), "{err}");
+    let loaded = store::load(&project).unwrap();
+    assert_eq!(loaded.layers["amal"].span_count(), 3);
+    assert_eq!(loaded.layers["amal"].relation_count(), 0);
+    let task = serde_json::json!([{
+        "data": {"text": text},
+        "annotations": [{"completed_by": 2, "result": [
+            {"id": "r1", "from_name": "label", "type": "labels", "value": {"start": 0, "end": 29, "labels": ["claim"]}},
+            {"id": "r1", "from_name": "source", "type": "choices", "value": {"choices": ["المرصد", "الجيش"]}}
+        ]}]
+    }]);
+    let input = dir.path().join("ls.json");
+    fs::write(&input, task.to_string()).unwrap();
+    let output = hashiya_in(&["import".as_ref(), project.as_os_str(), input.as_os_str()]);
+    assert!(
+        stderr(&output).contains("2 choices (المرصد, الجيش) for one attribute; only the first"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -64,6 +64,7 @@ pub fn apply(
         }
         let Some((doc_id, hash)) = importing.document(&record, fallback_stem) else { continue };
         let index = CharIndex::new(&record.text);
+        let ambiguous = importing.ambiguous_keys(&record);
         // Where each span of the record went: its keys -> (layer, span id).
         let mut placed: HashMap<String, (String, SpanId)> = HashMap::new();
         for span in record.spans {
@@ -71,6 +72,16 @@ pub fn apply(
             importing.span(span, &at, &mut placed);
         }
         for relation in record.relations {
+            if let Some(key) = [&relation.head, &relation.tail].into_iter().find(|k| ambiguous.contains(*k)) {
+                importing.report.problems.push(Problem {
+                    location: relation.location.clone(),
+                    message: format!(
+                        "relation {} {} -> {}: span id {key} names several spans; skipped",
+                        relation.kind, relation.head, relation.tail
+                    ),
+                });
+                continue;
+            }
             importing.relation(relation, &doc_id, &placed);
         }
     }
@@ -445,6 +456,28 @@ impl<'a> Importing<'a> {
         }
         layer_doc.relations.push(added);
         self.report.relations_added += 1;
+    }
+
+    /// Span ids the record gives to spans at different places (a doccano or Label Studio
+    /// file with an id twice): a link naming one could mean either, so links naming them
+    /// are skipped. Each is reported once. (Label Studio's region with two labels is two
+    /// spans at one place sharing an id: not ambiguous.)
+    fn ambiguous_keys(&mut self, record: &Record) -> HashSet<String> {
+        let mut at: HashMap<&str, (usize, usize)> = HashMap::new();
+        let mut ambiguous = HashSet::new();
+        for span in &record.spans {
+            let Some(key) = span.key.as_deref() else { continue };
+            let place = (span.start, span.end);
+            if *at.entry(key).or_insert(place) != place && ambiguous.insert(key.to_string()) {
+                self.report.problems.push(Problem {
+                    location: span.location.clone(),
+                    message: format!(
+                        "span id {key} is given to spans at different places; links naming it are skipped"
+                    ),
+                });
+            }
+        }
+        ambiguous
     }
 
     /// Last: every layer touched back in reading order.

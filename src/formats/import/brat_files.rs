@@ -87,6 +87,9 @@ fn read_pair(ann_path: &Path, txt_path: &Path, text: String, ann: &str, report: 
             .problems
             .push(Problem { location: format!("{name}:{line}"), message: format!("{message}; skipped") });
     }
+    for (line, message) in file.partly {
+        report.problems.push(Problem { location: format!("{name}:{line}"), message });
+    }
     let index = CharIndex::new(&text);
     let mut record = Record {
         location: name.clone(),
