@@ -84,13 +84,19 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     .context("cannot export")?;
     line.finish();
     errln!(
-        "exported {} documents, {} spans ({}: {}) as {} to {}; offsets are Unicode code points",
+        "exported {} documents, {} spans ({}: {}) as {} to {}{}",
         report.documents,
         report.spans,
         if report.layers.contains(", ") { "layers" } else { "layer" },
         report.layers,
         format.name(),
-        args.out.display()
+        args.out.display(),
+        // CoNLL has tokens, not offsets.
+        if format == ExportFormat::Conll {
+            "; one token per line"
+        } else {
+            "; offsets are Unicode code points"
+        }
     );
     if let Some(conll) = report.conll {
         errln!(

@@ -20,7 +20,8 @@ fn export(project: &Project, format: ExportFormat, out: &Path) {
 }
 
 fn import(project: &mut Project, path: &Path, annotator: Option<&str>) -> ImportReport {
-    let options = ImportOptions { annotator: annotator.map(str::to_string), now: Timestamp(1) };
+    let options =
+        ImportOptions { annotator: annotator.map(str::to_string), now: Timestamp(1), predictions: false };
     import_annotations(project, path, &options, &mut |_| {}, &AtomicBool::new(false)).unwrap()
 }
 

@@ -359,3 +359,71 @@ fn case10_duplicate_entity_ids_and_several_choices_are_reported() {
         stderr(&output)
     );
 }
+
+/// Case 12 and 13: predictions never add documents (a text that matches none is reported
+/// as unmatched), and an import where everything was refused exits non-zero.
+#[test]
+fn case12_predictions_never_add_documents_and_all_refused_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = empty_project(dir.path());
+    let texts = dir.path().join("texts");
+    fs::create_dir(&texts).unwrap();
+    fs::write(texts.join("a.txt"), format!("{TEXT}\n")).unwrap();
+    let output = hashiya_in(&["import".as_ref(), project.as_os_str(), texts.as_os_str()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    // The same text without its last line break: a near-duplicate.
+    let stored = store::load(&project).unwrap().documents[0].text.clone();
+    let other = stored.trim_end().to_string();
+    assert_ne!(other, stored);
+    let line =
+        serde_json::json!({"text": other, "spans": [{"start": 0, "end": 3, "label": "claim"}]}).to_string();
+    let input = dir.path().join("predictions.jsonl");
+    fs::write(&input, format!("{line}\n")).unwrap();
+    let output =
+        hashiya_in(&["import".as_ref(), project.as_os_str(), input.as_os_str(), "--as-suggestions".as_ref()]);
+    assert_ne!(output.status.code(), Some(0), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("no document in the project has this text"), "{err}");
+    assert!(err.contains("everything in it was refused"), "{err}");
+    assert_eq!(store::load(&project).unwrap().documents.len(), 1);
+}
+
+/// Case 16: nothing new is success for texts as for annotations; an unknown file names
+/// every input import reads; the messages say what they mean.
+#[test]
+fn case16_consistent_exits_and_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = empty_project(dir.path());
+    let texts = dir.path().join("texts");
+    fs::create_dir(&texts).unwrap();
+    fs::write(texts.join("a.txt"), TEXT).unwrap();
+    for _ in 0..2 {
+        let output = hashiya_in(&["import".as_ref(), project.as_os_str(), texts.as_os_str()]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    }
+    let odd = dir.path().join("notes.docx");
+    fs::write(&odd, "x").unwrap();
+    let output = hashiya_in(&["import".as_ref(), project.as_os_str(), odd.as_os_str()]);
+    let err = stderr(&output);
+    assert!(
+        err.contains(".txt")
+            && err.contains("doccano")
+            && err.contains("Label Studio")
+            && err.contains("brat"),
+        "{err}"
+    );
+    let output = hashiya_in(&["suggest".as_ref(), project.as_os_str()]);
+    assert!(!stderr(&output).contains("suggestions's"), "{}", stderr(&output));
+    let out = dir.path().join("x.conll");
+    let output = hashiya_in(&[
+        "export".as_ref(),
+        project.as_os_str(),
+        "--format".as_ref(),
+        "conll".as_ref(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ]);
+    let err = stderr(&output);
+    assert!(!err.contains("code points"), "{err}");
+    assert!(err.contains("the export holds no spans"), "{err}");
+}

@@ -9,13 +9,13 @@
 //! allowing any labels.
 
 use super::records::{Record, RecordRelation, RecordSpan, offsets_key};
-use super::values::{colour_for, file_id, fresh_id, new_label, one_line, read_attributes};
+use super::values::{colour_for, file_id, fresh_id, new_label, one_line, read_attributes, take_id};
 use super::{ImportOptions, ImportReport, Problem};
 use crate::formats::FormatError;
 use crate::model::document::title_of;
 use crate::model::{
     CharIndex, CharOffset, CharRange, ContentHash, DocId, Document, LabelId, Layer, MAX_ID, Origin, Project,
-    Relation, RelationType, Span, SpanId, advance_id, clean_name,
+    Relation, RelationType, Span, SpanId, clean_name,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
@@ -180,6 +180,14 @@ impl<'a> Importing<'a> {
                 }
             }
             return Some((id.clone(), hash));
+        }
+        if self.options.predictions {
+            self.report.problems.push(problem(&format!(
+                "no document in the project has this text, so its {} prediction(s) are left out \
+                 (predictions go onto documents already imported, never add one)",
+                record.spans.len()
+            )));
+            return None;
         }
         let id = fresh_id(record.id.as_deref().unwrap_or(fallback_stem), &mut self.taken);
         let mut doc = Document::new(id.clone(), one_line(&record.source), record.text.clone());
@@ -495,18 +503,6 @@ impl<'a> Importing<'a> {
     }
 }
 
-/// The id `wanted` when it is at most [`MAX_ID`] and free, otherwise the next free one
-/// after `next`; either way `used` learns it and `next` moves past a kept id.
-fn take_id(wanted: Option<u64>, next: &mut u64, used: &mut HashSet<u64>) -> u64 {
-    let kept = wanted.filter(|n| (1..=MAX_ID).contains(n) && !used.contains(n));
-    let id = kept.unwrap_or_else(|| advance_id(next, &|n| used.contains(&n)));
-    used.insert(id);
-    if let Some(kept) = kept {
-        *next = (*next).max(kept + 1);
-    }
-    id
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -538,7 +534,7 @@ mod tests {
     }
 
     fn options() -> ImportOptions {
-        ImportOptions { annotator: None, now: Timestamp(5) }
+        ImportOptions { annotator: None, now: Timestamp(5), predictions: false }
     }
 
     #[test]
@@ -584,7 +580,7 @@ mod tests {
         rec.spans[0].annotator = None;
         let err = check_annotators(std::slice::from_ref(&rec), &options()).unwrap_err();
         assert!(err.to_string().contains("--annotator"), "{err}");
-        let given = ImportOptions { annotator: Some("omar".into()), now: Timestamp(0) };
+        let given = ImportOptions { annotator: Some("omar".into()), now: Timestamp(0), predictions: false };
         assert!(check_annotators(&[rec], &given).is_ok());
     }
 

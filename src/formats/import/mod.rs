@@ -38,12 +38,16 @@ pub struct ImportOptions {
     pub annotator: Option<String>,
     /// Creation time given to imported spans.
     pub now: Timestamp,
+    /// The file holds a model's predictions (`--as-suggestions`): they go onto documents
+    /// already in the project, and a record whose text matches none is reported as
+    /// unmatched rather than added as a new document.
+    pub predictions: bool,
 }
 
 impl ImportOptions {
     /// Options with the current time.
     pub fn new(annotator: Option<String>) -> Self {
-        Self { annotator, now: Timestamp::now() }
+        Self { annotator, now: Timestamp::now(), predictions: false }
     }
 }
 
@@ -93,6 +97,15 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
+    /// True when the file had something to import and all of it was refused (every
+    /// document or span reported, nothing added and nothing already there): a failure, not
+    /// "nothing new".
+    pub fn all_refused(&self) -> bool {
+        !self.problems.is_empty()
+            && self.documents_added.is_empty()
+            && self.spans_added + self.spans_duplicate + self.relations_added + self.relations_duplicate == 0
+    }
+
     /// A few lines for people: what was added, then each problem.
     pub fn summary(&self) -> Vec<String> {
         let format = self.format.map_or("annotations", ImportFormat::name);

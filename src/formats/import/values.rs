@@ -5,7 +5,8 @@
 use crate::model::{
     AttrValue, AttributeDef, AttributeKind, Attributes, Color, DocId, Label, LabelId, clean_name,
 };
-use std::collections::BTreeSet;
+use crate::model::{MAX_ID, advance_id};
+use std::collections::{BTreeSet, HashSet};
 
 /// The attribute values of a span labelled `label`, read by the kinds its label declares;
 /// an attribute the label does not declare is declared, of the value's kind. A value of the
@@ -109,4 +110,16 @@ pub fn colour_for(id: &str) -> Color {
     let m = v - c;
     let byte = |f: f32| ((f + m) * 255.0).round().clamp(0.0, 255.0) as u8;
     Color([byte(r), byte(g), byte(b)])
+}
+
+/// The id `wanted` when it is at most [`MAX_ID`](crate::model::MAX_ID) and free, otherwise the next free one
+/// after `next`; either way `used` learns it and `next` moves past a kept id.
+pub(super) fn take_id(wanted: Option<u64>, next: &mut u64, used: &mut HashSet<u64>) -> u64 {
+    let kept = wanted.filter(|n| (1..=MAX_ID).contains(n) && !used.contains(n));
+    let id = kept.unwrap_or_else(|| advance_id(next, &|n| used.contains(&n)));
+    used.insert(id);
+    if let Some(kept) = kept {
+        *next = (*next).max(kept + 1);
+    }
+    id
 }
