@@ -427,3 +427,29 @@ fn case16_consistent_exits_and_messages() {
     assert!(!err.contains("code points"), "{err}");
     assert!(err.contains("the export holds no spans"), "{err}");
 }
+
+/// Case 21: many predictions that repeat spans already there are found in constant time
+/// each (they used to be searched for one by one along the document's spans).
+#[test]
+fn case21_many_duplicate_predictions_import_near_linearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = empty_project(dir.path());
+    let n = 60_000;
+    let text: String = (0..n).map(|i| format!("ك{} ", i % 10)).collect();
+    let spans: Vec<String> =
+        (0..n).map(|i| format!(r#"{{"start":{},"end":{},"label":"claim"}}"#, i * 3, i * 3 + 2)).collect();
+    let line = format!(r#"{{"text":"{text}","spans":[{}],"_annotator_id":"model"}}"#, spans.join(","));
+    let input = dir.path().join("many.jsonl");
+    fs::write(&input, format!("{line}\n")).unwrap();
+    let output = hashiya_in(&["import".as_ref(), project.as_os_str(), input.as_os_str()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let start = std::time::Instant::now();
+    let output =
+        hashiya_in(&["import".as_ref(), project.as_os_str(), input.as_os_str(), "--as-suggestions".as_ref()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let took = start.elapsed();
+    assert!(stderr(&output).contains(&format!("{n} already present")), "{}", stderr(&output));
+    eprintln!("{n} duplicate predictions: {took:?}");
+    // About 1.3 s here in a debug build; the search one by one took about 7 s.
+    assert!(took.as_secs() < 6, "{took:?}");
+}

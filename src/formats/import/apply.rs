@@ -114,7 +114,8 @@ struct Importing<'a> {
     used_relation_ids: HashMap<String, HashSet<u64>>,
     touched: BTreeSet<(String, DocId)>,
     /// The spans of each layer and document touched, for the duplicate check in O(1).
-    present: HashMap<(String, DocId), HashSet<SpanKey>>,
+    /// With the id each has, so a repeated one is found by a lookup, not a search.
+    present: HashMap<(String, DocId), HashMap<SpanKey, Option<SpanId>>>,
     default_annotator: Option<String>,
 }
 
@@ -246,6 +247,7 @@ impl<'a> Importing<'a> {
             (None, false) => Origin::Manual,
         };
         let id = SpanId(self.fresh_span_id(&layer_key, span.key.as_deref(), &at));
+        let label_text = label_id.clone();
         let label = LabelId::new(label_id);
         let mut dropped = Vec::new();
         let attributes =
@@ -280,6 +282,7 @@ impl<'a> Importing<'a> {
         for key in keys {
             placed.insert(key, (layer_key.clone(), id));
         }
+        self.placed(&layer_key, doc.id, (span.start, span.end, label_text), id);
         self.report.spans_added += 1;
         self.touched.insert((layer_key, doc.id.clone()));
     }
@@ -334,7 +337,8 @@ impl<'a> Importing<'a> {
     }
 
     /// When the layer already has a span with this range and label on the document:
-    /// `Some` with its id (`Some(None)` when it was skipped earlier in this import).
+    /// `Some` with its id (`Some(None)` when it was skipped earlier in this import). A new
+    /// one is remembered (its id comes with [`Importing::placed`]).
     fn duplicate(
         &mut self,
         layer_key: &str,
@@ -347,14 +351,23 @@ impl<'a> Importing<'a> {
             existing
                 .iter()
                 .flat_map(|d| d.spans.iter())
-                .map(|s| (s.start.0, s.end.0, s.label.0.to_string()))
+                .map(|s| ((s.start.0, s.end.0, s.label.0.to_string()), Some(s.id)))
                 .collect()
         });
-        if seen.insert((span.start, span.end, label_id.to_string())) {
-            return None;
+        match seen.entry((span.start, span.end, label_id.to_string())) {
+            std::collections::hash_map::Entry::Occupied(found) => Some(*found.get()),
+            std::collections::hash_map::Entry::Vacant(new) => {
+                new.insert(None);
+                None
+            }
         }
-        let same = |s: &&Span| s.start.0 == span.start && s.end.0 == span.end && s.label.as_str() == label_id;
-        Some(existing.and_then(|d| d.spans.iter().find(same).map(|s| s.id)))
+    }
+
+    /// Records the id a new span of the layer got, for the duplicates after it.
+    fn placed(&mut self, layer_key: &str, doc: &DocId, key: SpanKey, id: SpanId) {
+        if let Some(seen) = self.present.get_mut(&(layer_key.to_string(), doc.clone())) {
+            seen.insert(key, Some(id));
+        }
     }
 
     /// An id for a span of the layer: our own export's id (`amal:3`) when it is free, so a
