@@ -11,7 +11,6 @@
 use super::records::{Record, RecordRelation, RecordSpan, offsets_key};
 use super::values::{colour_for, file_id, fresh_id, new_label, one_line, read_attributes, take_id};
 use super::{ImportOptions, ImportReport, Problem};
-use crate::formats::FormatError;
 use crate::model::document::title_of;
 use crate::model::{
     CharIndex, CharOffset, CharRange, ContentHash, DocId, Document, LabelId, Layer, MAX_ID, Origin, Project,
@@ -25,22 +24,6 @@ type SpanKey = (usize, usize, String);
 
 /// The layer name that means the gold layer.
 const GOLD: &str = "gold";
-
-/// Fails, naming the first such span, when a span names no annotator and no default is given.
-pub fn check_annotators(records: &[Record], options: &ImportOptions) -> Result<(), FormatError> {
-    if options.annotator.as_deref().is_some_and(|a| !a.trim().is_empty()) {
-        return Ok(());
-    }
-    let unnamed = records
-        .iter()
-        .filter(|r| !r.gold)
-        .flat_map(|r| &r.spans)
-        .find(|s| s.annotator.as_deref().is_none_or(|a| a.trim().is_empty()));
-    match unnamed {
-        Some(span) => Err(FormatError::NoAnnotator { location: span.location.clone() }),
-        None => Ok(()),
-    }
-}
 
 /// Adds `records` to `project`; `progress` gets the number of records done.
 ///
@@ -520,6 +503,7 @@ impl<'a> Importing<'a> {
 mod tests {
     use super::*;
     use crate::formats::import::RecordSpan;
+    use crate::formats::import::check_annotators;
     use crate::model::Timestamp;
 
     fn record(text: &str, spans: Vec<(usize, usize, &str, Option<&str>)>) -> Record {

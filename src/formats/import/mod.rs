@@ -170,11 +170,27 @@ pub fn import_annotations(
     };
     progress::check(cancel)?;
     report.records = records.len();
-    apply::check_annotators(&records, options)?;
+    check_annotators(&records, options)?;
     let total = records.len();
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     apply::apply(project, records, options, &stem, &mut report, &mut |done| {
         progress(Progress { stage: Stage::Applying, done, total })
     });
     Ok(report)
+}
+
+/// Fails, naming the first such span, when a span names no annotator and no default is given.
+pub fn check_annotators(records: &[Record], options: &ImportOptions) -> Result<(), FormatError> {
+    if options.annotator.as_deref().is_some_and(|a| !a.trim().is_empty()) {
+        return Ok(());
+    }
+    let unnamed = records
+        .iter()
+        .filter(|r| !r.gold)
+        .flat_map(|r| &r.spans)
+        .find(|s| s.annotator.as_deref().is_none_or(|a| a.trim().is_empty()));
+    match unnamed {
+        Some(span) => Err(FormatError::NoAnnotator { location: span.location.clone() }),
+        None => Ok(()),
+    }
 }
