@@ -114,6 +114,9 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
              layer was exported; use --gold for the gold layer alone"
         );
     }
+    for loss in &report.losses {
+        errln!("warning: {}: {loss}", format.name());
+    }
     if report.spans == 0 {
         errln!("warning: the export holds no spans (check --annotator, --labels and --status)");
     }

@@ -58,6 +58,8 @@ pub struct FolderWriter {
     relation_types: BTreeSet<String>,
     /// Attribute name -> (entity types it was found on, values written), for the configuration.
     attributes: BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)>,
+    /// Notes and values whose line breaks or tabs were written as spaces.
+    flattened: usize,
 }
 
 /// The first line of the `annotation.conf` every brat export writes: marks a folder as one.
@@ -80,6 +82,7 @@ impl FolderWriter {
             types: BTreeSet::new(),
             relation_types: BTreeSet::new(),
             attributes: BTreeMap::new(),
+            flattened: 0,
         })
     }
 
@@ -110,6 +113,7 @@ impl FolderWriter {
                 let _ = write!(note, "; suggested: {}", one_line(rule).replace(';', ","));
             }
             if let Some(text) = &s.span.note {
+                self.flattened += usize::from(!is_one_line(text));
                 let _ = write!(note, "; note: {}", one_line(text));
             }
             let _ = writeln!(ann, "#{n}\tAnnotatorNotes T{n}\t{note}");
@@ -118,7 +122,11 @@ impl FolderWriter {
                 let written = match value {
                     AttrValue::Flag(false) => continue,
                     AttrValue::Flag(true) => None,
-                    other => Some(one_line(&other.to_string())),
+                    other => {
+                        let text = other.to_string();
+                        self.flattened += usize::from(!is_one_line(&text));
+                        Some(one_line(&text))
+                    }
                 };
                 attribute_lines += 1;
                 let (on, values) = self.attributes.entry(name.clone()).or_default();
@@ -150,7 +158,18 @@ impl FolderWriter {
     }
 
     /// Writes `annotation.conf` and `visual.conf`.
-    pub fn finish(mut self, project: &Project) -> Result<(), FormatError> {
+    ///
+    /// Returns what brat's files could not hold exactly, one message each: line breaks and
+    /// tabs written as spaces, attribute values that `annotation.conf` cannot list.
+    pub fn finish(mut self, project: &Project) -> Result<Vec<String>, FormatError> {
+        let mut losses = Vec::new();
+        if self.flattened > 0 {
+            losses.push(format!(
+                "{} notes or attribute values held a line break or a tab, written as a space (a brat \
+                 annotation is one line)",
+                self.flattened
+            ));
+        }
         let mut annotation = String::from(
             "# Entity types of this export. Offsets in the .ann files count Unicode code points\n\
              # (characters) over the .txt files, which hold each document's text exactly.\n[entities]\n",
@@ -204,8 +223,17 @@ impl FolderWriter {
         }
         for (name, (on, values)) in &declared {
             let on: Vec<&str> = on.iter().map(String::as_str).collect();
-            let values: Vec<String> =
-                values.iter().filter(|v| !v.contains([',', '|', '\t'])).map(|v| v.to_string()).collect();
+            let (values, unlisted): (Vec<&String>, Vec<&String>) =
+                values.iter().partition(|v| !v.contains([',', '|', '\t']));
+            if !unlisted.is_empty() {
+                let shown: Vec<String> = unlisted.iter().map(|v| format!("{v:?}")).collect();
+                losses.push(format!(
+                    "attribute {name}: the values {} hold ',' or '|', which annotation.conf cannot list; \
+                     brat will flag the lines that use them",
+                    shown.join(", ")
+                ));
+            }
+            let values: Vec<&str> = values.iter().map(|v| v.as_str()).collect();
             if values.is_empty() {
                 let _ = writeln!(annotation, "{name}\tArg:{}", on.join("|"));
             } else {
@@ -216,7 +244,8 @@ impl FolderWriter {
         visual.push_str(&drawing);
         write_new(&self.dir.join("annotation.conf"), annotation.as_bytes())?;
         write_new(&self.dir.join("visual.conf"), visual.as_bytes())?;
-        self.put_in_place()
+        self.put_in_place()?;
+        Ok(losses)
     }
 
     /// Moves the written folder to the target, replacing a previous export there.
@@ -352,6 +381,11 @@ fn fragments<'t>(text: &'t str, doc: &ExportDoc<'_>, range: CharRange) -> Vec<(C
 /// A label as a brat entity type: no whitespace.
 fn entity_type(label: &str) -> String {
     label.chars().map(|c| if c.is_whitespace() { '_' } else { c }).collect()
+}
+
+/// Whether `text` holds no line break or tab (written as it is).
+fn is_one_line(text: &str) -> bool {
+    !text.chars().any(|c| is_line_break(c) || c == '\t')
 }
 
 fn one_line(text: &str) -> String {

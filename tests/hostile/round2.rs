@@ -453,3 +453,34 @@ fn case21_many_duplicate_predictions_import_near_linearly() {
     // About 1.3 s here in a debug build; the search one by one took about 7 s.
     assert!(took.as_secs() < 6, "{took:?}");
 }
+
+/// Case 14: what brat's files cannot hold exactly (a value with `|` or `,` that
+/// annotation.conf cannot list, line breaks and tabs) is reported, not changed silently.
+#[test]
+fn case14_brat_export_reports_what_it_cannot_keep() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_copy(dir.path());
+    let mut project = store::load(&path).unwrap();
+    let layer = project.layers.get_mut("amal").unwrap();
+    let doc = layer.docs.keys().next().unwrap().clone();
+    let layer_doc = layer.existing_doc_mut(&doc).unwrap();
+    let span = layer_doc.spans.iter_mut().find(|s| s.label.as_str() == "claim").unwrap();
+    span.attributes.set("source", Some(hashiya::model::AttrValue::Text("المرصد | الجيش, وكالة".into())));
+    span.note = Some("سطر\nسطر ثان".into());
+    store::save(&project, &path).unwrap();
+    let out = dir.path().join("brat");
+    let output = hashiya_in(&[
+        "export".as_ref(),
+        path.as_os_str(),
+        "--format".as_ref(),
+        "brat".as_ref(),
+        "--annotator".as_ref(),
+        "amal".as_ref(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("annotation.conf cannot list"), "{err}");
+    assert!(err.contains("held a line break or a tab, written as a space"), "{err}");
+}
