@@ -484,3 +484,36 @@ fn case14_brat_export_reports_what_it_cannot_keep() {
     assert!(err.contains("annotation.conf cannot list"), "{err}");
     assert!(err.contains("held a line break or a tab, written as a space"), "{err}");
 }
+
+/// Case 14: an undeclared number attribute comes back from brat a number, not text.
+#[test]
+fn case14_an_undeclared_number_attribute_round_trips_through_brat() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = empty_project(dir.path());
+    let line = format!(
+        r#"{{"text":"{TEXT}","spans":[{{"start":0,"end":38,"label":"claim","annotator":"amal","attributes":{{"confidence":0.75}}}}]}}"#
+    );
+    let input = dir.path().join("in.jsonl");
+    fs::write(&input, format!("{line}\n")).unwrap();
+    let output = hashiya_in(&["import".as_ref(), project.as_os_str(), input.as_os_str()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let out = dir.path().join("brat");
+    let output = hashiya_in(&[
+        "export".as_ref(),
+        project.as_os_str(),
+        "--format".as_ref(),
+        "brat".as_ref(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let fresh = dir.path().join("fresh.ron");
+    store::save(&Project::new("fresh"), &fresh).unwrap();
+    let output = hashiya_in(&["import".as_ref(), fresh.as_os_str(), out.as_os_str()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let back = store::load(&fresh).unwrap();
+    let span = &back.layers["amal"].spans(&back.documents[0].id)[0];
+    assert_eq!(span.attributes.get("confidence"), Some(&hashiya::model::AttrValue::Number(0.75)));
+    let claim = back.label(&hashiya::model::LabelId::new("claim")).unwrap();
+    assert_eq!(claim.attribute("confidence").unwrap().kind, hashiya::model::AttributeKind::Number);
+}

@@ -9,7 +9,9 @@
 //! allowing any labels.
 
 use super::records::{Record, RecordRelation, RecordSpan, offsets_key};
-use super::values::{colour_for, file_id, fresh_id, new_label, one_line, read_attributes, take_id};
+use super::values::{
+    ambiguous_keys, colour_for, file_id, fresh_id, new_label, one_line, read_attributes, take_id,
+};
 use super::{ImportOptions, ImportReport, Problem};
 use crate::model::document::title_of;
 use crate::model::{
@@ -47,11 +49,18 @@ pub fn apply(
         }
         let Some((doc_id, hash)) = importing.document(&record, fallback_stem) else { continue };
         let index = CharIndex::new(&record.text);
-        let ambiguous = importing.ambiguous_keys(&record);
+        let ambiguous = ambiguous_keys(&record, &mut importing.report.problems);
         // Where each span of the record went: its keys -> (layer, span id).
         let mut placed: HashMap<String, (String, SpanId)> = HashMap::new();
         for span in record.spans {
-            let at = Doc { id: &doc_id, hash: &hash, text: &record.text, index: &index, gold: record.gold };
+            let at = Doc {
+                id: &doc_id,
+                hash: &hash,
+                text: &record.text,
+                index: &index,
+                gold: record.gold,
+                untyped: record.untyped_values,
+            };
             importing.span(span, &at, &mut placed);
         }
         for relation in record.relations {
@@ -80,6 +89,8 @@ struct Doc<'r> {
     index: &'r CharIndex,
     /// The record's spans belong to the gold layer.
     gold: bool,
+    /// Its attribute values are untyped text (brat).
+    untyped: bool,
 }
 
 /// An import under way: the project, the report, and what is known so far (documents by
@@ -233,8 +244,14 @@ impl<'a> Importing<'a> {
         let label_text = label_id.clone();
         let label = LabelId::new(label_id);
         let mut dropped = Vec::new();
-        let attributes =
-            read_attributes(&mut self.project.labels, &label, span.attributes, self.report, &mut dropped);
+        let attributes = read_attributes(
+            &mut self.project.labels,
+            &label,
+            span.attributes,
+            self.report,
+            &mut dropped,
+            doc.untyped,
+        );
         for message in dropped {
             self.report.problems.push(at(format!("span {range} {:?}: {message}", label.as_str())));
         }
@@ -460,28 +477,6 @@ impl<'a> Importing<'a> {
         }
         layer_doc.relations.push(added);
         self.report.relations_added += 1;
-    }
-
-    /// Span ids the record gives to spans at different places (a doccano or Label Studio
-    /// file with an id twice): a link naming one could mean either, so links naming them
-    /// are skipped. Each is reported once. (Label Studio's region with two labels is two
-    /// spans at one place sharing an id: not ambiguous.)
-    fn ambiguous_keys(&mut self, record: &Record) -> HashSet<String> {
-        let mut at: HashMap<&str, (usize, usize)> = HashMap::new();
-        let mut ambiguous = HashSet::new();
-        for span in &record.spans {
-            let Some(key) = span.key.as_deref() else { continue };
-            let place = (span.start, span.end);
-            if *at.entry(key).or_insert(place) != place && ambiguous.insert(key.to_string()) {
-                self.report.problems.push(Problem {
-                    location: span.location.clone(),
-                    message: format!(
-                        "span id {key} is given to spans at different places; links naming it are skipped"
-                    ),
-                });
-            }
-        }
-        ambiguous
     }
 
     /// Last: every layer touched back in reading order.

@@ -95,6 +95,7 @@ fn read_pair(ann_path: &Path, txt_path: &Path, text: String, ann: &str, report: 
         location: name.clone(),
         id: ann_path.file_stem().map(|s| s.to_string_lossy().into_owned()),
         source: txt_path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+        untyped_values: true,
         ..Default::default()
     };
     for tb in &file.spans {

@@ -2,22 +2,26 @@
 //! own exports, fresh document ids, labels met for the first time (with a stable colour),
 //! attribute values read by the kinds their label declares.
 
+use super::Problem;
+use super::records::Record;
 use crate::model::{
     AttrValue, AttributeDef, AttributeKind, Attributes, Color, DocId, Label, LabelId, clean_name,
 };
 use crate::model::{MAX_ID, advance_id};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The attribute values of a span labelled `label`, read by the kinds its label declares;
 /// an attribute the label does not declare is declared, of the value's kind. A value of the
 /// wrong kind (`twelve` for a number, a choice not among the options, a value-less brat
-/// `A` line for a text) is dropped, and `problems` says so.
+/// `A` line for a text) is dropped, and `problems` says so. With `untyped` values (brat's
+/// text), an undeclared attribute whose value reads as a number is declared a number.
 pub(super) fn read_attributes(
     labels: &mut [Label],
     label: &LabelId,
     values: Vec<(String, AttrValue)>,
     report: &mut super::ImportReport,
     problems: &mut Vec<String>,
+    untyped: bool,
 ) -> Attributes {
     let mut attributes = Attributes::default();
     let Some(label) = labels.iter_mut().find(|l| &l.id == label) else { return attributes };
@@ -29,6 +33,12 @@ pub(super) fn read_attributes(
         }
         let value = match (label.attribute(&name).map(|d| &d.kind), value) {
             (Some(kind), AttrValue::Text(text)) => kind.parse(&text).unwrap_or(AttrValue::Text(text)),
+            // brat writes every value as text: a number comes back a number (as our export
+            // wrote it: `43`, `2.5`), so an undeclared number attribute stays one.
+            (None, AttrValue::Text(text)) if untyped => match text.trim().parse::<f64>() {
+                Ok(n) if n.is_finite() => AttrValue::Number(n),
+                _ => AttrValue::Text(text),
+            },
             (_, value) => value,
         };
         if let Some(def) = label.attribute(&name)
@@ -122,4 +132,26 @@ pub(super) fn take_id(wanted: Option<u64>, next: &mut u64, used: &mut HashSet<u6
         *next = (*next).max(kept + 1);
     }
     id
+}
+
+/// Span ids the record gives to spans at different places (a doccano or Label Studio
+/// file with an id twice): a link naming one could mean either, so links naming them
+/// are skipped. Each is reported once. (Label Studio's region with two labels is two
+/// spans at one place sharing an id: not ambiguous.)
+pub(super) fn ambiguous_keys(record: &Record, problems: &mut Vec<Problem>) -> HashSet<String> {
+    let mut at: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut ambiguous = HashSet::new();
+    for span in &record.spans {
+        let Some(key) = span.key.as_deref() else { continue };
+        let place = (span.start, span.end);
+        if *at.entry(key).or_insert(place) != place && ambiguous.insert(key.to_string()) {
+            problems.push(Problem {
+                location: span.location.clone(),
+                message: format!(
+                    "span id {key} is given to spans at different places; links naming it are skipped"
+                ),
+            });
+        }
+    }
+    ambiguous
 }
