@@ -127,24 +127,7 @@ pub(crate) fn finish(mut project: Project, path: &Path) -> Result<Project, Store
         migrate_v2(&mut project);
     }
     project.version = FORMAT_VERSION;
-    normalize_notes(&mut project);
     Ok(project)
-}
-
-/// Notes keep `\n` line endings as every stored text does: a file converted to CRLF
-/// (an editor, git's autocrlf) must not bring `\r` into them.
-fn normalize_notes(project: &mut Project) {
-    let layers = project.layers.values_mut().chain(std::iter::once(&mut project.gold));
-    for layer_doc in layers.flat_map(|l| l.docs.values_mut()) {
-        if !layer_doc.spans.iter().any(|s| s.note.as_deref().is_some_and(|n| n.contains('\r'))) {
-            continue;
-        }
-        for span in &mut std::sync::Arc::make_mut(layer_doc).spans {
-            if let Some(note) = span.note.as_deref().filter(|n| n.contains('\r')) {
-                span.note = Some(note.replace("\r\n", "\n").replace('\r', "\n").into());
-            }
-        }
-    }
 }
 
 /// Version 2 to 3 (see the module documentation): default relation types and attributes.
@@ -443,20 +426,12 @@ mod tests {
     }
 
     #[test]
-    fn a_file_converted_to_crlf_says_so_and_keeps_notes_free_of_carriage_returns() {
+    fn a_file_converted_to_crlf_says_so() {
         // Issue 18, case 19.
         let text = to_ron(&sample_project()).replace('\n', "\r\n");
         let err = from_ron(&text, path()).unwrap_err();
         assert!(err.to_string().contains("line endings were changed to CRLF"), "{err}");
         assert!(matches!(err.problems()[0], crate::model::ValidationError::LineEndingsChanged { .. }));
-        // A project whose texts hold no line break loads; its notes lose the `\r`.
-        let mut project = sample_project();
-        project.documents.retain(|d| !d.text.contains('\n'));
-        project.layers.retain(|name, _| name == "omar");
-        project.gold = Default::default();
-        let loaded = from_ron(&to_ron(&project).replace('\n', "\r\n"), path()).unwrap();
-        let note = loaded.layers["omar"].docs.values().next().unwrap().spans[0].note.clone().unwrap();
-        assert!(!note.contains('\r') && note.contains('\n'), "{note:?}");
     }
 
     #[test]
