@@ -517,3 +517,32 @@ fn case14_an_undeclared_number_attribute_round_trips_through_brat() {
     let claim = back.label(&hashiya::model::LabelId::new("claim")).unwrap();
     assert_eq!(claim.attribute("confidence").unwrap().kind, hashiya::model::AttributeKind::Number);
 }
+
+/// Case 4: predictions (`--as-suggestions`) named for the gold layer, by `--annotator gold`
+/// or by a jsonl line's `meta.layer`, are refused there, never taken in as reviewed spans.
+#[test]
+fn case04_predictions_never_go_into_gold() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = empty_project(dir.path());
+    let texts = dir.path().join("a.txt");
+    fs::write(&texts, TEXT).unwrap();
+    let output = hashiya_in(&["import".as_ref(), project.as_os_str(), texts.as_os_str()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let line =
+        serde_json::json!({"text": TEXT, "spans": [{"start": 0, "end": 3, "label": "claim"}]}).to_string();
+    let gold_line = serde_json::json!({
+        "id": "a", "title": "t", "text": TEXT, "spans": [{"start": 4, "end": 10, "label": "claim", "annotator": "model"}],
+        "meta": {"layer": "gold"}
+    })
+    .to_string();
+    let input = dir.path().join("predictions.jsonl");
+    for (content, extra) in [(line, vec!["--annotator", "gold"]), (gold_line, vec![])] {
+        fs::write(&input, format!("{content}\n")).unwrap();
+        let mut args: Vec<&OsStr> =
+            vec!["import".as_ref(), project.as_os_str(), input.as_os_str(), "--as-suggestions".as_ref()];
+        args.extend(extra.iter().map(OsStr::new));
+        let output = hashiya_in(&args);
+        assert!(stderr(&output).contains("cannot go into the gold layer"), "{}", stderr(&output));
+        assert_eq!(store::load(&project).unwrap().gold.span_count(), 0);
+    }
+}

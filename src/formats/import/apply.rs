@@ -226,9 +226,10 @@ impl<'a> Importing<'a> {
             }
             return;
         }
-        // A suggestion stays one (our exports say which spans are); the gold layer holds
-        // reviewed spans only, so a suggestion bound for it is refused.
-        let origin = match (&span.suggested, layer_key == GOLD) {
+        // A suggestion stays one (our exports say which spans are; predictions all are);
+        // the gold layer holds reviewed spans only, so a suggestion bound for it is refused.
+        let suggested = span.suggested.clone().or_else(|| self.options.predictions.then(|| "import".into()));
+        let origin = match (&suggested, layer_key == GOLD) {
             (Some(_), true) => {
                 self.report.problems.push(at(format!(
                     "span {range} {:?} is a suggestion and cannot go into the gold layer; skipped",
