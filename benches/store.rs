@@ -29,6 +29,9 @@ fn main() {
         [generate, file] if generate == "generate" => {
             store::save(&bench_project(), Path::new(file)).unwrap();
         }
+        // `corrupt ARTICLES`: load time of a valid project and of the same file with an
+        // unclosed `[[[[` early on (refused), so a refusal is seen to cost one pass.
+        [corrupt, articles] if corrupt == "corrupt" => corrupt_load(articles.parse().unwrap()),
         _ => run_all(),
     }
 }
@@ -144,6 +147,33 @@ fn report(name: &str, (mut times, peak): (Vec<Duration>, u64)) {
         times[0].as_secs_f64(),
         times[times.len() / 2].as_secs_f64(),
         mb(peak)
+    );
+}
+
+fn corrupt_load(articles: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let valid = dir.path().join("valid.ron");
+    store::save(&common::generated_project("bench", articles, ARTICLE_BYTES, SPANS, 1), &valid).unwrap();
+    let text = std::fs::read_to_string(&valid).unwrap();
+    let corrupt = dir.path().join("corrupt.ron");
+    std::fs::write(&corrupt, text.replacen("spans: [", "spans: [[[[", 1)).unwrap();
+    drop(text);
+    let best = |path: &Path, ok: bool| {
+        (0..2)
+            .map(|_| {
+                let start = Instant::now();
+                assert_eq!(store::load(path).is_ok(), ok);
+                start.elapsed()
+            })
+            .min()
+            .unwrap()
+    };
+    let size = std::fs::metadata(&valid).unwrap().len();
+    println!(
+        "{articles} articles, {:.0} MB: valid load {:.2} s, corrupt refused in {:.2} s",
+        mb(size),
+        best(&valid, true).as_secs_f64(),
+        best(&corrupt, false).as_secs_f64()
     );
 }
 

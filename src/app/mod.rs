@@ -364,6 +364,53 @@ pub fn run_window(project: Option<PathBuf>, annotator: Option<String>) -> anyhow
             Ok(Box::new(app))
         }),
     )
-    .map_err(|err| anyhow::anyhow!("could not open the window: {err}"))?;
+    .map_err(|err| anyhow::anyhow!("could not open the window: {}", window_error(&err.to_string())))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// What went wrong opening the window, in plain words: no display at all is said so, and
+/// the windowing library's source locations (a path on the machine the program was built
+/// on) are left out.
+fn window_error(raw: &str) -> String {
+    let no_display =
+        ["DISPLAY", "WAYLAND_DISPLAY"].iter().all(|v| std::env::var_os(v).is_none_or(|s| s.is_empty()));
+    if no_display {
+        return "there is no display to open it on (neither DISPLAY nor WAYLAND_DISPLAY is set); start it from \
+                a desktop session, or use a command such as `hashiya validate` or `hashiya export` without a window"
+            .into();
+    }
+    without_source_locations(raw)
+}
+
+/// `raw` without ` at /path/to/file.rs:765:` locations.
+fn without_source_locations(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(at) = rest.find(" at /") {
+        let after = rest.get(at + 4..).unwrap_or("");
+        let Some(rs) = after.find(".rs:") else { break };
+        let digits = after.get(rs + 4..).unwrap_or("");
+        let line_len = digits.len() - digits.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        out.push_str(rest.get(..at).unwrap_or(""));
+        rest = after.get(rs + 4 + line_len..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_source_locations;
+
+    #[test]
+    fn source_locations_are_left_out() {
+        // Issue 18, case 22.
+        let raw = "winit EventLoopError: os error at /root/.cargo/registry/src/index.crates.io-1949cf8c6b5b557f/\
+                   winit-0.30.13/src/platform_impl/linux/mod.rs:765: neither WAYLAND_DISPLAY nor DISPLAY is set.";
+        assert_eq!(
+            without_source_locations(raw),
+            "winit EventLoopError: os error: neither WAYLAND_DISPLAY nor DISPLAY is set."
+        );
+        assert_eq!(without_source_locations("plain"), "plain");
+    }
 }

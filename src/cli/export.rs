@@ -16,7 +16,14 @@ use crate::formats::{self, ExportFormat, ExportOptions, LayerChoice};
 use crate::model::LabelId;
 use crate::store as project_file;
 
+/// What `export --help` says about the layer taken when none is named.
+const LAYER_RULE: &str = "Without --annotator or --gold, the gold (reviewed) layer is exported when it \
+covers the project: every document with an annotator's spans has gold spans. Otherwise every \
+annotator's spans are exported, each with its annotator, and stderr says why gold was not taken. \
+--gold on a project without gold spans is an error.";
+
 #[derive(Debug, clap::Args)]
+#[command(after_help = LAYER_RULE)]
 pub struct ExportArgs {
     /// The project file.
     pub project: PathBuf,
@@ -29,7 +36,7 @@ pub struct ExportArgs {
     /// Export only this annotator's layer.
     #[arg(long, conflicts_with = "gold")]
     pub annotator: Option<String>,
-    /// Export the gold (adjudicated) layer.
+    /// Export the gold (adjudicated) layer, even where it covers only some documents.
     #[arg(long)]
     pub gold: bool,
     /// Only these label ids, comma-separated.
@@ -60,6 +67,11 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         anyhow::bail!("a brat export writes a folder; --out - (stdout) is for the other formats");
     }
     let project = project_file::load(&args.project).context("cannot load the project")?;
+    // Said once the export is written: gold was not taken because it covers too little.
+    let partial_gold = (options.layer == LayerChoice::Default
+        && project.gold.span_count() > 0
+        && !formats::gold_covers(&project))
+    .then(|| formats::gold_coverage(&project));
     let mut line = ProgressLine::new();
     let report = formats::export(
         &project,
@@ -72,13 +84,19 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     .context("cannot export")?;
     line.finish();
     errln!(
-        "exported {} documents, {} spans ({}: {}) as {} to {}; offsets are Unicode code points",
+        "exported {} documents, {} spans ({}: {}) as {} to {}{}",
         report.documents,
         report.spans,
         if report.layers.contains(", ") { "layers" } else { "layer" },
         report.layers,
         format.name(),
-        args.out.display()
+        args.out.display(),
+        // CoNLL has tokens, not offsets.
+        if format == ExportFormat::Conll {
+            "; one token per line"
+        } else {
+            "; offsets are Unicode code points"
+        }
     );
     if let Some(conll) = report.conll {
         errln!(
@@ -89,6 +107,18 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
             conll.dropped_spans,
             conll.truncated_spans
         );
+    }
+    if let Some((covered, of)) = partial_gold {
+        errln!(
+            "hashiya: the gold layer covers {covered} of the {of} documents with spans, so every annotator's \
+             layer was exported; use --gold for the gold layer alone"
+        );
+    }
+    for loss in &report.losses {
+        errln!("warning: {}: {loss}", format.name());
+    }
+    if report.spans == 0 {
+        errln!("warning: the export holds no spans (check --annotator, --labels and --status)");
     }
     if report.bad_spans > 0 {
         errln!("warning: {} spans did not fit their document and were left out", report.bad_spans);

@@ -64,7 +64,7 @@ pub fn run(mut args: ImportArgs) -> anyhow::Result<ExitCode> {
     for path in &args.paths {
         if formats::import::detect(path).is_some() {
             annotation_files += 1;
-            if !import_annotations(&mut project, path, annotator.clone()) {
+            if !import_annotations(&mut project, path, annotator.clone(), args.as_suggestions) {
                 annotation_failures += 1;
             }
         } else {
@@ -79,7 +79,10 @@ pub fn run(mut args: ImportArgs) -> anyhow::Result<ExitCode> {
         errln!("hashiya: skipped {}: {reason}", path.display());
     }
     let annotations_read = annotation_files > annotation_failures;
-    if report.added.is_empty() && !annotations_read {
+    // Texts already in the project are nothing new, not a failure (as for annotations).
+    let only_known_texts = !report.skipped.is_empty()
+        && report.skipped.iter().all(|(_, reason)| matches!(reason, SkipReason::Duplicate(_)));
+    if report.added.is_empty() && !annotations_read && !only_known_texts {
         errln!("hashiya: nothing was imported; {} is unchanged", args.project.display());
         return Ok(ExitCode::FAILURE);
     }
@@ -108,8 +111,13 @@ fn span_count(project: &Project) -> usize {
 }
 
 /// Imports one annotation file (or brat folder), printing what it did; false on failure.
-fn import_annotations(project: &mut Project, path: &Path, annotator: Option<String>) -> bool {
-    let options = ImportOptions::new(annotator);
+fn import_annotations(
+    project: &mut Project,
+    path: &Path,
+    annotator: Option<String>,
+    predictions: bool,
+) -> bool {
+    let options = ImportOptions { predictions, ..ImportOptions::new(annotator) };
     let mut line = ProgressLine::new();
     let result = formats::import::import_annotations(
         project,
@@ -127,6 +135,13 @@ fn import_annotations(project: &mut Project, path: &Path, annotator: Option<Stri
                 } else {
                     errln!("hashiya: {line}");
                 }
+            }
+            if report.all_refused() {
+                errln!(
+                    "hashiya: nothing could be imported from {}: everything in it was refused",
+                    path.display()
+                );
+                return false;
             }
             true
         }
@@ -159,7 +174,12 @@ fn import_path(project: &mut Project, path: &Path) -> ImportReport {
                 formats::import::why_not_annotations(path)
             ),
         ),
-        _ => refused(path, "not a supported file type (expected a .txt file or a folder)".into()),
+        _ => refused(
+            path,
+            "not a supported file type: import reads .txt files and folders of them, annotation files \
+             (our .jsonl export, doccano and Prodigy .jsonl, Label Studio .json) and brat .ann files or folders"
+                .into(),
+        ),
     }
 }
 

@@ -104,7 +104,7 @@ pub fn run(args: SuggestArgs) -> anyhow::Result<ExitCode> {
     }
     file.save(&project, SaveMode::Checked).context("cannot save the suggestions")?;
     eprintln!(
-        "hashiya: added {} suggestion(s) ({summary}) to {annotator}'s layer in {}",
+        "hashiya: added {} suggestion(s) ({summary}) to the layer {annotator} in {}",
         added.len(),
         args.project.display()
     );

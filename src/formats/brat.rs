@@ -58,6 +58,8 @@ pub struct FolderWriter {
     relation_types: BTreeSet<String>,
     /// Attribute name -> (entity types it was found on, values written), for the configuration.
     attributes: BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)>,
+    /// Notes and values whose line breaks or tabs were written as spaces.
+    flattened: usize,
 }
 
 /// The first line of the `annotation.conf` every brat export writes: marks a folder as one.
@@ -80,6 +82,7 @@ impl FolderWriter {
             types: BTreeSet::new(),
             relation_types: BTreeSet::new(),
             attributes: BTreeMap::new(),
+            flattened: 0,
         })
     }
 
@@ -110,6 +113,7 @@ impl FolderWriter {
                 let _ = write!(note, "; suggested: {}", one_line(rule).replace(';', ","));
             }
             if let Some(text) = &s.span.note {
+                self.flattened += usize::from(!is_one_line(text));
                 let _ = write!(note, "; note: {}", one_line(text));
             }
             let _ = writeln!(ann, "#{n}\tAnnotatorNotes T{n}\t{note}");
@@ -118,7 +122,11 @@ impl FolderWriter {
                 let written = match value {
                     AttrValue::Flag(false) => continue,
                     AttrValue::Flag(true) => None,
-                    other => Some(one_line(&other.to_string())),
+                    other => {
+                        let text = other.to_string();
+                        self.flattened += usize::from(!is_one_line(&text));
+                        Some(one_line(&text))
+                    }
                 };
                 attribute_lines += 1;
                 let (on, values) = self.attributes.entry(name.clone()).or_default();
@@ -150,7 +158,18 @@ impl FolderWriter {
     }
 
     /// Writes `annotation.conf` and `visual.conf`.
-    pub fn finish(mut self, project: &Project) -> Result<(), FormatError> {
+    ///
+    /// Returns what brat's files could not hold exactly, one message each: line breaks and
+    /// tabs written as spaces, attribute values that `annotation.conf` cannot list.
+    pub fn finish(mut self, project: &Project) -> Result<Vec<String>, FormatError> {
+        let mut losses = Vec::new();
+        if self.flattened > 0 {
+            losses.push(format!(
+                "{} notes or attribute values held a line break or a tab, written as a space (a brat \
+                 annotation is one line)",
+                self.flattened
+            ));
+        }
         let mut annotation = String::from(
             "# Entity types of this export. Offsets in the .ann files count Unicode code points\n\
              # (characters) over the .txt files, which hold each document's text exactly.\n[entities]\n",
@@ -204,8 +223,17 @@ impl FolderWriter {
         }
         for (name, (on, values)) in &declared {
             let on: Vec<&str> = on.iter().map(String::as_str).collect();
-            let values: Vec<String> =
-                values.iter().filter(|v| !v.contains([',', '|', '\t'])).map(|v| v.to_string()).collect();
+            let (values, unlisted): (Vec<&String>, Vec<&String>) =
+                values.iter().partition(|v| !v.contains([',', '|', '\t']));
+            if !unlisted.is_empty() {
+                let shown: Vec<String> = unlisted.iter().map(|v| format!("{v:?}")).collect();
+                losses.push(format!(
+                    "attribute {name}: the values {} hold ',' or '|', which annotation.conf cannot list; \
+                     brat will flag the lines that use them",
+                    shown.join(", ")
+                ));
+            }
+            let values: Vec<&str> = values.iter().map(|v| v.as_str()).collect();
             if values.is_empty() {
                 let _ = writeln!(annotation, "{name}\tArg:{}", on.join("|"));
             } else {
@@ -216,7 +244,8 @@ impl FolderWriter {
         visual.push_str(&drawing);
         write_new(&self.dir.join("annotation.conf"), annotation.as_bytes())?;
         write_new(&self.dir.join("visual.conf"), visual.as_bytes())?;
-        self.put_in_place()
+        self.put_in_place()?;
+        Ok(losses)
     }
 
     /// Moves the written folder to the target, replacing a previous export there.
@@ -354,6 +383,11 @@ fn entity_type(label: &str) -> String {
     label.chars().map(|c| if c.is_whitespace() { '_' } else { c }).collect()
 }
 
+/// Whether `text` holds no line break or tab (written as it is).
+fn is_one_line(text: &str) -> bool {
+    !text.chars().any(|c| is_line_break(c) || c == '\t')
+}
+
 fn one_line(text: &str) -> String {
     text.chars().map(|c| if is_line_break(c) || c == '\t' { ' ' } else { c }).collect()
 }
@@ -401,6 +435,8 @@ pub struct AnnFile {
     pub ignored: usize,
     /// Lines that could not be read: (line number, why).
     pub bad: Vec<(usize, String)>,
+    /// Lines read with something left out (text after a last tab): (line number, what).
+    pub partly: Vec<(usize, String)>,
 }
 
 /// Reads the text-bound annotations and notes of an `.ann` file.
@@ -422,15 +458,20 @@ pub fn parse_ann(content: &str) -> AnnFile {
                 Err(why) => file.bad.push((line_no, why)),
             }
         } else if id.starts_with('R') {
-            let mut words = data.unwrap_or("").split_whitespace();
-            let arg = |w: Option<&str>| w.and_then(|w| w.split_once(':')).map(|(_, id)| id.to_string());
-            match (words.next(), arg(words.next()), arg(words.next())) {
-                (Some(kind), Some(head), Some(tail)) => {
-                    file.relations.push(BratRelation { line: line_no, kind: kind.to_string(), head, tail })
+            if tail.is_some_and(|t| !t.trim().is_empty()) {
+                file.partly
+                    .push((line_no, format!("text after the relation's arguments left out: {line:?}")));
+            }
+            match parse_relation(data.unwrap_or("")) {
+                Ok((kind, head, tail)) => {
+                    file.relations.push(BratRelation { line: line_no, kind, head, tail })
                 }
-                _ => file.bad.push((line_no, format!("relation without two arguments: {line:?}"))),
+                Err(why) => file.bad.push((line_no, format!("{why}: {line:?}"))),
             }
         } else if id.starts_with('A') || id.starts_with('M') {
+            if tail.is_some_and(|t| !t.trim().is_empty()) {
+                file.partly.push((line_no, format!("text after the attribute's value left out: {line:?}")));
+            }
             let data = data.unwrap_or("");
             let mut words = data.splitn(3, ' ');
             match (words.next(), words.next()) {
@@ -458,6 +499,22 @@ pub fn parse_ann(content: &str) -> AnnFile {
         }
     }
     file
+}
+
+/// `kind Arg1:T1 Arg2:T2`, its arguments taken by role (in any order): `Arg1` is the
+/// head, `Arg2` the tail, as our export writes them and brat's relations read.
+fn parse_relation(data: &str) -> Result<(String, String, String), String> {
+    let mut words = data.split_whitespace();
+    let kind = words.next().ok_or("relation without a type")?;
+    let args: Vec<(&str, &str)> = words.map(|w| w.split_once(':').unwrap_or(("", w))).collect();
+    if args.len() != 2 {
+        return Err(format!("relation with {} arguments; a brat relation has two (Arg1, Arg2)", args.len()));
+    }
+    let role = |name: &str| args.iter().find(|(r, _)| *r == name).map(|(_, id)| id.to_string());
+    match (role("Arg1"), role("Arg2")) {
+        (Some(head), Some(tail)) => Ok((kind.to_string(), head, tail)),
+        _ => Err("relation whose arguments are not Arg1 and Arg2".into()),
+    }
 }
 
 fn parse_text_bound(data: &str, tail: Option<&str>) -> Result<(String, Vec<CharRange>, String), String> {

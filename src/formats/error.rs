@@ -20,6 +20,10 @@ pub enum FormatError {
     UnknownStatus(String),
     #[error("the project has no annotator {name:?} (annotators: {known})")]
     UnknownAnnotator { name: String, known: String },
+    #[error(
+        "the project has no gold layer yet (no reviewed spans); export an annotator with --annotator NAME"
+    )]
+    NoGold,
     #[error("the project has no label {name:?} (labels: {known})")]
     UnknownLabel { name: String, known: String },
     #[error("{location}: spans name no annotator; give one with --annotator NAME")]

@@ -79,6 +79,8 @@ pub struct ExportReport {
     pub relations: usize,
     /// The second file a CSV export writes its relations to.
     pub relations_file: Option<std::path::PathBuf>,
+    /// What the format could not hold exactly (brat), one message each.
+    pub losses: Vec<String>,
 }
 
 /// Exports `project` in `format` to `out` (a file; a folder for brat).
@@ -110,7 +112,7 @@ pub fn export(
             writer.write_doc(&doc)?;
             progress(Progress { stage: Stage::Writing, done: i + 1, total });
         }
-        writer.finish(project)?;
+        report.losses = writer.finish(project)?;
         report.bad_spans = selection.bad_spans;
         return Ok(report);
     }

@@ -31,7 +31,7 @@ impl<'a> LayerKind<'a> {
         match &options.layer {
             LayerChoice::Gold => LayerKind::Gold,
             LayerChoice::Annotator(name) => LayerKind::Annotator(name),
-            LayerChoice::Default if project.gold.span_count() > 0 => LayerKind::Gold,
+            LayerChoice::Default if super::select::gold_covers(project) => LayerKind::Gold,
             LayerChoice::Default => LayerKind::Annotators,
         }
     }

@@ -23,7 +23,7 @@ pub mod select;
 pub use error::FormatError;
 pub use export::{ConllStats, ExportFormat, ExportReport, export};
 pub use progress::{Progress, Stage};
-pub use select::{ExportOptions, LayerChoice, parse_status, status_key};
+pub use select::{ExportOptions, LayerChoice, gold_coverage, gold_covers, parse_status, status_key};
 
 /// The value of the `offsets` key written in every export's metadata.
 pub const OFFSETS_UNIT: &str = "unicode_codepoints";

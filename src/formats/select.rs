@@ -1,7 +1,10 @@
 //! Which documents and spans an export writes: the layer, label and status filters.
 //!
-//! Layer rule: with no choice, the gold layer when it has spans, otherwise every
-//! annotator's spans with the annotator recorded. Status rule: with `--annotator`, the
+//! Layer rule: with no choice, the gold layer when it covers the project (every document
+//! that has spans in some annotator's layer has gold spans: [`gold_covers`]), otherwise
+//! every annotator's spans with the annotator recorded, so a short visit to review mode
+//! never shrinks an export to a few agreed spans. `--gold` on a project without gold
+//! spans is an error. Status rule: with `--annotator`, the
 //! document passes when that annotator's status matches; otherwise when any annotator
 //! of the project has that status on it (a document nobody has opened is `new`).
 //! Suggested spans (origin `Suggested`, not yet accepted) are left out unless
@@ -17,7 +20,7 @@ use std::collections::BTreeSet;
 /// Which layer to export.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum LayerChoice {
-    /// Gold when it has spans, otherwise every annotator's layer.
+    /// Gold when it covers the project ([`gold_covers`]), otherwise every annotator's layer.
     #[default]
     Default,
     /// One annotator's layer.
@@ -55,6 +58,33 @@ pub fn parse_status(text: &str) -> Result<Status, FormatError> {
         "done" => Ok(Status::Done),
         _ => Err(FormatError::UnknownStatus(text.to_string())),
     }
+}
+
+/// Whether the gold layer covers the project: it has spans, and so does every document
+/// on which some annotator has spans. What an export takes by default.
+pub fn gold_covers(project: &Project) -> bool {
+    let has_gold =
+        |doc: &crate::model::DocId| project.gold.docs.get(doc).is_some_and(|d| !d.spans.is_empty());
+    project.gold.span_count() > 0
+        && project
+            .layers
+            .values()
+            .flat_map(|l| l.docs.iter())
+            .filter(|(_, d)| d.spans.iter().any(|s| !s.is_suggested()))
+            .all(|(doc, _)| has_gold(doc))
+}
+
+/// How many of the documents with annotators' spans have gold spans, of how many.
+pub fn gold_coverage(project: &Project) -> (usize, usize) {
+    let docs: BTreeSet<&crate::model::DocId> = project
+        .layers
+        .values()
+        .flat_map(|l| l.docs.iter())
+        .filter(|(_, d)| d.spans.iter().any(|s| !s.is_suggested()))
+        .map(|(doc, _)| doc)
+        .collect();
+    let covered = docs.iter().filter(|doc| project.gold.docs.get(**doc).is_some_and(|d| !d.spans.is_empty()));
+    (covered.count(), docs.len())
 }
 
 /// One span chosen for export, with its text.
@@ -173,8 +203,9 @@ impl<'a> Selection<'a> {
                 };
                 (vec![(key.as_str(), layer)], Some(key.as_str()))
             }
+            LayerChoice::Gold if project.gold.span_count() == 0 => return Err(FormatError::NoGold),
             LayerChoice::Gold => (vec![("gold", &project.gold)], None),
-            LayerChoice::Default if project.gold.span_count() > 0 => (vec![("gold", &project.gold)], None),
+            LayerChoice::Default if gold_covers(project) => (vec![("gold", &project.gold)], None),
             LayerChoice::Default => (project.layers.iter().map(|(k, v)| (k.as_str(), v)).collect(), None),
         };
         let labels = if options.labels.is_empty() {
@@ -316,6 +347,27 @@ mod tests {
         let doc = sel.export_doc(&p.documents[0]);
         assert_eq!(doc.spans.len(), 1);
         assert_eq!((doc.spans[0].layer, doc.spans[0].annotator), ("gold", "omar"));
+    }
+
+    #[test]
+    fn gold_that_covers_part_of_the_project_is_not_the_default() {
+        // Issue 18, case 15: two agreed spans in gold used to make the whole export.
+        let mut p = project();
+        let b = (*p.documents[1]).clone();
+        p.layers.get_mut("amal").unwrap().doc_mut(&b).spans = vec![span(3, 0, 3, "denial", "amal")];
+        let a = p.documents[0].clone();
+        p.gold.doc_mut(&a).spans = vec![span(1, 4, 6, "figure", "omar")];
+        assert!(!gold_covers(&p));
+        assert_eq!(gold_coverage(&p), (1, 2));
+        let options = ExportOptions::default();
+        let sel = Selection::new(&p, &options).unwrap();
+        assert_eq!(sel.layer_description(), "amal, omar");
+        p.gold.doc_mut(&b).spans = vec![span(1, 0, 3, "denial", "amal")];
+        assert!(gold_covers(&p));
+        assert_eq!(Selection::new(&p, &options).unwrap().layer_description(), "gold");
+        let empty = project();
+        let gold = ExportOptions { layer: LayerChoice::Gold, ..Default::default() };
+        assert!(matches!(Selection::new(&empty, &gold), Err(FormatError::NoGold)));
     }
 
     #[test]

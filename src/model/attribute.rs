@@ -36,6 +36,16 @@ impl AttributeKind {
         }
     }
 
+    /// What a value of this kind is, for messages: `a number`, `one of killed, injured`.
+    pub fn expected(&self) -> String {
+        match self {
+            AttributeKind::Number => "a number".into(),
+            AttributeKind::Text => "text".into(),
+            AttributeKind::Choice { options } => format!("one of {}", options.join(", ")),
+            AttributeKind::Flag => "yes or no".into(),
+        }
+    }
+
     /// Reads a value typed by a person or found in an imported file, if it fits this kind.
     /// Numbers accept Arabic-Indic digits and the Arabic decimal and thousands separators.
     pub fn parse(&self, text: &str) -> Option<AttrValue> {

@@ -202,6 +202,11 @@ pub enum ValidationError {
     )]
     TextHashMismatch { doc: DocId, stored: String, actual: String },
     #[error(
+        "document \"{doc}\": its line endings were changed to CRLF (\\r\\n) after import, so its text no \
+         longer matches its stored hash; convert the file back to LF line endings (for example with dos2unix)"
+    )]
+    LineEndingsChanged { doc: DocId },
+    #[error(
         "document \"{doc}\": the {layer} layer was made on a different text (hash {layer_hash}, document {doc_hash}); refusing to shift its spans"
     )]
     LayerHashMismatch { doc: DocId, layer: String, layer_hash: String, doc_hash: String },
@@ -385,7 +390,12 @@ impl Project {
         let mut docs: BTreeMap<&DocId, (&Document, usize)> = BTreeMap::new();
         for doc in &self.documents {
             let actual = if hash_texts { ContentHash::of(&doc.text) } else { doc.hash.clone() };
-            if actual != doc.hash {
+            if actual != doc.hash
+                && doc.text.contains('\r')
+                && ContentHash::of(&doc.text.replace("\r\n", "\n")) == doc.hash
+            {
+                problems.push(ValidationError::LineEndingsChanged { doc: doc.id.clone() });
+            } else if actual != doc.hash {
                 problems.push(ValidationError::TextHashMismatch {
                     doc: doc.id.clone(),
                     stored: doc.hash.0.clone(),

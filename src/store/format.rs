@@ -426,6 +426,15 @@ mod tests {
     }
 
     #[test]
+    fn a_file_converted_to_crlf_says_so() {
+        // Issue 18, case 19.
+        let text = to_ron(&sample_project()).replace('\n', "\r\n");
+        let err = from_ron(&text, path()).unwrap_err();
+        assert!(err.to_string().contains("line endings were changed to CRLF"), "{err}");
+        assert!(matches!(err.problems()[0], crate::model::ValidationError::LineEndingsChanged { .. }));
+    }
+
+    #[test]
     fn tampered_text_names_the_document() {
         let text = to_ron(&sample_project()).replacen("إن 12", "إن 21", 1);
         let err = from_ron(&text, path()).unwrap_err();

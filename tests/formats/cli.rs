@@ -78,15 +78,17 @@ fn bad_options_are_refused_with_the_choices() {
 }
 
 #[test]
-fn gold_export_of_a_project_without_gold_is_empty_but_complete() {
+fn gold_export_of_a_project_without_gold_is_an_error() {
+    // Issue 18, case 15: it used to write every document as an empty negative.
     let dir = tempfile::tempdir().unwrap();
     let out_path = dir.path().join("gold.prodigy.jsonl");
     let out = export(&["--format", "prodigy", "--out", out_path.to_str().unwrap(), "--gold"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("exported 3 documents, 0 spans (layer: gold)"), "{}", stderr(&out));
-    let lines = std::fs::read_to_string(out_path).unwrap();
-    assert_eq!(lines.lines().count(), 3);
-    assert!(lines.lines().all(|l| l.contains("\"spans\":[]")));
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("no gold layer yet"), "{}", stderr(&out));
+    assert!(!out_path.exists());
+    let out =
+        export(&["--format", "prodigy", "--out", out_path.to_str().unwrap(), "--labels", "nothing-here"]);
+    assert!(!out.status.success(), "an unknown label is an error");
 }
 
 #[test]

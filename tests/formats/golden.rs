@@ -236,7 +236,7 @@ fn filters_choose_layer_labels_and_status() {
 }
 
 #[test]
-fn gold_layer_is_the_default_once_it_has_spans() {
+fn gold_layer_is_the_default_only_when_it_covers_the_project() {
     let mut project = fixture();
     let d1 = project.documents[0].clone();
     let mut accepted = span(1, DOC1, "ونفى", "مدنياً", "denial", "omar");
@@ -244,7 +244,11 @@ fn gold_layer_is_the_default_once_it_has_spans() {
     project.gold.doc_mut(&d1).spans = vec![accepted];
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("gold.csv");
+    // Issue 18, case 15: gold on one of the two annotated documents is not the default.
     let report = export(&project, ExportFormat::Csv, &ExportOptions::default(), &out);
+    assert_eq!((report.spans, report.layers.as_str()), (10, "amal, omar"));
+    let gold = ExportOptions { layer: LayerChoice::Gold, ..Default::default() };
+    let report = export(&project, ExportFormat::Csv, &gold, &out);
     assert_eq!((report.spans, report.layers.as_str()), (1, "gold"));
     check_golden("export.gold.csv", &std::fs::read_to_string(&out).unwrap());
     let options = ExportOptions { layer: LayerChoice::Annotator("omar".into()), ..Default::default() };

@@ -20,7 +20,7 @@ fn write(dir: &Path, name: &str, content: &str) -> PathBuf {
 }
 
 fn options(annotator: Option<&str>) -> ImportOptions {
-    ImportOptions { annotator: annotator.map(str::to_string), now: Timestamp(1) }
+    ImportOptions { annotator: annotator.map(str::to_string), now: Timestamp(1), predictions: false }
 }
 
 fn import(project: &mut Project, path: &Path, annotator: Option<&str>) -> Result<ImportReport, FormatError> {

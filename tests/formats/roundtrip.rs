@@ -20,7 +20,8 @@ fn export(project: &Project, format: ExportFormat, out: &Path) {
 }
 
 fn import(project: &mut Project, path: &Path, annotator: Option<&str>) -> ImportReport {
-    let options = ImportOptions { annotator: annotator.map(str::to_string), now: Timestamp(1) };
+    let options =
+        ImportOptions { annotator: annotator.map(str::to_string), now: Timestamp(1), predictions: false };
     import_annotations(project, path, &options, &mut |_| {}, &AtomicBool::new(false)).unwrap()
 }
 
@@ -121,7 +122,9 @@ fn jsonl_gold_export_comes_back_to_the_gold_layer() {
     project.gold.doc_mut(&d1).spans = vec![accepted];
     let dir = tempfile::tempdir().unwrap();
     let first = dir.path().join("gold.jsonl");
-    export(&project, ExportFormat::Jsonl, &first);
+    let gold = ExportOptions { layer: hashiya::formats::LayerChoice::Gold, ..Default::default() };
+    formats::export(&project, ExportFormat::Jsonl, &gold, &first, &mut |_| {}, &AtomicBool::new(false))
+        .unwrap();
     let mut fresh = Project::new("fresh");
     import(&mut fresh, &first, None);
     assert_eq!(fresh.gold.span_count(), 1);

@@ -87,11 +87,15 @@ fn read_pair(ann_path: &Path, txt_path: &Path, text: String, ann: &str, report: 
             .problems
             .push(Problem { location: format!("{name}:{line}"), message: format!("{message}; skipped") });
     }
+    for (line, message) in file.partly {
+        report.problems.push(Problem { location: format!("{name}:{line}"), message });
+    }
     let index = CharIndex::new(&text);
     let mut record = Record {
         location: name.clone(),
         id: ann_path.file_stem().map(|s| s.to_string_lossy().into_owned()),
         source: txt_path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+        untyped_values: true,
         ..Default::default()
     };
     for tb in &file.spans {

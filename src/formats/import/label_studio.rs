@@ -178,10 +178,24 @@ fn read_task(task: &Value, location: &str, report: &mut ImportReport) -> Result<
                 });
                 continue;
             }
+            let choices = value.and_then(|v| v.get("choices")).and_then(Value::as_array);
+            if kind == "choices"
+                && let Some(choices) = choices.filter(|c| c.len() > 1)
+            {
+                // An attribute holds one value: the others are named, not lost silently.
+                let names: Vec<&str> = choices.iter().filter_map(Value::as_str).collect();
+                report.problems.push(Problem {
+                    location: location.to_string(),
+                    message: format!(
+                        "{} choices ({}) for one attribute; only the first, {:?}, is kept",
+                        names.len(),
+                        names.join(", "),
+                        names.first().copied().unwrap_or_default()
+                    ),
+                });
+            }
             let attribute = match (kind, value) {
-                ("choices", Some(v)) => v
-                    .get("choices")
-                    .and_then(Value::as_array)
+                ("choices", Some(_)) => choices
                     .and_then(|c| c.first())
                     .and_then(Value::as_str)
                     .map(|c| AttrValue::Text(c.to_string())),

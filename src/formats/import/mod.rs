@@ -20,6 +20,7 @@ mod detect;
 mod json_lines;
 mod label_studio;
 mod records;
+mod values;
 
 pub use detect::{ImportFormat, detect, why_not_annotations};
 pub use records::{Record, RecordSpan};
@@ -37,12 +38,16 @@ pub struct ImportOptions {
     pub annotator: Option<String>,
     /// Creation time given to imported spans.
     pub now: Timestamp,
+    /// The file holds a model's predictions (`--as-suggestions`): they go onto documents
+    /// already in the project, and a record whose text matches none is reported as
+    /// unmatched rather than added as a new document.
+    pub predictions: bool,
 }
 
 impl ImportOptions {
     /// Options with the current time.
     pub fn new(annotator: Option<String>) -> Self {
-        Self { annotator, now: Timestamp::now() }
+        Self { annotator, now: Timestamp::now(), predictions: false }
     }
 }
 
@@ -92,6 +97,15 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
+    /// True when the file had something to import and all of it was refused (every
+    /// document or span reported, nothing added and nothing already there): a failure, not
+    /// "nothing new".
+    pub fn all_refused(&self) -> bool {
+        !self.problems.is_empty()
+            && self.documents_added.is_empty()
+            && self.spans_added + self.spans_duplicate + self.relations_added + self.relations_duplicate == 0
+    }
+
     /// A few lines for people: what was added, then each problem.
     pub fn summary(&self) -> Vec<String> {
         let format = self.format.map_or("annotations", ImportFormat::name);
@@ -156,11 +170,27 @@ pub fn import_annotations(
     };
     progress::check(cancel)?;
     report.records = records.len();
-    apply::check_annotators(&records, options)?;
+    check_annotators(&records, options)?;
     let total = records.len();
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     apply::apply(project, records, options, &stem, &mut report, &mut |done| {
         progress(Progress { stage: Stage::Applying, done, total })
     });
     Ok(report)
+}
+
+/// Fails, naming the first such span, when a span names no annotator and no default is given.
+pub fn check_annotators(records: &[Record], options: &ImportOptions) -> Result<(), FormatError> {
+    if options.annotator.as_deref().is_some_and(|a| !a.trim().is_empty()) {
+        return Ok(());
+    }
+    let unnamed = records
+        .iter()
+        .filter(|r| !r.gold)
+        .flat_map(|r| &r.spans)
+        .find(|s| s.annotator.as_deref().is_none_or(|a| a.trim().is_empty()));
+    match unnamed {
+        Some(span) => Err(FormatError::NoAnnotator { location: span.location.clone() }),
+        None => Ok(()),
+    }
 }

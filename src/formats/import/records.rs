@@ -16,6 +16,9 @@ pub struct Record {
     pub status: BTreeMap<String, Status>,
     /// Spans belong to the gold layer (our jsonl with `meta.layer: "gold"`).
     pub gold: bool,
+    /// Attribute values are untyped text (brat): one a label does not declare is declared a
+    /// number when it reads as one.
+    pub untyped_values: bool,
     pub spans: Vec<RecordSpan>,
     /// Links between this record's spans, by the keys the file gives them.
     pub relations: Vec<RecordRelation>,
