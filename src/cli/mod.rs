@@ -24,6 +24,7 @@ macro_rules! errout {
 mod agree;
 mod export;
 mod import;
+pub mod learn;
 mod merge;
 mod new;
 pub mod output;
@@ -66,6 +67,8 @@ pub enum Command {
     Agree(agree::AgreeArgs),
     /// Suggest figures, claims and denials (and project patterns) as spans to accept or reject.
     Suggest(suggest::SuggestArgs),
+    /// Learn a span labeller from a layer's spans, or cross-validate one with --eval.
+    Learn(learn::LearnArgs),
 }
 
 /// Runs a subcommand; errors are printed to stderr by the caller.
@@ -78,6 +81,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Export(args) => export::run(args),
         Command::Merge(args) => merge::run(args),
         Command::Agree(args) => agree::run(args),
+        Command::Learn(args) => learn::run(args),
         Command::Suggest(args) => suggest::run(args),
     }
 }

@@ -1,6 +1,7 @@
 //! `hashiya suggest FILE.ron [--labels figure,claim,denial] [--annotator NAME] [--dry-run] [--json]`:
 //! run the suggestion rules ([`crate::suggest`]) over every document and put what they
 //! find into an annotator's layer as suggested spans, saving the project once, atomically.
+//! With `--model MODEL` a learned model ([`crate::learn`]) suggests instead of the rules.
 
 use crate::model::{DocId, LabelId, Project, Timestamp, slice_chars};
 use crate::store::{ProjectFile, ProjectLock, SaveMode};
@@ -25,6 +26,9 @@ the command again adds nothing new. Existing spans are never changed.
 With --json, one object per line on stdout, offsets in code points:
   {\"doc_id\": str, \"start\": int, \"end\": int, \"label\": str, \"text\": str,
    \"value\": number or null, \"unit\": str or null, \"rule\": str}
+and for a model's suggestions (--model, rule \"model\") also \"score\": number from 0 to 1.
+A model (from `hashiya learn`) is refused when it was made by another version of Hashiya
+or for labels this project lacks.
 Without --dry-run the project is saved once at the end, atomically (the previous file is
 kept as FILE.ron.bak).")]
 pub struct SuggestArgs {
@@ -43,6 +47,10 @@ pub struct SuggestArgs {
     /// Print the suggestions as JSON lines.
     #[arg(long)]
     pub json: bool,
+    /// Suggest with this learned model (from `hashiya learn`) instead of the rules
+    /// (--labels: the model's labels to suggest; default all).
+    #[arg(long, value_name = "MODEL")]
+    pub model: Option<std::path::PathBuf>,
 }
 
 pub fn run(args: SuggestArgs) -> anyhow::Result<ExitCode> {
@@ -67,13 +75,19 @@ pub fn run(args: SuggestArgs) -> anyhow::Result<ExitCode> {
     let _lock = ProjectLock::acquire_reporting(&args.project, &mut crate::cli::say_waiting)
         .context("cannot suggest")?;
     let (mut file, mut project) = ProjectFile::open(&args.project).context("cannot suggest")?;
-    let labels = labels(&args.labels, &project);
-    let unknown: Vec<&str> =
-        labels.iter().filter(|l| project.label(l).is_none()).map(LabelId::as_str).collect();
-    if !unknown.is_empty() {
-        anyhow::bail!("the project has no label {}", unknown.join(", "));
-    }
-    let found: Vec<(DocId, Suggestion)> = suggest::suggest_project(&project, &labels)
+    let found = match &args.model {
+        Some(path) => model_suggestions(&project, path, &args.labels)?,
+        None => {
+            let labels = labels(&args.labels, &project);
+            let unknown: Vec<&str> =
+                labels.iter().filter(|l| project.label(l).is_none()).map(LabelId::as_str).collect();
+            if !unknown.is_empty() {
+                anyhow::bail!("the project has no label {}", unknown.join(", "));
+            }
+            suggest::suggest_project(&project, &labels)
+        }
+    };
+    let found: Vec<(DocId, Suggestion)> = found
         .into_iter()
         .filter(|(doc, s)| !suggest::is_known(&project, annotator, doc, s))
         .collect();
@@ -111,6 +125,16 @@ pub fn run(args: SuggestArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The suggestions of the model at `path` for the labels asked (all the model's when
+/// none), after checking the model against the project's labels.
+fn model_suggestions(project: &Project, path: &std::path::Path, asked: &[String]) -> anyhow::Result<Vec<(DocId, Suggestion)>> {
+    use crate::learn::{apply, file};
+    let model = file::load(path).context("cannot suggest")?;
+    file::check_labels(&model, project).context("cannot suggest")?;
+    let labels = apply::model_labels(&model, asked).context("cannot suggest")?;
+    Ok(apply::suggest_project(project, &model, &labels))
+}
+
 /// The labels asked for, or the default set.
 fn labels(asked: &[String], project: &Project) -> Vec<LabelId> {
     let asked: Vec<LabelId> =
@@ -144,8 +168,13 @@ pub fn json_number(value: f64) -> serde_json::Value {
 /// One suggestion as the JSON object of the command-line contract, keys in its order.
 pub fn json_line(project: &Project, doc: &DocId, s: &Suggestion) -> String {
     let json = |v: serde_json::Value| v.to_string();
+    // A model's suggestion carries its score, to three decimals.
+    let score = s
+        .score
+        .map(|v| format!(",\"score\":{}", json(json_number((f64::from(v) * 1000.0).round() / 1000.0))))
+        .unwrap_or_default();
     format!(
-        "{{\"doc_id\":{},\"start\":{},\"end\":{},\"label\":{},\"text\":{},\"value\":{},\"unit\":{},\"rule\":{}}}",
+        "{{\"doc_id\":{},\"start\":{},\"end\":{},\"label\":{},\"text\":{},\"value\":{},\"unit\":{},\"rule\":{}{score}}}",
         json(doc.as_str().into()),
         s.range.start.0,
         s.range.end.0,

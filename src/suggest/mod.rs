@@ -40,6 +40,8 @@ pub struct Suggestion {
     pub value: Option<f64>,
     /// What a figure counts, as written (`قتيلاً`, `كم`, `%`).
     pub unit: Option<String>,
+    /// How sure a learned model is of the span, 0..1 (`None` for the rules).
+    pub score: Option<f32>,
 }
 
 /// Suggestions for the labels in `labels` over one text, sorted by position then label;
@@ -58,6 +60,7 @@ pub fn suggest_text(text: &str, labels: &[LabelId], patterns: &[crate::model::Pa
                 rule: f.rule.to_string(),
                 value: Some(f.value),
                 unit: f.unit,
+                score: None,
             }));
         }
         for (label, cues) in [("claim", clauses::claims as fn(_, _) -> _), ("denial", clauses::denials)] {
@@ -68,6 +71,7 @@ pub fn suggest_text(text: &str, labels: &[LabelId], patterns: &[crate::model::Pa
                     rule: c.rule.to_string(),
                     value: None,
                     unit: None,
+                    score: None,
                 }));
             }
         }
@@ -80,6 +84,7 @@ pub fn suggest_text(text: &str, labels: &[LabelId], patterns: &[crate::model::Pa
                 rule: "pattern".into(),
                 value: None,
                 unit: None,
+                score: None,
             });
         }
     }
