@@ -78,10 +78,14 @@ pub fn run(args: LearnArgs) -> anyhow::Result<ExitCode> {
         if args.folds < 2 {
             anyhow::bail!("--folds {}: cross-validation needs at least 2 parts", args.folds);
         }
-        if corpus.docs.len() < args.folds {
-            anyhow::bail!("--folds {}: the layer has only {} document(s) to share out", args.folds, corpus.docs.len());
+        if corpus.docs.len() < 2 {
+            anyhow::bail!("cannot evaluate: the layer has {} document(s), and cross-validation needs 2", corpus.docs.len());
         }
-        let options = EvalOptions { folds: args.folds, learn: options, ..EvalOptions::default() };
+        let folds = args.folds.min(corpus.docs.len());
+        if folds < args.folds {
+            errln!("hashiya: {} documents to learn from: {folds} folds, one document each", corpus.docs.len());
+        }
+        let options = EvalOptions { folds, learn: options, ..EvalOptions::default() };
         let report = eval::evaluate(&corpus, &options, &Hooks::none());
         if args.json {
             outln!("{}", serde_json::to_string(&report)?);
@@ -99,10 +103,10 @@ pub fn run(args: LearnArgs) -> anyhow::Result<ExitCode> {
         let labels: Vec<serde_json::Value> = model
             .labels
             .iter()
-            .zip(&model.thresholds)
-            .map(|(label, t)| {
+            .zip(&model.cuts)
+            .map(|(label, cut)| {
                 let spans = corpus.docs.iter().flat_map(|d| &d.spans).filter(|(l, _)| labels.get(*l).is_some_and(|x| x.as_str() == label)).count();
-                serde_json::json!({"label": label, "spans": spans, "threshold": t})
+                serde_json::json!({"label": label, "spans": spans, "threshold": cut.threshold, "extend": cut.extend})
             })
             .collect();
         outln!(

@@ -1,8 +1,11 @@
 //! From token marginals to spans, and the span measures.
 //!
 //! Decoding, for each label on its own: a span is a run of tokens whose probability of
-//! being inside a span of that label reaches the label's threshold, with punctuation taken
-//! off both ends; its score is the mean probability of its tokens. Labels never interfere,
+//! being inside a span of that label reaches the label's lower threshold (its threshold
+//! times its `extend` factor, at most 1), holding at least one token that reaches the
+//! threshold itself (hysteresis: a confident token starts a span, less confident
+//! neighbours extend it), with punctuation taken off both ends; its score is the mean
+//! probability of its tokens. Labels never interfere,
 //! so spans of different labels may overlap or coincide, as annotators' spans do.
 //!
 //! Measures ([`Counts`]), per label and summed over labels (micro average):
@@ -26,24 +29,54 @@ pub struct Predicted {
     pub score: f32,
 }
 
+/// How one label's spans are read from its token probabilities.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Cut {
+    /// A span holds at least one token this probable; above 1 turns the label off.
+    pub threshold: f32,
+    /// Its other tokens reach `threshold * extend`.
+    pub extend: f32,
+    /// The label's spans are the training spans' texts found in the text (the paste-back
+    /// baseline), chosen when cross-validation found them better than the tagger's.
+    #[serde(default)]
+    pub paste_back: bool,
+}
+
+impl Cut {
+    pub fn at(threshold: f32) -> Self {
+        Self { threshold, extend: 1.0, paste_back: false }
+    }
+
+    /// Spans pasted back from the training texts instead of the tagger's.
+    pub fn paste() -> Self {
+        Self { threshold: 1.01, extend: 1.0, paste_back: true }
+    }
+}
+
 /// Spans of every label from the token probabilities `probs` (token-major: token `i`,
-/// label `l` at `i * labels + l`). A threshold above 1 turns a label off.
-pub fn decode(text: &TextFeatures, probs: &[f32], thresholds: &[f32]) -> Vec<Predicted> {
-    let labels = thresholds.len();
+/// label `l` at `i * labels + l`), one cut per label.
+pub fn decode(text: &TextFeatures, probs: &[f32], cuts: &[Cut]) -> Vec<Predicted> {
+    let labels = cuts.len();
     let mut out = Vec::new();
-    for (label, &threshold) in thresholds.iter().enumerate() {
+    for (label, cut) in cuts.iter().enumerate() {
+        if cut.paste_back {
+            continue;
+        }
         let p = |i: usize| probs.get(i * labels + label).copied().unwrap_or(0.0);
+        let low = cut.threshold * cut.extend.min(1.0);
         let mut i = 0;
         while i < text.len() {
-            if p(i) < threshold {
+            if p(i) < low {
                 i += 1;
                 continue;
             }
             let mut j = i;
-            while j + 1 < text.len() && p(j + 1) >= threshold {
+            while j + 1 < text.len() && p(j + 1) >= low {
                 j += 1;
             }
-            if let Some(span) = run(text, label, i, j, &p) {
+            if (i..=j).any(|k| p(k) >= cut.threshold)
+                && let Some(span) = run(text, label, i, j, &p)
+            {
                 out.push(span);
             }
             i = j + 1;

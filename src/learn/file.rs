@@ -1,7 +1,7 @@
 //! The model file: a short binary file written atomically.
 //!
 //! Layout: the magic line `HASHIYA MODEL\n`; the format version (u32, little-endian); the
-//! length (u32) of a JSON header holding the labels, their thresholds, the table size, what
+//! length (u32) of a JSON header holding the labels, their cuts (thresholds), the table size, what
 //! the model was trained on and the training spans' texts; then for each label a flag byte
 //! (0: no table, the label had no spans; 1: a table follows), the table's scale (f32) and
 //! its `2^bits` weights as i16 (weight = value × scale). A file of another version, or one
@@ -33,7 +33,7 @@ pub struct ModelInfo {
 #[derive(Serialize, Deserialize)]
 struct Header {
     labels: Vec<String>,
-    thresholds: Vec<f32>,
+    cuts: Vec<super::decode::Cut>,
     bits: u32,
     info: ModelInfo,
     entries: Vec<Entry>,
@@ -66,7 +66,7 @@ pub enum ModelError {
 pub fn to_bytes(model: &Model) -> Vec<u8> {
     let header = Header {
         labels: model.labels.clone(),
-        thresholds: model.thresholds.clone(),
+        cuts: model.cuts.clone(),
         bits: model.tagger.bits,
         info: model.info.clone(),
         entries: model.lexicon.entries.clone(),
@@ -131,7 +131,7 @@ pub fn from_bytes(bytes: &[u8], path: &str) -> Result<Model, ModelError> {
     let len = r.u32()? as usize;
     let header: Header =
         serde_json::from_slice(r.take(len)?).map_err(|e| damaged(format!("its header does not read: {e}")))?;
-    if header.thresholds.len() != header.labels.len() || !(8..=24).contains(&header.bits) {
+    if header.cuts.len() != header.labels.len() || !(8..=24).contains(&header.bits) {
         return Err(damaged("its header does not add up".into()));
     }
     let size = 1usize << header.bits;
@@ -155,7 +155,7 @@ pub fn from_bytes(bytes: &[u8], path: &str) -> Result<Model, ModelError> {
     let lexicon = SpanLexicon::from_entries(header.entries);
     Ok(Model {
         labels: header.labels,
-        thresholds: header.thresholds,
+        cuts: header.cuts,
         tagger: Tagger { bits: header.bits, weights },
         lexicon,
         info: header.info,

@@ -31,7 +31,7 @@ pub mod tagger;
 
 use crate::model::{CharRange, Pattern};
 use corpus::{Corpus, CorpusDoc};
-use decode::{Counts, Predicted};
+use decode::{Counts, Cut, Predicted};
 use features::TextFeatures;
 use lexicon::{Labelled, SpanLexicon};
 use tagger::{Matrix, Tagger, TrainOptions};
@@ -78,11 +78,11 @@ impl Hooks<'_> {
     }
 }
 
-/// A trained model: its labels, weights, thresholds and the training spans' texts.
+/// A trained model: its labels, weights, cuts (thresholds) and the training spans' texts.
 #[derive(Clone, Debug)]
 pub struct Model {
     pub labels: Vec<String>,
-    pub thresholds: Vec<f32>,
+    pub cuts: Vec<Cut>,
     pub tagger: Tagger,
     pub lexicon: SpanLexicon,
     pub info: file::ModelInfo,
@@ -164,22 +164,45 @@ pub fn probabilities(tagger: &Tagger, lexicon: &SpanLexicon, labels: &[String], 
 }
 
 /// The candidate thresholds; above 1 means the label is never predicted.
-pub const CANDIDATES: [f32; 25] = [
+pub const THRESHOLDS: [f32; 25] = [
     0.02, 0.04, 0.06, 0.08, 0.1, 0.13, 0.16, 0.2, 0.24, 0.28, 0.32, 0.36, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65,
     0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01,
 ];
 
-/// Per label and candidate threshold, the counts of the predictions `probs` of documents
-/// `docs` against their spans.
-fn counts_by_threshold(corpus: &Corpus, docs: &[usize], probs: &[Vec<f32>]) -> Vec<Vec<Counts>> {
+/// The candidate `extend` factors of a cut.
+pub const EXTENDS: [f32; 3] = [1.0, 0.6, 0.35];
+
+/// Every candidate cut: each threshold with each factor, then pasting back.
+pub fn candidates() -> Vec<Cut> {
+    EXTENDS
+        .iter()
+        .flat_map(|&extend| THRESHOLDS.iter().map(move |&threshold| Cut { threshold, extend, paste_back: false }))
+        .chain(std::iter::once(Cut::paste()))
+        .collect()
+}
+
+/// Held-out predictions: each document's token probabilities and pasted-back spans.
+struct Held {
+    doc: usize,
+    probs: Vec<f32>,
+    pasted: Vec<(usize, CharRange)>,
+}
+
+/// Per label and candidate cut, the counts of the held-out predictions against the
+/// documents' spans.
+fn counts_by_cut(corpus: &Corpus, held: &[Held]) -> Vec<Vec<Counts>> {
     let labels = corpus.labels.len();
-    let mut table = vec![vec![Counts::default(); CANDIDATES.len()]; labels];
-    for (c, &threshold) in CANDIDATES.iter().enumerate() {
-        let thresholds = vec![threshold; labels];
-        for (&d, p) in docs.iter().zip(probs) {
-            let Some(doc) = corpus.docs.get(d) else { continue };
-            let predicted: Vec<(usize, CharRange)> =
-                decode::decode(&doc.text, p, &thresholds).into_iter().map(|s| (s.label, s.range)).collect();
+    let candidates = candidates();
+    let mut table = vec![vec![Counts::default(); candidates.len()]; labels];
+    for (c, &cut) in candidates.iter().enumerate() {
+        let cuts = vec![cut; labels];
+        for h in held {
+            let Some(doc) = corpus.docs.get(h.doc) else { continue };
+            let predicted: Vec<(usize, CharRange)> = if cut.paste_back {
+                h.pasted.clone()
+            } else {
+                decode::decode(&doc.text, &h.probs, &cuts).into_iter().map(|s| (s.label, s.range)).collect()
+            };
             for (l, counts) in decode::count(labels, &predicted, &doc.spans).iter().enumerate() {
                 if let Some(cell) = table.get_mut(l).and_then(|row| row.get_mut(c)) {
                     cell.add(counts);
@@ -190,9 +213,10 @@ fn counts_by_threshold(corpus: &Corpus, docs: &[usize], probs: &[Vec<f32>]) -> V
     table
 }
 
-/// The thresholds (one per label) that maximize the micro partial F1 over the table, by
-/// coordinate ascent from each label's own best.
-pub fn choose_thresholds(table: &[Vec<Counts>]) -> Vec<f32> {
+/// The cuts (one per label, columns of the table as [`candidates`]) that maximize the
+/// micro partial F1 over the table, by coordinate ascent from each label's own best.
+pub fn choose_cuts(table: &[Vec<Counts>]) -> Vec<Cut> {
+    let candidates = candidates();
     let best_alone = |row: &Vec<Counts>| {
         (0..row.len())
             .max_by(|&a, &b| {
@@ -215,7 +239,7 @@ pub fn choose_thresholds(table: &[Vec<Counts>]) -> Vec<f32> {
         let mut changed = false;
         for l in 0..table.len() {
             let mut best = (micro(&pick), pick.get(l).copied().unwrap_or(0));
-            for c in 0..CANDIDATES.len() {
+            for c in 0..candidates.len() {
                 let mut trial = pick.clone();
                 if let Some(slot) = trial.get_mut(l) {
                     *slot = c;
@@ -236,7 +260,7 @@ pub fn choose_thresholds(table: &[Vec<Counts>]) -> Vec<f32> {
             break;
         }
     }
-    pick.iter().map(|&c| CANDIDATES.get(c).copied().unwrap_or(0.5)).collect()
+    pick.iter().map(|&c| candidates.get(c).copied().unwrap_or(Cut::at(0.5))).collect()
 }
 
 /// Splits `docs` into `folds` parts by position.
@@ -252,22 +276,24 @@ pub fn split(docs: &[usize], folds: usize, fold: usize) -> (Vec<usize>, Vec<usiz
 pub fn train_on(corpus: &Corpus, docs: &[usize], options: &LearnOptions, hooks: &Hooks<'_>) -> Model {
     let names: Vec<String> = corpus.labels.iter().map(|l| l.as_str().to_string()).collect();
     let inner = options.inner_folds.min(docs.len());
-    let thresholds = if inner >= 2 {
-        let mut held: Vec<usize> = Vec::new();
-        let mut probs: Vec<Vec<f32>> = Vec::new();
+    let cuts = if inner >= 2 {
+        let mut held: Vec<Held> = Vec::new();
         for fold in 0..inner {
             let (train, test) = split(docs, inner, fold);
             let fitted = fit(corpus, &train, &options.train, hooks);
             for d in test {
                 if let Some(doc) = corpus.docs.get(d) {
-                    probs.push(probabilities(&fitted.tagger, &fitted.lexicon, &names, &doc.text));
-                    held.push(d);
+                    held.push(Held {
+                        doc: d,
+                        probs: probabilities(&fitted.tagger, &fitted.lexicon, &names, &doc.text),
+                        pasted: fitted.lexicon.paste_back(&doc.text),
+                    });
                 }
             }
         }
-        choose_thresholds(&counts_by_threshold(corpus, &held, &probs))
+        choose_cuts(&counts_by_cut(corpus, &held))
     } else {
-        vec![0.5; names.len()]
+        vec![Cut::at(0.5); names.len()]
     };
     let fitted = fit(corpus, docs, &options.train, hooks);
     let info = file::ModelInfo {
@@ -275,7 +301,7 @@ pub fn train_on(corpus: &Corpus, docs: &[usize], options: &LearnOptions, hooks: 
         documents: docs.len(),
         spans: docs.iter().filter_map(|&d| corpus.docs.get(d)).map(|d| d.spans.len()).sum(),
     };
-    Model { labels: names, thresholds, tagger: fitted.tagger, lexicon: fitted.lexicon, info }
+    Model { labels: names, cuts, tagger: fitted.tagger, lexicon: fitted.lexicon, info }
 }
 
 /// Trains on the whole corpus.
@@ -296,8 +322,25 @@ impl Model {
     /// The spans the model finds in a text already turned into features.
     pub fn predict_features(&self, text: &TextFeatures) -> Vec<Predicted> {
         let probs = probabilities(&self.tagger, &self.lexicon, &self.labels, text);
-        decode::decode(text, &probs, &self.thresholds)
+        let mut out = decode::decode(text, &probs, &self.cuts);
+        if self.cuts.iter().any(|c| c.paste_back) {
+            for (label, range) in self.lexicon.paste_back(text) {
+                if self.cuts.get(label).is_some_and(|c| c.paste_back) {
+                    // Scored by the tagger's probabilities of its tokens.
+                    out.push(Predicted { label, range, score: score_of(&probs, self.labels.len(), text, label, range) });
+                }
+            }
+            out.sort_by_key(|s| (s.range.start, s.range.end, s.label));
+        }
+        out
     }
+}
+
+/// The mean probability of the tokens of `range` for `label`.
+fn score_of(probs: &[f32], labels: usize, text: &TextFeatures, label: usize, range: CharRange) -> f32 {
+    let tokens = lexicon::tokens_in(text, range);
+    let n = tokens.len().max(1) as f32;
+    tokens.map(|i| probs.get(i * labels + label).copied().unwrap_or(0.0)).sum::<f32>() / n
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-use super::decode::{Counts, covered_share, decode};
+use super::decode::{Counts, Cut, covered_share, decode};
 use super::*;
 use crate::model::LabelId;
 
@@ -15,21 +15,21 @@ fn decoding_keeps_overlapping_labels_apart() {
         _ => 0.1,
     };
     let probs: Vec<f32> = (0..text.len()).flat_map(|i| [p(i, 0), p(i, 1)]).collect();
-    let spans = decode(&text, &probs, &[0.5, 0.5]);
+    let spans = decode(&text, &probs, &[Cut::at(0.5), Cut::at(0.5)]);
     assert_eq!(spans.len(), 2, "{spans:?}");
     assert_eq!((spans[0].label, spans[0].range), (0, CharRange { start: text.ranges[2].start, end: text.ranges[4].end }));
     assert_eq!((spans[1].label, spans[1].range), (1, CharRange { start: text.ranges[3].start, end: text.ranges[5].end }));
     assert!(spans[0].range.overlaps(&spans[1].range));
     assert!((spans[0].score - 0.9).abs() < 1e-6);
     // A threshold above one turns a label off.
-    assert_eq!(decode(&text, &probs, &[1.01, 0.5]).len(), 1);
+    assert_eq!(decode(&text, &probs, &[Cut::at(1.01), Cut::at(0.5)]).len(), 1);
 }
 
 #[test]
 fn decoding_trims_punctuation_off_the_ends() {
     let text = features::extract("قال: «الخطة فاشلة».");
     let probs: Vec<f32> = (0..text.len()).map(|i| if i >= 1 { 0.8 } else { 0.0 }).collect();
-    let spans = decode(&text, &probs, &[0.5]);
+    let spans = decode(&text, &probs, &[Cut::at(0.5)]);
     assert_eq!(spans.len(), 1);
     let shown = crate::model::slice_chars("قال: «الخطة فاشلة».", spans[0].range).unwrap();
     assert_eq!(shown, "الخطة فاشلة");
@@ -77,16 +77,16 @@ fn thresholds_maximize_the_micro_f1() {
         ..Counts::default()
     };
     // Label 0 does best at the second candidate; label 1 only adds noise anywhere.
-    let mut table = vec![vec![cell(0.0, 0, 0.0, 10); CANDIDATES.len()]; 2];
+    let n = candidates().len();
+    let mut table = vec![vec![cell(0.0, 0, 0.0, 10); n]; 2];
     table[0][0] = cell(4.0, 20, 8.0, 10);
     table[0][1] = cell(7.0, 9, 7.0, 10);
-    for c in 0..CANDIDATES.len() - 1 {
-        table[1][c] = cell(0.1, 30, 0.5, 1);
+    for (c, cut) in candidates().iter().enumerate() {
+        table[1][c] = if cut.threshold > 1.0 { cell(0.0, 0, 0.0, 1) } else { cell(0.1, 30, 0.5, 1) };
     }
-    table[1][CANDIDATES.len() - 1] = cell(0.0, 0, 0.0, 1);
-    let chosen = choose_thresholds(&table);
-    assert_eq!(chosen[0], CANDIDATES[1]);
-    assert!(chosen[1] > 1.0, "{chosen:?}");
+    let chosen = choose_cuts(&table);
+    assert_eq!(chosen[0], candidates()[1]);
+    assert!(chosen[1].threshold > 1.0, "{chosen:?}");
 }
 
 fn planted(paragraphs: usize, seed: u64) -> crate::model::Project {
@@ -137,7 +137,7 @@ fn a_model_is_saved_loaded_and_refused_for_another_version_or_label_set() {
     assert!(bytes < 20_000_000);
     let loaded = file::load(&path).unwrap();
     assert_eq!(loaded.labels, model.labels);
-    assert_eq!(loaded.thresholds, model.thresholds);
+    assert_eq!(loaded.cuts, model.cuts);
     assert_eq!(loaded.lexicon.entries, model.lexicon.entries);
     // Weights come back within the quantization step, and so do predictions.
     let text = &project.documents[0].text;
@@ -178,4 +178,18 @@ fn a_label_without_spans_predicts_nothing_and_costs_no_table() {
     for doc in &project.documents {
         assert!(model.predict(&doc.text, &[]).iter().all(|p| p.label != 3));
     }
+}
+
+#[test]
+fn a_confident_token_starts_a_span_and_its_neighbours_extend_it() {
+    let text = features::extract("واحد اثنان ثلاثة أربعة خمسة");
+    let probs = [0.33, 0.9, 0.35, 0.2, 0.9];
+    let spans = decode(&text, &probs, &[Cut { threshold: 0.8, extend: 0.4, paste_back: false }]);
+    // 0.33 and 0.35 reach 0.8 × 0.4 and join the first span; 0.2 does not.
+    assert_eq!(spans.len(), 2, "{spans:?}");
+    assert_eq!(spans[0].range, CharRange { start: text.ranges[0].start, end: text.ranges[2].end });
+    assert_eq!(spans[1].range, text.ranges[4]);
+    // Without the extension only the confident tokens are spans.
+    assert_eq!(decode(&text, &probs, &[Cut::at(0.8)]).len(), 2);
+    assert_eq!(decode(&text, &probs, &[Cut::at(0.8)])[0].range, text.ranges[1]);
 }

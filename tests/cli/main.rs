@@ -6,6 +6,7 @@
 mod common;
 
 mod import;
+mod learn;
 mod new;
 mod suggest;
 mod validate;
