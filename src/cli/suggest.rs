@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// The layer suggestions go to when no annotator is named.
-pub const DEFAULT_LAYER: &str = "suggestions";
+pub const DEFAULT_LAYER: &str = crate::suggest::SUGGESTIONS_LAYER;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\

@@ -143,6 +143,8 @@ impl Session {
     /// Sets who is annotating; the name is trimmed and must not be empty.
     pub fn set_annotator(&mut self, name: &str) -> Result<&str, SessionError> {
         self.annotator = Some(clean_name(name.to_string()).ok_or(SessionError::NoAnnotator)?);
+        // As when a project is opened (see `open`).
+        let _ = self.take_in_layer_suggestions(Timestamp::now());
         Ok(self.annotator.as_deref().unwrap_or_default())
     }
 
@@ -152,6 +154,9 @@ impl Session {
             ViewState { doc: project.documents.first().map(|d| d.id.clone()), ..ViewState::default() };
         self.workspace = Some(Workspace::new(project, file));
         self.mode = Mode::default();
+        // Suggestions waiting in the suggestions layer become the annotator's; there is
+        // nothing to report when there are none or no annotator yet.
+        let _ = self.take_in_layer_suggestions(Timestamp::now());
     }
 
     /// The open project with its file and history, read-only.
@@ -369,6 +374,8 @@ impl Session {
     /// Shows `doc` with nothing selected.
     pub fn open_document(&mut self, doc: DocId) {
         self.view = ViewState { doc: Some(doc), ..ViewState::default() };
+        // As when a project is opened (see `open`).
+        let _ = self.take_in_layer_suggestions(Timestamp::now());
     }
 
     /// Shows the next (or previous) document, stopping at the ends. Returns it.

@@ -1,11 +1,14 @@
 //! The session's rules for suggestions: taking in what the suggestion rules found (one
 //! undo step), accepting a suggested span (it becomes the annotator's, accepted), rejecting
 //! one (it goes, and is remembered so it is not suggested again), accepting every
-//! suggestion of a label on the document, and the project's own patterns.
+//! suggestion of a label on the document, and the project's own patterns. Suggestions made
+//! elsewhere (`hashiya suggest`, a model, `import --as-suggestions`) wait in the layer
+//! [`SUGGESTIONS_LAYER`]; opening a document takes them into the annotator's own layer as
+//! suggestions, where they are accepted and rejected like the window's own.
 
 use super::{Session, SessionError};
 use crate::model::{Command, DocId, LabelId, LayerRef, Origin, Pattern, Rejection, Span, SpanId, Timestamp};
-use crate::suggest::{Suggestion, add_suggestions};
+use crate::suggest::{SUGGESTIONS_LAYER, Suggestion, add_suggestions};
 
 impl Session {
     /// Adds `suggestions` to the annotator's layer as suggested spans, leaving out what the
@@ -30,6 +33,47 @@ impl Session {
             self.apply(Command::Batch(commands), None)?;
         }
         Ok(n)
+    }
+
+    /// Takes the suggestions of the [`SUGGESTIONS_LAYER`] on the current document into the
+    /// annotator's layer as suggestions (one undo step), leaving out what the annotator has
+    /// already accepted, overlaps with a span of that label, or rejected. Nothing happens in
+    /// review mode, without an annotator, or for the annotator named like that layer.
+    /// Returns how many were taken in.
+    pub fn take_in_layer_suggestions(&mut self, now: Timestamp) -> Result<usize, SessionError> {
+        if self.review().is_some() || self.annotator().is_none_or(|a| a == SUGGESTIONS_LAYER) {
+            return Ok(0);
+        }
+        let (project, doc) = self.parts()?;
+        let Some(layer) = project.layers.get(SUGGESTIONS_LAYER) else { return Ok(0) };
+        let waiting: Vec<(DocId, Suggestion)> = layer
+            .spans(&doc)
+            .iter()
+            .filter_map(|span| {
+                let Origin::Suggested { rule } = &span.origin else { return None };
+                let number = |name: &str| match span.attributes.get(name) {
+                    Some(crate::model::AttrValue::Number(v)) => Some(*v),
+                    _ => None,
+                };
+                let unit = match span.attributes.get("unit") {
+                    Some(crate::model::AttrValue::Text(t)) => Some(t.clone()),
+                    _ => None,
+                };
+                let suggestion = Suggestion {
+                    range: span.range(),
+                    label: span.label.clone(),
+                    rule: rule.to_string(),
+                    value: number("value"),
+                    unit,
+                    score: None,
+                };
+                Some((doc.clone(), suggestion))
+            })
+            .collect();
+        if waiting.is_empty() {
+            return Ok(0);
+        }
+        self.add_suggested(&waiting, now)
     }
 
     /// The selected span, if it is a suggestion of the annotator's layer.

@@ -25,6 +25,11 @@ use crate::model::{
 };
 use std::collections::{HashMap, HashSet};
 
+/// The layer suggestions go to when no annotator is named (`hashiya suggest`, a model's
+/// suggestions, `hashiya import --as-suggestions`); the window takes them from there into
+/// the annotator's own layer.
+pub const SUGGESTIONS_LAYER: &str = "suggestions";
+
 /// The labels the built-in rules suggest.
 pub const BUILTIN_LABELS: [&str; 3] = ["figure", "claim", "denial"];
 

@@ -12,6 +12,7 @@ mod files;
 mod first_start;
 mod label_sets;
 mod labels;
+mod layer_suggestions;
 mod links;
 mod messages;
 mod performance;
