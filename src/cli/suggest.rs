@@ -28,7 +28,8 @@ With --json, one object per line on stdout, offsets in code points:
    \"value\": number or null, \"unit\": str or null, \"rule\": str}
 and for a model's suggestions (--model, rule \"model\") also \"score\": number from 0 to 1.
 A model (from `hashiya learn`) is refused when it was made by another version of Hashiya
-or for labels this project lacks.
+or for another label set (none of its labels in this project); labels of the model the
+project lacks are named on stderr and not suggested.
 Without --dry-run the project is saved once at the end, atomically (the previous file is
 kept as FILE.ron.bak).")]
 pub struct SuggestArgs {
@@ -130,8 +131,17 @@ pub fn run(args: SuggestArgs) -> anyhow::Result<ExitCode> {
 fn model_suggestions(project: &Project, path: &std::path::Path, asked: &[String]) -> anyhow::Result<Vec<(DocId, Suggestion)>> {
     use crate::learn::{apply, file};
     let model = file::load(path).context("cannot suggest")?;
-    file::check_labels(&model, project).context("cannot suggest")?;
-    let labels = apply::model_labels(&model, asked).context("cannot suggest")?;
+    let missing = file::check_labels(&model, project).context("cannot suggest")?;
+    let mut labels = apply::model_labels(&model, asked).context("cannot suggest")?;
+    let lacking: Vec<&String> = missing.iter().filter(|m| labels.iter().any(|l| l.as_str() == m.as_str())).collect();
+    if !lacking.is_empty() {
+        let names: Vec<&str> = lacking.iter().map(|s| s.as_str()).collect();
+        errln!(
+            "hashiya: the project has no label {} of the model; spans of those labels are not suggested (add the labels to suggest them)",
+            names.join(", ")
+        );
+        labels.retain(|l| !missing.iter().any(|m| m.as_str() == l.as_str()));
+    }
     Ok(apply::suggest_project(project, &model, &labels))
 }
 

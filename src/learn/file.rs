@@ -6,7 +6,8 @@
 //! (0: no table, the label had no spans; 1: a table follows), the table's scale (f32) and
 //! its `2^bits` weights as i16 (weight = value × scale). A file of another version, or one
 //! that ends early or runs on, is refused with a message saying so; applying a model to a
-//! project is checked against its label set by the caller ([`check_labels`]).
+//! project is checked against its label set by the caller ([`check_labels`]): a model
+//! sharing no label with the project is refused, and labels the project lacks are named.
 
 use super::Model;
 use super::lexicon::{Entry, SpanLexicon};
@@ -55,9 +56,9 @@ pub enum ModelError {
     #[error("the model {path} is damaged: {what}")]
     Damaged { path: String, what: String },
     #[error(
-        "the model was made for the labels {model}, and the project has no label {missing}; train a model for this project with hashiya learn"
+        "the model was made for another label set ({model}), and the project has none of them ({project}); train a model for this project with hashiya learn"
     )]
-    LabelSet { model: String, missing: String },
+    LabelSet { model: String, project: String },
     #[error("the model knows no label {0} (it knows {1})")]
     UnknownLabel(String, String),
 }
@@ -176,10 +177,19 @@ pub fn load(path: &Path) -> Result<Model, ModelError> {
     from_bytes(&bytes, &shown)
 }
 
-/// Checks that the project declares every label of the model.
-pub fn check_labels(model: &Model, project: &crate::model::Project) -> Result<(), ModelError> {
-    if let Some(missing) = model.labels.iter().find(|l| project.label(&crate::model::LabelId::new(l.as_str())).is_none()) {
-        return Err(ModelError::LabelSet { model: model.labels.join(", "), missing: missing.clone() });
+/// Checks the model's labels against the project's: a model sharing no label with the
+/// project was made for another label set and is refused. Returns the model's labels the
+/// project lacks (their spans cannot be suggested; the caller says so).
+pub fn check_labels(model: &Model, project: &crate::model::Project) -> Result<Vec<String>, ModelError> {
+    let missing: Vec<String> = model
+        .labels
+        .iter()
+        .filter(|l| project.label(&crate::model::LabelId::new(l.as_str())).is_none())
+        .cloned()
+        .collect();
+    if missing.len() == model.labels.len() {
+        let project_labels: Vec<&str> = project.labels.iter().map(|l| l.id.as_str()).collect();
+        return Err(ModelError::LabelSet { model: model.labels.join(", "), project: project_labels.join(", ") });
     }
-    Ok(())
+    Ok(missing)
 }

@@ -2,6 +2,8 @@
 //! whose predictions come back as suggestions (`hashiya learn`, `hashiya suggest --model`).
 //!
 //! - [`apply`]: a model's spans as suggestions (rule `model`, with a score);
+//! - [`background`]: training on its own thread for the window, retraining after changes,
+//!   and the most-uncertain-first order of documents;
 //! - [`features`]: hashed token features for Arabic (folding, clitics, affixes, character
 //!   trigrams, shape, neighbours, quotes, place in the sentence and clause, lexicons);
 //! - [`lexicon`]: the training spans' own texts, as features and as the paste-back baseline;
@@ -20,6 +22,7 @@
 //! F1 over those predictions. They are stored in the model. Nothing here knows about egui.
 
 pub mod apply;
+pub mod background;
 pub mod corpus;
 pub mod decode;
 pub mod eval;

@@ -147,7 +147,7 @@ fn a_model_is_saved_loaded_and_refused_for_another_version_or_label_set() {
     for (x, y) in a.iter().zip(&b) {
         assert_eq!((x.label, x.range), (y.label, y.range));
     }
-    file::check_labels(&loaded, &project).unwrap();
+    assert!(file::check_labels(&loaded, &project).unwrap().is_empty());
     // Another version.
     let mut raw = std::fs::read(&path).unwrap();
     raw[file::MAGIC.len()] = 99;
@@ -160,11 +160,14 @@ fn a_model_is_saved_loaded_and_refused_for_another_version_or_label_set() {
     let mut longer = good.clone();
     longer.push(0);
     assert!(file::from_bytes(&longer, "m").unwrap_err().to_string().contains("follow its end"));
-    // Another label set: the project lacks one of the model's labels.
+    // A project lacking one of the model's labels: that label is named.
     let mut other = project.clone();
     other.labels.retain(|l| l.id.as_str() != "t02");
+    assert_eq!(file::check_labels(&loaded, &other).unwrap(), vec!["t02".to_string()]);
+    // Another label set: none in common.
+    other.labels = crate::model::default_labels();
     let err = file::check_labels(&loaded, &other).unwrap_err().to_string();
-    assert!(err.contains("t02") && err.contains("t01, t02, t03"), "{err}");
+    assert!(err.contains("another label set (t01, t02, t03)") && err.contains("claim"), "{err}");
 }
 
 #[test]

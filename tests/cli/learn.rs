@@ -91,7 +91,22 @@ fn a_model_for_another_label_set_is_refused() {
     let output = hashiya(&["suggest", sample.to_str().unwrap(), "--model", model.to_str().unwrap(), "--dry-run"]);
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
-    assert!(err.contains("made for the labels t01, t02, t03, t04") && err.contains("hashiya learn"), "{err}");
+    assert!(err.contains("another label set (t01, t02, t03, t04)") && err.contains("hashiya learn"), "{err}");
+    // A project lacking one of the model's labels: said on stderr, the others suggested.
+    let mut fewer = store::load(&train).unwrap();
+    fewer.labels.retain(|l| l.id.as_str() != "t01");
+    for layer in fewer.layers.values_mut() {
+        for doc in layer.docs.values_mut() {
+            std::sync::Arc::make_mut(doc).spans.retain(|s| s.label.as_str() != "t01");
+        }
+    }
+    let fewer_path = dir.path().join("fewer.ron");
+    store::save(&fewer, &fewer_path).unwrap();
+    let output = hashiya(&["suggest", fewer_path.to_str().unwrap(), "--model", model.to_str().unwrap(), "--dry-run", "--json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stderr(&output).contains("no label t01 of the model"), "{}", stderr(&output));
+    assert!(!stdout(&output).contains("\"t01\""));
+    assert!(stdout(&output).contains("\"t02\""), "{}", stdout(&output));
     // A label the model does not know.
     let output = hashiya(&["suggest", train.to_str().unwrap(), "--model", model.to_str().unwrap(), "--labels", "t09"]);
     assert_eq!(output.status.code(), Some(1));
