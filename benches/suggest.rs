@@ -57,10 +57,8 @@ fn main() {
 /// A project of `n` articles, each one of the seed texts with its number on a first line.
 fn seeds_project(n: usize) -> Option<Project> {
     let dir = std::env::var("HASHIYA_SEEDS").unwrap_or_else(|_| "/work/shared/seeds".into());
-    let mut seeds: Vec<String> = std::fs::read_dir(&dir)
-        .ok()?
-        .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
-        .collect();
+    let mut seeds: Vec<String> =
+        std::fs::read_dir(&dir).ok()?.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect();
     seeds.sort();
     if seeds.is_empty() {
         return None;

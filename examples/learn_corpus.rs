@@ -19,6 +19,9 @@ fn main() -> anyhow::Result<()> {
     hashiya::store::save(&project, &out)?;
     let chars: usize = project.documents.iter().map(|d| d.text.chars().count()).sum();
     let spans: usize = project.layers.values().map(hashiya::model::Layer::span_count).sum();
-    println!("{}: {paragraphs} paragraphs, {chars} characters, {spans} spans, {labels} labels", out.display());
+    println!(
+        "{}: {paragraphs} paragraphs, {chars} characters, {spans} spans, {labels} labels",
+        out.display()
+    );
     Ok(())
 }

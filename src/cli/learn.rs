@@ -79,11 +79,17 @@ pub fn run(args: LearnArgs) -> anyhow::Result<ExitCode> {
             anyhow::bail!("--folds {}: cross-validation needs at least 2 parts", args.folds);
         }
         if corpus.docs.len() < 2 {
-            anyhow::bail!("cannot evaluate: the layer has {} document(s), and cross-validation needs 2", corpus.docs.len());
+            anyhow::bail!(
+                "cannot evaluate: the layer has {} document(s), and cross-validation needs 2",
+                corpus.docs.len()
+            );
         }
         let folds = args.folds.min(corpus.docs.len());
         if folds < args.folds {
-            errln!("hashiya: {} documents to learn from: {folds} folds, one document each", corpus.docs.len());
+            errln!(
+                "hashiya: {} documents to learn from: {folds} folds, one document each",
+                corpus.docs.len()
+            );
         }
         let options = EvalOptions { folds, learn: options, ..EvalOptions::default() };
         let report = eval::evaluate(&corpus, &options, &Hooks::none());
@@ -150,7 +156,19 @@ pub fn eval_text(report: &EvalReport) -> String {
     let width = report.labels.iter().map(|l| l.label.chars().count()).chain([7]).max().unwrap_or(7);
     let mut out = format!(
         "layer {}: {} documents, {} spans, {} folds\n\n{:<width$}  {:>5} {:>5}   {:<17}   {:<17}   {}\n{:<width$}  {:>5} {:>5}   P     R     F1      P     R     F1      F1\n",
-        report.layer, report.documents, report.spans, report.folds, "", "", "", "exact", "partial", "paste-back", "label", "gold", "pred"
+        report.layer,
+        report.documents,
+        report.spans,
+        report.folds,
+        "",
+        "",
+        "",
+        "exact",
+        "partial",
+        "paste-back",
+        "label",
+        "gold",
+        "pred"
     );
     for l in &report.labels {
         out.push_str(&row(&l.label, &l.model, &l.baseline, width));
@@ -163,7 +181,13 @@ pub fn eval_text(report: &EvalReport) -> String {
     ));
     out.push_str("\nlearning curve (training documents per fold: exact F1, partial F1)\n");
     for p in &report.curve {
-        out.push_str(&format!("  {:>3.0}%  {:>6}  {:.3}  {:.3}\n", p.share * 100.0, p.documents, p.exact_f1, p.partial_f1));
+        out.push_str(&format!(
+            "  {:>3.0}%  {:>6}  {:.3}  {:.3}\n",
+            p.share * 100.0,
+            p.documents,
+            p.exact_f1,
+            p.partial_f1
+        ));
     }
     out
 }

@@ -88,10 +88,8 @@ pub fn run(args: SuggestArgs) -> anyhow::Result<ExitCode> {
             suggest::suggest_project(&project, &labels)
         }
     };
-    let found: Vec<(DocId, Suggestion)> = found
-        .into_iter()
-        .filter(|(doc, s)| !suggest::is_known(&project, annotator, doc, s))
-        .collect();
+    let found: Vec<(DocId, Suggestion)> =
+        found.into_iter().filter(|(doc, s)| !suggest::is_known(&project, annotator, doc, s)).collect();
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for (_, s) in &found {
         *counts.entry(s.label.as_str()).or_default() += 1;
@@ -128,12 +126,17 @@ pub fn run(args: SuggestArgs) -> anyhow::Result<ExitCode> {
 
 /// The suggestions of the model at `path` for the labels asked (all the model's when
 /// none), after checking the model against the project's labels.
-fn model_suggestions(project: &Project, path: &std::path::Path, asked: &[String]) -> anyhow::Result<Vec<(DocId, Suggestion)>> {
+fn model_suggestions(
+    project: &Project,
+    path: &std::path::Path,
+    asked: &[String],
+) -> anyhow::Result<Vec<(DocId, Suggestion)>> {
     use crate::learn::{apply, file};
     let model = file::load(path).context("cannot suggest")?;
     let missing = file::check_labels(&model, project).context("cannot suggest")?;
     let mut labels = apply::model_labels(&model, asked).context("cannot suggest")?;
-    let lacking: Vec<&String> = missing.iter().filter(|m| labels.iter().any(|l| l.as_str() == m.as_str())).collect();
+    let lacking: Vec<&String> =
+        missing.iter().filter(|m| labels.iter().any(|l| l.as_str() == m.as_str())).collect();
     if !lacking.is_empty() {
         let names: Vec<&str> = lacking.iter().map(|s| s.as_str()).collect();
         errln!(

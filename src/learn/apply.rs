@@ -10,7 +10,12 @@ pub const RULE: &str = "model";
 
 /// The model's suggestions for the labels `labels` (all the model's when empty) in one
 /// text, sorted by position then label.
-pub fn suggest_text(model: &Model, text: &str, patterns: &[crate::model::Pattern], labels: &[LabelId]) -> Vec<Suggestion> {
+pub fn suggest_text(
+    model: &Model,
+    text: &str,
+    patterns: &[crate::model::Pattern],
+    labels: &[LabelId],
+) -> Vec<Suggestion> {
     let mut out: Vec<Suggestion> = model
         .predict(text, patterns)
         .into_iter()
@@ -32,10 +37,17 @@ pub fn suggest_text(model: &Model, text: &str, patterns: &[crate::model::Pattern
 
 /// The model's suggestions over `docs` of the project, in their order; shared out over
 /// the cores, the result does not depend on how.
-pub fn suggest_docs(project: &Project, docs: &[&Document], model: &Model, labels: &[LabelId]) -> Vec<(DocId, Suggestion)> {
+pub fn suggest_docs(
+    project: &Project,
+    docs: &[&Document],
+    model: &Model,
+    labels: &[LabelId],
+) -> Vec<(DocId, Suggestion)> {
     let one = |part: &[&Document]| -> Vec<(DocId, Suggestion)> {
         part.iter()
-            .flat_map(|d| suggest_text(model, &d.text, &project.patterns, labels).into_iter().map(|s| (d.id.clone(), s)))
+            .flat_map(|d| {
+                suggest_text(model, &d.text, &project.patterns, labels).into_iter().map(|s| (d.id.clone(), s))
+            })
             .collect()
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
@@ -45,7 +57,11 @@ pub fn suggest_docs(project: &Project, docs: &[&Document], model: &Model, labels
     let chunk = docs.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
         let handles: Vec<_> = docs.chunks(chunk).map(|part| scope.spawn(move || one(part))).collect();
-        handles.into_iter().zip(docs.chunks(chunk)).flat_map(|(h, part)| h.join().unwrap_or_else(|_| one(part))).collect()
+        handles
+            .into_iter()
+            .zip(docs.chunks(chunk))
+            .flat_map(|(h, part)| h.join().unwrap_or_else(|_| one(part)))
+            .collect()
     })
 }
 

@@ -28,7 +28,10 @@ struct Job {
 #[derive(Debug)]
 pub enum Outcome {
     /// A new model, kept as the current one.
-    Trained { labels: usize, spans: usize },
+    Trained {
+        labels: usize,
+        spans: usize,
+    },
     Cancelled,
     /// The thread stopped unexpectedly.
     Crashed,

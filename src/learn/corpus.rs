@@ -65,7 +65,9 @@ impl Corpus {
 
 /// The layer chosen by `choice`, as its name.
 pub fn layer_name(project: &Project, choice: &LayerChoice) -> Result<String, CorpusError> {
-    let own = |layer: &crate::model::Layer| layer.docs.values().flat_map(|d| d.spans.iter()).any(|s| !s.is_suggested());
+    let own = |layer: &crate::model::Layer| {
+        layer.docs.values().flat_map(|d| d.spans.iter()).any(|s| !s.is_suggested())
+    };
     match choice {
         LayerChoice::Gold => Ok("gold".into()),
         LayerChoice::Annotator(name) => {
@@ -73,7 +75,10 @@ pub fn layer_name(project: &Project, choice: &LayerChoice) -> Result<String, Cor
                 Ok(name.clone())
             } else {
                 let names: Vec<&str> = project.layers.keys().map(String::as_str).collect();
-                Err(CorpusError::NoAnnotator(name.clone(), if names.is_empty() { "none".into() } else { names.join(", ") }))
+                Err(CorpusError::NoAnnotator(
+                    name.clone(),
+                    if names.is_empty() { "none".into() } else { names.join(", ") },
+                ))
             }
         }
         LayerChoice::Default => {

@@ -88,7 +88,13 @@ pub fn decode(text: &TextFeatures, probs: &[f32], cuts: &[Cut]) -> Vec<Predicted
 
 /// The span of tokens `i..=j`, punctuation taken off its ends; `None` when only
 /// punctuation is left.
-fn run(text: &TextFeatures, label: usize, mut i: usize, mut j: usize, p: &dyn Fn(usize) -> f32) -> Option<Predicted> {
+fn run(
+    text: &TextFeatures,
+    label: usize,
+    mut i: usize,
+    mut j: usize,
+    p: &dyn Fn(usize) -> f32,
+) -> Option<Predicted> {
     let punct = |k: usize| text.punct.get(k).copied().unwrap_or(true);
     while i <= j && punct(i) {
         i += 1;

@@ -92,7 +92,13 @@ fn order(n: usize) -> Vec<usize> {
 }
 
 /// Per-label counts of a model trained on `train` predicting `test`.
-fn score_model(corpus: &Corpus, train: &[usize], test: &[usize], options: &LearnOptions, hooks: &Hooks<'_>) -> Vec<Counts> {
+fn score_model(
+    corpus: &Corpus,
+    train: &[usize],
+    test: &[usize],
+    options: &LearnOptions,
+    hooks: &Hooks<'_>,
+) -> Vec<Counts> {
     let model = train_on(corpus, train, options, hooks);
     let mut total = vec![Counts::default(); corpus.labels.len()];
     for doc in test.iter().filter_map(|&d| corpus.docs.get(d)) {

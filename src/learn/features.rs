@@ -175,7 +175,9 @@ pub fn extract(text: &str) -> TextFeatures {
     // Words of each clause, for the clause bag.
     let mut clause_words: std::collections::HashMap<usize, Vec<&str>> = std::collections::HashMap::new();
     for (i, tok) in toks.iter().enumerate() {
-        if tok.is_word() && let (Some(&c), Some(&k)) = (ctx.clause.get(i), keys.get(i)) {
+        if tok.is_word()
+            && let (Some(&c), Some(&k)) = (ctx.clause.get(i), keys.get(i))
+        {
             clause_words.entry(c).or_default().push(k);
         }
     }

@@ -130,8 +130,8 @@ pub fn from_bytes(bytes: &[u8], path: &str) -> Result<Model, ModelError> {
     }
     let damaged = |what: String| ModelError::Damaged { path: path.to_string(), what };
     let len = r.u32()? as usize;
-    let header: Header =
-        serde_json::from_slice(r.take(len)?).map_err(|e| damaged(format!("its header does not read: {e}")))?;
+    let header: Header = serde_json::from_slice(r.take(len)?)
+        .map_err(|e| damaged(format!("its header does not read: {e}")))?;
     if header.cuts.len() != header.labels.len() || !(8..=24).contains(&header.bits) {
         return Err(damaged("its header does not add up".into()));
     }
@@ -145,7 +145,9 @@ pub fn from_bytes(bytes: &[u8], path: &str) -> Result<Model, ModelError> {
         let b = r.take(4)?;
         let scale = f32::from_le_bytes([b[0], b[1], b[2], b[3]]);
         let table = r.take(size * 2)?;
-        weights.push(table.chunks_exact(2).map(|c| f32::from(i16::from_le_bytes([c[0], c[1]])) * scale).collect());
+        weights.push(
+            table.chunks_exact(2).map(|c| f32::from(i16::from_le_bytes([c[0], c[1]])) * scale).collect(),
+        );
     }
     if r.at != bytes.len() {
         return Err(damaged(format!("{} bytes follow its end", bytes.len() - r.at)));
@@ -189,7 +191,10 @@ pub fn check_labels(model: &Model, project: &crate::model::Project) -> Result<Ve
         .collect();
     if missing.len() == model.labels.len() {
         let project_labels: Vec<&str> = project.labels.iter().map(|l| l.id.as_str()).collect();
-        return Err(ModelError::LabelSet { model: model.labels.join(", "), project: project_labels.join(", ") });
+        return Err(ModelError::LabelSet {
+            model: model.labels.join(", "),
+            project: project_labels.join(", "),
+        });
     }
     Ok(missing)
 }

@@ -122,7 +122,8 @@ impl SpanLexicon {
 
     /// Every occurrence of every entry in `text` (overlapping ones included).
     pub fn find(&self, text: &TextFeatures) -> Vec<Match> {
-        let words: Vec<usize> = (0..text.len()).filter(|&i| !text.punct.get(i).copied().unwrap_or(true)).collect();
+        let words: Vec<usize> =
+            (0..text.len()).filter(|&i| !text.punct.get(i).copied().unwrap_or(true)).collect();
         let mut out = Vec::new();
         for (at, &tok) in words.iter().enumerate() {
             let Some(head) = text.folded.get(tok) else { continue };
@@ -196,7 +197,10 @@ impl SpanLexicon {
 fn covered(doc: &Labelled<'_>, label: usize, m: Match) -> bool {
     let inside = (m.first..=m.last)
         .filter(|&i| {
-            doc.text.ranges.get(i).is_some_and(|r| doc.spans.iter().any(|&(l, s)| l == label && s.overlaps(r)))
+            doc.text
+                .ranges
+                .get(i)
+                .is_some_and(|r| doc.spans.iter().any(|&(l, s)| l == label && s.overlaps(r)))
         })
         .count();
     inside * 2 > m.last - m.first + 1

@@ -126,7 +126,8 @@ fn fit(corpus: &Corpus, docs: &[usize], options: &TrainOptions, hooks: &Hooks<'_
     let mut extra: Vec<Vec<Vec<u32>>> = vec![Vec::new(); docs.len()];
     if parts >= 2 {
         for part in 0..parts {
-            let others: Vec<usize> = docs.iter().enumerate().filter(|(k, _)| k % parts != part).map(|(_, &d)| d).collect();
+            let others: Vec<usize> =
+                docs.iter().enumerate().filter(|(k, _)| k % parts != part).map(|(_, &d)| d).collect();
             let lex = SpanLexicon::build(&labelled(corpus, &others));
             for (k, &d) in docs.iter().enumerate().filter(|(k, _)| k % parts == part) {
                 if let (Some(slot), Some(doc)) = (extra.get_mut(k), corpus.docs.get(d)) {
@@ -156,7 +157,12 @@ fn fit(corpus: &Corpus, docs: &[usize], options: &TrainOptions, hooks: &Hooks<'_
 }
 
 /// Token probabilities (token-major) of a text under a tagger and lexicon.
-pub fn probabilities(tagger: &Tagger, lexicon: &SpanLexicon, labels: &[String], text: &TextFeatures) -> Vec<f32> {
+pub fn probabilities(
+    tagger: &Tagger,
+    lexicon: &SpanLexicon,
+    labels: &[String],
+    text: &TextFeatures,
+) -> Vec<f32> {
     let extra = lexicon.features(text, labels);
     let mut out = vec![0f32; text.len() * labels.len()];
     for (i, row) in out.chunks_mut(labels.len().max(1)).enumerate() {
@@ -179,7 +185,9 @@ pub const EXTENDS: [f32; 3] = [1.0, 0.6, 0.35];
 pub fn candidates() -> Vec<Cut> {
     EXTENDS
         .iter()
-        .flat_map(|&extend| THRESHOLDS.iter().map(move |&threshold| Cut { threshold, extend, paste_back: false }))
+        .flat_map(|&extend| {
+            THRESHOLDS.iter().map(move |&threshold| Cut { threshold, extend, paste_back: false })
+        })
         .chain(std::iter::once(Cut::paste()))
         .collect()
 }
@@ -317,7 +325,8 @@ impl Model {
     /// The spans the model finds in a text (with the project's `patterns`), as (label
     /// index into [`Model::labels`], range, score).
     pub fn predict(&self, text: &str, patterns: &[Pattern]) -> Vec<Predicted> {
-        let ids: Vec<crate::model::LabelId> = self.labels.iter().map(|l| crate::model::LabelId::new(l.as_str())).collect();
+        let ids: Vec<crate::model::LabelId> =
+            self.labels.iter().map(|l| crate::model::LabelId::new(l.as_str())).collect();
         let features = corpus::text_features(text, patterns, &ids);
         self.predict_features(&features)
     }
@@ -330,7 +339,11 @@ impl Model {
             for (label, range) in self.lexicon.paste_back(text) {
                 if self.cuts.get(label).is_some_and(|c| c.paste_back) {
                     // Scored by the tagger's probabilities of its tokens.
-                    out.push(Predicted { label, range, score: score_of(&probs, self.labels.len(), text, label, range) });
+                    out.push(Predicted {
+                        label,
+                        range,
+                        score: score_of(&probs, self.labels.len(), text, label, range),
+                    });
                 }
             }
             out.sort_by_key(|s| (s.range.start, s.range.end, s.label));

@@ -5,17 +5,73 @@
 //! without a span (annotators miss things), some spans of two labels overlap, and labels
 //! are of very different frequency, as in real data.
 
-use crate::model::{CharRange, Document, DocId, Label, LabelId, Layer, LayerDoc, Project, Span, SpanId, Timestamp};
+use crate::model::{
+    CharRange, DocId, Document, Label, LabelId, Layer, LayerDoc, Project, Span, SpanId, Timestamp,
+};
 use std::sync::Arc;
 
 /// Common words of news text.
 const WORDS: [&str; 60] = [
-    "الحكومة", "المدينة", "القوات", "الشعب", "الرئيس", "الوزير", "البلاد", "المنطقة", "الأمن", "الجيش",
-    "الاقتصاد", "المعارضة", "الشركة", "السوق", "الأسعار", "المواطنين", "المسؤولين", "الحدود", "العاصمة",
-    "الاتفاق", "في", "من", "على", "إلى", "عن", "مع", "بعد", "قبل", "خلال", "حول", "أن", "التي", "الذي",
-    "هذا", "هذه", "كان", "قد", "لم", "وقال", "وأضاف", "أمس", "اليوم", "العام", "الماضي", "الجديد", "الكبير",
-    "مجلس", "لجنة", "تقرير", "مشروع", "قرار", "اجتماع", "زيارة", "عملية", "حملة", "خطة", "أزمة", "مرحلة",
-    "بيان", "مصادر",
+    "الحكومة",
+    "المدينة",
+    "القوات",
+    "الشعب",
+    "الرئيس",
+    "الوزير",
+    "البلاد",
+    "المنطقة",
+    "الأمن",
+    "الجيش",
+    "الاقتصاد",
+    "المعارضة",
+    "الشركة",
+    "السوق",
+    "الأسعار",
+    "المواطنين",
+    "المسؤولين",
+    "الحدود",
+    "العاصمة",
+    "الاتفاق",
+    "في",
+    "من",
+    "على",
+    "إلى",
+    "عن",
+    "مع",
+    "بعد",
+    "قبل",
+    "خلال",
+    "حول",
+    "أن",
+    "التي",
+    "الذي",
+    "هذا",
+    "هذه",
+    "كان",
+    "قد",
+    "لم",
+    "وقال",
+    "وأضاف",
+    "أمس",
+    "اليوم",
+    "العام",
+    "الماضي",
+    "الجديد",
+    "الكبير",
+    "مجلس",
+    "لجنة",
+    "تقرير",
+    "مشروع",
+    "قرار",
+    "اجتماع",
+    "زيارة",
+    "عملية",
+    "حملة",
+    "خطة",
+    "أزمة",
+    "مرحلة",
+    "بيان",
+    "مصادر",
 ];
 
 /// Letters pseudo-words are made of.
@@ -30,7 +86,7 @@ impl Rng {
         Self(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
@@ -39,12 +95,12 @@ impl Rng {
 
     /// A number in `0..n`.
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        (self.next_u64() % n.max(1) as u64) as usize
     }
 
     /// True with probability `p`.
     pub fn chance(&mut self, p: f64) -> bool {
-        (self.next() % 10_000) as f64 / 10_000.0 < p
+        (self.next_u64() % 10_000) as f64 / 10_000.0 < p
     }
 }
 

@@ -152,7 +152,8 @@ impl Tagger {
         progress: &(dyn Fn() + Sync),
         cancel: &(dyn Fn() -> bool + Sync),
     ) -> Self {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8).min(labels.max(1));
+        let threads =
+            std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8).min(labels.max(1));
         let mut weights: Vec<Vec<f32>> = vec![Vec::new(); labels];
         std::thread::scope(|scope| {
             let handles: Vec<_> = (0..threads)

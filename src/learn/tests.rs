@@ -17,8 +17,14 @@ fn decoding_keeps_overlapping_labels_apart() {
     let probs: Vec<f32> = (0..text.len()).flat_map(|i| [p(i, 0), p(i, 1)]).collect();
     let spans = decode(&text, &probs, &[Cut::at(0.5), Cut::at(0.5)]);
     assert_eq!(spans.len(), 2, "{spans:?}");
-    assert_eq!((spans[0].label, spans[0].range), (0, CharRange { start: text.ranges[2].start, end: text.ranges[4].end }));
-    assert_eq!((spans[1].label, spans[1].range), (1, CharRange { start: text.ranges[3].start, end: text.ranges[5].end }));
+    assert_eq!(
+        (spans[0].label, spans[0].range),
+        (0, CharRange { start: text.ranges[2].start, end: text.ranges[4].end })
+    );
+    assert_eq!(
+        (spans[1].label, spans[1].range),
+        (1, CharRange { start: text.ranges[3].start, end: text.ranges[5].end })
+    );
     assert!(spans[0].range.overlaps(&spans[1].range));
     assert!((spans[0].score - 0.9).abs() < 1e-6);
     // A threshold above one turns a label off.
@@ -121,7 +127,12 @@ fn a_planted_pattern_is_found_in_unseen_text() {
     let cue = synthetic::cues(0).remove(0);
     let text = format!("وقال المسؤولين {cue} بيان خطة جديدة، في المدينة.");
     let found = model.predict(&text, &[]);
-    assert!(found.iter().any(|p| p.label == 0 && crate::model::slice_chars(&text, p.range).unwrap().contains(&cue)), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|p| p.label == 0 && crate::model::slice_chars(&text, p.range).unwrap().contains(&cue)),
+        "{found:?}"
+    );
 }
 
 #[test]

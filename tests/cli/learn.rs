@@ -37,10 +37,18 @@ fn learn_saves_a_model_beside_the_project_and_suggest_uses_it() {
     // Unseen paragraphs with the same cues: the model's suggestions, scored.
     let test = generated(dir.path(), 30, 2);
     let before = std::fs::read(&test).unwrap();
-    let output = hashiya(&["suggest", test.to_str().unwrap(), "--model", model.to_str().unwrap(), "--dry-run", "--json"]);
+    let output = hashiya(&[
+        "suggest",
+        test.to_str().unwrap(),
+        "--model",
+        model.to_str().unwrap(),
+        "--dry-run",
+        "--json",
+    ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(std::fs::read(&test).unwrap(), before, "a dry run changes nothing");
-    let lines: Vec<serde_json::Value> = stdout(&output).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> =
+        stdout(&output).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert!(lines.len() >= 20, "{}", stdout(&output));
     let keys = ["doc_id", "start", "end", "label", "text", "value", "unit", "rule", "score"];
     let project = store::load(&test).unwrap();
@@ -60,21 +68,43 @@ fn learn_saves_a_model_beside_the_project_and_suggest_uses_it() {
             hits += 1;
         }
     }
-    assert!(hits * 10 >= lines.len() * 7, "{hits} of {} suggestions overlap a span of their label", lines.len());
+    assert!(
+        hits * 10 >= lines.len() * 7,
+        "{hits} of {} suggestions overlap a span of their label",
+        lines.len()
+    );
     // Saved to the suggestions layer; running again adds nothing; a rejection is respected.
-    let output = hashiya(&["suggest", test.to_str().unwrap(), "--model", model.to_str().unwrap(), "--labels", "t01"]);
+    let output =
+        hashiya(&["suggest", test.to_str().unwrap(), "--model", model.to_str().unwrap(), "--labels", "t01"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let mut saved = store::load(&test).unwrap();
     let layer = &saved.layers["suggestions"];
-    let spans: Vec<_> = layer.docs.iter().flat_map(|(d, l)| l.spans.iter().map(move |s| (d.clone(), s.clone()))).collect();
+    let spans: Vec<_> =
+        layer.docs.iter().flat_map(|(d, l)| l.spans.iter().map(move |s| (d.clone(), s.clone()))).collect();
     assert!(!spans.is_empty());
     assert!(spans.iter().all(|(_, s)| s.label.as_str() == "t01"
         && matches!(&s.origin, Origin::Suggested { rule } if rule.as_str() == "model")));
     let (doc, first) = spans[0].clone();
-    saved.layers.get_mut("suggestions").unwrap().docs.get_mut(&doc).map(|d| std::sync::Arc::make_mut(d).spans.retain(|s| s.id != first.id));
-    saved.rejected.push(Rejection { annotator: "suggestions".into(), doc: doc.clone(), start: first.start, end: first.end, label: first.label.clone() });
+    let layer_doc = saved.layers.get_mut("suggestions").unwrap().docs.get_mut(&doc).unwrap();
+    std::sync::Arc::make_mut(layer_doc).spans.retain(|s| s.id != first.id);
+    saved.rejected.push(Rejection {
+        annotator: "suggestions".into(),
+        doc: doc.clone(),
+        start: first.start,
+        end: first.end,
+        label: first.label.clone(),
+    });
     store::save(&saved, &test).unwrap();
-    let output = hashiya(&["suggest", test.to_str().unwrap(), "--model", model.to_str().unwrap(), "--labels", "t01", "--dry-run", "--json"]);
+    let output = hashiya(&[
+        "suggest",
+        test.to_str().unwrap(),
+        "--model",
+        model.to_str().unwrap(),
+        "--labels",
+        "t01",
+        "--dry-run",
+        "--json",
+    ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(stdout(&output), "", "nothing new, and the rejected one is not suggested again");
 }
@@ -84,11 +114,19 @@ fn a_model_for_another_label_set_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let train = generated(dir.path(), 40, 3);
     let model = dir.path().join("m.model");
-    let output = hashiya(&["learn", train.to_str().unwrap(), "--annotator", "analyst", "--out", model.to_str().unwrap()]);
+    let output = hashiya(&[
+        "learn",
+        train.to_str().unwrap(),
+        "--annotator",
+        "analyst",
+        "--out",
+        model.to_str().unwrap(),
+    ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let sample = dir.path().join("sample.ron");
     std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/projects/sample.ron"), &sample).unwrap();
-    let output = hashiya(&["suggest", sample.to_str().unwrap(), "--model", model.to_str().unwrap(), "--dry-run"]);
+    let output =
+        hashiya(&["suggest", sample.to_str().unwrap(), "--model", model.to_str().unwrap(), "--dry-run"]);
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
     assert!(err.contains("another label set (t01, t02, t03, t04)") && err.contains("hashiya learn"), "{err}");
@@ -102,13 +140,21 @@ fn a_model_for_another_label_set_is_refused() {
     }
     let fewer_path = dir.path().join("fewer.ron");
     store::save(&fewer, &fewer_path).unwrap();
-    let output = hashiya(&["suggest", fewer_path.to_str().unwrap(), "--model", model.to_str().unwrap(), "--dry-run", "--json"]);
+    let output = hashiya(&[
+        "suggest",
+        fewer_path.to_str().unwrap(),
+        "--model",
+        model.to_str().unwrap(),
+        "--dry-run",
+        "--json",
+    ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stderr(&output).contains("no label t01 of the model"), "{}", stderr(&output));
     assert!(!stdout(&output).contains("\"t01\""));
     assert!(stdout(&output).contains("\"t02\""), "{}", stdout(&output));
     // A label the model does not know.
-    let output = hashiya(&["suggest", train.to_str().unwrap(), "--model", model.to_str().unwrap(), "--labels", "t09"]);
+    let output =
+        hashiya(&["suggest", train.to_str().unwrap(), "--model", model.to_str().unwrap(), "--labels", "t09"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("knows no label t09"), "{}", stderr(&output));
     // Not a model at all.
@@ -134,13 +180,17 @@ fn eval_reports_both_measures_the_baseline_and_a_learning_curve() {
     let model_f1 = report["overall"]["partial"]["f1"].as_f64().unwrap();
     let baseline_f1 = report["baseline"]["partial"]["f1"].as_f64().unwrap();
     assert!(model_f1 > baseline_f1, "model {model_f1}, paste-back {baseline_f1}");
-    let shares: Vec<f64> = report["curve"].as_array().unwrap().iter().map(|p| p["share"].as_f64().unwrap()).collect();
+    let shares: Vec<f64> =
+        report["curve"].as_array().unwrap().iter().map(|p| p["share"].as_f64().unwrap()).collect();
     assert_eq!(shares, vec![0.1, 0.25, 0.5, 1.0]);
     assert!(!dir.path().join("gen4.model").exists(), "--eval saves no model");
     // The text form names the measures.
     let output = hashiya(&["learn", train.to_str().unwrap(), "--eval", "--folds", "2"]);
     let text = stdout(&output);
-    assert!(text.contains("partial") && text.contains("paste-back") && text.contains("learning curve"), "{text}");
+    assert!(
+        text.contains("partial") && text.contains("paste-back") && text.contains("learning curve"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -37,7 +37,11 @@ fn window() -> (Harness<'static, HashiyaApp>, tempfile::TempDir, std::path::Path
     let mut project = Project::new("s");
     project.push_document(Document::new(DocId::new("d"), "d.txt", TEXT.into()));
     project.push_document(Document::new(DocId::new("e"), "e.txt", "نص آخر.".into()));
-    let found = [model_suggestion(14, 23, "figure"), model_suggestion(36, 47, "figure"), model_suggestion(49, 64, "denial")];
+    let found = [
+        model_suggestion(14, 23, "figure"),
+        model_suggestion(36, 47, "figure"),
+        model_suggestion(49, 64, "denial"),
+    ];
     assert_eq!(add_suggestions(&mut project, SUGGESTIONS_LAYER, &found, Timestamp(1)).len(), 3);
     hashiya::store::save(&project, &path).unwrap();
     (window_on(&path, "rana"), dir, path)
