@@ -3,7 +3,7 @@
 //! find into an annotator's layer as suggested spans, saving the project once, atomically.
 //! With `--model MODEL` a learned model ([`crate::learn`]) suggests instead of the rules.
 
-use crate::model::{DocId, LabelId, Project, Timestamp, slice_chars};
+use crate::model::{DocId, LabelId, Project, Timestamp};
 use crate::store::{ProjectFile, ProjectLock, SaveMode};
 use crate::suggest::{self, Suggestion};
 use anyhow::Context;
@@ -96,8 +96,10 @@ pub fn run(args: SuggestArgs) -> anyhow::Result<ExitCode> {
     }
     if args.json || args.dry_run {
         let mut out = std::io::stdout().lock();
+        let mut texts = SpanTexts::new(&project);
         for (doc, s) in &found {
-            let line = if args.json { json_line(&project, doc, s) } else { text_line(&project, doc, s) };
+            let text = texts.get(doc, s.range);
+            let line = if args.json { json_line(doc, text, s) } else { text_line(doc, text, s) };
             // A closed pipe (`| head`) ends the listing quietly.
             if writeln!(out, "{line}").is_err() {
                 break;
@@ -165,8 +167,25 @@ fn labels(asked: &[String], project: &Project) -> Vec<LabelId> {
     out
 }
 
-fn span_text<'p>(project: &'p Project, doc: &DocId, s: &Suggestion) -> &'p str {
-    project.document(doc).and_then(|d| slice_chars(&d.text, s.range).ok()).unwrap_or("")
+/// The texts of suggestions, found with a map of the documents and a code point index of
+/// the document at hand (suggestions come document by document), so that listing many
+/// suggestions over many documents takes time in proportion to their number.
+struct SpanTexts<'p> {
+    docs: std::collections::HashMap<&'p DocId, &'p crate::model::Document>,
+    current: Option<(&'p DocId, &'p str, crate::model::CharIndex)>,
+}
+
+impl<'p> SpanTexts<'p> {
+    fn new(project: &'p Project) -> Self {
+        Self { docs: project.documents.iter().map(|d| (&d.id, &**d)).collect(), current: None }
+    }
+
+    fn get(&mut self, doc: &DocId, range: crate::model::CharRange) -> &'p str {
+        if self.current.as_ref().is_none_or(|(id, _, _)| *id != doc) {
+            self.current = self.docs.get(doc).map(|d| (&d.id, d.text.as_str(), crate::model::CharIndex::new(&d.text)));
+        }
+        self.current.as_ref().and_then(|(_, text, index)| index.slice(text, range).ok()).unwrap_or("")
+    }
 }
 
 /// A value as a JSON number: integers without a fraction.
@@ -178,8 +197,9 @@ pub fn json_number(value: f64) -> serde_json::Value {
     }
 }
 
-/// One suggestion as the JSON object of the command-line contract, keys in its order.
-pub fn json_line(project: &Project, doc: &DocId, s: &Suggestion) -> String {
+/// One suggestion, whose text is `text`, as the JSON object of the command-line contract,
+/// keys in its order.
+pub fn json_line(doc: &DocId, text: &str, s: &Suggestion) -> String {
     let json = |v: serde_json::Value| v.to_string();
     // A model's suggestion carries its score, to three decimals.
     let score = s
@@ -192,21 +212,21 @@ pub fn json_line(project: &Project, doc: &DocId, s: &Suggestion) -> String {
         s.range.start.0,
         s.range.end.0,
         json(s.label.as_str().into()),
-        json(span_text(project, doc, s).into()),
+        json(text.into()),
         json(s.value.map_or(serde_json::Value::Null, json_number)),
         json(s.unit.clone().into()),
         json(s.rule.clone().into()),
     )
 }
 
-fn text_line(project: &Project, doc: &DocId, s: &Suggestion) -> String {
+fn text_line(doc: &DocId, text: &str, s: &Suggestion) -> String {
     let value = s.value.map(|v| format!(" = {}", json_number(v))).unwrap_or_default();
     let unit = s.unit.as_deref().map(|u| format!(" ({u})")).unwrap_or_default();
     format!(
         "{doc}\t{}\t{}\t{}{value}{unit}\t[{}]",
         s.range,
         s.label.as_str(),
-        span_text(project, doc, s),
+        text,
         s.rule
     )
 }

@@ -49,7 +49,7 @@ pub struct LearnOptions {
 
 impl Default for LearnOptions {
     fn default() -> Self {
-        Self { train: TrainOptions::default(), inner_folds: 3 }
+        Self { train: TrainOptions::default(), inner_folds: 5 }
     }
 }
 

@@ -22,7 +22,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        Self { bits: 18, epochs: 6, rate: 0.05, max_positive_weight: 8.0, rejected_weight: 3.0 }
+        Self { bits: 18, epochs: 8, rate: 0.05, max_positive_weight: 8.0, rejected_weight: 3.0 }
     }
 }
 
