@@ -7,7 +7,7 @@
 //! the whole of `hashiya suggest --dry-run` (load, rules, leaving out what is known) from a
 //! saved file. Target: <= 3 s, load included.
 //!
-//! Run with `cargo bench --bench suggest`.
+//! Run with `cargo bench --bench suggest` (`-- --seeds` for the seeds part alone).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A benchmark fails loudly.
 
 #[path = "../tests/common/mod.rs"]
@@ -23,6 +23,10 @@ const SPANS: usize = 20;
 const RUNS: usize = 3;
 
 fn main() {
+    if std::env::args().any(|a| a == "--seeds") {
+        seeds_bench();
+        return;
+    }
     let project = common::generated_project("bench", ARTICLES, ARTICLE_BYTES, SPANS, 1);
     let labels: Vec<LabelId> = suggest::BUILTIN_LABELS.iter().map(|l| LabelId::new(*l)).collect();
     // The lexicons are read once per process; do it outside the timing.
@@ -77,6 +81,26 @@ fn seeds_bench() {
         println!("seeds: no seed articles found; set HASHIYA_SEEDS to a folder of .txt files");
         return;
     };
+    // Where the time goes, on one thread: tokenizing, then each rule on the tokens.
+    let lex = suggest::lexicon::builtin();
+    let start = Instant::now();
+    let toks: Vec<_> = project.documents.iter().map(|d| suggest::words::tokenize(&d.text)).collect();
+    println!("seeds, tokenizing (one thread): {:.3} s", start.elapsed().as_secs_f64());
+    let start = Instant::now();
+    let n: usize = project
+        .documents
+        .iter()
+        .zip(&toks)
+        .map(|(d, t)| suggest::figures::find(&d.text.chars().collect::<Vec<_>>(), t, lex).len())
+        .sum();
+    println!("seeds, figure rules on the tokens (one thread): {:.3} s, {n}", start.elapsed().as_secs_f64());
+    let start = Instant::now();
+    let n: usize = toks.iter().map(|t| suggest::clauses::claims(t, lex).len()).sum();
+    println!("seeds, claim rules on the tokens (one thread): {:.3} s, {n}", start.elapsed().as_secs_f64());
+    let start = Instant::now();
+    let n: usize = toks.iter().map(|t| suggest::clauses::denials(t, lex).len()).sum();
+    println!("seeds, denial rules on the tokens (one thread): {:.3} s, {n}", start.elapsed().as_secs_f64());
+    drop(toks);
     for label in suggest::BUILTIN_LABELS {
         let labels = [LabelId::new(label)];
         let start = Instant::now();

@@ -32,14 +32,22 @@ pub struct Tok {
     pub spaced_before: bool,
     /// Index of the sentence the token belongs to.
     pub sentence: usize,
-    /// The [`readings`] of a word, as (letters taken off, byte offset into `folded`).
-    cuts: Vec<(u8, u8)>,
+    /// The [`readings`] of a word, as (letters taken off, byte offset into `folded`); the
+    /// first `n_cuts` are used. Held inline: a word has at most five readings (nothing,
+    /// or one to four letters taken off), and a text has millions of words.
+    cuts: [(u8, u8); MAX_CUTS],
+    n_cuts: u8,
 }
+
+/// The most readings a word can have (see [`Tok::cuts`]).
+const MAX_CUTS: usize = 5;
 
 impl Tok {
     /// The word's [`readings`], computed once when the text was tokenized.
     pub fn reads(&self) -> impl Iterator<Item = (usize, &str)> {
         self.cuts
+            .get(..usize::from(self.n_cuts))
+            .unwrap_or(&[])
             .iter()
             .filter_map(|&(letters, at)| Some((usize::from(letters), self.folded.get(usize::from(at)..)?)))
     }
@@ -87,16 +95,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             let raw = chars.get(token.range.start.0..token.range.end.0).unwrap_or(&[]);
             let before = token.range.start.0.checked_sub(1).and_then(|i| chars.get(i));
             let folded: String = raw.iter().copied().filter_map(search::fold).map(fold_more).collect();
-            let cuts = if token.kind == TokenKind::Word {
-                readings(&folded)
-                    .into_iter()
-                    .filter_map(|(letters, rest)| {
-                        Some((u8::try_from(letters).ok()?, u8::try_from(folded.len() - rest.len()).ok()?))
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            };
+            let (cuts, n_cuts) =
+                if token.kind == TokenKind::Word { cuts_of(&folded) } else { ([(0, 0); MAX_CUTS], 0) };
             out.push(Tok {
                 range: token.range,
                 kind: token.kind,
@@ -104,10 +104,47 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 spaced_before: before.is_none_or(|c| c.is_whitespace()),
                 sentence: n,
                 cuts,
+                n_cuts,
             });
         }
     }
     out
+}
+
+/// The [`readings`] of a folded word as (letters taken off, byte offset), in the same
+/// order, without allocating.
+fn cuts_of(word: &str) -> ([(u8, u8); MAX_CUTS], u8) {
+    let mut out = [(0u8, 0u8); MAX_CUTS];
+    let mut n = 0usize;
+    let total = word.chars().count();
+    let mut push = |letters: usize, rest: &str| {
+        let (Ok(letters), Ok(at)) = (u8::try_from(letters), u8::try_from(word.len() - rest.len())) else {
+            return;
+        };
+        let seen = out.get(..n).is_some_and(|o| o.iter().any(|&(_, a)| a == at));
+        if !seen && let Some(slot) = out.get_mut(n) {
+            *slot = (letters, at);
+            n += 1;
+        }
+    };
+    push(0, word);
+    // The same clitics, in the same order, as `readings`.
+    for (conj, c) in [("", 0), ("و", 1), ("ف", 1)] {
+        let Some(a) = word.strip_prefix(conj) else { continue };
+        for (prep, p) in [("", 0), ("ب", 1), ("ك", 1), ("ل", 1)] {
+            let Some(b) = a.strip_prefix(prep) else { continue };
+            let articles: &[(&str, usize)] =
+                if prep == "ل" { &[("", 0), ("ال", 2), ("ل", 1)] } else { &[("", 0), ("ال", 2)] };
+            for &(article, t) in articles {
+                let Some(rest) = b.strip_prefix(article) else { continue };
+                let taken = c + p + t;
+                if total >= taken + 2 {
+                    push(taken, rest);
+                }
+            }
+        }
+    }
+    (out, u8::try_from(n).unwrap_or(0))
 }
 
 /// The ways a folded word can be read with its leading clitics taken off, longest word
@@ -171,6 +208,15 @@ mod tests {
         assert!(has_article("والعشرين"));
         assert!(has_article("الثلاثه"));
         assert!(!has_article("ثلاثه"));
+    }
+
+    #[test]
+    fn inline_cuts_are_the_readings() {
+        for word in ["وبالعشرين", "للقرار", "والقرار", "فلل", "وب", "ب", "الحكومه", "ولكن", "كالعاده", "فالل", "x"] {
+            let tok = tokenize(word).into_iter().next().unwrap();
+            let inline: Vec<(usize, &str)> = tok.reads().collect();
+            assert_eq!(inline, readings(word), "{word}");
+        }
     }
 
     #[test]
