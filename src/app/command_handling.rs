@@ -274,6 +274,9 @@ impl HashiyaApp {
             | UiCommand::RejectSuggestion
             | UiCommand::AcceptAllOfLabel
             | UiCommand::EditPatterns => self.run_suggestion_command(cmd, now),
+            UiCommand::LearnFromSpans | UiCommand::SuggestWithModel | UiCommand::SuggestWithModelAll => {
+                self.run_learning_command(cmd);
+            }
             UiCommand::StartLink => self.link_step(LinkStep::Start, now),
             UiCommand::LinkNextTarget | UiCommand::LinkPreviousTarget => {
                 self.link_step(LinkStep::Step(cmd == UiCommand::LinkNextTarget), now);

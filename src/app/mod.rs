@@ -6,6 +6,7 @@
 
 mod command_handling;
 mod files;
+pub mod learning;
 pub mod start;
 pub mod stats;
 
@@ -49,6 +50,8 @@ pub struct HashiyaApp {
     pub agreement: AgreementWindow,
     pub transfer: Transfer,
     pub performance: PerformanceWindow,
+    /// The model learned from the annotator's spans, and its training in the background.
+    pub learning: learning::Learning,
     /// Frame times and input latency, shown in View > Performance.
     pub frame_stats: stats::SharedRecorder,
     /// Where the frame statistics go on exit (`HASHIYA_FRAME_STATS`).
@@ -93,6 +96,7 @@ impl HashiyaApp {
             agreement: AgreementWindow::default(),
             transfer: Transfer::default(),
             performance: PerformanceWindow::default(),
+            learning: learning::Learning::default(),
             frame_stats: stats::SharedRecorder::default(),
             stats_file: None,
             filter: StatusFilter::default(),
@@ -194,6 +198,7 @@ impl HashiyaApp {
         if let Some(finished) = self.transfer.poll(ctx) {
             self.finished(finished);
         }
+        self.learning_ui(ctx);
         self.toasts.ui(ctx);
     }
 

@@ -182,7 +182,8 @@ impl<'p> SpanTexts<'p> {
 
     fn get(&mut self, doc: &DocId, range: crate::model::CharRange) -> &'p str {
         if self.current.as_ref().is_none_or(|(id, _, _)| *id != doc) {
-            self.current = self.docs.get(doc).map(|d| (&d.id, d.text.as_str(), crate::model::CharIndex::new(&d.text)));
+            self.current =
+                self.docs.get(doc).map(|d| (&d.id, d.text.as_str(), crate::model::CharIndex::new(&d.text)));
         }
         self.current.as_ref().and_then(|(_, text, index)| index.slice(text, range).ok()).unwrap_or("")
     }
@@ -222,11 +223,5 @@ pub fn json_line(doc: &DocId, text: &str, s: &Suggestion) -> String {
 fn text_line(doc: &DocId, text: &str, s: &Suggestion) -> String {
     let value = s.value.map(|v| format!(" = {}", json_number(v))).unwrap_or_default();
     let unit = s.unit.as_deref().map(|u| format!(" ({u})")).unwrap_or_default();
-    format!(
-        "{doc}\t{}\t{}\t{}{value}{unit}\t[{}]",
-        s.range,
-        s.label.as_str(),
-        text,
-        s.rule
-    )
+    format!("{doc}\t{}\t{}\t{}{value}{unit}\t[{}]", s.range, s.label.as_str(), text, s.rule)
 }

@@ -212,7 +212,9 @@ mod tests {
 
     #[test]
     fn inline_cuts_are_the_readings() {
-        for word in ["وبالعشرين", "للقرار", "والقرار", "فلل", "وب", "ب", "الحكومه", "ولكن", "كالعاده", "فالل", "x"] {
+        for word in
+            ["وبالعشرين", "للقرار", "والقرار", "فلل", "وب", "ب", "الحكومه", "ولكن", "كالعاده", "فالل", "x"]
+        {
             let tok = tokenize(word).into_iter().next().unwrap();
             let inline: Vec<(usize, &str)> = tok.reads().collect();
             assert_eq!(inline, readings(word), "{word}");

@@ -55,6 +55,9 @@ pub enum UiCommand {
     RejectSuggestion,
     AcceptAllOfLabel,
     EditPatterns,
+    LearnFromSpans,
+    SuggestWithModel,
+    SuggestWithModelAll,
     StartLink,
     LinkNextTarget,
     LinkPreviousTarget,
@@ -82,7 +85,7 @@ impl KeyContext {
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 51] = [
+    pub const ALL: [UiCommand; 54] = [
         UiCommand::NewProject,
         UiCommand::Open,
         UiCommand::Save,
@@ -128,6 +131,9 @@ impl UiCommand {
         UiCommand::RejectSuggestion,
         UiCommand::AcceptAllOfLabel,
         UiCommand::EditPatterns,
+        UiCommand::LearnFromSpans,
+        UiCommand::SuggestWithModel,
+        UiCommand::SuggestWithModelAll,
         UiCommand::StartLink,
         UiCommand::LinkNextTarget,
         UiCommand::LinkPreviousTarget,
@@ -186,6 +192,9 @@ impl UiCommand {
             UiCommand::RejectSuggestion => "Reject the suggestion",
             UiCommand::AcceptAllOfLabel => "Accept every suggestion of its label here",
             UiCommand::EditPatterns => "Project patterns…",
+            UiCommand::LearnFromSpans => "Learn from my spans",
+            UiCommand::SuggestWithModel => "Suggest with the model in this document",
+            UiCommand::SuggestWithModelAll => "Suggest with the model in all documents",
             UiCommand::StartLink => "Link the selected span…",
             UiCommand::LinkNextTarget => "Link to the next span",
             UiCommand::LinkPreviousTarget => "Link to the previous span",
@@ -245,7 +254,10 @@ impl UiCommand {
             UiCommand::AcceptSuggestion => key(Modifiers::NONE, Key::Y),
             UiCommand::RejectSuggestion => key(Modifiers::NONE, Key::X),
             UiCommand::AcceptAllOfLabel => key(Modifiers::SHIFT, Key::Y),
-            UiCommand::EditPatterns => None,
+            UiCommand::EditPatterns
+            | UiCommand::LearnFromSpans
+            | UiCommand::SuggestWithModel
+            | UiCommand::SuggestWithModelAll => None,
             UiCommand::StartLink => key(Modifiers::NONE, Key::L),
             UiCommand::LinkNextTarget => key(Modifiers::NONE, Key::Tab),
             UiCommand::LinkPreviousTarget => key(Modifiers::SHIFT, Key::Tab),
@@ -382,6 +394,9 @@ pub const MENUS: [(&str, &[UiCommand]); 5] = [
             UiCommand::RejectSuggestion,
             UiCommand::AcceptAllOfLabel,
             UiCommand::EditPatterns,
+            UiCommand::LearnFromSpans,
+            UiCommand::SuggestWithModel,
+            UiCommand::SuggestWithModelAll,
         ],
     ),
     (

@@ -13,6 +13,7 @@ mod first_start;
 mod label_sets;
 mod labels;
 mod layer_suggestions;
+mod learning;
 mod links;
 mod messages;
 mod performance;
