@@ -274,7 +274,10 @@ impl HashiyaApp {
             | UiCommand::RejectSuggestion
             | UiCommand::AcceptAllOfLabel
             | UiCommand::EditPatterns => self.run_suggestion_command(cmd, now),
-            UiCommand::LearnFromSpans | UiCommand::SuggestWithModel | UiCommand::SuggestWithModelAll => {
+            UiCommand::LearnFromSpans
+            | UiCommand::SuggestWithModel
+            | UiCommand::SuggestWithModelAll
+            | UiCommand::MostUncertainDocument => {
                 self.run_learning_command(cmd);
             }
             UiCommand::StartLink => self.link_step(LinkStep::Start, now),

@@ -1,7 +1,9 @@
 //! Suggest > Learn from my spans: a model trained on the annotator's layer in the
 //! background ([`crate::learn::background`]), with a progress bar and a cancel button;
-//! then Suggest with the model in this or all documents. Once a model exists, every
-//! `retrain_after` changes to the project train it again in the background.
+//! then Suggest with the model in this or all documents, and Go to the document the model
+//! is least sure of (most uncertain first, documents the annotator marked done left out).
+//! Once a model exists, every `retrain_after` changes to the project train it again in
+//! the background.
 
 use super::HashiyaApp;
 use crate::learn::background::{Learner, Outcome};
@@ -37,6 +39,20 @@ impl HashiyaApp {
             self.toasts.info("Learn from your spans first (Suggest > Learn from my spans).");
             return;
         };
+        if cmd == UiCommand::MostUncertainDocument {
+            let current = self.session.view().doc.clone();
+            let next = self.learning.learner.uncertain_order().iter().find(|id| {
+                Some(*id) != current.as_ref()
+                    && project
+                        .document(id)
+                        .is_some_and(|d| d.status_of(annotator) != crate::model::Status::Done)
+            });
+            match next.cloned() {
+                Some(doc) => self.session.open_document(doc),
+                None => self.toasts.info("No other document left to annotate."),
+            }
+            return;
+        }
         let docs: Vec<&Document> = if cmd == UiCommand::SuggestWithModelAll {
             project.documents.iter().map(AsRef::as_ref).collect()
         } else {

@@ -21,7 +21,7 @@ struct Job {
     done: Arc<AtomicUsize>,
     total: usize,
     cancel: Arc<AtomicBool>,
-    handle: JoinHandle<Option<Model>>,
+    handle: JoinHandle<Option<(Model, Vec<DocId>)>>,
 }
 
 /// How a background training ended.
@@ -47,11 +47,20 @@ pub struct Learner {
     pub retrain_after: usize,
     /// The layer the current model learned from.
     layer: Option<String>,
+    /// The project's documents, most uncertain first under the current model.
+    order: Vec<DocId>,
 }
 
 impl Default for Learner {
     fn default() -> Self {
-        Self { job: None, model: None, changes: 0, retrain_after: RETRAIN_AFTER, layer: None }
+        Self {
+            job: None,
+            model: None,
+            changes: 0,
+            retrain_after: RETRAIN_AFTER,
+            layer: None,
+            order: Vec::new(),
+        }
     }
 }
 
@@ -79,7 +88,12 @@ impl Learner {
             };
             let stop = || c.load(Ordering::Relaxed);
             let model = super::train(&corpus, &options, &Hooks { progress: &progress, cancel: &stop });
-            (!c.load(Ordering::Relaxed)).then_some(model)
+            if c.load(Ordering::Relaxed) {
+                return None;
+            }
+            // Ordered here, off the window's thread: it predicts every document.
+            let order = most_uncertain_first(&snapshot, &model);
+            Some((model, order))
         });
         self.job = Some(Job { done, total, cancel, handle });
         self.layer = Some(layer.to_string());
@@ -111,9 +125,10 @@ impl Learner {
         let job = self.job.take()?;
         let cancelled = job.cancel.load(Ordering::Relaxed);
         Some(match job.handle.join() {
-            Ok(Some(model)) => {
+            Ok(Some((model, order))) => {
                 let outcome = Outcome::Trained { labels: model.labels.len(), spans: model.info.spans };
                 self.model = Some(Arc::new(model));
+                self.order = order;
                 outcome
             }
             Ok(None) if cancelled => Outcome::Cancelled,
@@ -128,6 +143,12 @@ impl Learner {
             std::thread::sleep(std::time::Duration::from_millis(10));
         }
         self.poll()
+    }
+
+    /// The documents most uncertain first under the current model (as the project was when
+    /// it was trained; empty before a model exists).
+    pub fn uncertain_order(&self) -> &[DocId] {
+        &self.order
     }
 
     /// The current model, if one was trained.
@@ -187,6 +208,7 @@ mod tests {
         assert!(matches!(learner.wait(), Some(Outcome::Trained { labels: 3, .. })));
         assert!(!learner.busy());
         assert_eq!(learner.model().unwrap().labels, vec!["t01", "t02", "t03"]);
+        assert_eq!(learner.uncertain_order().len(), project.documents.len());
     }
 
     #[test]

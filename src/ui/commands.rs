@@ -58,6 +58,7 @@ pub enum UiCommand {
     LearnFromSpans,
     SuggestWithModel,
     SuggestWithModelAll,
+    MostUncertainDocument,
     StartLink,
     LinkNextTarget,
     LinkPreviousTarget,
@@ -85,7 +86,7 @@ impl KeyContext {
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 54] = [
+    pub const ALL: [UiCommand; 55] = [
         UiCommand::NewProject,
         UiCommand::Open,
         UiCommand::Save,
@@ -134,6 +135,7 @@ impl UiCommand {
         UiCommand::LearnFromSpans,
         UiCommand::SuggestWithModel,
         UiCommand::SuggestWithModelAll,
+        UiCommand::MostUncertainDocument,
         UiCommand::StartLink,
         UiCommand::LinkNextTarget,
         UiCommand::LinkPreviousTarget,
@@ -195,6 +197,7 @@ impl UiCommand {
             UiCommand::LearnFromSpans => "Learn from my spans",
             UiCommand::SuggestWithModel => "Suggest with the model in this document",
             UiCommand::SuggestWithModelAll => "Suggest with the model in all documents",
+            UiCommand::MostUncertainDocument => "Go to the document the model is least sure of",
             UiCommand::StartLink => "Link the selected span…",
             UiCommand::LinkNextTarget => "Link to the next span",
             UiCommand::LinkPreviousTarget => "Link to the previous span",
@@ -257,7 +260,8 @@ impl UiCommand {
             UiCommand::EditPatterns
             | UiCommand::LearnFromSpans
             | UiCommand::SuggestWithModel
-            | UiCommand::SuggestWithModelAll => None,
+            | UiCommand::SuggestWithModelAll
+            | UiCommand::MostUncertainDocument => None,
             UiCommand::StartLink => key(Modifiers::NONE, Key::L),
             UiCommand::LinkNextTarget => key(Modifiers::NONE, Key::Tab),
             UiCommand::LinkPreviousTarget => key(Modifiers::SHIFT, Key::Tab),
@@ -397,6 +401,7 @@ pub const MENUS: [(&str, &[UiCommand]); 5] = [
             UiCommand::LearnFromSpans,
             UiCommand::SuggestWithModel,
             UiCommand::SuggestWithModelAll,
+            UiCommand::MostUncertainDocument,
         ],
     ),
     (

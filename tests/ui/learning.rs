@@ -53,6 +53,16 @@ fn learn_then_suggest_then_retrain_after_changes() {
     let first = Arc::clone(h.state().learning.learner.model().unwrap());
     assert_eq!(first.labels, vec!["t01", "t02", "t03"]);
 
+    // The documents come most uncertain first; going to the least sure one opens another.
+    let order = h.state().learning.learner.uncertain_order().to_vec();
+    assert_eq!(order.len(), 80);
+    let before = h.state().session.view().doc.clone();
+    h.state_mut().push(Action::Run(UiCommand::MostUncertainDocument));
+    h.run_steps(16);
+    let opened = h.state().session.view().doc.clone().unwrap();
+    assert_ne!(Some(&opened), before.as_ref());
+    assert_eq!(Some(&opened), order.iter().find(|d| Some(*d) != before.as_ref()));
+
     // The model suggests in the unannotated document.
     h.state_mut().push(Action::OpenDocument(last.clone()));
     h.run_steps(16);
