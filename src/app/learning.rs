@@ -101,10 +101,9 @@ impl HashiyaApp {
         // Every change counts toward training again; the training never blocks a frame.
         if let (Some(generation), Some(project)) =
             (self.session.workspace().map(crate::workspace::Workspace::generation), self.session.project())
+            && self.learning.seen.replace(generation).is_some_and(|old| old != generation)
         {
-            if self.learning.seen.replace(generation).is_some_and(|old| old != generation) {
-                self.learning.learner.note_changes(1, project);
-            }
+            self.learning.learner.note_changes(1, project);
         }
     }
 }
