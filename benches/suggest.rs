@@ -84,6 +84,12 @@ fn seeds_bench() {
     // Where the time goes, on one thread: tokenizing, then each rule on the tokens.
     let lex = suggest::lexicon::builtin();
     let start = Instant::now();
+    let n: usize = project.documents.iter().map(|d| hashiya::model::tokens::sentences(&d.text).len()).sum();
+    println!(
+        "seeds, the project's tokens and sentences (one thread): {:.3} s, {n}",
+        start.elapsed().as_secs_f64()
+    );
+    let start = Instant::now();
     let toks: Vec<_> = project.documents.iter().map(|d| suggest::words::tokenize(&d.text)).collect();
     println!("seeds, tokenizing (one thread): {:.3} s", start.elapsed().as_secs_f64());
     let start = Instant::now();
