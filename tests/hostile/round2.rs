@@ -546,3 +546,30 @@ fn case04_predictions_never_go_into_gold() {
         assert_eq!(store::load(&project).unwrap().gold.span_count(), 0);
     }
 }
+
+/// Case 8 and 9 (project files): a value of the wrong kind, a choice not among its options,
+/// an undeclared attribute and a link its type does not allow are refused with where they
+/// are, never kept silently.
+#[test]
+fn case08_wrong_attribute_values_and_links_in_a_project_file_are_refused() {
+    let figure = r#"attributes: {"counts": "other", "unit": "مريضاً", "value": 12.0})"#;
+    for (edited, expected) in [
+        (r#"attributes: {"counts": "other", "unit": "مريضاً", "value": "twelve"})"#, "must be a number"),
+        (r#"attributes: {"counts": "bananas", "unit": "مريضاً", "value": 12.0})"#, "must be one of"),
+        (
+            r#"attributes: {"colour": "red", "unit": "مريضاً", "value": 12.0})"#,
+            "declares no attribute \"colour\"",
+        ),
+        (r#"attributes: {"counts": "other", "unit": true, "value": 12.0})"#, "must be text"),
+    ] {
+        let err = load_edited(|text| text.replacen(figure, edited, 1)).unwrap_err().to_string();
+        assert!(err.contains(expected) && err.contains("span 10"), "{expected}: {err}");
+    }
+    // The figure-to-claim link made a `denies`, which goes from a denial.
+    let link = r#"(id: 1, head: 10, tail: 9, kind: "quantifies""#;
+    let err = load_edited(|text| text.replacen(link, r#"(id: 1, head: 10, tail: 9, kind: "denies""#, 1))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("relation 1") && err.contains("does not link a \"figure\" span"), "{err}");
+    assert!(load_edited(|text| text.to_string()).is_ok(), "the sample itself loads");
+}
