@@ -215,6 +215,17 @@ impl Workspace {
         events
     }
 
+    /// The process is about to end (SIGTERM): the saves asked so far are written, then
+    /// unsaved work goes to the recovery file at once, and this waits for both.
+    pub fn flush_for_exit(&mut self) -> Vec<SaveEvent> {
+        let events = self.finish_saves();
+        let generation = self.history.generation();
+        if let Some(writer) = &mut self.writer {
+            writer.flush(&self.project, generation);
+        }
+        events
+    }
+
     /// When the project was last read from or written to its file, and which it was.
     pub fn file_event(&self) -> Option<(FileEvent, SystemTime)> {
         self.file_event

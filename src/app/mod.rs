@@ -51,6 +51,8 @@ pub struct HashiyaApp {
     pub performance: PerformanceWindow,
     /// Frame times and input latency, shown in View > Performance.
     pub frame_stats: stats::SharedRecorder,
+    /// Raised on SIGTERM: the next frame writes what is unsaved and ends the process.
+    pub terminate: stats::TerminateFlag,
     /// Where the frame statistics go on exit (`HASHIYA_FRAME_STATS`).
     pub stats_file: Option<PathBuf>,
     /// Which documents the list shows.
@@ -94,6 +96,7 @@ impl HashiyaApp {
             transfer: Transfer::default(),
             performance: PerformanceWindow::default(),
             frame_stats: stats::SharedRecorder::default(),
+            terminate: stats::TerminateFlag::default(),
             stats_file: None,
             filter: StatusFilter::default(),
             dialogs,
@@ -122,6 +125,23 @@ impl HashiyaApp {
         }
     }
 
+    /// SIGTERM arrived: the saves in progress finish, unsaved work goes to the recovery
+    /// file (offered again at the next start), the statistics are written, and the process
+    /// ends with the status SIGTERM gives.
+    fn exit_on_terminate(&mut self) -> ! {
+        for event in self.session.flush_for_exit() {
+            if let crate::session::SaveEvent::Failed { error, .. } = event {
+                eprintln!(
+                    "hashiya: the save asked before SIGTERM failed: {error}; the work is in the recovery file"
+                );
+            }
+        }
+        if let Some(path) = &self.stats_file {
+            stats::write_stats(&self.frame_stats, path);
+        }
+        std::process::exit(stats::SIGTERM_STATUS);
+    }
+
     /// Queues an action as if a widget had pushed it (for tests and drag-and-drop).
     pub fn push(&mut self, action: Action) {
         self.actions.push(action);
@@ -130,6 +150,9 @@ impl HashiyaApp {
     /// Draws one frame, then applies what it asked for.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if self.terminate.load(std::sync::atomic::Ordering::SeqCst) {
+            self.exit_on_terminate();
+        }
         self.handle_keys(&ctx);
         self.handle_dropped_files(&ctx);
         self.session.refresh_review();
@@ -350,9 +373,12 @@ pub fn run_window(project: Option<PathBuf>, annotator: Option<String>) -> anyhow
                 app.toasts.error(message);
             }
             app.stats_file = stats::stats_file_from_env();
-            if let Some(path) = &app.stats_file {
-                stats::write_stats_on_sigterm(std::sync::Arc::clone(&app.frame_stats), path.clone());
-            }
+            stats::watch_sigterm(
+                cc.egui_ctx.clone(),
+                std::sync::Arc::clone(&app.terminate),
+                std::sync::Arc::clone(&app.frame_stats),
+                app.stats_file.clone(),
+            );
             match preload {
                 Some(reading) => match reading.join() {
                     Ok(loaded) => app.open_loaded(loaded),

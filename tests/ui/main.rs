@@ -6,6 +6,7 @@
 mod common;
 
 mod clipboard;
+mod close_kill;
 mod document_view;
 mod file_chooser;
 mod files;
