@@ -131,7 +131,7 @@ fn tables(report: &AgreementReport) -> String {
         let chars = report.alpha_chars.get(label).copied().flatten();
         let _ = writeln!(out, "  {label:<12} {:>8} {:>11}", figure(*alpha), figure(chars));
     }
-    let _ = writeln!(out, "\ndocuments, least agreed first (then those not annotated by someone, unranked):");
+    let _ = writeln!(out, "\ndocuments, least agreed first:");
     let width = report.per_document.iter().map(|d| d.id.chars().count()).max().unwrap_or(0).max(2);
     let _ = writeln!(
         out,
