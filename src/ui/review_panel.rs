@@ -81,11 +81,11 @@ pub fn review_legend_ui(ui: &mut Ui, project: &Project, review: &ReviewState) {
 fn picker_ui(ui: &mut Ui, cx: &mut UiContext<'_>, review: &ReviewState) {
     let project = cx.frame.project;
     let me = cx.frame.annotator;
-    egui::Grid::new("review pair").num_columns(3).show(ui, |ui| {
+    egui::Grid::new("review pair").num_columns(2).show(ui, |ui| {
         for (slot, key) in [UiCommand::AcceptFirst, UiCommand::AcceptSecond].into_iter().enumerate() {
             let chosen = review.annotators().get(slot).map_or("", String::as_str);
-            ui.label(RichText::new(key.key_text(ui.ctx())).strong());
-            egui::ComboBox::from_id_salt(("compare", slot)).selected_text(chosen).show_ui(ui, |ui| {
+            let label = format!("as {}", key.key_text(ui.ctx()));
+            egui::ComboBox::new(("compare", slot), label).selected_text(chosen).show_ui(ui, |ui| {
                 for name in project.annotators() {
                     let text = if name == me { format!("{name} (you)") } else { name.to_string() };
                     if ui.selectable_label(name == chosen, text).clicked() && name != chosen {
@@ -181,7 +181,7 @@ fn items_ui(ui: &mut Ui, cx: &mut UiContext<'_>, review: &ReviewState, doc: &Doc
                 ui.set_width(ui.available_width());
                 let decided = review.is_decided(i);
                 ui.horizontal(|ui| {
-                    let mark = if decided { "✔ decided" } else { "○ undecided" };
+                    let mark = if decided { "decided" } else { "undecided" };
                     ui.label(RichText::new(mark).small().color(theme::status_color(decided)));
                     ui.label(RichText::new(d.kind.describe()).strong());
                     ui.label(RichText::new(format!("{}", d.range)).small().weak());
