@@ -138,7 +138,7 @@ impl HashiyaApp {
         egui::Panel::top("menu").show(ui, |ui| menu_bar_ui(ui, &self.prefs.recent, &mut self.actions));
         let refresh = egui::Panel::bottom("status").show(ui, |ui| status_bar_ui(ui, &self.session)).inner;
         // Below the document, never over it.
-        self.agreement.ui(ui, &mut self.actions);
+        self.agreement.ui(ui, &mut self.engine, &mut self.actions);
         self.panels(ui);
         self.windows(&ctx);
         self.engine.end_frame();

@@ -4,7 +4,7 @@
 //! sits below the document instead of over it, so the document a click opens stays in
 //! view.
 
-use super::{Action, theme};
+use super::{Action, EngineText, text_line, theme};
 use crate::model::DocId;
 use crate::review::report::{FigureValueAgreement, RelationAgreement};
 use crate::review::{AgreementError, AgreementReport, DocumentAgreement};
@@ -67,7 +67,7 @@ impl AgreementPanel {
 
     /// The panel, along the bottom of the window; clicking a document pushes
     /// [`Action::ReviewDocument`]. Call before the central panel.
-    pub fn ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+    pub fn ui(&mut self, ui: &mut Ui, engine: &mut EngineText, actions: &mut Vec<Action>) {
         if !self.open {
             return;
         }
@@ -76,7 +76,10 @@ impl AgreementPanel {
             actions.push(Action::ComputeAgreement);
         }
         let mut open = true;
-        egui::Panel::bottom("agreement").resizable(true).default_size(330.0).show(ui, |ui| {
+        let most = (ui.available_height() * 0.6).max(200.0);
+        let panel =
+            egui::Panel::bottom("agreement").resizable(true).default_size(340.0).size_range(200.0..=most);
+        panel.show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.heading("Agreement");
                 if ui.button("Recompute").clicked() && !self.requested {
@@ -88,7 +91,7 @@ impl AgreementPanel {
                 }
             });
             match &self.report {
-                Some(Ok(report)) => report_ui(ui, report, actions),
+                Some(Ok(report)) => report_ui(ui, engine, report, actions),
                 Some(Err(err)) => {
                     ui.colored_label(theme::ERROR_COLOR, err.to_string());
                 }
@@ -109,7 +112,7 @@ fn fmt(v: Option<f64>) -> String {
 }
 
 /// The whole report: figures on the left, documents and warnings on the right.
-fn report_ui(ui: &mut Ui, report: &AgreementReport, actions: &mut Vec<Action>) {
+fn report_ui(ui: &mut Ui, engine: &mut EngineText, report: &AgreementReport, actions: &mut Vec<Action>) {
     ui.label(format!(
         "{} · {} documents, {} worked on by all of them · {} tokens · {} characters · IoU ≥ {}",
         report.annotators.join(", "),
@@ -134,7 +137,7 @@ fn report_ui(ui: &mut Ui, report: &AgreementReport, actions: &mut Vec<Action>) {
         egui::ScrollArea::vertical().id_salt("agreement documents").auto_shrink([false, false]).show(
             right,
             |ui| {
-                documents_ui(ui, &report.per_document, actions);
+                documents_ui(ui, engine, &report.per_document, actions);
                 if !report.warnings.is_empty() {
                     ui.separator();
                     ui.strong("Warnings");
@@ -227,7 +230,7 @@ fn across_ui(ui: &mut Ui, report: &AgreementReport) {
 /// Link agreement per pair and relation type.
 fn links_ui(ui: &mut Ui, rows: &[RelationAgreement]) {
     ui.strong("Links");
-    egui::Grid::new("agreement links").striped(true).num_columns(6).show(ui, |ui| {
+    egui::Grid::new("agreement links").striped(true).num_columns(5).show(ui, |ui| {
         for (text, tip) in [
             ("pair", ""),
             ("type", ""),
@@ -281,9 +284,14 @@ fn values_ui(ui: &mut Ui, rows: &[FigureValueAgreement]) {
 
 /// The documents from the least to the most agreed, then those someone never annotated;
 /// a click opens one in review mode.
-fn documents_ui(ui: &mut Ui, documents: &[DocumentAgreement], actions: &mut Vec<Action>) {
+fn documents_ui(
+    ui: &mut Ui,
+    engine: &mut EngineText,
+    documents: &[DocumentAgreement],
+    actions: &mut Vec<Action>,
+) {
     ui.strong("Documents, least agreed first (click to review)");
-    egui::Grid::new("agreement documents grid").striped(true).num_columns(5).show(ui, |ui| {
+    egui::Grid::new("agreement documents grid").striped(true).num_columns(6).show(ui, |ui| {
         for (text, tip) in [
             ("document", ""),
             ("alpha_u", tips::ALPHA_U),
@@ -295,10 +303,13 @@ fn documents_ui(ui: &mut Ui, documents: &[DocumentAgreement], actions: &mut Vec<
         }
         ui.end_row();
         for doc in documents {
-            let name = if doc.title.is_empty() { doc.id.as_str() } else { doc.title.as_str() };
-            if ui.link(name).on_hover_text(&doc.id).clicked() {
-                actions.push(Action::ReviewDocument(DocId::new(doc.id.clone())));
-            }
+            ui.vertical(|ui| {
+                if ui.link(&doc.id).on_hover_text(&doc.title).clicked() {
+                    actions.push(Action::ReviewDocument(DocId::new(doc.id.clone())));
+                }
+                // Arabic titles go through the text engine, which orders them right to left.
+                text_line(ui, engine, &doc.title, theme::LIST_FONT_SIZE * 0.8, 220.0, Some(1));
+            });
             if doc.not_annotated_by.is_empty() {
                 ui.label(fmt(doc.alpha_u));
                 ui.label(fmt(doc.overlap_f1));

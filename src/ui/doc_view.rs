@@ -54,8 +54,8 @@ struct Input<'a> {
     look: Look,
     /// The link being made: its head and, once picked, its target.
     link: Option<(SpanId, Option<SpanId>)>,
-    /// In review, the item shown: outlined strongly.
-    current: Option<CharRange>,
+    /// In review, the text of the item shown: outlined strongly.
+    current: Vec<CharRange>,
 }
 
 impl<'a> Input<'a> {
@@ -76,7 +76,7 @@ impl<'a> Input<'a> {
             // A's lane first, then B's.
             others.sort_by_key(|o| review.annotators().iter().position(|a| a == o.name));
         }
-        let current = review.and_then(|r| r.current_disagreement()).map(|d| d.range);
+        let current = review.and_then(|r| r.current_disagreement()).map(|d| d.marked()).unwrap_or_default();
         let link = frame.view.link.as_ref().map(|l| (l.head, l.target));
         Some(Self { frame, doc, others, hits, look: cx.look, link, current })
     }
@@ -354,8 +354,8 @@ impl DocView {
         }
         painter.add(mesh);
         paint_bands(painter, layout, origin, &underlines, room);
-        if let Some(current) = input.current {
-            paint_current(painter, layout, origin, current, input.look.dark);
+        for current in &input.current {
+            paint_current(painter, layout, origin, *current, input.look.dark);
         }
         for (range, color) in suggested {
             rects.clear();

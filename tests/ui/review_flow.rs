@@ -168,11 +168,7 @@ fn the_agreement_panel_shows_links_figure_values_and_documents_not_annotated() {
     // 004 was never annotated by amal: named, not ranked.
     h.get_by_label("not annotated by amal");
     // The panel sits below the document: the document is still drawn beside it.
-    h.get_by_role_and_label(
-        egui::accesskit::Role::Link,
-        "التحالف الأميركي يعلن قصف مواقع حليفة للجيش السوري بدير الزور",
-    )
-    .click();
+    h.get_by_role_and_label(egui::accesskit::Role::Link, DOC).click();
     h.run();
     h.run();
     assert_eq!(h.state().session.view().doc.as_ref(), Some(&DocId::new(DOC)));
