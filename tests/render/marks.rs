@@ -15,8 +15,18 @@ use hashiya::text::{DocLayout, Fonts, LayoutCache, Rect, rasterize};
 const TEXT: &str = "الإرهابيين في";
 const PX: f32 = 22.0;
 
-/// Every ink pixel of the first line, `(x, y)` in layout pixels, with the line's baseline.
-fn ink(fonts: &Fonts, layout: &DocLayout) -> (Vec<(i64, i64)>, f32, Vec<(CharRange, Vec<(i64, i64)>)>) {
+/// An ink pixel, `(x, y)` in layout pixels.
+type Pixel = (i64, i64);
+
+/// The ink of the first line: every pixel, the line's baseline, and each glyph's
+/// pixels with the code points of its cluster.
+struct Ink {
+    all: Vec<Pixel>,
+    baseline: f32,
+    by_glyph: Vec<(CharRange, Vec<Pixel>)>,
+}
+
+fn ink(fonts: &Fonts, layout: &DocLayout) -> Ink {
     let p = &layout.paragraphs[0];
     let line = &p.layout.lines[0];
     let mut all = Vec::new();
@@ -35,7 +45,7 @@ fn ink(fonts: &Fonts, layout: &DocLayout) -> (Vec<(i64, i64)>, f32, Vec<(CharRan
         all.extend(&pixels);
         by_glyph.push((g.cluster, pixels));
     }
-    (all, p.y + line.baseline, by_glyph)
+    Ink { all, baseline: p.y + line.baseline, by_glyph }
 }
 
 /// Ink pixels inside `band` (pixel centres inside the rectangle).
@@ -55,7 +65,7 @@ fn no_review_mark_covers_ink_below_the_baseline() {
     for lanes in [1, 2, 3] {
         let room = leading(lanes);
         let layout = DocLayout::spaced(&fonts, TEXT, 600.0, PX, room, &mut LayoutCache::new());
-        let (ink, baseline, by_glyph) = ink(&fonts, &layout);
+        let Ink { all: ink, baseline, by_glyph } = ink(&fonts, &layout);
         // The letters do reach below the baseline: the hamza of إ (code point 2) and the
         // dots of ب (6) and ي (7, 8).
         let below = |at: usize| {
@@ -90,7 +100,7 @@ fn the_old_underline_at_the_bottom_of_the_line_box_did_cover_ink() {
     // what the lanes above avoid.
     let fonts = Fonts::new().unwrap();
     let layout = DocLayout::new(&fonts, TEXT, 600.0, PX, &mut LayoutCache::new());
-    let (ink, _, _) = ink(&fonts, &layout);
+    let ink = ink(&fonts, &layout).all;
     let whole = CharRange::new(0, TEXT.chars().count());
     let hidden: usize = layout
         .highlight(whole)
