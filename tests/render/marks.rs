@@ -4,7 +4,7 @@
 //! each glyph is rasterized where the layout puts it, and no ink pixel may fall inside a
 //! lane's band.
 
-// Test helpers fail loudly on bad fixtures.
+// A test fails loudly on a bad fixture.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use hashiya::model::CharRange;
