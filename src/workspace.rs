@@ -112,6 +112,11 @@ impl Workspace {
         self.history.can_redo()
     }
 
+    /// How many steps can be undone.
+    pub fn undo_depth(&self) -> usize {
+        self.history.depth()
+    }
+
     /// A number that changes with every edit, undo and redo.
     pub fn generation(&self) -> u64 {
         self.history.generation()

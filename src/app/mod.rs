@@ -11,6 +11,7 @@ pub mod stats;
 
 use crate::model::{DocId, SpanId};
 use crate::session::{Mode, Session};
+use crate::ui::agreement_panel::AgreementPanel;
 use crate::ui::bars::{menu_bar_ui, status_bar_ui};
 use crate::ui::dialogs::{FileDialogs, NativeDialogs};
 use crate::ui::doc_list::{StatusFilter, doc_list_ui};
@@ -21,7 +22,7 @@ use crate::ui::modal::{Modal, Pending, modal_ui};
 use crate::ui::patterns::PatternEditor;
 use crate::ui::performance::PerformanceWindow;
 use crate::ui::prefs::Prefs;
-use crate::ui::review_panel::{AgreementWindow, review_panel_ui};
+use crate::ui::review_panel::{review_legend_ui, review_panel_ui};
 use crate::ui::search::Search;
 use crate::ui::span_list::span_list_ui;
 use crate::ui::toasts::Toasts;
@@ -46,7 +47,7 @@ pub struct HashiyaApp {
     pub pattern_editor: PatternEditor,
     pub search: Search,
     pub doc_view: DocView,
-    pub agreement: AgreementWindow,
+    pub agreement: AgreementPanel,
     pub transfer: Transfer,
     pub performance: PerformanceWindow,
     /// Frame times and input latency, shown in View > Performance.
@@ -92,7 +93,7 @@ impl HashiyaApp {
             pattern_editor: PatternEditor::default(),
             search: Search::default(),
             doc_view: DocView::default(),
-            agreement: AgreementWindow::default(),
+            agreement: AgreementPanel::default(),
             transfer: Transfer::default(),
             performance: PerformanceWindow::default(),
             frame_stats: stats::SharedRecorder::default(),
@@ -159,6 +160,8 @@ impl HashiyaApp {
         self.saves_ended(&ctx);
         egui::Panel::top("menu").show(ui, |ui| menu_bar_ui(ui, &self.prefs.recent, &mut self.actions));
         let refresh = egui::Panel::bottom("status").show(ui, |ui| status_bar_ui(ui, &self.session)).inner;
+        // Below the document, never over it.
+        self.agreement.ui(ui, &mut self.engine, &mut self.actions);
         self.panels(ui);
         self.windows(&ctx);
         self.engine.end_frame();
@@ -212,7 +215,6 @@ impl HashiyaApp {
             self.pattern_editor.ui(ctx, project, &mut self.actions);
             self.transfer.export_ui(ctx, project, &mut self.actions);
         }
-        self.agreement.ui(ctx, &mut self.actions);
         self.performance.ui(ctx, &self.frame_stats.lock().unwrap_or_else(PoisonError::into_inner));
         if let Some(finished) = self.transfer.poll(ctx) {
             self.finished(finished);
@@ -273,13 +275,8 @@ fn central_ui(ui: &mut egui::Ui, cx: &mut UiContext<'_>, search: &mut Search, do
         ui.label(egui::RichText::new(doc.status_of(frame.annotator).name()).weak());
         ui.label(egui::RichText::new(&doc.source).weak().small());
     });
-    if frame.review().is_some() {
-        ui.label(
-            egui::RichText::new(
-                "Review mode: gold spans are filled; each annotator is underlined in their colour.",
-            )
-            .small(),
-        );
+    if let Some(review) = frame.review() {
+        review_legend_ui(ui, frame.project, review);
     }
     let hits = Highlights { hits: search.hits_in(&doc.id), current: search.current_in(&doc.id) };
     doc_view.ui(ui, cx, hits);

@@ -39,7 +39,7 @@ pub enum AdjudicationError {
     NotUnderReview(String),
     #[error("links and attribute values are decided with A, B or R, not with a selection")]
     NotForLinks,
-    #[error("the spans of this decision are not in the gold layer yet")]
+    #[error("the spans of this decision are not in the gold layer yet: accept what both agree on first (G)")]
     NoGoldSpan,
 }
 

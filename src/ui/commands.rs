@@ -61,6 +61,7 @@ pub enum UiCommand {
     LinkFinish,
     LinkCancel,
     AcceptAgreed,
+    NextUndecided,
 }
 
 /// Where the keyboard is: which shortcuts are live.
@@ -82,7 +83,7 @@ impl KeyContext {
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 51] = [
+    pub const ALL: [UiCommand; 52] = [
         UiCommand::NewProject,
         UiCommand::Open,
         UiCommand::Save,
@@ -134,6 +135,7 @@ impl UiCommand {
         UiCommand::LinkFinish,
         UiCommand::LinkCancel,
         UiCommand::AcceptAgreed,
+        UiCommand::NextUndecided,
     ];
 
     /// The menu text.
@@ -191,7 +193,8 @@ impl UiCommand {
             UiCommand::LinkPreviousTarget => "Link to the previous span",
             UiCommand::LinkFinish => "Make the link (first type that fits)",
             UiCommand::LinkCancel => "Cancel the link",
-            UiCommand::AcceptAgreed => "Accept what all annotators agree on into gold",
+            UiCommand::AcceptAgreed => "Accept what both annotators agree on into gold",
+            UiCommand::NextUndecided => "Next undecided item",
         }
     }
 
@@ -252,6 +255,7 @@ impl UiCommand {
             UiCommand::LinkFinish => key(Modifiers::NONE, Key::Enter),
             UiCommand::LinkCancel => key(Modifiers::NONE, Key::Escape),
             UiCommand::AcceptAgreed => key(Modifiers::NONE, Key::G),
+            UiCommand::NextUndecided => key(Modifiers::NONE, Key::U),
         }
     }
 
@@ -276,6 +280,7 @@ impl UiCommand {
                 | UiCommand::UseSelection
                 | UiCommand::RejectDisagreement
                 | UiCommand::AcceptAgreed
+                | UiCommand::NextUndecided
         );
         match context {
             KeyContext::Typing => self.works_while_typing(),
@@ -388,6 +393,7 @@ pub const MENUS: [(&str, &[UiCommand]); 5] = [
         "Review",
         &[
             UiCommand::ReviewMode,
+            UiCommand::NextUndecided,
             UiCommand::NextDisagreement,
             UiCommand::PreviousDisagreement,
             UiCommand::AcceptFirst,
@@ -440,6 +446,8 @@ mod tests {
         assert_eq!(tab(KeyContext::Typing), None, "Tab belongs to the field");
         assert!(UiCommand::NextDisagreement.active_in(KeyContext::Review));
         assert!(!UiCommand::NextDisagreement.active_in(KeyContext::Annotate));
+        assert!(UiCommand::NextUndecided.active_in(KeyContext::Review));
+        assert!(!UiCommand::NextUndecided.active_in(KeyContext::Annotate));
         assert!(!UiCommand::EditNote.active_in(KeyContext::Linking), "bare keys wait while linking");
         assert!(UiCommand::Save.active_in(KeyContext::Linking));
     }

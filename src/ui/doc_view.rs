@@ -17,9 +17,11 @@
 //! head.
 
 use super::engine_text::{EngineText, Quad, push_quads, snap};
+use super::marks::{Band, lanes, paint_bands, paint_current};
 use super::{Action, Look, UiContext, theme};
 use crate::model::{CharIndex, CharRange, Color, ContentHash, Document, Label, LayerRef, Span, SpanId};
 use crate::session::FrameView;
+use crate::text::lanes::{leading, text_part};
 use crate::text::{Affinity, DocLayout, Rect as TRect, next_grapheme, prev_grapheme, snap_to_words, word_at};
 use egui::{Color32, Mesh, Pos2, Rect, Sense, Stroke, Ui, Vec2};
 
@@ -52,13 +54,15 @@ struct Input<'a> {
     look: Look,
     /// The link being made: its head and, once picked, its target.
     link: Option<(SpanId, Option<SpanId>)>,
+    /// In review, the text of the item shown: outlined strongly.
+    current: Vec<CharRange>,
 }
 
 impl<'a> Input<'a> {
     fn new(cx: &UiContext<'a>, hits: Highlights<'a>) -> Option<Self> {
         let frame = cx.frame.clone();
         let doc = frame.document?;
-        let others = frame
+        let mut others: Vec<OtherLayer<'a>> = frame
             .shown_layers()
             .into_iter()
             .map(|l| OtherLayer {
@@ -67,8 +71,14 @@ impl<'a> Input<'a> {
                 spans: l.spans,
             })
             .collect();
+        let review = frame.review();
+        if let Some(review) = review {
+            // A's lane first, then B's.
+            others.sort_by_key(|o| review.annotators().iter().position(|a| a == o.name));
+        }
+        let current = review.and_then(|r| r.current_disagreement()).map(|d| d.marked()).unwrap_or_default();
         let link = frame.view.link.as_ref().map(|l| (l.head, l.target));
-        Some(Self { frame, doc, others, hits, look: cx.look, link })
+        Some(Self { frame, doc, others, hits, look: cx.look, link, current })
     }
 }
 
@@ -77,6 +87,7 @@ struct CachedLayout {
     hash: ContentHash,
     width_bits: u32,
     px_bits: u32,
+    leading_bits: u32,
     layout: DocLayout,
 }
 
@@ -156,21 +167,25 @@ impl DocView {
         self.index()
     }
 
-    fn ensure_layout(&mut self, engine: &mut EngineText, doc: &Document, width: f32, size: f32) {
+    fn ensure_layout(&mut self, engine: &mut EngineText, doc: &Document, width: f32, size: f32, room: f32) {
         self.index_for(doc);
         let fresh = self.cached.as_ref().is_some_and(|c| {
-            c.hash == doc.hash && c.width_bits == width.to_bits() && c.px_bits == size.to_bits()
+            c.hash == doc.hash
+                && c.width_bits == width.to_bits()
+                && c.px_bits == size.to_bits()
+                && c.leading_bits == room.to_bits()
         });
         if fresh {
             return;
         }
-        let layout = engine.layout(&doc.text, width, size);
+        let layout = engine.layout_spaced(&doc.text, width, size, room);
         self.layouts += 1;
         self.quads.clear();
         self.cached = Some(CachedLayout {
             hash: doc.hash.clone(),
             width_bits: width.to_bits(),
             px_bits: size.to_bits(),
+            leading_bits: room.to_bits(),
             layout,
         });
     }
@@ -184,7 +199,11 @@ impl DocView {
         // Whole points: panel widths wobble by fractions of a point as their content changes,
         // and each new width would lay the whole article out again.
         let width = (ui.available_width() - 2.0 * margin).max(input.look.font_size * 4.0).floor();
-        self.ensure_layout(engine, input.doc, width, input.look.font_size);
+        // Room below every line for the marks under the text: the editable layer's
+        // overlapping spans and the other layers shown, one lane each.
+        self.update_lanes(input);
+        let room = leading(self.lane_count.saturating_sub(1) + input.others.len());
+        self.ensure_layout(engine, input.doc, width, input.look.font_size, room);
         egui::ScrollArea::vertical().id_salt("doc-view").auto_shrink([false, false]).show_viewport(
             ui,
             |ui, viewport| {
@@ -219,30 +238,8 @@ impl DocView {
         );
     }
 
-    fn paint(&mut self, ui: &Ui, engine: &mut EngineText, input: &Input<'_>, origin: Pos2, y0: f32, y1: f32) {
-        let Some(cached) = &self.cached else { return };
-        let layout = &cached.layout;
-        let painter = ui.painter();
-        let visible = layout.visible_range(y0, y1);
-        // Backgrounds and underlines are two plain meshes: one shape each, however many
-        // spans are on screen.
-        let mut fills = Mesh::default();
-        let mut rects = Vec::new();
-        let mut fill = |range: CharRange, color: Color32, rects: &mut Vec<TRect>| {
-            rects.clear();
-            layout.highlight_into(range, rects);
-            for r in rects.iter() {
-                fills.add_colored_rect(to_screen(*r, origin), color);
-            }
-        };
-        for hit in input.hits.hits.iter().filter(|h| h.overlaps(&visible)) {
-            fill(*hit, theme::search_hit_color(), &mut rects);
-        }
-        if let Some(hit) = input.hits.current {
-            fill(hit, theme::search_hit_color().gamma_multiply(1.6), &mut rects);
-        }
-        // The editable layer: the first span of a stack filled, the spans overlapping it
-        // underlined, one lane each. Spans are in reading order, so the ones on screen are found by binary search.
+    /// The lanes of the editable layer's spans, computed again when they changed.
+    fn update_lanes(&mut self, input: &Input<'_>) {
         let key = (
             input.doc.hash.clone(),
             input.frame.edit_layer.clone(),
@@ -255,6 +252,43 @@ impl DocView {
             self.lane_count = self.lanes.iter().max().map_or(0, |m| m + 1);
             self.lanes_for = Some(key);
         }
+    }
+
+    /// The room below each line of the layout in use, for the marks under the text.
+    fn room(&self) -> f32 {
+        self.cached.as_ref().map_or(0.0, |c| f32::from_bits(c.leading_bits))
+    }
+
+    /// Room below each line for marks under the text in the layout in use (for tests).
+    pub fn lane_room(&self) -> f32 {
+        self.room()
+    }
+
+    fn paint(&mut self, ui: &Ui, engine: &mut EngineText, input: &Input<'_>, origin: Pos2, y0: f32, y1: f32) {
+        let Some(cached) = &self.cached else { return };
+        let layout = &cached.layout;
+        let painter = ui.painter();
+        let visible = layout.visible_range(y0, y1);
+        // Backgrounds and underlines are two plain meshes: one shape each, however many
+        // spans are on screen.
+        let mut fills = Mesh::default();
+        let mut rects = Vec::new();
+        let room = self.room();
+        let mut fill = |range: CharRange, color: Color32, rects: &mut Vec<TRect>| {
+            rects.clear();
+            layout.highlight_into(range, rects);
+            for r in rects.iter() {
+                fills.add_colored_rect(to_screen(text_part(*r, room), origin), color);
+            }
+        };
+        for hit in input.hits.hits.iter().filter(|h| h.overlaps(&visible)) {
+            fill(*hit, theme::search_hit_color(), &mut rects);
+        }
+        if let Some(hit) = input.hits.current {
+            fill(hit, theme::search_hit_color().gamma_multiply(1.6), &mut rects);
+        }
+        // The editable layer: the first span of a stack filled, the spans overlapping it
+        // underlined, one lane each. Spans are in reading order, so the ones on screen are found by binary search.
         let first = input.frame.spans.partition_point(|s| s.start.0 + self.longest <= visible.start.0);
         let last = input.frame.spans.partition_point(|s| s.start < visible.end);
         let mut underlines = Vec::new();
@@ -272,14 +306,14 @@ impl DocView {
             }
             match lane.checked_sub(1) {
                 None => fill(span.range(), theme::label_color(color, theme::HIGHLIGHT_ALPHA), &mut rects),
-                Some(band) => underlines.push((span.range(), color, band)),
+                Some(lane) => underlines.push(Band { range: span.range(), color, lane }),
             }
         }
         // Other layers' bands go below the editable layer's own underline lanes.
         let own_lanes = self.lane_count.saturating_sub(1);
         for (i, other) in input.others.iter().enumerate() {
             for span in other.spans.iter().filter(|s| s.range().overlaps(&visible)) {
-                underlines.push((span.range(), other.color, own_lanes + i));
+                underlines.push(Band { range: span.range(), color: other.color, lane: own_lanes + i });
             }
         }
         if let Some(selection) = input.frame.view.selection {
@@ -319,27 +353,16 @@ impl DocView {
             push_quads(&mut mesh, quads, snap(ctx, origin + Vec2::new(0.0, p.y)), color);
         }
         painter.add(mesh);
-        let mut bands = Mesh::default();
-        for (range, color, lane) in underlines {
-            rects.clear();
-            layout.highlight_into(range, &mut rects);
-            for r in &rects {
-                let r = to_screen(*r, origin);
-                let bottom = r.max.y - 1.0 - lane as f32 * (theme::UNDERLINE_HEIGHT + 1.0);
-                let band = Rect::from_min_max(
-                    egui::pos2(r.min.x, bottom - theme::UNDERLINE_HEIGHT),
-                    egui::pos2(r.max.x, bottom),
-                );
-                bands.add_colored_rect(band, theme::label_color(color, 230));
-            }
+        paint_bands(painter, layout, origin, &underlines, room);
+        for current in &input.current {
+            paint_current(painter, layout, origin, *current, input.look.dark);
         }
-        painter.add(bands);
         for (range, color) in suggested {
             rects.clear();
             layout.highlight_into(range, &mut rects);
             let stroke = Stroke::new(1.5, theme::label_color(color, 255));
             for r in &rects {
-                let r = to_screen(*r, origin).shrink(1.0);
+                let r = to_screen(text_part(*r, room), origin).shrink(1.0);
                 let corners = [r.left_top(), r.right_top(), r.right_bottom(), r.left_bottom(), r.left_top()];
                 painter.extend(egui::Shape::dashed_line(&corners, stroke, 4.0, 3.0));
             }
@@ -660,23 +683,6 @@ fn resizes(input: &Input<'_>, id: SpanId, start_end: bool, to: usize) -> bool {
         .is_some_and(|s| crate::session::edits::resized_range(s.range(), start_end, to).is_some())
 }
 
-/// Lane of each span (spans in reading order): the first lane free at its start, so that
-/// overlapping spans get different lanes.
-pub fn lanes(spans: &[Span]) -> Vec<usize> {
-    let mut lane_ends: Vec<usize> = Vec::new();
-    spans
-        .iter()
-        .map(|span| {
-            let lane = lane_ends.iter().position(|&end| end <= span.start.0).unwrap_or(lane_ends.len());
-            match lane_ends.get_mut(lane) {
-                Some(end) => *end = span.end.0,
-                None => lane_ends.push(span.end.0),
-            }
-            lane
-        })
-        .collect()
-}
-
 fn label_color(labels: &[Label], span: &Span) -> Color {
     labels.iter().find(|l| l.id == span.label).map_or(Color([128, 128, 128]), |l| l.color)
 }
@@ -739,21 +745,4 @@ fn to_screen(r: TRect, origin: Pos2) -> Rect {
         egui::pos2(origin.x + r.x0, origin.y + r.y0),
         egui::pos2(origin.x + r.x1, origin.y + r.y1),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{LabelId, Timestamp};
-
-    fn span(id: u64, start: usize, end: usize) -> Span {
-        Span::new(SpanId(id), CharRange::new(start, end), LabelId::new("claim"), "amal", Timestamp(0))
-    }
-
-    #[test]
-    fn overlapping_spans_get_different_lanes() {
-        let spans = [span(1, 0, 10), span(2, 2, 4), span(3, 5, 12), span(4, 10, 11), span(5, 12, 14)];
-        assert_eq!(lanes(&spans), [0, 1, 1, 0, 0]);
-        assert!(lanes(&[]).is_empty());
-    }
 }

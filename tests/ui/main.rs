@@ -17,5 +17,6 @@ mod links;
 mod messages;
 mod performance;
 mod review;
+mod review_flow;
 mod suggestions;
 mod workflow;
