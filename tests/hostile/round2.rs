@@ -443,15 +443,18 @@ fn case21_many_duplicate_predictions_import_near_linearly() {
     fs::write(&input, format!("{line}\n")).unwrap();
     let output = hashiya_in(&["import".as_ref(), project.as_os_str(), input.as_os_str()]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let start = std::time::Instant::now();
-    let output =
-        hashiya_in(&["import".as_ref(), project.as_os_str(), input.as_os_str(), "--as-suggestions".as_ref()]);
+    let (output, took) = common::run_hashiya_cpu([
+        "import".as_ref(),
+        project.as_os_str(),
+        input.as_os_str(),
+        "--as-suggestions".as_ref(),
+    ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let took = start.elapsed();
     assert!(stderr(&output).contains(&format!("{n} already present")), "{}", stderr(&output));
-    eprintln!("{n} duplicate predictions: {took:?}");
-    // About 1.3 s here in a debug build; the search one by one took about 7 s.
-    assert!(took.as_secs() < 6, "{took:?}");
+    eprintln!("{n} duplicate predictions: {took:?} of CPU");
+    // About 1.3 s of CPU in a debug build; the search one by one took about 7 s. CPU time,
+    // not wall time: a busy machine does not make it fail.
+    assert!(took.as_secs() < 5, "{took:?}");
 }
 
 /// Case 14: what brat's files cannot hold exactly (a value with `|` or `,` that
