@@ -3,13 +3,15 @@
 #
 # Runs the release binary under Xvfb + openbox with HASHIYA_FRAME_STATS, and for
 # DURATION seconds (default 30) double-clicks words in the document view, presses the
-# label keys 1/2/3 and pages through documents with PageDown, so autosave runs all along.
-# Then it sends SIGTERM (the window writes its statistics on SIGTERM; a normal close would
+# label keys 1/2/3, pages through documents with PageDown and saves with Ctrl+S every few
+# seconds, so autosave and saves run all along. Then it sends SIGTERM (the window writes
+# what is unsaved to the recovery file and its statistics, then ends; a normal close would
 # stop at the unsaved-changes question) and prints the JSON, time to the first window and
 # the window's resident memory.
 #
 # Needs: apt-get install -y xvfb openbox xdotool
-# Usage: [DRIVE_ONLY=select|label|page] benches/window_drive.sh [BINARY] [DURATION]
+# Usage: [DRIVE_ONLY=select|label|page|save] [SAVE_EVERY=N] benches/window_drive.sh [BINARY] [DURATION]
+#   SAVE_EVERY  press Ctrl+S every N steps (default 8, about every 4 s; 0: never)
 #   BINARY   default: $CARGO_TARGET_DIR/release/hashiya (build it with cargo build --release)
 #   PROJECT  env, default: a generated 10,000-article project (store bench `generate`),
 #            kept in $WORK_DIR (default /tmp/hashiya-window-drive) between runs
@@ -71,8 +73,10 @@ x windowactivate --sync "$window" || true
 RANDOM=12
 end=$(($(date +%s) + duration))
 steps=0
-# DRIVE_ONLY=select|label|page does only that, to tell which action costs what.
+# DRIVE_ONLY=select|label|page|save does only that, to tell which action costs what.
 only=${DRIVE_ONLY:-}
+save_every=${SAVE_EVERY:-8}
+saves=0
 while (($(date +%s) < end)); do
     if [[ -z $only || $only == select || $only == label ]]; then
         # A word in the document view (between the side panels, under the palette).
@@ -88,6 +92,11 @@ while (($(date +%s) < end)); do
         x key Next
         sleep 0.2
     fi
+    if [[ $only == save ]] || { [[ -z $only ]] && ((save_every > 0 && steps % save_every == 0)); }; then
+        x key ctrl+s
+        saves=$((saves + 1))
+        sleep 0.5
+    fi
 done
 
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$app/status")
@@ -95,7 +104,7 @@ hwm_kb=$(awk '/VmHWM/ {print $2}' "/proc/$app/status")
 kill -TERM "$app"
 wait "$app" 2>/dev/null || true
 
-echo "steps: $steps (${only:-double-click, label key; PageDown every 4th}) in ${duration} s"
+echo "steps: $steps (${only:-double-click, label key; PageDown every 4th}), $saves saves with Ctrl+S, in ${duration} s"
 awk -v a="$launched" -v b="$shown" 'BEGIN { printf "first frame with the project: %.2f s after launch\n", b - a }'
 echo "window memory: resident $((rss_kb / 1024)) MB at the end, peak $((hwm_kb / 1024)) MB"
 if [[ -f $work/drive.ron.recovery ]]; then echo "autosave wrote $work/drive.ron.recovery"; fi

@@ -74,27 +74,85 @@ fn round_ms(ms: f32) -> f64 {
     (f64::from(ms) * 1000.0).round() / 1000.0
 }
 
-/// One series of durations: every sample (for the exact figures on exit) and the most
-/// recent ones (for the live view, so drawing it never sorts a long history).
-#[derive(Clone, Debug, Default)]
+/// The most samples a series keeps for its percentiles (4 MiB): a window left open for
+/// days keeps a bounded history.
+pub const MAX_SAMPLES: usize = 1 << 20;
+
+/// One series of durations: up to [`MAX_SAMPLES`] samples for the percentiles (beyond
+/// that a uniform random sample of all of them, so the percentiles stay unbiased), exact
+/// counts and maximum, and the most recent ones (for the live view, so drawing it never
+/// sorts a long history).
+#[derive(Clone, Debug)]
 pub struct Series {
-    all: Vec<f32>,
+    kept: Vec<f32>,
+    limit: usize,
+    seen: u64,
+    max: f32,
+    over_16: u64,
+    over_33: u64,
+    /// State of the xorshift generator choosing which kept sample a new one replaces.
+    random: u64,
     recent: VecDeque<f32>,
 }
 
+impl Default for Series {
+    fn default() -> Self {
+        Self::with_limit(MAX_SAMPLES)
+    }
+}
+
 impl Series {
+    /// A series keeping at most `limit` samples for its percentiles.
+    pub fn with_limit(limit: usize) -> Self {
+        Self {
+            kept: Vec::new(),
+            limit: limit.max(1),
+            seen: 0,
+            max: 0.0,
+            over_16: 0,
+            over_33: 0,
+            random: 0x9e37_79b9_7f4a_7c15,
+            recent: VecDeque::new(),
+        }
+    }
+
     pub fn push(&mut self, duration: Duration) {
         let ms = duration.as_secs_f32() * 1000.0;
-        self.all.push(ms);
+        if !ms.is_finite() {
+            return;
+        }
+        self.seen += 1;
+        self.max = self.max.max(ms);
+        self.over_16 += u64::from(ms > 16.0);
+        self.over_33 += u64::from(ms > 33.0);
+        if self.kept.len() < self.limit {
+            self.kept.push(ms);
+        } else {
+            // Reservoir sampling: the new sample replaces a kept one with probability
+            // limit / seen, so every sample so far is equally likely to be kept.
+            self.random ^= self.random << 13;
+            self.random ^= self.random >> 7;
+            self.random ^= self.random << 17;
+            let slot = self.random % self.seen;
+            if let Some(kept) = usize::try_from(slot).ok().and_then(|i| self.kept.get_mut(i)) {
+                *kept = ms;
+            }
+        }
         if self.recent.len() == RECENT_FRAMES {
             self.recent.pop_front();
         }
         self.recent.push_back(ms);
     }
 
-    /// Every sample so far.
+    /// Every sample so far: exact counts and maximum, percentiles of the kept samples.
     pub fn summary(&self) -> Summary {
-        Summary::of(&self.all)
+        Summary {
+            frames: self.seen,
+            max_ms: round_ms(self.max),
+            over_16ms: self.over_16,
+            over_33ms: self.over_33,
+            ..Summary::of(&self.kept)
+        }
     }
 
     /// The last [`RECENT_FRAMES`] samples.
@@ -103,12 +161,12 @@ impl Series {
         if b.is_empty() { Summary::of(a) } else { Summary::of(&[a, b].concat()) }
     }
 
-    pub fn len(&self) -> usize {
-        self.all.len()
+    pub fn len(&self) -> u64 {
+        self.seen
     }
 
     pub fn is_empty(&self) -> bool {
-        self.all.is_empty()
+        self.seen == 0
     }
 }
 
@@ -315,6 +373,19 @@ mod tests {
         assert_eq!(s.summary().max_ms, 100.0);
         assert_eq!(s.recent_summary().max_ms, 1.0);
         assert_eq!(s.recent_summary().frames, RECENT_FRAMES as u64);
+    }
+
+    #[test]
+    fn a_long_session_keeps_a_bounded_history_with_exact_counts() {
+        let mut s = Series::with_limit(100);
+        for i in 0..10_000u64 {
+            s.push(ms(if i % 100 == 0 { 40 } else { 5 }));
+        }
+        assert_eq!(s.kept.len(), 100, "the history is bounded");
+        let summary = s.summary();
+        assert_eq!((summary.frames, summary.over_33ms, summary.over_16ms), (10_000, 100, 100));
+        assert_eq!(summary.max_ms, 40.0);
+        assert_eq!(summary.p50_ms, 5.0, "percentiles come from a uniform sample");
     }
 
     #[test]

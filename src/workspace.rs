@@ -112,6 +112,11 @@ impl Workspace {
         self.history.can_redo()
     }
 
+    /// How many steps can be undone.
+    pub fn undo_depth(&self) -> usize {
+        self.history.depth()
+    }
+
     /// A number that changes with every edit, undo and redo.
     pub fn generation(&self) -> u64 {
         self.history.generation()
@@ -211,6 +216,17 @@ impl Workspace {
                 self.saving = None;
             }
             events.extend(polled);
+        }
+        events
+    }
+
+    /// The process is about to end (SIGTERM): the saves asked so far are written, then
+    /// unsaved work goes to the recovery file at once, and this waits for both.
+    pub fn flush_for_exit(&mut self) -> Vec<SaveEvent> {
+        let events = self.finish_saves();
+        let generation = self.history.generation();
+        if let Some(writer) = &mut self.writer {
+            writer.flush(&self.project, generation);
         }
         events
     }

@@ -128,7 +128,7 @@ impl HashiyaApp {
             Action::Export(format, options) => self.export(format, options, ctx),
             Action::ComputeAgreement => self.compute_agreement(),
             Action::ShowLayer(name, on) => self.session.show_layer(&name, on),
-            Action::Compare(name, on) => self.session.compare(&name, on),
+            Action::Compare(slot, name) => self.session.compare(slot, &name),
             Action::GoToDisagreement(i) => {
                 let result = self.session.go_to_disagreement(i);
                 self.report(result);
@@ -288,11 +288,8 @@ impl HashiyaApp {
             UiCommand::LinkCancel => self.link_step(LinkStep::Cancel, now),
             UiCommand::AcceptAgreed => {
                 let result = self.session.accept_agreed(now);
-                if let Some(n) = self.report(result) {
-                    self.toasts.info(match n {
-                        0 => "Nothing new that all annotators agree on here.".to_string(),
-                        n => format!("Accepted {n} spans and links all annotators agree on into gold (Ctrl+Z takes them back)."),
-                    });
+                if let Some(added) = self.report(result) {
+                    self.toasts.info(crate::ui::review_panel::accepted_message(added));
                 }
             }
             UiCommand::ZoomIn | UiCommand::ZoomOut | UiCommand::ZoomReset => {
@@ -328,6 +325,12 @@ impl HashiyaApp {
                 let result = self.session.step_disagreement(cmd == UiCommand::NextDisagreement);
                 self.report(result);
             }
+            UiCommand::NextUndecided => match self.session.next_undecided() {
+                Err(SessionError::NoDisagreement) => self.toasts.info(crate::ui::review_panel::ALL_DECIDED),
+                other => {
+                    self.report(other);
+                }
+            },
             UiCommand::AcceptFirst
             | UiCommand::AcceptSecond
             | UiCommand::UseSelection
@@ -339,7 +342,9 @@ impl HashiyaApp {
                     _ => Choice::Selection,
                 };
                 let result = self.session.decide(choice, now);
-                self.report(result);
+                if self.report(result) == Some(false) {
+                    self.toasts.info(crate::ui::review_panel::ALL_DECIDED);
+                }
             }
         }
     }

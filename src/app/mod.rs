@@ -12,6 +12,7 @@ pub mod stats;
 
 use crate::model::{DocId, SpanId};
 use crate::session::{Mode, Session};
+use crate::ui::agreement_panel::AgreementPanel;
 use crate::ui::bars::{menu_bar_ui, status_bar_ui};
 use crate::ui::dialogs::{FileDialogs, NativeDialogs};
 use crate::ui::doc_list::{StatusFilter, doc_list_ui};
@@ -22,7 +23,7 @@ use crate::ui::modal::{Modal, Pending, modal_ui};
 use crate::ui::patterns::PatternEditor;
 use crate::ui::performance::PerformanceWindow;
 use crate::ui::prefs::Prefs;
-use crate::ui::review_panel::{AgreementWindow, review_panel_ui};
+use crate::ui::review_panel::{review_legend_ui, review_panel_ui};
 use crate::ui::search::Search;
 use crate::ui::span_list::span_list_ui;
 use crate::ui::toasts::Toasts;
@@ -47,13 +48,15 @@ pub struct HashiyaApp {
     pub pattern_editor: PatternEditor,
     pub search: Search,
     pub doc_view: DocView,
-    pub agreement: AgreementWindow,
+    pub agreement: AgreementPanel,
     pub transfer: Transfer,
     pub performance: PerformanceWindow,
     /// The model learned from the annotator's spans, and its training in the background.
     pub learning: learning::Learning,
     /// Frame times and input latency, shown in View > Performance.
     pub frame_stats: stats::SharedRecorder,
+    /// Raised on SIGTERM: the next frame writes what is unsaved and ends the process.
+    pub terminate: stats::TerminateFlag,
     /// Where the frame statistics go on exit (`HASHIYA_FRAME_STATS`).
     pub stats_file: Option<PathBuf>,
     /// Which documents the list shows.
@@ -93,11 +96,12 @@ impl HashiyaApp {
             pattern_editor: PatternEditor::default(),
             search: Search::default(),
             doc_view: DocView::default(),
-            agreement: AgreementWindow::default(),
+            agreement: AgreementPanel::default(),
             transfer: Transfer::default(),
             performance: PerformanceWindow::default(),
             learning: learning::Learning::default(),
             frame_stats: stats::SharedRecorder::default(),
+            terminate: stats::TerminateFlag::default(),
             stats_file: None,
             filter: StatusFilter::default(),
             dialogs,
@@ -126,6 +130,23 @@ impl HashiyaApp {
         }
     }
 
+    /// SIGTERM arrived: the saves in progress finish, unsaved work goes to the recovery
+    /// file (offered again at the next start), the statistics are written, and the process
+    /// ends with the status SIGTERM gives.
+    fn exit_on_terminate(&mut self) -> ! {
+        for event in self.session.flush_for_exit() {
+            if let crate::session::SaveEvent::Failed { error, .. } = event {
+                eprintln!(
+                    "hashiya: the save asked before SIGTERM failed: {error}; the work is in the recovery file"
+                );
+            }
+        }
+        if let Some(path) = &self.stats_file {
+            stats::write_stats(&self.frame_stats, path);
+        }
+        std::process::exit(stats::SIGTERM_STATUS);
+    }
+
     /// Queues an action as if a widget had pushed it (for tests and drag-and-drop).
     pub fn push(&mut self, action: Action) {
         self.actions.push(action);
@@ -134,12 +155,17 @@ impl HashiyaApp {
     /// Draws one frame, then applies what it asked for.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if self.terminate.load(std::sync::atomic::Ordering::SeqCst) {
+            self.exit_on_terminate();
+        }
         self.handle_keys(&ctx);
         self.handle_dropped_files(&ctx);
         self.session.refresh_review();
         self.saves_ended(&ctx);
         egui::Panel::top("menu").show(ui, |ui| menu_bar_ui(ui, &self.prefs.recent, &mut self.actions));
         let refresh = egui::Panel::bottom("status").show(ui, |ui| status_bar_ui(ui, &self.session)).inner;
+        // Below the document, never over it.
+        self.agreement.ui(ui, &mut self.engine, &mut self.actions);
         self.panels(ui);
         self.windows(&ctx);
         self.engine.end_frame();
@@ -193,7 +219,6 @@ impl HashiyaApp {
             self.pattern_editor.ui(ctx, project, &mut self.actions);
             self.transfer.export_ui(ctx, project, &mut self.actions);
         }
-        self.agreement.ui(ctx, &mut self.actions);
         self.performance.ui(ctx, &self.frame_stats.lock().unwrap_or_else(PoisonError::into_inner));
         if let Some(finished) = self.transfer.poll(ctx) {
             self.finished(finished);
@@ -255,13 +280,8 @@ fn central_ui(ui: &mut egui::Ui, cx: &mut UiContext<'_>, search: &mut Search, do
         ui.label(egui::RichText::new(doc.status_of(frame.annotator).name()).weak());
         ui.label(egui::RichText::new(&doc.source).weak().small());
     });
-    if frame.review().is_some() {
-        ui.label(
-            egui::RichText::new(
-                "Review mode: gold spans are filled; each annotator is underlined in their colour.",
-            )
-            .small(),
-        );
+    if let Some(review) = frame.review() {
+        review_legend_ui(ui, frame.project, review);
     }
     let hits = Highlights { hits: search.hits_in(&doc.id), current: search.current_in(&doc.id) };
     doc_view.ui(ui, cx, hits);
@@ -355,9 +375,12 @@ pub fn run_window(project: Option<PathBuf>, annotator: Option<String>) -> anyhow
                 app.toasts.error(message);
             }
             app.stats_file = stats::stats_file_from_env();
-            if let Some(path) = &app.stats_file {
-                stats::write_stats_on_sigterm(std::sync::Arc::clone(&app.frame_stats), path.clone());
-            }
+            stats::watch_sigterm(
+                cc.egui_ctx.clone(),
+                std::sync::Arc::clone(&app.terminate),
+                std::sync::Arc::clone(&app.frame_stats),
+                app.stats_file.clone(),
+            );
             match preload {
                 Some(reading) => match reading.join() {
                     Ok(loaded) => app.open_loaded(loaded),

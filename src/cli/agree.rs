@@ -51,14 +51,15 @@ fn tables(report: &AgreementReport) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} documents, {} tokens, {} characters; overlap matching at IoU >= {}",
-        report.documents, report.tokens, report.characters, report.iou
+        "{} documents, {} worked on by every annotator compared: {} tokens, {} characters; overlap matching at IoU >= {}",
+        report.documents, report.documents_compared, report.tokens, report.characters, report.iou
     );
     let mut current: Option<(&str, &str)> = None;
     for row in &report.pairs {
         if current != Some((row.a.as_str(), row.b.as_str())) {
             current = Some((row.a.as_str(), row.b.as_str()));
-            let _ = writeln!(out, "\n{} vs {}", row.a, row.b);
+            let documents = if row.documents == 1 { "document" } else { "documents" };
+            let _ = writeln!(out, "\n{} vs {} ({} {documents} both worked on)", row.a, row.b, row.documents);
             let _ = writeln!(
                 out,
                 "{:<12} {:>6} {:>6} {:>8} {:>10} {:>10} {:>8} {:>8} {:>8}",
@@ -103,21 +104,25 @@ fn tables(report: &AgreementReport) -> String {
             figure(row.relation_f1)
         );
     }
-    let _ = writeln!(out, "\nfigure values (figures both marked):");
     let _ = writeln!(
         out,
-        "  {:<20} {:>7} {:>11} {:>10} {:>6}",
-        "pair", "matched", "both valued", "same value", "share"
+        "\nfigure values (figures both marked; agreement = same / both valued, valued = both valued / matched):"
+    );
+    let _ = writeln!(
+        out,
+        "  {:<20} {:>7} {:>11} {:>10} {:>9} {:>6}",
+        "pair", "matched", "both valued", "same value", "agreement", "valued"
     );
     for row in &report.figure_values {
         let pair = format!("{} vs {}", row.a, row.b);
         let _ = writeln!(
             out,
-            "  {pair:<20} {:>7} {:>11} {:>10} {:>6}",
+            "  {pair:<20} {:>7} {:>11} {:>10} {:>9} {:>6}",
             row.matched_figures,
             row.both_valued,
             row.same_value,
-            figure(row.same_value_share)
+            figure(row.value_agreement),
+            figure(row.valued_share)
         );
     }
     let _ = writeln!(out, "\nalpha over {}:", report.annotators.join(", "));
@@ -144,6 +149,9 @@ fn tables(report: &AgreementReport) -> String {
             doc.spans,
             doc.title
         );
+        if !doc.not_annotated_by.is_empty() {
+            let _ = writeln!(out, "  {:<width$} not annotated by {}", "", doc.not_annotated_by.join(", "));
+        }
     }
     if !report.warnings.is_empty() {
         let _ = writeln!(out, "\nwarnings:");

@@ -99,6 +99,11 @@ impl History {
         !self.redo.is_empty()
     }
 
+    /// How many steps can be undone.
+    pub fn depth(&self) -> usize {
+        self.undo.len()
+    }
+
     /// A counter that changes whenever the project changes through this history.
     pub fn generation(&self) -> u64 {
         self.generation

@@ -1,6 +1,6 @@
 //! Labels: the tags an analyst gives a span (claim, denial, figure, ...).
 
-use super::{AttributeDef, SharedStr, default_attributes};
+use super::{AttrValue, AttributeDef, Attributes, SharedStr, default_attributes};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -98,6 +98,37 @@ impl Label {
     /// The declared attribute called `name`.
     pub fn attribute(&self, name: &str) -> Option<&AttributeDef> {
         self.attributes.iter().find(|a| a.name == name)
+    }
+
+    /// Why a span of this label cannot hold `value` as its attribute `name`: the label
+    /// does not declare it, or the value is not of its kind (a choice not among its
+    /// options). `None` when it can.
+    pub fn attribute_problem(&self, name: &str, value: &AttrValue) -> Option<String> {
+        match self.attribute(name) {
+            None => Some(format!("label {:?} declares no attribute {name:?}", self.id.as_str())),
+            Some(def) if !def.kind.accepts(value) => Some(format!(
+                "attribute {name:?} must be {}, not {:?}",
+                def.kind.expected(),
+                value.to_string()
+            )),
+            Some(_) => None,
+        }
+    }
+
+    /// The first problem with `attributes` on a span of this label (see
+    /// [`Label::attribute_problem`]).
+    pub fn attributes_problem(&self, attributes: &Attributes) -> Option<String> {
+        attributes.iter().find_map(|(name, value)| self.attribute_problem(name, value))
+    }
+
+    /// The values of `attributes` this label declares and accepts: what a span keeps when
+    /// it is given this label.
+    pub fn fitting(&self, attributes: &Attributes) -> Attributes {
+        attributes
+            .iter()
+            .filter(|(name, value)| self.attribute_problem(name, value).is_none())
+            .map(|(name, value)| (name.to_string(), value.clone()))
+            .collect()
     }
 }
 

@@ -17,6 +17,7 @@ mod shared;
 mod span;
 pub mod tokens;
 mod unique;
+mod validation;
 
 pub use crate::offsets::{
     ByteOffset, CharIndex, CharOffset, CharRange, OffsetError, byte_to_char, char_len, char_to_byte,
@@ -30,13 +31,13 @@ pub use command::{Command, CommandError, LayerRef, apply};
 pub use document::{ContentHash, DocId, Document, Status};
 pub use history::History;
 pub use label::{Color, Label, LabelId, default_labels};
-pub use name::{MAX_NAME_CHARS, clean_name, name_problem};
+pub use name::{GOLD_NAME, MAX_NAME_CHARS, clean_name, is_reserved_name, name_problem};
 pub use project::{
-    FORMAT_VERSION, Layer, LayerDoc, MAX_ID, Pattern, Project, Rejection, ValidationError, advance_id,
-    next_free,
+    FORMAT_VERSION, Layer, LayerDoc, MAX_ID, Pattern, Project, Rejection, advance_id, next_free,
 };
 pub use relation::{
     Relation, RelationId, RelationType, default_relation_types, default_relation_types_for, types_for,
 };
 pub use shared::{SharedStr, interning};
 pub use span::{Origin, Span, SpanId, Timestamp};
+pub use validation::ValidationError;

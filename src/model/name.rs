@@ -50,6 +50,14 @@ fn is_name_char(c: char) -> bool {
         )
 }
 
+/// The gold layer's name: no annotator, import or suggestion run may take it.
+pub const GOLD_NAME: &str = "gold";
+
+/// True for a name reserved for the gold layer (`gold`, in any case).
+pub fn is_reserved_name(name: &str) -> bool {
+    name.eq_ignore_ascii_case(GOLD_NAME)
+}
+
 /// Why a name read from a project file is refused: empty, or holding control characters.
 pub fn name_problem(name: &str) -> Option<&'static str> {
     if name.trim().is_empty() {

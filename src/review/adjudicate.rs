@@ -39,7 +39,7 @@ pub enum AdjudicationError {
     NotUnderReview(String),
     #[error("links and attribute values are decided with A, B or R, not with a selection")]
     NotForLinks,
-    #[error("the spans of this decision are not in the gold layer yet")]
+    #[error("the spans of this decision are not in the gold layer yet: accept what both agree on first (G)")]
     NoGoldSpan,
 }
 
@@ -373,9 +373,10 @@ mod tests {
         let mut p = review_project();
         let d = doc();
         let doc0 = p.documents[0].clone();
-        // amal links her longer claim 7..13 to the agreed claim 0..3.
+        // amal links her longer claim 7..13 to the agreed claim 0..3, by a type open to any labels.
+        p.relation_types.push(crate::model::RelationType::open("cites", crate::model::Color::default()));
         let link =
-            Relation::new(RelationId(1), SpanId(3), SpanId(1), LabelId::new("denies"), "amal", Timestamp(1));
+            Relation::new(RelationId(1), SpanId(3), SpanId(1), LabelId::new("cites"), "amal", Timestamp(1));
         std::sync::Arc::make_mut(p.layers.get_mut("amal").unwrap().docs.get_mut(&doc0.id).unwrap())
             .relations = vec![link];
         let agreed = auto_accept_agreed(&p, &d, &["amal", "omar"], "lina", NOW);

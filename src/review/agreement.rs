@@ -3,8 +3,10 @@
 //! Krippendorff's unitizing alpha (continuum form) and nominal alpha over characters;
 //! per document; with warnings where a figure means little.
 //!
-//! Every document of the project counts; an annotator with no spans on a document is
-//! taken to have marked nothing there. docs/agreement.md defines each figure.
+//! A pair is compared over the documents both worked on (marked done, or with a span of
+//! theirs; see `scope`), the figures across all the chosen annotators over those every
+//! one of them worked on, so a document someone never touched changes nothing.
+//! docs/agreement.md defines each figure.
 
 use super::alpha::nominal_alpha;
 use super::coding::{char_codes, token_codes};
@@ -13,8 +15,9 @@ use super::kappa::cohen_kappa;
 use super::matching::{exact_matches, overlap_matching};
 use super::per_document::per_document;
 use super::report::{ALL_LABELS, AgreementReport, PairAgreement, layer_named};
+use super::scope;
 use crate::model::tokens::{Token, tokenize};
-use crate::model::{Document, LabelId, Project, Span};
+use crate::model::{LabelId, Project, Span};
 use std::collections::BTreeMap;
 
 /// What to compare.
@@ -46,15 +49,15 @@ pub enum AgreementError {
     BadThreshold(f64),
 }
 
-/// One annotator's codes over every document, concatenated in project order.
+/// One annotator's codes, document by document (project order).
 struct Coding<'p> {
-    /// Spans per document, in project document order.
     spans: Vec<Vec<&'p Span>>,
-    tokens_all: Vec<Option<&'p LabelId>>,
-    chars_all: Vec<Option<&'p LabelId>>,
-    /// Per label (project order): whether a span of that label covers the unit.
-    tokens_by_label: Vec<Vec<bool>>,
-    chars_by_label: Vec<Vec<bool>>,
+    tokens_all: Vec<Vec<Option<&'p LabelId>>>,
+    chars_all: Vec<Vec<Option<&'p LabelId>>>,
+    /// Per label (project order), per document: whether a span of that label covers
+    /// the unit.
+    tokens_by_label: Vec<Vec<Vec<bool>>>,
+    chars_by_label: Vec<Vec<Vec<bool>>>,
 }
 
 fn code<'p>(project: &'p Project, tokens: &[Vec<Token>], annotator: &str) -> Coding<'p> {
@@ -73,15 +76,15 @@ fn code<'p>(project: &'p Project, tokens: &[Vec<Token>], annotator: &str) -> Cod
             .map(|l| l.spans(&doc.id).iter().filter(|s| !s.is_suggested()).collect())
             .unwrap_or_default();
         let len = doc.text.chars().count();
-        coding.tokens_all.extend(token_codes(tokens, &spans, labels));
-        coding.chars_all.extend(char_codes(len, &spans, labels));
+        coding.tokens_all.push(token_codes(tokens, &spans, labels));
+        coding.chars_all.push(char_codes(len, &spans, labels));
         for (i, label) in labels.iter().enumerate() {
             let of_label: Vec<&Span> = spans.iter().copied().filter(|s| s.label == label.id).collect();
             if let Some(t) = coding.tokens_by_label.get_mut(i) {
-                t.extend(token_codes(tokens, &of_label, labels).iter().map(Option::is_some));
+                t.push(token_codes(tokens, &of_label, labels).iter().map(Option::is_some).collect());
             }
             if let Some(c) = coding.chars_by_label.get_mut(i) {
-                c.extend(char_codes(len, &of_label, labels).iter().map(Option::is_some));
+                c.push(char_codes(len, &of_label, labels).iter().map(Option::is_some).collect());
             }
         }
         coding.spans.push(spans);
@@ -89,14 +92,20 @@ fn code<'p>(project: &'p Project, tokens: &[Vec<Token>], annotator: &str) -> Cod
     coding
 }
 
+/// The documents' units joined end to end, for the documents `keep` holds.
+fn joined<T: Clone>(per_doc: &[Vec<T>], keep: &[bool]) -> Vec<T> {
+    per_doc.iter().zip(keep).filter(|(_, k)| **k).flat_map(|(units, _)| units.iter().cloned()).collect()
+}
+
 fn f1(matches: usize, a: usize, b: usize) -> Option<f64> {
     (a + b > 0).then(|| 2.0 * matches as f64 / (a + b) as f64)
 }
 
-/// Span counts and matches between two annotators for spans passing `keep`.
-fn match_counts(a: &Coding, b: &Coding, iou: f64, keep: impl Fn(&Span) -> bool) -> [usize; 4] {
+/// Span counts and matches between two annotators for spans passing `keep`, over the
+/// documents `docs` holds.
+fn match_counts(a: &Coding, b: &Coding, iou: f64, docs: &[bool], keep: impl Fn(&Span) -> bool) -> [usize; 4] {
     let mut counts = [0; 4];
-    for (sa, sb) in a.spans.iter().zip(&b.spans) {
+    for ((sa, sb), _) in a.spans.iter().zip(&b.spans).zip(docs).filter(|(_, d)| **d) {
         let sa: Vec<&Span> = sa.iter().copied().filter(|s| keep(s)).collect();
         let sb: Vec<&Span> = sb.iter().copied().filter(|s| keep(s)).collect();
         counts[0] += sa.len();
@@ -110,6 +119,7 @@ fn match_counts(a: &Coding, b: &Coding, iou: f64, keep: impl Fn(&Span) -> bool) 
 fn pair_row(
     names: (&str, &str),
     label: &str,
+    documents: usize,
     counts: [usize; 4],
     cohen_kappa: Option<f64>,
     [alpha_u, alpha_chars]: [Option<f64>; 2],
@@ -130,6 +140,7 @@ fn pair_row(
         spans_b,
         exact_matches: exact,
         overlap_matches: overlap,
+        documents,
     }
 }
 
@@ -156,46 +167,63 @@ fn selected(project: &Project, options: &AgreementOptions) -> Result<Vec<String>
     Ok(names)
 }
 
-/// Measures agreement between the chosen annotators over every document of `project`.
+/// Measures agreement between the chosen annotators: each pair over the documents both
+/// worked on, the figures across all of them over the documents every one worked on
+/// (see `scope`).
 pub fn agreement(project: &Project, options: &AgreementOptions) -> Result<AgreementReport, AgreementError> {
     let names = selected(project, options)?;
     let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
-    let documents: Vec<&Document> = project.documents.iter().map(|d| &**d).collect();
+    let worked = scope::worked(project, &name_refs);
     let tokens: Vec<Vec<Token>> = project.documents.iter().map(|d| tokenize(&d.text)).collect();
     let codings: Vec<Coding> = names.iter().map(|n| code(project, &tokens, n)).collect();
     let mut pairs = Vec::new();
     let (mut relations, mut figure_values) = (Vec::new(), Vec::new());
     for (i, (name_a, a)) in names.iter().zip(&codings).enumerate() {
-        for (name_b, b) in names.iter().zip(&codings).skip(i + 1) {
+        for (j, (name_b, b)) in names.iter().zip(&codings).enumerate().skip(i + 1) {
             let names = (name_a.as_str(), name_b.as_str());
+            let (documents, keep) = scope::shared(project, &worked, &[i, j]);
             let (rows, figures) =
-                super::relations::relation_agreement(project, names.0, names.1, options.iou);
+                super::relations::relation_agreement(project, names.0, names.1, options.iou, &documents);
             relations.extend(rows);
             figure_values.push(figures);
             let study = continuum::study(project, &[names.0, names.1], &documents);
-            let counts = match_counts(a, b, options.iou, |_| true);
-            let kappa = cohen_kappa(&a.tokens_all, &b.tokens_all);
-            let alphas = [study.alpha(), nominal_alpha(&[&a.chars_all, &b.chars_all])];
-            pairs.push(pair_row(names, ALL_LABELS, counts, kappa, alphas));
+            let n = documents.len();
+            let counts = match_counts(a, b, options.iou, &keep, |_| true);
+            let kappa = cohen_kappa(&joined(&a.tokens_all, &keep), &joined(&b.tokens_all, &keep));
+            let alphas = [
+                study.alpha(),
+                nominal_alpha(&[
+                    joined(&a.chars_all, &keep).as_slice(),
+                    joined(&b.chars_all, &keep).as_slice(),
+                ]),
+            ];
+            pairs.push(pair_row(names, ALL_LABELS, n, counts, kappa, alphas));
             let by_label = a
                 .tokens_by_label
                 .iter()
                 .zip(&b.tokens_by_label)
                 .zip(a.chars_by_label.iter().zip(&b.chars_by_label));
             for (label, ((ta, tb), (ca, cb))) in project.labels.iter().zip(by_label) {
-                let counts = match_counts(a, b, options.iou, |s| s.label == label.id);
-                let kappa = cohen_kappa(ta, tb);
-                let alphas = [study.category_alpha(&&label.id), nominal_alpha(&[ca, cb])];
-                pairs.push(pair_row(names, label.id.as_str(), counts, kappa, alphas));
+                let counts = match_counts(a, b, options.iou, &keep, |s| s.label == label.id);
+                let kappa = cohen_kappa(&joined(ta, &keep), &joined(tb, &keep));
+                let alphas = [
+                    study.category_alpha(&&label.id),
+                    nominal_alpha(&[joined(ca, &keep).as_slice(), joined(cb, &keep).as_slice()]),
+                ];
+                pairs.push(pair_row(names, label.id.as_str(), n, counts, kappa, alphas));
             }
         }
     }
+    let everyone: Vec<usize> = (0..names.len()).collect();
+    let (documents, keep) = scope::shared(project, &worked, &everyone);
     let mut alpha_chars = BTreeMap::new();
-    let all: Vec<&[Option<&LabelId>]> = codings.iter().map(|c| c.chars_all.as_slice()).collect();
+    let all: Vec<Vec<Option<&LabelId>>> = codings.iter().map(|c| joined(&c.chars_all, &keep)).collect();
+    let all: Vec<&[Option<&LabelId>]> = all.iter().map(Vec::as_slice).collect();
     alpha_chars.insert(ALL_LABELS.to_string(), nominal_alpha(&all));
     for (i, label) in project.labels.iter().enumerate() {
-        let coders: Vec<&[bool]> =
-            codings.iter().filter_map(|c| c.chars_by_label.get(i).map(Vec::as_slice)).collect();
+        let coders: Vec<Vec<bool>> =
+            codings.iter().filter_map(|c| c.chars_by_label.get(i).map(|c| joined(c, &keep))).collect();
+        let coders: Vec<&[bool]> = coders.iter().map(Vec::as_slice).collect();
         alpha_chars.insert(label.id.0.to_string(), nominal_alpha(&coders));
     }
     let study = continuum::study(project, &name_refs, &documents);
@@ -204,17 +232,18 @@ pub fn agreement(project: &Project, options: &AgreementOptions) -> Result<Agreem
         pairs,
         alpha_u: continuum::alpha_by_label(project, &study),
         alpha_chars,
-        per_document: per_document(project, &name_refs, options.iou),
+        per_document: per_document(project, &name_refs, &worked, options.iou),
         iou: options.iou,
         documents: project.documents.len(),
-        tokens: codings.first().map_or(0, |c| c.tokens_all.len()),
-        characters: codings.first().map_or(0, |c| c.chars_all.len()),
+        documents_compared: documents.len(),
+        tokens: codings.first().map_or(0, |c| joined(&c.tokens_all, &keep).len()),
+        characters: codings.first().map_or(0, |c| joined(&c.chars_all, &keep).len()),
         warnings: Vec::new(),
         annotators: names,
         relations,
         figure_values,
     };
-    report.warnings = super::warnings::warnings(project, &report, &dropped);
+    report.warnings = super::warnings::warnings(project, &report, &worked, &dropped);
     Ok(report)
 }
 
@@ -297,8 +326,8 @@ mod tests {
             (None, None, None, None)
         );
         assert_eq!(report.alpha_u.get("denial"), Some(&None));
-        assert!(report.warnings.iter().any(|w| w.contains("no denial spans")));
-        assert!(report.warnings.iter().any(|w| w.contains("fewer than 10")));
+        assert!(report.warnings.iter().any(|w| w.text.contains("no denial spans")));
+        assert!(report.warnings.iter().any(|w| w.text.contains("fewer than 10")));
 
         // A lower threshold lets the figures match: IoU 2/9 >= 0.2.
         let loose = agreement(&p, &AgreementOptions { iou: 0.2, ..Default::default() }).unwrap();
@@ -324,9 +353,13 @@ mod tests {
 
     #[test]
     fn empty_layers() {
-        let p = project(&[("amal", amal()), ("omar", vec![]), ("sara", vec![])]);
+        let mut p = project(&[("amal", amal()), ("omar", vec![]), ("sara", vec![])]);
+        // omar read the document and marked it done with nothing in it; sara never opened it.
+        let done = p.document_mut(&DocId::new("d1")).unwrap();
+        done.status.insert("omar".into(), crate::model::Status::Done);
         let report = agreement(&p, &AgreementOptions::default()).unwrap();
         let r = row(&report, "amal", "omar", "all");
+        assert_eq!(r.documents, 1);
         // No matches against an empty layer: F1 = 0, every span of amal unmatched.
         assert!(close(r.exact_f1, 0.0) && close(r.overlap_f1, 0.0));
         assert_eq!((r.unmatched_a, r.unmatched_b), (2, 0));
@@ -339,8 +372,14 @@ mod tests {
             (None, None, None, None, None)
         );
         assert_eq!((r.unmatched_a, r.unmatched_b), (0, 0));
-        assert!(report.warnings.iter().any(|w| w.starts_with("omar has no spans")));
-        assert!(report.warnings.iter().any(|w| w.contains("only one of them")));
+        assert!(report.warnings.iter().any(|w| w.text.starts_with("omar has no spans")));
+        assert!(report.warnings.iter().any(|w| w.text.contains("only one of them")));
+        // sara never worked on d1: her pairs are compared over no document.
+        assert_eq!(row(&report, "amal", "sara", "all").documents, 0);
+        assert_eq!(row(&report, "amal", "sara", "all").exact_f1, None);
+        assert_eq!(report.documents_compared, 0);
+        let codes: Vec<&str> = report.warnings.iter().map(|w| w.code).collect();
+        assert!(codes.contains(&"no_spans") && codes.contains(&"documents_left_out"), "{codes:?}");
     }
 
     #[test]
@@ -354,7 +393,7 @@ mod tests {
         let report = agreement(&p, &AgreementOptions::default()).unwrap();
         assert!(close(row(&report, "amal", "omar", "claim").alpha_u, 1.0));
         assert!(
-            report.warnings.iter().any(|w| w.starts_with("amal: 1 claim span overlaps")),
+            report.warnings.iter().any(|w| w.text.starts_with("amal: 1 claim span overlaps")),
             "{:?}",
             report.warnings
         );
@@ -365,7 +404,7 @@ mod tests {
         let claims: Vec<Span> = (0..5).map(|i| span(i, i as usize, i as usize + 1, "claim")).collect();
         let p = project(&[("amal", claims.clone()), ("omar", claims)]);
         let report = agreement(&p, &AgreementOptions::default()).unwrap();
-        assert!(report.warnings.iter().any(|w| w.starts_with("label claim makes up 100%")));
+        assert!(report.warnings.iter().any(|w| w.text.starts_with("label claim makes up 100%")));
     }
 
     #[test]

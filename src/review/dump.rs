@@ -27,6 +27,9 @@ pub struct DocumentUnits {
     pub tokens: Vec<[usize; 2]>,
     /// Each annotator's spans as `[start, end, label]`, in reading order.
     pub spans: BTreeMap<String, Vec<(usize, usize, String)>>,
+    /// The annotators who worked on the document (marked it done, or made a span on
+    /// it), in the order compared: a pair is compared over the documents both worked on.
+    pub worked: Vec<String>,
 }
 
 /// The units of every document of `project` for `annotators`.
@@ -35,6 +38,7 @@ pub fn dump_units(project: &Project, annotators: &[String]) -> UnitsDump {
         .documents
         .iter()
         .map(|doc| DocumentUnits {
+            worked: annotators.iter().filter(|n| super::scope::worked_on(project, n, doc)).cloned().collect(),
             id: doc.id.to_string(),
             length: doc.text.chars().count(),
             tokens: tokenize(&doc.text).iter().map(|t| [t.range.start.0, t.range.end.0]).collect(),

@@ -27,6 +27,7 @@ pub mod merge;
 pub mod per_document;
 pub mod relations;
 pub mod report;
+pub mod scope;
 pub mod state;
 pub mod unitizing;
 mod warnings;

@@ -1,6 +1,11 @@
 //! Agreement per document, so that a reviewer starts where colleagues disagree most:
 //! exact and overlap F1 pooled over every pair of the chosen annotators, and
 //! Krippendorff's unitizing alpha over the document alone.
+//!
+//! A document one of the chosen annotators never worked on (see `scope`) is marked
+//! "not annotated by" them: its figures are over those who did (undefined when fewer
+//! than two did), and it is left out of the ranking, listed after the ranked documents
+//! in project order, so the "least agreed" document is never simply one somebody skipped.
 
 use super::continuum;
 use super::matching::{exact_matches, overlap_matching};
@@ -8,18 +13,49 @@ use super::report::{DocumentAgreement, layer_named};
 use crate::model::{Document, Project, Span};
 use std::cmp::Ordering;
 
-/// One row per document of `project`, the least agreed first.
-pub fn per_document(project: &Project, annotators: &[&str], iou: f64) -> Vec<DocumentAgreement> {
-    let mut rows: Vec<DocumentAgreement> =
-        project.documents.iter().map(|d| row(project, annotators, iou, d)).collect();
-    rows.sort_by(least_agreed_first);
-    rows
+/// One row per document of `project`, the least agreed first, then those some annotator
+/// never worked on. `worked[a][d]`: whether annotator `a` of `annotators` worked on
+/// document `d`.
+pub fn per_document(
+    project: &Project,
+    annotators: &[&str],
+    worked: &[Vec<bool>],
+    iou: f64,
+) -> Vec<DocumentAgreement> {
+    let (mut ranked, mut unranked): (Vec<DocumentAgreement>, Vec<DocumentAgreement>) = project
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(d, doc)| {
+            let who: Vec<&str> = annotators
+                .iter()
+                .zip(worked)
+                .filter(|(_, w)| w.get(d).copied().unwrap_or(false))
+                .map(|(n, _)| *n)
+                .collect();
+            let missing = annotators.iter().filter(|n| !who.contains(n)).map(|n| n.to_string()).collect();
+            row(project, &who, missing, iou, doc)
+        })
+        .partition(|r| r.not_annotated_by.is_empty());
+    ranked.sort_by(least_agreed_first);
+    ranked.append(&mut unranked);
+    ranked
 }
 
-fn row(project: &Project, annotators: &[&str], iou: f64, doc: &Document) -> DocumentAgreement {
+fn row(
+    project: &Project,
+    annotators: &[&str],
+    missing: Vec<String>,
+    iou: f64,
+    doc: &Document,
+) -> DocumentAgreement {
     let spans: Vec<Vec<&Span>> = annotators
         .iter()
-        .map(|n| layer_named(project, n).map(|l| l.spans(&doc.id).iter().collect()).unwrap_or_default())
+        .map(|n| {
+            layer_named(project, n)
+                .map(|l| l.spans(&doc.id).iter().filter(|s| !s.is_suggested()).collect())
+                .unwrap_or_default()
+        })
         .collect();
     let (mut total, mut exact, mut overlap) = (0, 0, 0);
     for (i, a) in spans.iter().enumerate() {
@@ -30,13 +66,16 @@ fn row(project: &Project, annotators: &[&str], iou: f64, doc: &Document) -> Docu
         }
     }
     let f1 = |m: usize| (total > 0).then(|| 2.0 * m as f64 / total as f64);
+    let alpha_u =
+        if annotators.len() < 2 { None } else { continuum::study(project, annotators, &[doc]).alpha() };
     DocumentAgreement {
         id: doc.id.to_string(),
         title: doc.title.clone(),
         exact_f1: f1(exact),
         overlap_f1: f1(overlap),
-        alpha_u: continuum::study(project, annotators, &[doc]).alpha(),
+        alpha_u,
         spans: spans.iter().map(Vec::len).sum(),
+        not_annotated_by: missing,
     }
 }
 
@@ -77,9 +116,11 @@ mod tests {
         put("amal", 1, vec![span(2, 6, "claim"), span(10, 14, "figure")]);
         put("omar", 1, vec![span(3, 6, "claim")]);
         p.documents = docs.into_iter().map(Into::into).collect();
-        let rows = per_document(&p, &["amal", "omar"], 0.5);
+        let worked = super::super::scope::worked(&p, &["amal", "omar"]);
+        let rows = per_document(&p, &["amal", "omar"], &worked, 0.5);
         let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids, ["apart", "same", "blank"]);
+        assert_eq!(rows[2].not_annotated_by, ["amal", "omar"], "nobody worked on blank");
         let [apart, same, blank] = [&rows[0], &rows[1], &rows[2]];
         assert_eq!(
             (same.exact_f1, same.overlap_f1, same.alpha_u, same.spans),

@@ -8,11 +8,13 @@
 //! relation type and over all types. Suggested spans and relations count for no one.
 //!
 //! For figures (spans whose label declares a `value` attribute), the pairs of matched
-//! spans are counted, and among them those whose `value`s are equal.
+//! spans are counted, those where both gave a value, and among them those whose `value`s
+//! are equal: `value_agreement = same / both valued` says how often two values agree,
+//! `valued_share = both valued / matched` how often both gave one.
 
 use super::matching::overlap_matching;
 use super::report::{ALL_LABELS, FigureValueAgreement, RelationAgreement, layer_named};
-use crate::model::{Project, Relation, Span, SpanId};
+use crate::model::{Document, Project, Relation, Span, SpanId};
 use std::collections::{BTreeMap, HashMap};
 
 /// What one document contributes for one pair.
@@ -24,12 +26,14 @@ struct Tally {
     figures: [usize; 3],
 }
 
-/// Relation and figure-value agreement of annotators `a` and `b` over every document.
+/// Relation and figure-value agreement of annotators `a` and `b` over `documents` (those
+/// both worked on).
 pub fn relation_agreement(
     project: &Project,
     a: &str,
     b: &str,
     iou: f64,
+    documents: &[&Document],
 ) -> (Vec<RelationAgreement>, FigureValueAgreement) {
     let (layer_a, layer_b) = (layer_named(project, a), layer_named(project, b));
     let mut tally = Tally::default();
@@ -37,7 +41,7 @@ pub fn relation_agreement(
         tally.by_type.insert(kind.id.to_string(), [0; 3]);
     }
     let valued = |span: &Span| project.label(&span.label).is_some_and(|l| l.attribute("value").is_some());
-    for doc in &project.documents {
+    for doc in documents {
         fn spans<'p>(layer: Option<&'p crate::model::Layer>, doc: &crate::model::DocId) -> Vec<&'p Span> {
             layer.map(|l| l.spans(doc).iter().filter(|s| !s.is_suggested()).collect()).unwrap_or_default()
         }
@@ -104,6 +108,8 @@ pub fn relation_agreement(
         both_valued,
         same_value: same,
         same_value_share: (matched > 0).then(|| same as f64 / matched as f64),
+        value_agreement: (both_valued > 0).then(|| same as f64 / both_valued as f64),
+        valued_share: (matched > 0).then(|| both_valued as f64 / matched as f64),
     };
     (rows, figures)
 }
@@ -125,6 +131,10 @@ mod tests {
         let mut s = span(id, start, end, "figure");
         s.attributes.set("value", Some(AttrValue::Number(value)));
         s
+    }
+
+    fn all(p: &Project) -> Vec<&Document> {
+        p.documents.iter().map(|d| &**d).collect()
     }
 
     // "نفى الجيش مقتل 12 مدنياً وقال إن 3 أصيبوا"
@@ -156,7 +166,7 @@ mod tests {
         ];
         omar.relations = vec![link(5, 7, 8, "denies"), link(6, 10, 8, "quantifies")];
         p.push_document(doc);
-        let (rows, figures) = relation_agreement(&p, "amal", "omar", 0.5);
+        let (rows, figures) = relation_agreement(&p, "amal", "omar", 0.5, &all(&p));
         let row = |kind: &str| rows.iter().find(|r| r.kind == kind).unwrap();
         // denies: 1 each, 1 match -> 1.0. quantifies: 1 each, none match -> 0. all: 2 x 1 / 4.
         assert_eq!((row("denies").matches, row("denies").relation_f1), (1, Some(1.0)));
@@ -165,9 +175,27 @@ mod tests {
         // Two matched figure pairs, both valued; one has the same value.
         assert_eq!((figures.matched_figures, figures.both_valued, figures.same_value), (2, 2, 1));
         assert_eq!(figures.same_value_share, Some(0.5));
+        assert_eq!((figures.value_agreement, figures.valued_share), (Some(0.5), Some(1.0)));
         // With a stricter threshold the claims no longer pair, so no relation matches.
-        let (rows, _) = relation_agreement(&p, "amal", "omar", 0.6);
+        let (rows, _) = relation_agreement(&p, "amal", "omar", 0.6, &all(&p));
         assert_eq!(rows[0].matches, 0);
+    }
+
+    #[test]
+    fn a_figure_valued_by_one_side_only_lowers_the_valued_share_not_the_value_agreement() {
+        let mut p = Project::new("t");
+        let doc = Document::new(DocId::new("d"), "d", TEXT.into());
+        p.layers.entry("amal".into()).or_default().doc_mut(&doc).spans =
+            vec![figure(1, 15, 17, 12.0), figure(2, 33, 34, 3.0)];
+        // omar marks both figures, but gives only the second a value.
+        p.layers.entry("omar".into()).or_default().doc_mut(&doc).spans =
+            vec![span(1, 15, 17, "figure"), figure(2, 33, 34, 3.0)];
+        p.push_document(doc);
+        let (_, figures) = relation_agreement(&p, "amal", "omar", 0.5, &all(&p));
+        assert_eq!((figures.matched_figures, figures.both_valued, figures.same_value), (2, 1, 1));
+        assert_eq!(figures.value_agreement, Some(1.0), "the one pair valued by both agrees");
+        assert_eq!(figures.valued_share, Some(0.5));
+        assert_eq!(figures.same_value_share, Some(0.5), "the old share counts the unvalued one against");
     }
 
     #[test]
@@ -176,7 +204,7 @@ mod tests {
         let doc = Document::new(DocId::new("d"), "d", TEXT.into());
         p.layers.entry("amal".into()).or_default().doc_mut(&doc).spans = vec![span(1, 0, 3, "denial")];
         p.push_document(doc);
-        let (rows, figures) = relation_agreement(&p, "amal", "omar", 0.5);
+        let (rows, figures) = relation_agreement(&p, "amal", "omar", 0.5, &all(&p));
         assert!(rows.iter().all(|r| r.relation_f1.is_none()));
         assert_eq!(figures.same_value_share, None);
     }

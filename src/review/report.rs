@@ -46,14 +46,17 @@ pub struct PairAgreement {
     pub alpha_u: Option<f64>,
     /// Nominal Krippendorff's alpha over characters for this pair; `None` when undefined.
     pub alpha_chars: Option<f64>,
-    /// Spans of `a` (of this label), over every document.
+    /// Spans of `a` (of this label), over the documents compared.
     pub spans_a: usize,
-    /// Spans of `b` (of this label), over every document.
+    /// Spans of `b` (of this label), over the documents compared.
     pub spans_b: usize,
     /// Pairs of spans with the same start, end and label.
     pub exact_matches: usize,
     /// Pairs in the maximum overlap matching.
     pub overlap_matches: usize,
+    /// The documents this pair is compared over: those both worked on (marked done, or
+    /// with a span of theirs).
+    pub documents: usize,
 }
 
 /// The agreement on one document, over all labels and all the chosen annotators.
@@ -70,6 +73,10 @@ pub struct DocumentAgreement {
     pub alpha_u: Option<f64>,
     /// Spans of the chosen annotators on this document.
     pub spans: usize,
+    /// The chosen annotators who never worked on this document (neither marked it done
+    /// nor made a span on it). When any did not, the figures are over the others and the
+    /// document is left out of the ranking.
+    pub not_annotated_by: Vec<String>,
 }
 
 /// Agreement over a project.
@@ -85,19 +92,23 @@ pub struct AgreementReport {
     /// Nominal Krippendorff's alpha over characters across all the annotators, by label
     /// and `"all"`.
     pub alpha_chars: BTreeMap<String, Option<f64>>,
-    /// Per document, the least agreed first (see `per_document::least_agreed_first`).
+    /// Per document, the least agreed first (see `per_document::least_agreed_first`),
+    /// then the documents some annotator never worked on.
     pub per_document: Vec<DocumentAgreement>,
     /// The IoU threshold of overlap matching.
     pub iou: f64,
-    /// Documents compared (every document of the project).
+    /// Documents in the project.
     pub documents: usize,
-    /// Tokens coded for kappa, over every document.
+    /// Documents every chosen annotator worked on: those `alpha_u` and `alpha_chars`
+    /// across all of them are computed over.
+    pub documents_compared: usize,
+    /// Tokens of the documents compared.
     pub tokens: usize,
-    /// Code points over every document: the characters of `alpha_chars` and the length
-    /// of the continuum of `alpha_u`.
+    /// Code points of the documents compared: the characters of `alpha_chars` and the
+    /// length of the continuum of `alpha_u`.
     pub characters: usize,
-    /// Where a figure means little, in a stable order.
-    pub warnings: Vec<String>,
+    /// Where a figure means little, in a stable order, each with a stable code.
+    pub warnings: Vec<Warning>,
     /// Per pair and relation type (`"all"` first): agreement on links.
     pub relations: Vec<RelationAgreement>,
     /// Per pair: how often matched figures have the same value.
@@ -130,6 +141,71 @@ pub struct FigureValueAgreement {
     pub matched_figures: usize,
     pub both_valued: usize,
     pub same_value: usize,
-    /// `same_value / matched_figures`; `None` when no figure was matched.
+    /// `same_value / matched_figures` (a figure one side left without a value counts as
+    /// not the same); `None` when no figure was matched. Read `value_agreement` and
+    /// `valued_share` instead.
     pub same_value_share: Option<f64>,
+    /// `same_value / both_valued`: how often two values agree where both gave one;
+    /// `None` when no matched figure has both values.
+    pub value_agreement: Option<f64>,
+    /// `both_valued / matched_figures`: the share of matched figures both gave a value;
+    /// `None` when no figure was matched.
+    pub valued_share: Option<f64>,
+}
+
+/// A warning about the figures: a stable code for programs, and the text for people.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// One of [`WarningCode`]'s names, in snake case; never changes meaning.
+    pub code: &'static str,
+    pub text: String,
+}
+
+impl Warning {
+    pub fn new(code: WarningCode, text: String) -> Self {
+        Self { code: code.name(), text }
+    }
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// What a warning is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WarningCode {
+    /// An annotator has no spans at all.
+    NoSpans,
+    /// One label makes up most spans.
+    DominantLabel,
+    /// A pair has no spans of a label.
+    UnusedLabel,
+    /// A pair has fewer than [`MIN_SPANS`] spans for a label.
+    FewSpans,
+    /// Kappa or alpha is undefined although there are spans.
+    UndefinedFigure,
+    /// Documents only one annotator of a pair worked on, left out of their figures.
+    DocumentsLeftOut,
+    /// alpha_u of a label is undefined.
+    AlphaUndefined,
+    /// Overlapping spans of one label that alpha_u leaves out.
+    OverlappingSpans,
+}
+
+impl WarningCode {
+    /// The code as written in the JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            WarningCode::NoSpans => "no_spans",
+            WarningCode::DominantLabel => "dominant_label",
+            WarningCode::UnusedLabel => "unused_label",
+            WarningCode::FewSpans => "few_spans",
+            WarningCode::UndefinedFigure => "undefined_figure",
+            WarningCode::DocumentsLeftOut => "documents_left_out",
+            WarningCode::AlphaUndefined => "alpha_undefined",
+            WarningCode::OverlappingSpans => "overlapping_spans",
+        }
+    }
 }

@@ -58,6 +58,45 @@ pub fn edit_span_command(
     Some(Command::UpdateSpan { layer: layer.clone(), doc: doc.clone(), span })
 }
 
+/// The command giving span `id` of `layer` the label `label`, as one undo step: the span
+/// keeps the attribute values the new label declares and accepts, and its links whose type
+/// does not join the new label are removed first. (The model refuses a span holding values
+/// its label does not accept, or a link its type does not allow.)
+pub fn relabel_command(
+    project: &Project,
+    doc: &DocId,
+    layer: &LayerRef,
+    id: SpanId,
+    label: LabelId,
+    now: Timestamp,
+) -> Option<Command> {
+    let layer_doc = project.layer(layer)?.docs.get(doc)?;
+    let mut span = layer_doc.span(id)?.clone();
+    if let Some(declared) = project.label(&label) {
+        span.attributes = declared.fitting(&span.attributes);
+    }
+    span.label = label;
+    span.modified = now;
+    let label_of =
+        |other: SpanId| if other == id { Some(&span.label) } else { layer_doc.span(other).map(|s| &s.label) };
+    let mut commands: Vec<Command> = layer_doc
+        .relations
+        .iter()
+        .filter(|r| r.touches(id))
+        .filter(|r| match (project.relation_type(&r.kind), label_of(r.head), label_of(r.tail)) {
+            (Some(kind), Some(head), Some(tail)) => !kind.allows(head, tail),
+            _ => false,
+        })
+        .map(|r| Command::RemoveRelation { layer: layer.clone(), doc: doc.clone(), id: r.id })
+        .collect();
+    let update = Command::UpdateSpan { layer: layer.clone(), doc: doc.clone(), span };
+    if commands.is_empty() {
+        return Some(update);
+    }
+    commands.push(update);
+    Some(Command::Batch(commands))
+}
+
 /// The span after (or before) `current` in reading order, wrapping around.
 pub fn step_span(spans: &[Span], current: Option<SpanId>, forward: bool) -> Option<SpanId> {
     let position = current.and_then(|id| spans.iter().position(|s| s.id == id));

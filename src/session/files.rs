@@ -91,6 +91,12 @@ impl Session {
         self.workspace.as_mut().map(crate::workspace::Workspace::finish_saves).unwrap_or_default()
     }
 
+    /// The process is about to end: saves asked so far are written and unsaved work goes
+    /// to the recovery file, before this returns.
+    pub fn flush_for_exit(&mut self) -> Vec<SaveEvent> {
+        self.workspace.as_mut().map(crate::workspace::Workspace::flush_for_exit).unwrap_or_default()
+    }
+
     /// Hands unsaved work to the background writer when it is due (called every frame).
     /// Returns how long until the next autosave could be due.
     pub fn autosave_tick(&mut self) -> Option<Duration> {

@@ -73,8 +73,8 @@ impl Session {
             (None, true) => candidates.iter().position(|s| s.start >= head.start).unwrap_or(0),
             (None, false) => candidates.iter().rposition(|s| s.start <= head.start).unwrap_or(n - 1),
         };
-        let target = candidates[next].id;
-        let range = candidates[next].range();
+        let picked = candidates.get(next).ok_or(SessionError::NoLinkTarget)?;
+        let (target, range) = (picked.id, picked.range());
         self.view.link = Some(LinkDraft { target: Some(target), ..link });
         self.view.reveal = Some(range);
         Ok(target)
@@ -174,3 +174,6 @@ impl Session {
 fn label_name(project: &crate::model::Project, id: &LabelId) -> String {
     project.label(id).map_or_else(|| id.to_string(), |l| l.name.clone())
 }
+
+#[cfg(test)]
+mod tests;

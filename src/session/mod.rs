@@ -69,6 +69,8 @@ pub enum SessionError {
     NoDocument,
     #[error("Say who is annotating first.")]
     NoAnnotator,
+    #[error("{0:?} is the reviewed layer's name, not an annotator's; choose another name.")]
+    ReservedName(String),
     #[error("Select some text first, then press the label's key.")]
     NothingSelected,
     #[error("Select a span first (click it, or Tab).")]
@@ -142,7 +144,12 @@ impl Session {
 
     /// Sets who is annotating; the name is trimmed and must not be empty.
     pub fn set_annotator(&mut self, name: &str) -> Result<&str, SessionError> {
-        self.annotator = Some(clean_name(name.to_string()).ok_or(SessionError::NoAnnotator)?);
+        let name = crate::model::clean_name(name).ok_or(SessionError::NoAnnotator)?;
+        // Only the reserved name is refused here; `clean_name` below also drops it.
+        if crate::model::is_reserved_name(&name) {
+            return Err(SessionError::ReservedName(name));
+        }
+        self.annotator = Some(name);
         // As when a project is opened (see `open`).
         let _ = self.take_in_layer_suggestions(Timestamp::now());
         Ok(self.annotator.as_deref().unwrap_or_default())
@@ -278,12 +285,20 @@ impl Session {
     }
 
     /// Gives span `id` of the edited layer another label.
+    /// Values the new label does not accept and links its types do not allow go with the
+    /// old label, in the same undo step.
     pub fn relabel(&mut self, id: SpanId, label: LabelId, now: Timestamp) -> Result<(), SessionError> {
-        self.edit_span(id, now, |s| s.label = label)
+        let layer = self.edit_layer()?;
+        let (project, doc) = self.parts()?;
+        let command =
+            edits::relabel_command(project, &doc, &layer, id, label, now).ok_or(SessionError::NoSuchSpan)?;
+        self.apply(command, None)
     }
 
-    /// Sets (or, with blank text, removes) the note of span `id`.
+    /// Sets (or, with blank text, removes) the note of span `id`. Line breaks are kept as
+    /// `\n`: a pasted `\r\n` or lone `\r` never reaches the project.
     pub fn set_note(&mut self, id: SpanId, text: &str, now: Timestamp) -> Result<(), SessionError> {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
         let note = Some(text.trim().to_string()).filter(|t| !t.is_empty());
         self.edit_span(id, now, |s| s.note = note.map(Into::into))
     }
@@ -576,10 +591,9 @@ fn started_by(command: &Command) -> Option<(&DocId, &str)> {
     }
 }
 
-/// A name as recorded on spans: trimmed, never empty.
+/// A name as recorded on spans: cleaned by the one rule for names, never the gold layer's.
 fn clean_name(name: String) -> Option<String> {
-    let trimmed = name.trim();
-    (!trimmed.is_empty()).then(|| trimmed.to_string())
+    crate::model::clean_name(&name).filter(|n| !crate::model::is_reserved_name(n))
 }
 
 #[cfg(test)]

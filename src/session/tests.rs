@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::model::{Origin, Span};
-use crate::review::state::Choice;
+use crate::review::state::{Agreed, Choice};
 
 const TEXT: &str = "قال المرصد إن 12 مدنياً قتلوا في الرقة";
 
@@ -151,14 +151,22 @@ fn review_edits_go_to_gold_and_agreed_spans_are_accepted_when_asked() {
     // Both marked المرصد as a claim: it goes to gold when the reviewer asks, once.
     s.refresh_review();
     assert!(spans_of(&s, &LayerRef::Gold).is_empty(), "nothing goes to gold by itself");
-    assert_eq!(s.accept_agreed(Timestamp(5)).unwrap(), 1);
-    assert_eq!(s.accept_agreed(Timestamp(6)).unwrap(), 0);
+    assert_eq!(s.review().unwrap().agreed(), Agreed { spans: 1, links: 0 });
+    assert_eq!(s.accept_agreed(Timestamp(5)).unwrap(), Agreed { spans: 1, links: 0 });
+    assert_eq!(s.accept_agreed(Timestamp(6)).unwrap(), Agreed::default());
     assert_eq!(spans_of(&s, &LayerRef::Gold).len(), 1);
+    // Undo takes the whole acceptance back as one step.
+    assert!(s.undo().unwrap());
+    s.refresh_review();
+    assert!(spans_of(&s, &LayerRef::Gold).is_empty());
+    assert_eq!(s.review().unwrap().agreed(), Agreed { spans: 1, links: 0 });
+    assert!(s.redo().unwrap());
+    s.refresh_review();
     assert_eq!(s.review().unwrap().disagreements().len(), 1, "12 مدنياً: claim or figure");
 
     // E without a selection asks for one; B takes omar's figure into gold.
     assert!(matches!(s.decide(Choice::Selection, Timestamp(7)), Err(SessionError::NoSelectionForDecision)));
-    s.decide(Choice::Second, Timestamp(7)).unwrap();
+    assert!(!s.decide(Choice::Second, Timestamp(7)).unwrap(), "no undecided item is left");
     let gold = spans_of(&s, &LayerRef::Gold);
     assert_eq!(gold.len(), 2);
     assert!(
@@ -172,11 +180,10 @@ fn review_edits_go_to_gold_and_agreed_spans_are_accepted_when_asked() {
     assert_eq!(spans_of(&s, &LayerRef::Gold).len(), 3);
     assert!(!s.project().unwrap().layers.contains_key("rev"));
 
-    // Fewer than two annotators compared: nothing is accepted.
-    s.compare("omar", false);
-    assert_eq!(s.review().unwrap().annotators(), ["amal"]);
-    s.compare("omar", true);
-    assert_eq!(s.review().unwrap().annotators(), ["amal", "omar"], "in the project's order");
+    // Choosing omar as A swaps the pair; nothing goes into gold by it.
+    s.compare(0, "omar");
+    assert_eq!(s.review().unwrap().annotators(), ["omar", "amal"]);
+    assert_eq!(spans_of(&s, &LayerRef::Gold).len(), 3, "changing the pair accepts nothing");
     assert!(!s.toggle_review().unwrap());
     assert!(matches!(s.step_disagreement(true), Err(SessionError::NotReviewing)));
 }

@@ -191,6 +191,21 @@ impl BackgroundWriter {
         let _ = self.send(Job::Remove(self.path.clone()));
     }
 
+    /// Writes `project` at `generation` to the recovery file now, whatever the interval,
+    /// when it is not saved and not written there yet, and waits until every write is on
+    /// disk (the process is about to end: nothing unsaved may be lost).
+    pub fn flush(&mut self, project: &Project, generation: u64) {
+        self.wait_idle();
+        if generation != self.saved_generation
+            && self.sent_generation != Some(generation)
+            && self.send(Job::Write(Box::new(project.clone()), self.path.clone()))
+        {
+            self.sent_generation = Some(generation);
+            self.last_sent = Some(Instant::now());
+        }
+        self.wait_idle();
+    }
+
     /// Whether a write (recovery file or save) is under way or queued.
     pub fn is_busy(&self) -> bool {
         self.state().pending > 0

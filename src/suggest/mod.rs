@@ -21,9 +21,10 @@ pub mod patterns;
 pub mod words;
 
 use crate::model::{
-    AttrValue, CharRange, ContentHash, DocId, LabelId, LayerDoc, Origin, Project, Span, Timestamp,
+    AttrValue, CharRange, ContentHash, DocId, Document, LabelId, LayerDoc, Origin, Project, Span, Timestamp,
 };
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// The layer suggestions go to when no annotator is named (`hashiya suggest`, a model's
 /// suggestions, `hashiya import --as-suggestions`); the window takes them from there into
@@ -106,30 +107,59 @@ pub fn suggest_text(text: &str, labels: &[LabelId], patterns: &[crate::model::Pa
 /// Suggestions for every document of the project, in document order. Documents are
 /// shared out over the machine's cores; the result does not depend on how.
 pub fn suggest_project(project: &Project, labels: &[LabelId]) -> Vec<(DocId, Suggestion)> {
-    let docs = &project.documents;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
-    let chunk = docs.len().div_ceil(threads).max(1);
-    let one_chunk = |part: &[std::sync::Arc<crate::model::Document>]| -> Vec<(DocId, Suggestion)> {
-        part.iter()
-            .flat_map(|doc| {
-                suggest_text(&doc.text, labels, &project.patterns).into_iter().map(|s| (doc.id.clone(), s))
-            })
-            .collect()
+    suggest_documents(project, labels, None, &|_, _| true).unwrap_or_default()
+}
+
+/// Suggestions for the documents `ids` of the project (every document with `None`), in
+/// that order: what the command line and the window's "Suggest" both run. Documents are
+/// shared out over the machine's cores; the result does not depend on how. `progress` is
+/// told `(done, total)` as documents finish, from the worker threads; when it answers
+/// `false` the work stops and the answer is `None` (cancelled).
+pub fn suggest_documents(
+    project: &Project,
+    labels: &[LabelId],
+    ids: Option<&[DocId]>,
+    progress: &(dyn Fn(usize, usize) -> bool + Sync),
+) -> Option<Vec<(DocId, Suggestion)>> {
+    let docs: Vec<&Document> = match ids {
+        None => project.documents.iter().map(|d| &**d).collect(),
+        Some(ids) => ids.iter().filter_map(|id| project.document(id)).collect(),
     };
-    if threads == 1 || docs.len() < 64 {
-        return one_chunk(docs);
-    }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = docs.chunks(chunk).map(|part| scope.spawn(move || one_chunk(part))).collect();
-        // A worker can only fail by panicking; then run its part again here so the panic
-        // surfaces on this thread.
-        let parts: Vec<Vec<(DocId, Suggestion)>> = handles
-            .into_iter()
-            .zip(docs.chunks(chunk))
-            .map(|(handle, part)| handle.join().unwrap_or_else(|_| one_chunk(part)))
-            .collect();
-        parts.into_iter().flatten().collect()
-    })
+    let total = docs.len();
+    let done = AtomicUsize::new(0);
+    let stopped = AtomicBool::new(false);
+    let one_chunk = |part: &[&Document]| -> Vec<(DocId, Suggestion)> {
+        let mut found = Vec::new();
+        for doc in part {
+            if stopped.load(Ordering::Relaxed) {
+                break;
+            }
+            let suggestions = suggest_text(&doc.text, labels, &project.patterns);
+            found.extend(suggestions.into_iter().map(|s| (doc.id.clone(), s)));
+            if !progress(done.fetch_add(1, Ordering::Relaxed) + 1, total) {
+                stopped.store(true, Ordering::Relaxed);
+            }
+        }
+        found
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let found = if threads == 1 || total < 64 {
+        one_chunk(&docs)
+    } else {
+        let chunk = total.div_ceil(threads).max(1);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = docs.chunks(chunk).map(|part| scope.spawn(|| one_chunk(part))).collect();
+            // A worker can only fail by panicking; then run its part again here so the
+            // panic surfaces on this thread.
+            let parts: Vec<Vec<(DocId, Suggestion)>> = handles
+                .into_iter()
+                .zip(docs.chunks(chunk))
+                .map(|(handle, part)| handle.join().unwrap_or_else(|_| one_chunk(part)))
+                .collect();
+            parts.into_iter().flatten().collect()
+        })
+    };
+    (!stopped.load(Ordering::Relaxed)).then_some(found)
 }
 
 /// True when the suggestion would add nothing to `annotator`'s layer: the layer has a span

@@ -361,7 +361,7 @@ fn project_patterns_suggest_their_label() {
 
 #[test]
 fn adding_suggestions_never_duplicates_and_respects_rejections() {
-    use crate::model::{Document, Rejection};
+    use crate::model::Rejection;
     let mut project = Project::new("t");
     let text = "قتل 12 مدنياً وأصيب 30 شخصاً.";
     project.push_document(Document::new(DocId::new("d"), "d.txt", text.into()));
@@ -383,4 +383,30 @@ fn adding_suggestions_never_duplicates_and_respects_rejections() {
         "re-running adds nothing"
     );
     assert!(project.validate().is_empty());
+}
+
+/// The window's run and the command line's are one: the same suggestions for the documents
+/// asked, in their order, over several threads; a cancel stops it with no answer.
+#[test]
+fn documents_are_suggested_in_parallel_in_order_and_can_be_cancelled() {
+    let mut project = Project::new("t");
+    for i in 0..100 {
+        let text = format!("قتل {} مدنياً وأصيب 30 شخصاً.", i + 1);
+        project.push_document(Document::new(DocId::new(format!("d{i}")), format!("d{i}.txt"), text));
+    }
+    let figure = labels(&["figure"]);
+    let all = suggest_project(&project, &figure);
+    assert_eq!(all.len(), 200);
+    let asked: Vec<DocId> = ["d70", "d3"].iter().map(|id| DocId::new(*id)).collect();
+    let calls = AtomicUsize::new(0);
+    let some = suggest_documents(&project, &figure, Some(&asked), &|done, total| {
+        calls.fetch_add(1, Ordering::Relaxed);
+        assert!(done <= total && total == 2);
+        true
+    })
+    .unwrap();
+    let ids: Vec<&str> = some.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["d70", "d70", "d3", "d3"], "in the order asked");
+    assert_eq!(calls.load(Ordering::Relaxed), 2);
+    assert!(suggest_documents(&project, &figure, None, &|done, _| done < 10).is_none(), "cancelled");
 }

@@ -6,7 +6,7 @@
 
 use super::fonts::Fonts;
 use super::geometry::{Affinity, Caret, Rect};
-use super::paragraph::{ParagraphLayout, layout_paragraph};
+use super::paragraph::{ParagraphLayout, layout_paragraph_spaced};
 use crate::offsets::CharRange;
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -20,6 +20,7 @@ struct CacheKey {
     text_len: usize,
     width_bits: u32,
     px_bits: u32,
+    leading_bits: u32,
 }
 
 /// Paragraph layouts kept between frames. Entries not used by the latest
@@ -55,7 +56,14 @@ impl LayoutCache {
         self.generation += 1;
     }
 
-    fn get_or_layout(&mut self, fonts: &Fonts, text: &str, width: f32, px: f32) -> Arc<ParagraphLayout> {
+    fn get_or_layout(
+        &mut self,
+        fonts: &Fonts,
+        text: &str,
+        width: f32,
+        px: f32,
+        leading: f32,
+    ) -> Arc<ParagraphLayout> {
         let mut hasher = DefaultHasher::new();
         text.hash(&mut hasher);
         let key = CacheKey {
@@ -63,6 +71,7 @@ impl LayoutCache {
             text_len: text.len(),
             width_bits: width.to_bits(),
             px_bits: px.to_bits(),
+            leading_bits: leading.to_bits(),
         };
         let generation = self.generation;
         if let Some((layout, used)) = self.entries.get_mut(&key) {
@@ -71,7 +80,7 @@ impl LayoutCache {
             return Arc::clone(layout);
         }
         self.misses += 1;
-        let layout = Arc::new(layout_paragraph(fonts, text, width, px));
+        let layout = Arc::new(layout_paragraph_spaced(fonts, text, width, px, leading));
         self.entries.insert(key, (Arc::clone(&layout), generation));
         layout
     }
@@ -123,11 +132,24 @@ impl DocLayout {
     /// Lays out `text` (paragraphs split on `'\n'`) at `width` pixels and `px` pixels per em,
     /// taking unchanged paragraphs from `cache`.
     pub fn new(fonts: &Fonts, text: &str, width: f32, px: f32, cache: &mut LayoutCache) -> Self {
+        Self::spaced(fonts, text, width, px, 0.0, cache)
+    }
+
+    /// [`DocLayout::new`] with `leading` pixels of room below every line, inside its line
+    /// box (see [`crate::text::layout_paragraph_spaced`]).
+    pub fn spaced(
+        fonts: &Fonts,
+        text: &str,
+        width: f32,
+        px: f32,
+        leading: f32,
+        cache: &mut LayoutCache,
+    ) -> Self {
         let mut paragraphs = Vec::new();
         let mut start = 0;
         let mut y = 0.0;
         for para in text.split('\n') {
-            let layout = cache.get_or_layout(fonts, para, width, px);
+            let layout = cache.get_or_layout(fonts, para, width, px, leading);
             let len = layout.char_len;
             let height = layout.height;
             paragraphs.push(PlacedParagraph { start, y, layout });

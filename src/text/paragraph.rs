@@ -88,11 +88,24 @@ fn runs_of(fonts: &Fonts, chars: &[char], levels: &[Level], faces: &[FontId], px
 
 /// Lays out `text` (one paragraph, without `'\n'`) at `width` pixels and `px` pixels per em.
 pub fn layout_paragraph(fonts: &Fonts, text: &str, width: f32, px: f32) -> ParagraphLayout {
+    layout_paragraph_spaced(fonts, text, width, px, 0.0)
+}
+
+/// [`layout_paragraph`] with `leading` pixels of room added below every line (under its
+/// descenders, inside its line box): where marks under the text go without touching a
+/// letter's dots.
+pub fn layout_paragraph_spaced(
+    fonts: &Fonts,
+    text: &str,
+    width: f32,
+    px: f32,
+    leading: f32,
+) -> ParagraphLayout {
     let chars: Vec<char> = text.chars().collect();
     let mut byte_of: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
     byte_of.push(text.len());
     let metrics = fonts.metrics(px);
-    let line_height = metrics.line_height();
+    let line_height = metrics.line_height() + leading.max(0.0);
     let baseline = metrics.line_gap / 2.0 + metrics.ascent;
 
     let bidi = ParagraphBidiInfo::new(text, None);

@@ -65,6 +65,7 @@ pub enum UiCommand {
     LinkFinish,
     LinkCancel,
     AcceptAgreed,
+    NextUndecided,
 }
 
 /// Where the keyboard is: which shortcuts are live.
@@ -86,7 +87,7 @@ impl KeyContext {
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 55] = [
+    pub const ALL: [UiCommand; 56] = [
         UiCommand::NewProject,
         UiCommand::Open,
         UiCommand::Save,
@@ -142,6 +143,7 @@ impl UiCommand {
         UiCommand::LinkFinish,
         UiCommand::LinkCancel,
         UiCommand::AcceptAgreed,
+        UiCommand::NextUndecided,
     ];
 
     /// The menu text.
@@ -203,7 +205,8 @@ impl UiCommand {
             UiCommand::LinkPreviousTarget => "Link to the previous span",
             UiCommand::LinkFinish => "Make the link (first type that fits)",
             UiCommand::LinkCancel => "Cancel the link",
-            UiCommand::AcceptAgreed => "Accept what all annotators agree on into gold",
+            UiCommand::AcceptAgreed => "Accept what both annotators agree on into gold",
+            UiCommand::NextUndecided => "Next undecided item",
         }
     }
 
@@ -268,6 +271,7 @@ impl UiCommand {
             UiCommand::LinkFinish => key(Modifiers::NONE, Key::Enter),
             UiCommand::LinkCancel => key(Modifiers::NONE, Key::Escape),
             UiCommand::AcceptAgreed => key(Modifiers::NONE, Key::G),
+            UiCommand::NextUndecided => key(Modifiers::NONE, Key::U),
         }
     }
 
@@ -292,6 +296,7 @@ impl UiCommand {
                 | UiCommand::UseSelection
                 | UiCommand::RejectDisagreement
                 | UiCommand::AcceptAgreed
+                | UiCommand::NextUndecided
         );
         match context {
             KeyContext::Typing => self.works_while_typing(),
@@ -408,6 +413,7 @@ pub const MENUS: [(&str, &[UiCommand]); 5] = [
         "Review",
         &[
             UiCommand::ReviewMode,
+            UiCommand::NextUndecided,
             UiCommand::NextDisagreement,
             UiCommand::PreviousDisagreement,
             UiCommand::AcceptFirst,
@@ -460,6 +466,8 @@ mod tests {
         assert_eq!(tab(KeyContext::Typing), None, "Tab belongs to the field");
         assert!(UiCommand::NextDisagreement.active_in(KeyContext::Review));
         assert!(!UiCommand::NextDisagreement.active_in(KeyContext::Annotate));
+        assert!(UiCommand::NextUndecided.active_in(KeyContext::Review));
+        assert!(!UiCommand::NextUndecided.active_in(KeyContext::Annotate));
         assert!(!UiCommand::EditNote.active_in(KeyContext::Linking), "bare keys wait while linking");
         assert!(UiCommand::Save.active_in(KeyContext::Linking));
     }

@@ -56,6 +56,12 @@ impl EngineText {
         DocLayout::new(&self.fonts, text, width, size, &mut self.cache)
     }
 
+    /// [`EngineText::layout`] with `leading` points of room below every line for marks
+    /// under the text.
+    pub fn layout_spaced(&mut self, text: &str, width: f32, size: f32, leading: f32) -> DocLayout {
+        DocLayout::spaced(&self.fonts, text, width, size, leading, &mut self.cache)
+    }
+
     /// Adds the glyphs of `line` to `mesh`. `origin` is the top-left of the line's paragraph
     /// on screen (points); `size` the font size the line was laid out at (points).
     pub fn push_line(

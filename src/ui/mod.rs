@@ -2,6 +2,7 @@
 //! [`UiContext`] and push [`Action`]s (intents: label this, open that); the app turns them
 //! into calls on the egui-free [`Session`](crate::session::Session) at the end of the frame.
 
+pub mod agreement_panel;
 pub mod bars;
 pub mod commands;
 pub mod dialogs;
@@ -13,6 +14,7 @@ pub mod fonts;
 pub mod glyph_atlas;
 pub mod keys;
 pub mod label_editor;
+pub mod marks;
 pub mod modal;
 pub mod palette;
 pub mod patterns;
@@ -76,8 +78,8 @@ pub enum Action {
     ComputeAgreement,
     /// Show or hide another annotator's layer.
     ShowLayer(String, bool),
-    /// Compare (or stop comparing) an annotator in review mode.
-    Compare(String, bool),
+    /// Compare an annotator in review mode as A (slot 0) or B (slot 1).
+    Compare(usize, String),
     /// Show disagreement `i` of the review list.
     GoToDisagreement(usize),
     /// Open a document in review mode (from the agreement window).

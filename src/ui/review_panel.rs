@@ -1,32 +1,125 @@
-//! Review mode: two or more annotators' spans on the current document side by side,
-//! the list of their disagreements in reading order, and keyboard adjudication into the
-//! gold layer (J/K next/previous, A/B accept the first/second annotator, E take the
-//! selection instead, R reject). Spans every chosen annotator agrees on are accepted
-//! into gold automatically when a document is reviewed.
+//! Review mode's side panel: the two annotators compared, picked explicitly (A and B,
+//! each with the colour of their marks under the text), what both agree on offered for
+//! gold (accepted only when the reviewer says so), how many items are decided and how
+//! many remain, and the items of the current document in reading order.
 //!
-//! Also the agreement window: the figures of `hashiya agree` as a table, a small chart
-//! per label, and the documents from the least to the most agreed (a click opens one in
-//! review mode).
+//! Keys: U next undecided, J/K next/previous item, A/B accept A's or B's spans, E take
+//! the selection instead, R reject, G accept what both agree on. A decision moves on to
+//! the next undecided item, never past one.
 
 use super::commands::UiCommand;
 use super::{Action, UiContext, text_line, theme};
-use crate::model::{CharIndex, DocId};
-use crate::review::state::ReviewState;
-use crate::review::{AgreementError, AgreementReport, DocumentAgreement};
+use crate::model::{CharIndex, Color, DocId, Project};
+use crate::review::state::{Agreed, ReviewState};
 use egui::{RichText, Ui};
 
-/// The hint line of the review panel, built from the shortcut table.
-pub fn review_hint(ctx: &egui::Context) -> String {
+/// Said when a decision or U finds no undecided item left.
+pub const ALL_DECIDED: &str = "Every item on this document is decided.";
+
+/// The colour of `name`'s marks under the text: one per annotator, by their place among
+/// the project's layers (the same as "Show layers" uses).
+pub fn annotator_color(project: &Project, name: &str) -> Color {
+    let i = project.annotators().position(|a| a == name).unwrap_or(0);
+    theme::LAYER_COLORS[i % theme::LAYER_COLORS.len()]
+}
+
+/// "7 spans and 1 link", for the offer and the toast.
+pub fn agreed_text(agreed: Agreed) -> String {
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!("{} and {}", plural(agreed.spans, "span", "spans"), plural(agreed.links, "link", "links"))
+}
+
+/// The toast after accepting what both agree on.
+pub fn accepted_message(added: Agreed) -> String {
+    if added.is_empty() {
+        "Nothing new that both annotators agree on here.".to_string()
+    } else {
+        format!("Accepted {} into gold (Ctrl+Z takes them back).", agreed_text(added))
+    }
+}
+
+/// The hint line of the review panel, built from the shortcut table and naming the
+/// annotators A and B stand for.
+pub fn review_hint(ctx: &egui::Context, review: &ReviewState) -> String {
     let key = |cmd: UiCommand| cmd.key_text(ctx);
+    let name = |i: usize| review.annotators().get(i).map_or("–", String::as_str);
     format!(
-        "{}/{} next/previous · {}/{} accept first/second · {} use selection · {} reject",
+        "{} next undecided · {}/{} next/previous · {} = {} · {} = {} · {} use selection · {} reject",
+        key(UiCommand::NextUndecided),
         key(UiCommand::NextDisagreement),
         key(UiCommand::PreviousDisagreement),
         key(UiCommand::AcceptFirst),
+        name(0),
         key(UiCommand::AcceptSecond),
+        name(1),
         key(UiCommand::UseSelection),
         key(UiCommand::RejectDisagreement),
     )
+}
+
+/// A small bar of `color`, as in the marks under the text.
+fn swatch(ui: &mut Ui, color: Color) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 10.0), egui::Sense::hover());
+    let band = egui::Rect::from_min_max(egui::pos2(rect.min.x, rect.max.y - 4.0), rect.max);
+    ui.painter().rect_filled(band, 1.0, theme::label_color(color, 230));
+}
+
+/// The legend of review marks: each compared annotator's colour, gold filled, the
+/// current item outlined.
+pub fn review_legend_ui(ui: &mut Ui, project: &Project, review: &ReviewState) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Under the text:").small());
+        for (slot, name) in ["A", "B"].iter().zip(review.annotators()) {
+            swatch(ui, annotator_color(project, name));
+            ui.label(RichText::new(format!("{slot} = {name}")).small());
+        }
+        ui.label(RichText::new("· gold filled · current item outlined").small());
+    });
+}
+
+/// The A and B pickers.
+fn picker_ui(ui: &mut Ui, cx: &mut UiContext<'_>, review: &ReviewState) {
+    let project = cx.frame.project;
+    let me = cx.frame.annotator;
+    egui::Grid::new("review pair").num_columns(2).show(ui, |ui| {
+        for (slot, key) in [UiCommand::AcceptFirst, UiCommand::AcceptSecond].into_iter().enumerate() {
+            let chosen = review.annotators().get(slot).map_or("", String::as_str);
+            let label = format!("as {}", key.key_text(ui.ctx()));
+            egui::ComboBox::new(("compare", slot), label).selected_text(chosen).show_ui(ui, |ui| {
+                for name in project.annotators() {
+                    let text = if name == me { format!("{name} (you)") } else { name.to_string() };
+                    if ui.selectable_label(name == chosen, text).clicked() && name != chosen {
+                        cx.actions.push(Action::Compare(slot, name.to_string()));
+                    }
+                }
+            });
+            swatch(ui, annotator_color(project, chosen));
+            ui.end_row();
+        }
+    });
+    if review.annotators().iter().any(|a| a == me) {
+        ui.label(
+            RichText::new("Your own layer is one of the two compared.")
+                .small()
+                .color(theme::status_color(false)),
+        );
+    }
+}
+
+/// The offer to accept what both agree on, with its button and key.
+fn agreed_offer_ui(ui: &mut Ui, cx: &mut UiContext<'_>, review: &ReviewState) {
+    let agreed = review.agreed();
+    if agreed.is_empty() {
+        return;
+    }
+    let names = review.annotators().join(" and ");
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(format!("{} {names} agree on: accept into gold?", agreed_text(agreed)));
+        let key = UiCommand::AcceptAgreed.key_text(ui.ctx());
+        if ui.button(format!("Accept into gold ({key})")).clicked() {
+            cx.actions.push(Action::Run(UiCommand::AcceptAgreed));
+        }
+    });
 }
 
 /// The side panel in review mode: annotators to compare and the disagreements of the
@@ -39,87 +132,65 @@ pub fn review_panel_ui(
     index: &CharIndex,
 ) {
     ui.heading("Review");
-    ui.label(RichText::new(review_hint(ui.ctx())).small().weak());
-    let project = cx.frame.project;
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Compare:");
-        for (i, name) in project.annotators().enumerate() {
-            let mut on = review.annotators().iter().any(|a| a == name);
-            let color = theme::label_color(theme::LAYER_COLORS[i % theme::LAYER_COLORS.len()], 255);
-            if ui.checkbox(&mut on, RichText::new(name).color(color)).changed() {
-                cx.actions.push(Action::Compare(name.to_string(), on));
-            }
-        }
-    });
+    picker_ui(ui, cx, review);
     if review.annotators().len() < 2 {
-        ui.label("Choose at least two annotators.");
+        ui.label("Review compares two annotators; this project has fewer.");
         return;
     }
+    ui.label(RichText::new(review_hint(ui.ctx(), review)).small().weak());
+    agreed_offer_ui(ui, cx, review);
     let list = review.disagreements();
-    let gold = project.gold.spans(doc).len();
-    ui.label(format!("{} disagreements · {gold} gold spans on this document", list.len()));
+    let (decided, remaining) = review.progress();
+    let gold = cx.frame.project.gold.spans(doc).len();
+    ui.label(
+        RichText::new(format!("{} items · {decided} decided · {remaining} remaining", list.len())).strong(),
+    );
+    ui.label(RichText::new(format!("{gold} gold spans on this document")).small());
     ui.separator();
+    items_ui(ui, cx, review, doc, index);
+}
+
+/// The items of the current document, the current one outlined.
+fn items_ui(ui: &mut Ui, cx: &mut UiContext<'_>, review: &ReviewState, doc: &DocId, index: &CharIndex) {
+    let project = cx.frame.project;
     let Some(document) = project.document(doc) else { return };
-    // Keep the current disagreement in view when it was chosen by key.
+    // Keep the current item in view when it was chosen by key.
     let stepped = ui.input(|i| {
-        [UiCommand::NextDisagreement, UiCommand::PreviousDisagreement]
-            .into_iter()
-            .filter_map(UiCommand::shortcut)
-            .any(|s| i.key_pressed(s.logical_key))
+        [
+            UiCommand::NextDisagreement,
+            UiCommand::PreviousDisagreement,
+            UiCommand::NextUndecided,
+            UiCommand::AcceptFirst,
+            UiCommand::AcceptSecond,
+            UiCommand::RejectDisagreement,
+            UiCommand::UseSelection,
+        ]
+        .into_iter()
+        .filter_map(UiCommand::shortcut)
+        .any(|s| i.key_pressed(s.logical_key))
     });
     egui::ScrollArea::vertical().id_salt("disagreements").auto_shrink([false, false]).show(ui, |ui| {
-        for (i, d) in list.iter().enumerate() {
+        for (i, d) in review.disagreements().iter().enumerate() {
             let current = review.current() == Some(i);
             let stroke = if current {
-                egui::Stroke::new(1.5, ui.visuals().selection.stroke.color)
+                egui::Stroke::new(2.0, theme::selected_span_stroke(ui.visuals().dark_mode))
             } else {
                 egui::Stroke::NONE
             };
             let row = egui::Frame::new().inner_margin(4.0).corner_radius(4.0).stroke(stroke).show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                let decided = review.decided_count(i);
+                let decided = review.is_decided(i);
                 ui.horizontal(|ui| {
+                    let mark = if decided { "decided" } else { "undecided" };
+                    ui.label(RichText::new(mark).small().color(theme::status_color(decided)));
                     ui.label(RichText::new(d.kind.describe()).strong());
                     ui.label(RichText::new(format!("{}", d.range)).small().weak());
-                    if decided > 0 {
-                        ui.label(RichText::new(format!("gold: {decided}")).small());
+                    let gold = review.decided_count(i);
+                    if gold > 0 {
+                        ui.label(RichText::new(format!("gold: {gold}")).small());
                     }
                 });
-                if let Some(link) = &d.link {
-                    // Each annotator's link types between the two spans.
-                    for (name, kinds) in &link.kinds {
-                        let kinds: Vec<&str> = kinds
-                            .iter()
-                            .map(|k| project.relation_type(k).map_or(k.as_str(), |t| t.name.as_str()))
-                            .collect();
-                        let kinds = if kinds.is_empty() { "no link".to_string() } else { kinds.join(", ") };
-                        ui.label(RichText::new(format!("{name}: {kinds}")).small());
-                    }
-                }
-                for span in &d.spans {
-                    let label =
-                        project.label(&span.span.label).map_or(span.span.label.as_str(), |l| l.name.as_str());
-                    let values: Vec<String> = if d.kind == crate::review::DisagreementKind::AttributesDiffer {
-                        span.span.attributes.iter().map(|(k, v)| format!("{k}: {v}")).collect()
-                    } else {
-                        Vec::new()
-                    };
-                    let values =
-                        if values.is_empty() { String::new() } else { format!(" — {}", values.join("; ")) };
-                    ui.label(RichText::new(format!("{}: {label}{values}", span.annotator)).small());
-                    let text = index.slice(&document.text, span.span.range()).unwrap_or("");
-                    text_line(
-                        ui,
-                        cx.engine,
-                        text,
-                        theme::LIST_FONT_SIZE * 0.85,
-                        ui.available_width(),
-                        Some(1),
-                    );
-                }
-                for missing in d.missing() {
-                    ui.label(RichText::new(format!("{missing}: nothing")).small().weak());
-                }
+                item_details_ui(ui, cx, d, &document.text, index);
             });
             let response =
                 ui.interact(row.response.rect, ui.scope_id().with(("disagreement", i)), egui::Sense::click());
@@ -133,172 +204,47 @@ pub fn review_panel_ui(
     });
 }
 
-/// The agreement window and its last figures. The figures are computed in the
-/// background: the window pushes [`Action::ComputeAgreement`] and the app hands the
-/// result back with [`AgreementWindow::show_result`].
-#[derive(Debug, Default)]
-pub struct AgreementWindow {
-    pub open: bool,
-    report: Option<Result<AgreementReport, AgreementError>>,
-    requested: bool,
-}
-
-impl AgreementWindow {
-    /// Opens the window; the figures are computed afresh.
-    pub fn open(&mut self) {
-        self.open = true;
-        self.report = None;
-        self.requested = false;
-    }
-
-    /// Whether the figures (or why they could not be computed) are shown.
-    pub fn has_result(&self) -> bool {
-        self.report.is_some()
-    }
-
-    /// The figures computed in the background (or why they could not be).
-    pub fn show_result(&mut self, report: Result<AgreementReport, AgreementError>) {
-        self.report = Some(report);
-        self.requested = false;
-    }
-
-    /// The window; clicking a document pushes [`Action::ReviewDocument`].
-    pub fn ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
-        if !self.open {
-            return;
+/// Each annotator's spans (text, label, values) or links on one item.
+fn item_details_ui(
+    ui: &mut Ui,
+    cx: &mut UiContext<'_>,
+    d: &crate::review::Disagreement,
+    text: &str,
+    index: &CharIndex,
+) {
+    let project = cx.frame.project;
+    if let Some(link) = &d.link {
+        // Each annotator's link types between the two spans.
+        for (name, kinds) in &link.kinds {
+            let kinds: Vec<&str> = kinds
+                .iter()
+                .map(|k| project.relation_type(k).map_or(k.as_str(), |t| t.name.as_str()))
+                .collect();
+            let kinds = if kinds.is_empty() { "no link".to_string() } else { kinds.join(", ") };
+            ui.label(RichText::new(format!("{name}: {kinds}")).small().color(color_of(project, name)));
         }
-        if self.report.is_none() && !self.requested {
-            self.requested = true;
-            actions.push(Action::ComputeAgreement);
-        }
-        let mut open = true;
-        egui::Window::new("Agreement").open(&mut open).default_width(640.0).show(ctx, |ui| {
-            if ui.button("Recompute").clicked() && !self.requested {
-                self.requested = true;
-                actions.push(Action::ComputeAgreement);
-            }
-            match &self.report {
-                Some(Ok(report)) => {
-                    agreement_table(ui, report);
-                    ui.separator();
-                    documents_list(ui, &report.per_document, actions);
-                }
-                Some(Err(err)) => {
-                    ui.colored_label(theme::ERROR_COLOR, err.to_string());
-                }
-                None => {
-                    ui.label("Computing…");
-                }
-            }
-        });
-        self.open = open;
-        if !open {
-            self.report = None;
-        }
+    }
+    for span in &d.spans {
+        let label = project.label(&span.span.label).map_or(span.span.label.as_str(), |l| l.name.as_str());
+        let values: Vec<String> = if d.kind == crate::review::DisagreementKind::AttributesDiffer {
+            span.span.attributes.iter().map(|(k, v)| format!("{k}: {v}")).collect()
+        } else {
+            Vec::new()
+        };
+        let values = if values.is_empty() { String::new() } else { format!(" — {}", values.join("; ")) };
+        ui.label(
+            RichText::new(format!("{}: {label}{values}", span.annotator))
+                .small()
+                .color(color_of(project, &span.annotator)),
+        );
+        let snippet = index.slice(text, span.span.range()).unwrap_or("");
+        text_line(ui, cx.engine, snippet, theme::LIST_FONT_SIZE * 0.85, ui.available_width(), Some(1));
+    }
+    for missing in d.missing() {
+        ui.label(RichText::new(format!("{missing}: nothing")).small().weak());
     }
 }
 
-fn fmt(v: Option<f64>) -> String {
-    v.map_or("–".to_string(), |v| format!("{v:.3}"))
-}
-
-/// The figures per pair and label, a bar per label, and the warnings.
-fn agreement_table(ui: &mut Ui, report: &AgreementReport) {
-    ui.label(format!(
-        "{} · {} documents · {} tokens · {} characters · IoU ≥ {}",
-        report.annotators.join(", "),
-        report.documents,
-        report.tokens,
-        report.characters,
-        report.iou
-    ));
-    egui::Grid::new("agreement").striped(true).num_columns(10).show(ui, |ui| {
-        for h in [
-            "pair",
-            "label",
-            "exact F1",
-            "overlap F1",
-            "kappa",
-            "alpha_u",
-            "alpha chars",
-            "unmatched a",
-            "unmatched b",
-            "",
-        ] {
-            ui.strong(h);
-        }
-        ui.end_row();
-        for p in &report.pairs {
-            ui.label(format!("{} / {}", p.a, p.b));
-            ui.label(&p.label);
-            ui.label(fmt(p.exact_f1));
-            ui.label(fmt(p.overlap_f1));
-            ui.label(fmt(p.cohen_kappa));
-            ui.label(fmt(p.alpha_u));
-            ui.label(fmt(p.alpha_chars));
-            ui.label(p.unmatched_a.to_string());
-            ui.label(p.unmatched_b.to_string());
-            bar(ui, p.overlap_f1.unwrap_or(0.0), p.exact_f1.unwrap_or(0.0));
-            ui.end_row();
-        }
-    });
-    ui.separator();
-    ui.label(
-        "Krippendorff's alpha_u (unitizing, continuum) and alpha over characters, all chosen annotators:",
-    );
-    for (label, value) in &report.alpha_u {
-        let chars = report.alpha_chars.get(label).copied().flatten();
-        ui.horizontal(|ui| {
-            ui.label(format!("{label}: alpha_u {} · chars {}", fmt(*value), fmt(chars)));
-            bar(ui, value.unwrap_or(0.0).max(0.0), 0.0);
-        });
-    }
-    if !report.warnings.is_empty() {
-        ui.separator();
-        for w in &report.warnings {
-            ui.colored_label(theme::status_color(false), w);
-        }
-    }
-}
-
-/// The documents from the least to the most agreed; a click opens one in review mode.
-fn documents_list(ui: &mut Ui, documents: &[DocumentAgreement], actions: &mut Vec<Action>) {
-    ui.label("Documents, least agreed first (click to review):");
-    egui::ScrollArea::vertical().id_salt("agreement documents").max_height(220.0).show(ui, |ui| {
-        egui::Grid::new("agreement documents grid").striped(true).num_columns(5).show(ui, |ui| {
-            for h in ["document", "alpha_u", "overlap F1", "exact F1", "spans"] {
-                ui.strong(h);
-            }
-            ui.end_row();
-            for doc in documents {
-                let name = if doc.title.is_empty() { doc.id.as_str() } else { doc.title.as_str() };
-                if ui.link(name).on_hover_text(&doc.id).clicked() {
-                    actions.push(Action::ReviewDocument(DocId::new(doc.id.clone())));
-                }
-                ui.label(fmt(doc.alpha_u));
-                ui.label(fmt(doc.overlap_f1));
-                ui.label(fmt(doc.exact_f1));
-                ui.label(doc.spans.to_string());
-                ui.end_row();
-            }
-        });
-    });
-}
-
-/// A small horizontal bar: `value` (0..1) filled, `inner` as a darker part.
-fn bar(ui: &mut Ui, value: f64, inner: f64) {
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(120.0, 10.0), egui::Sense::hover());
-    let painter = ui.painter();
-    painter.rect_filled(rect, 2.0, ui.visuals().faint_bg_color);
-    let w = |v: f64| rect.width() * v.clamp(0.0, 1.0) as f32;
-    painter.rect_filled(
-        egui::Rect::from_min_size(rect.min, egui::vec2(w(value), rect.height())),
-        2.0,
-        theme::label_color(theme::LAYER_COLORS[1], 160),
-    );
-    painter.rect_filled(
-        egui::Rect::from_min_size(rect.min, egui::vec2(w(inner), rect.height())),
-        2.0,
-        theme::label_color(theme::LAYER_COLORS[1], 255),
-    );
+fn color_of(project: &Project, name: &str) -> egui::Color32 {
+    theme::label_color(annotator_color(project, name), 255)
 }

@@ -13,7 +13,7 @@ use crate::formats::import::{ImportOptions, ImportReport};
 use crate::formats::{ExportFormat, ExportOptions, ExportReport, FormatError, LayerChoice, Progress};
 use crate::model::{DocId, LabelId, Project, Status};
 use crate::review::{AgreementError, AgreementOptions, AgreementReport};
-use crate::suggest::{Suggestion, suggest_text};
+use crate::suggest::{Suggestion, suggest_documents};
 use egui::Ui;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -149,18 +149,15 @@ impl Transfer {
         let what =
             format!("Suggesting {}", labels.iter().map(LabelId::as_str).collect::<Vec<_>>().join(", "));
         self.spawn(JobKind::Suggest, what, move |progress, cancel| {
-            let mut found = Vec::new();
-            let total = docs.len();
-            for (done, id) in docs.iter().enumerate() {
-                if cancel.load(Ordering::Relaxed) {
-                    return Finished::Failed { what: JobKind::Suggest, error: JobError::Cancelled };
-                }
+            // The command line's own run, over the machine's cores.
+            let report = |done: usize, total: usize| {
                 set(&progress, Progress { stage: crate::formats::Stage::Suggesting, done, total });
-                let Some(doc) = project.document(id) else { continue };
-                let suggestions = suggest_text(&doc.text, &labels, &project.patterns);
-                found.extend(suggestions.into_iter().map(|s| (id.clone(), s)));
+                !cancel.load(Ordering::Relaxed)
+            };
+            match suggest_documents(&project, &labels, Some(&docs), &report) {
+                Some(found) => Finished::Suggested(found),
+                None => Finished::Failed { what: JobKind::Suggest, error: JobError::Cancelled },
             }
-            Finished::Suggested(found)
         });
     }
 

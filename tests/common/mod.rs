@@ -23,6 +23,46 @@ where
     hashiya().args(args).output().expect("the hashiya binary runs")
 }
 
+/// Runs `hashiya` with `args` and measures the CPU time it used (user and system, from
+/// `/proc`, in steps of 10 ms): unlike wall time, it does not grow when the machine is busy
+/// with other tests, so a test can tell linear from quadratic work.
+#[allow(dead_code)] // not every test binary measures
+pub fn run_hashiya_cpu<I, S>(args: I) -> (Output, std::time::Duration)
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child =
+        hashiya().args(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("hashiya runs");
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            pipe.read_to_end(&mut bytes).map(|_| bytes).unwrap_or_default()
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().expect("piped")));
+    let err = drain(Box::new(child.stderr.take().expect("piped")));
+    // Read the times once the process has ended but is not yet reaped (state `Z`).
+    let stat_path = format!("/proc/{}/stat", child.id());
+    let cpu = loop {
+        let stat = std::fs::read_to_string(&stat_path).unwrap_or_default();
+        let fields: Vec<&str> =
+            stat.rsplit_once(')').map(|(_, rest)| rest.split_whitespace().collect()).unwrap_or_default();
+        if fields.first() == Some(&"Z") {
+            // Fields 14 and 15 of stat (utime, stime) in clock ticks of 1/100 s (USER_HZ).
+            let ticks: u64 = fields.iter().skip(11).take(2).filter_map(|f| f.parse::<u64>().ok()).sum();
+            break std::time::Duration::from_millis(ticks * 10);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    let status = child.wait().expect("hashiya ends");
+    let output =
+        Output { status, stdout: out.join().unwrap_or_default(), stderr: err.join().unwrap_or_default() };
+    (output, cpu)
+}
+
 pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }

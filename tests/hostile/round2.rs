@@ -443,15 +443,18 @@ fn case21_many_duplicate_predictions_import_near_linearly() {
     fs::write(&input, format!("{line}\n")).unwrap();
     let output = hashiya_in(&["import".as_ref(), project.as_os_str(), input.as_os_str()]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let start = std::time::Instant::now();
-    let output =
-        hashiya_in(&["import".as_ref(), project.as_os_str(), input.as_os_str(), "--as-suggestions".as_ref()]);
+    let (output, took) = common::run_hashiya_cpu([
+        "import".as_ref(),
+        project.as_os_str(),
+        input.as_os_str(),
+        "--as-suggestions".as_ref(),
+    ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let took = start.elapsed();
     assert!(stderr(&output).contains(&format!("{n} already present")), "{}", stderr(&output));
-    eprintln!("{n} duplicate predictions: {took:?}");
-    // About 1.3 s here in a debug build; the search one by one took about 7 s.
-    assert!(took.as_secs() < 6, "{took:?}");
+    eprintln!("{n} duplicate predictions: {took:?} of CPU");
+    // About 1.3 s of CPU in a debug build; the search one by one took about 7 s. CPU time,
+    // not wall time: a busy machine does not make it fail.
+    assert!(took.as_secs() < 5, "{took:?}");
 }
 
 /// Case 14: what brat's files cannot hold exactly (a value with `|` or `,` that
@@ -545,4 +548,31 @@ fn case04_predictions_never_go_into_gold() {
         assert!(stderr(&output).contains("cannot go into the gold layer"), "{}", stderr(&output));
         assert_eq!(store::load(&project).unwrap().gold.span_count(), 0);
     }
+}
+
+/// Case 8 and 9 (project files): a value of the wrong kind, a choice not among its options,
+/// an undeclared attribute and a link its type does not allow are refused with where they
+/// are, never kept silently.
+#[test]
+fn case08_wrong_attribute_values_and_links_in_a_project_file_are_refused() {
+    let figure = r#"attributes: {"counts": "other", "unit": "مريضاً", "value": 12.0})"#;
+    for (edited, expected) in [
+        (r#"attributes: {"counts": "other", "unit": "مريضاً", "value": "twelve"})"#, "must be a number"),
+        (r#"attributes: {"counts": "bananas", "unit": "مريضاً", "value": 12.0})"#, "must be one of"),
+        (
+            r#"attributes: {"colour": "red", "unit": "مريضاً", "value": 12.0})"#,
+            "declares no attribute \"colour\"",
+        ),
+        (r#"attributes: {"counts": "other", "unit": true, "value": 12.0})"#, "must be text"),
+    ] {
+        let err = load_edited(|text| text.replacen(figure, edited, 1)).unwrap_err().to_string();
+        assert!(err.contains(expected) && err.contains("span 10"), "{expected}: {err}");
+    }
+    // The figure-to-claim link made a `denies`, which goes from a denial.
+    let link = r#"(id: 1, head: 10, tail: 9, kind: "quantifies""#;
+    let err = load_edited(|text| text.replacen(link, r#"(id: 1, head: 10, tail: 9, kind: "denies""#, 1))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("relation 1") && err.contains("does not link a \"figure\" span"), "{err}");
+    assert!(load_edited(|text| text.to_string()).is_ok(), "the sample itself loads");
 }

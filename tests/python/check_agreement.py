@@ -16,6 +16,10 @@ the definitions in docs/agreement.md:
   (every pair of sections of every ordered pair of raters, exact fractions) over the
   documents laid end to end, per pair, across all annotators and per document.
 
+A pair is compared over the documents both worked on (the dump's `worked`), the figures
+across all annotators over those every one worked on, and each document's figures over
+the annotators who worked on it (the others are its `not_annotated_by`).
+
 Every figure must agree within 1e-9; undefined figures (null) must be undefined
 here too (NaN, or a domain with a single value). Exit status 0 when all agree.
 Needs: pip install scikit-learn krippendorff (SciPy comes with scikit-learn).
@@ -190,14 +194,12 @@ def f1(matches, na, nb):
     return None if na + nb == 0 else 2 * matches / (na + nb)
 
 
-def recompute(dump, threshold):
-    labels = dump["labels"]
-    rank = {label: i for i, label in enumerate(labels)}
-    names = dump["annotators"]
-    # Per annotator, per label key (None = all): concatenated token and char codes.
+def codes_over(documents, names, labels, rank):
+    """Per annotator, per label key (None = all): token and char codes of `documents`
+    joined end to end."""
     tokens = {n: {k: [] for k in [None, *labels]} for n in names}
     chars = {n: {k: [] for k in [None, *labels]} for n in names}
-    for doc in dump["documents"]:
+    for doc in documents:
         for n in names:
             spans = doc["spans"].get(n, [])
             tokens[n][None] += token_codes(doc["tokens"], spans, rank)
@@ -206,13 +208,28 @@ def recompute(dump, threshold):
                 own = [s for s in spans if s[2] == label]
                 tokens[n][label] += [c != NONE for c in token_codes(doc["tokens"], own, rank)]
                 chars[n][label] += [c != NONE for c in char_codes(doc["length"], own, rank)]
+    return tokens, chars
+
+
+def worked_by_all(documents, names):
+    """The documents every one of `names` worked on (marked done, or made a span on)."""
+    return [d for d in documents if all(n in d["worked"] for n in names)]
+
+
+def recompute(dump, threshold):
+    labels = dump["labels"]
+    rank = {label: i for i, label in enumerate(labels)}
+    names = dump["annotators"]
     rows = []
     for i, a in enumerate(names):
         for b in names[i + 1 :]:
-            pair_u = alpha_u(dump["documents"], [a, b], labels)
+            # A pair is compared over the documents both worked on.
+            documents = worked_by_all(dump["documents"], [a, b])
+            tokens, chars = codes_over(documents, [a, b], labels, rank)
+            pair_u = alpha_u(documents, [a, b], labels)
             for label in [None, *labels]:
                 na = nb = exact = overlap = 0
-                for doc in dump["documents"]:
+                for doc in documents:
                     sa = [s for s in doc["spans"].get(a, []) if label is None or s[2] == label]
                     sb = [s for s in doc["spans"].get(b, []) if label is None or s[2] == label]
                     na, nb = na + len(sa), nb + len(sb)
@@ -230,24 +247,30 @@ def recompute(dump, threshold):
                         "cohen_kappa": kappa(tokens[a][label], tokens[b][label]),
                         "alpha_u": pair_u["all" if label is None else label],
                         "alpha_chars": alpha([chars[a][label], chars[b][label]]),
+                        "documents": len(documents),
                     }
                 )
+    everyone = worked_by_all(dump["documents"], names)
+    _, chars = codes_over(everyone, names, labels, rank)
     alpha_chars = {"all" if k is None else k: alpha([chars[n][k] for n in names]) for k in [None, *labels]}
     per_document = {}
     for doc in dump["documents"]:
-        spans = [doc["spans"].get(n, []) for n in names]
+        # Over the annotators who worked on it; the others are "not annotated by".
+        workers = [n for n in names if n in doc["worked"]]
+        spans = [doc["spans"].get(n, []) for n in workers]
         total = exact = overlap = 0
-        for i in range(len(names)):
-            for j in range(i + 1, len(names)):
+        for i in range(len(workers)):
+            for j in range(i + 1, len(workers)):
                 total += len(spans[i]) + len(spans[j])
                 exact += exact_matches(spans[i], spans[j])
                 overlap += overlap_matches(spans[i], spans[j], threshold)
         per_document[doc["id"]] = {
             "exact_f1": None if total == 0 else 2 * exact / total,
             "overlap_f1": None if total == 0 else 2 * overlap / total,
-            "alpha_u": alpha_u([doc], names, labels)["all"],
+            "alpha_u": alpha_u([doc], workers, labels)["all"] if len(workers) >= 2 else None,
+            "not_annotated_by": [n for n in names if n not in workers],
         }
-    return rows, alpha_u(dump["documents"], names, labels), alpha_chars, per_document
+    return rows, alpha_u(everyone, names, labels), alpha_chars, per_document
 
 
 def same(x, y):
@@ -285,6 +308,11 @@ def main():
         for field, expected in row.items():
             if field in ("a", "b", "label"):
                 continue
+            if field == "documents":
+                checked += 1
+                if got.get(field) != expected:
+                    problems.append(f"{key} {field}: reported {got.get(field)}, recomputed {expected}")
+                continue
             checked += 1
             if not same(got.get(field), expected):
                 problems.append(f"{key} {field}: reported {got.get(field)}, recomputed {expected}")
@@ -299,9 +327,16 @@ def main():
     for doc in reported_docs:
         for field, expected in per_document.get(doc["id"], {}).items():
             checked += 1
+            if field == "not_annotated_by":
+                if doc.get(field) != expected:
+                    problems.append(f"per_document {doc['id']} {field}: reported {doc.get(field)}, recomputed {expected}")
+                continue
             if not same(doc.get(field), expected):
                 problems.append(f"per_document {doc['id']} {field}: reported {doc.get(field)}, recomputed {expected}")
-    order = [(d["alpha_u"] is None, d["alpha_u"] or 0.0) for d in reported_docs]
+    ranked = [not d["not_annotated_by"] for d in reported_docs]
+    if ranked != sorted(ranked, reverse=True):
+        problems.append("per_document lists a document someone never annotated before a ranked one")
+    order = [(d["alpha_u"] is None, d["alpha_u"] or 0.0) for d in reported_docs if not d["not_annotated_by"]]
     if order != sorted(order):
         problems.append("per_document is not ordered from the lowest alpha_u (undefined last)")
     for problem in problems:

@@ -3,4 +3,5 @@
 //! One test binary for the area, so the suite links a few binaries rather than dozens.
 
 mod cli;
+mod marks;
 mod png;

@@ -181,11 +181,30 @@ fn json_has_the_contract_keys() {
     assert_eq!(docs.len(), 6);
     assert_eq!(json["documents"], 6);
     for doc in docs {
-        for key in ["id", "title", "exact_f1", "overlap_f1", "alpha_u"] {
+        for key in ["id", "title", "exact_f1", "overlap_f1", "alpha_u", "not_annotated_by"] {
             assert!(doc.get(key).is_some(), "missing {key} in {doc}");
         }
     }
-    let alphas: Vec<Option<f64>> = docs.iter().map(|d| d["alpha_u"].as_f64()).collect();
+    // Warnings carry a stable code beside their text; figure values both shares.
+    for warning in json["warnings"].as_array().unwrap() {
+        assert!(warning["code"].is_string() && warning["text"].is_string(), "{warning}");
+    }
+    for key in [
+        "matched_figures",
+        "both_valued",
+        "same_value",
+        "same_value_share",
+        "value_agreement",
+        "valued_share",
+    ] {
+        assert!(json["figure_values"][0].get(key).is_some(), "missing {key}");
+    }
+    assert!(json["documents_compared"].as_u64().unwrap() <= 6);
+    // Ranked: those every annotator worked on; the others come after them.
+    let ranked = |d: &serde_json::Value| d["not_annotated_by"].as_array().unwrap().is_empty();
+    let first_unranked = docs.iter().position(|d| !ranked(d)).unwrap_or(docs.len());
+    assert!(docs.iter().skip(first_unranked).all(|d| !ranked(d)));
+    let alphas: Vec<Option<f64>> = docs.iter().take(first_unranked).map(|d| d["alpha_u"].as_f64()).collect();
     let mut sorted = alphas.clone();
     sorted.sort_by(|a, b| match (a, b) {
         (Some(a), Some(b)) => a.total_cmp(b),
@@ -310,9 +329,9 @@ fn hand_project() -> Project {
 // D_e = 2 (2 x (2 x 1300 + 169 x (1 + 16)) + (2 x 2030 + 225 x 14)) / (41 (82 x 81 - 522))
 // = 36312 / 250920 = 0.14471: alpha_u = 1 - 0.13385 / 0.14471 = 0.075.
 const HAND_TABLE: &str = "\
-1 documents, 10 tokens, 41 characters; overlap matching at IoU >= 0.5
+1 documents, 1 worked on by every annotator compared: 10 tokens, 41 characters; overlap matching at IoU >= 0.5
 
-amal vs omar
+amal vs omar (1 document both worked on)
 label         spans  spans exact F1 overlap F1  unmatched    kappa  alpha_u    alpha
                   a      b                          a / b   tokens             chars
 all               3      3    0.333      0.333      2 / 2    0.375    0.038    0.357
@@ -326,9 +345,9 @@ links (a relation matches when its head and tail spans match and its type agrees
   amal vs omar         denies           0     0       0           -
   amal vs omar         quantifies       0     0       0           -
 
-figure values (figures both marked):
-  pair                 matched both valued same value  share
-  amal vs omar               0           0          0      -
+figure values (figures both marked; agreement = same / both valued, valued = both valued / matched):
+  pair                 matched both valued same value agreement valued
+  amal vs omar               0           0          0         -      -
 
 alpha over amal, omar:
   label         alpha_u alpha_chars

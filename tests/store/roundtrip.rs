@@ -5,8 +5,8 @@
 use crate::common;
 
 use hashiya::model::{
-    AttrValue, CharOffset, DocId, Document, LabelId, Origin, Project, Relation, RelationId, Span, SpanId,
-    Status, Timestamp,
+    AttrValue, AttributeDef, AttributeKind, CharOffset, DocId, Document, LabelId, Origin, Project, Relation,
+    RelationId, Span, SpanId, Status, Timestamp,
 };
 use hashiya::store;
 use proptest::prelude::*;
@@ -93,6 +93,19 @@ fn project() -> impl Strategy<Value = Project> {
         })
         .prop_map(|(name, docs, layers)| {
             let mut project = Project::new(name);
+            // Every label declares the generated attributes and both link types join any
+            // labels, so that the generated values and links are ones the loader accepts.
+            for label in &mut project.labels {
+                label.attributes = vec![
+                    AttributeDef::new("value", AttributeKind::Number),
+                    AttributeDef::new("unit", AttributeKind::Text),
+                    AttributeDef::new("named", AttributeKind::Flag),
+                ];
+            }
+            for kind in &mut project.relation_types {
+                kind.heads.clear();
+                kind.tails.clear();
+            }
             for (i, mut doc) in docs.into_iter().enumerate() {
                 doc.id = DocId::new(format!("d{i}"));
                 project.push_document(doc);

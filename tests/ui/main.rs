@@ -6,6 +6,7 @@
 mod common;
 
 mod clipboard;
+mod close_kill;
 mod document_view;
 mod file_chooser;
 mod files;
@@ -18,5 +19,6 @@ mod links;
 mod messages;
 mod performance;
 mod review;
+mod review_flow;
 mod suggestions;
 mod workflow;

@@ -29,6 +29,16 @@ pub(super) fn add(project: &mut Project, index: usize, label: Label) -> Result<C
 /// old one back.
 pub(super) fn update(project: &mut Project, label: Label) -> Result<Command, CommandError> {
     check_hotkey(project, &label)?;
+    // Changed attributes may not leave a span holding a value its label no longer accepts.
+    let count = project
+        .named_layers_all()
+        .flat_map(|(_, l)| l.docs.values())
+        .flat_map(|d| d.spans.iter())
+        .filter(|s| s.label == label.id && label.attributes_problem(&s.attributes).is_some())
+        .count();
+    if count > 0 {
+        return Err(CommandError::AttributesInUse { label: label.id, count });
+    }
     let slot = project
         .labels
         .iter_mut()

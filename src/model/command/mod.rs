@@ -116,6 +116,16 @@ pub enum CommandError {
     RelationTypeInUse { kind: LabelId, count: usize },
     #[error("relation type id \"{0}\" is used twice")]
     DuplicateRelationType(LabelId),
+    #[error("{0}")]
+    BadAttribute(String),
+    #[error("a \"{kind}\" link cannot go from a \"{head}\" span to a \"{tail}\" span")]
+    LinkNotAllowed { kind: LabelId, head: LabelId, tail: LabelId },
+    #[error(
+        "{count} spans labelled \"{label}\" hold attribute values the changed label would not accept; change or clear them first"
+    )]
+    AttributesInUse { label: LabelId, count: usize },
+    #[error("{count} \"{kind}\" links join labels the changed type would not allow; remove them first")]
+    LinksNotAllowed { kind: LabelId, count: usize },
 }
 
 /// Applies `command` to `project` and returns its inverse.

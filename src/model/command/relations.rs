@@ -12,16 +12,23 @@ fn check_relation(
     relation: &Relation,
 ) -> Result<(), CommandError> {
     project.document(doc).ok_or_else(|| CommandError::NoDocument(doc.clone()))?;
-    if project.relation_type(&relation.kind).is_none() {
-        return Err(CommandError::NoRelationType(relation.kind.clone()));
-    }
+    let kind = project
+        .relation_type(&relation.kind)
+        .ok_or_else(|| CommandError::NoRelationType(relation.kind.clone()))?;
     if relation.head == relation.tail {
         return Err(CommandError::BadRelation("a span cannot link to itself"));
     }
     let layer_doc = project.layer(layer).and_then(|l| l.docs.get(doc));
-    let has = |id: SpanId| layer_doc.is_some_and(|d| d.span(id).is_some());
-    if !has(relation.head) || !has(relation.tail) {
+    let label = |id: SpanId| layer_doc.and_then(|d| d.span(id)).map(|s| &s.label);
+    let (Some(head), Some(tail)) = (label(relation.head), label(relation.tail)) else {
         return Err(CommandError::BadRelation("its head or tail span is not there"));
+    };
+    if !kind.allows(head, tail) {
+        return Err(CommandError::LinkNotAllowed {
+            kind: kind.id.clone(),
+            head: head.clone(),
+            tail: tail.clone(),
+        });
     }
     Ok(())
 }
@@ -109,6 +116,21 @@ pub(super) fn set_types(project: &mut Project, types: Vec<RelationType>) -> Resu
             .count();
         if count > 0 {
             return Err(CommandError::RelationTypeInUse { kind: old.id.clone(), count });
+        }
+    }
+    // A type that stays may change what it allows; no link it already joins may fall out.
+    for kind in &types {
+        let count = project
+            .named_layers_all()
+            .flat_map(|(_, l)| l.docs.values())
+            .flat_map(|d| d.relations.iter().filter(|r| r.kind == kind.id).map(move |r| (d, r)))
+            .filter(|(d, r)| match (d.span(r.head), d.span(r.tail)) {
+                (Some(head), Some(tail)) => !kind.allows(&head.label, &tail.label),
+                _ => false,
+            })
+            .count();
+        if count > 0 {
+            return Err(CommandError::LinksNotAllowed { kind: kind.id.clone(), count });
         }
     }
     let old = std::mem::replace(&mut project.relation_types, types);

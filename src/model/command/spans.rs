@@ -22,8 +22,33 @@ fn check_span(project: &Project, doc: &DocId, span: &Span) -> Result<(), Command
     if span.range().check(len).is_err() {
         return Err(CommandError::BadRange { start: span.start.0, end: span.end.0, len });
     }
-    if project.label(&span.label).is_none() {
-        return Err(CommandError::NoLabel(span.label.clone()));
+    let label = project.label(&span.label).ok_or_else(|| CommandError::NoLabel(span.label.clone()))?;
+    match label.attributes_problem(&span.attributes) {
+        Some(problem) => Err(CommandError::BadAttribute(problem)),
+        None => Ok(()),
+    }
+}
+
+/// Refuses a new label for a span whose links' types would not allow it.
+fn check_links_allow(
+    project: &Project,
+    layer: &LayerRef,
+    doc: &DocId,
+    span: &Span,
+) -> Result<(), CommandError> {
+    let Some(layer_doc) = project.layer(layer).and_then(|l| l.docs.get(doc)) else { return Ok(()) };
+    for relation in layer_doc.relations.iter().filter(|r| r.touches(span.id)) {
+        let label_of = |id: SpanId| {
+            if id == span.id { Some(span.label.clone()) } else { layer_doc.span(id).map(|s| s.label.clone()) }
+        };
+        let (Some(kind), Some(head), Some(tail)) =
+            (project.relation_type(&relation.kind), label_of(relation.head), label_of(relation.tail))
+        else {
+            continue;
+        };
+        if !kind.allows(&head, &tail) {
+            return Err(CommandError::LinkNotAllowed { kind: kind.id.clone(), head, tail });
+        }
     }
     Ok(())
 }
@@ -96,6 +121,7 @@ pub(super) fn update(
     span: Span,
 ) -> Result<Command, CommandError> {
     check_span(project, &doc, &span)?;
+    check_links_allow(project, &layer, &doc, &span)?;
     let id = span.id;
     let no_span = || CommandError::NoSpan { layer: layer.name().into(), doc: doc.clone(), id };
     let spans = match &layer {

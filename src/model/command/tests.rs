@@ -1,7 +1,7 @@
 //! Every command and its inverse, through the one public [`apply`].
 
 use super::*;
-use crate::model::{CharRange, Timestamp, default_labels};
+use crate::model::{AttrValue, Attributes, CharRange, Timestamp, default_labels};
 
 fn project() -> Project {
     let mut p = Project::new("t");
@@ -166,7 +166,7 @@ fn relations_add_update_remove_and_undo() {
     assert_eq!(p.layers["amal"].next_relation_id(), RelationId(3));
     let p = round_trip(
         p,
-        Command::UpdateRelation { layer: amal(), doc: doc.clone(), relation: link(2, 3, 1, "denies") },
+        Command::UpdateRelation { layer: amal(), doc: doc.clone(), relation: link(2, 2, 1, "denies") },
     );
     assert_eq!(p.layers["amal"].relations(&doc)[1].kind.as_str(), "denies");
     let p = round_trip(p, Command::RemoveRelation { layer: amal(), doc: doc.clone(), id: RelationId(1) });
@@ -242,4 +242,51 @@ fn relation_types_in_use_cannot_be_dropped() {
     let mut p = p;
     let twice = vec![p.relation_types[0].clone(), p.relation_types[0].clone()];
     assert!(apply(&mut p, Command::SetRelationTypes { types: twice }).is_err());
+}
+
+/// The model never holds a value its label does not accept, nor a link its type does not
+/// allow: what the loader would refuse cannot be made by a command either.
+#[test]
+fn attribute_values_and_links_must_fit_their_labels_and_types() {
+    let doc = DocId::new("d1");
+    let mut p = project();
+    let mut figure = span(1, 4, 6, "figure");
+    figure.attributes.set("value", Some(AttrValue::Text("twelve".into())));
+    let add = |span: Span| Command::AddSpan { layer: amal(), doc: doc.clone(), span };
+    assert!(matches!(apply(&mut p, add(figure.clone())), Err(CommandError::BadAttribute(_))));
+    figure.attributes.set("value", Some(AttrValue::Number(12.0)));
+    apply(&mut p, add(figure.clone())).unwrap();
+    let mut claim = span(2, 7, 13, "claim");
+    claim.attributes.set("counts", Some(AttrValue::Text("killed".into())));
+    assert!(matches!(apply(&mut p, add(claim.clone())), Err(CommandError::BadAttribute(_))), "undeclared");
+    claim.attributes = Attributes::default();
+    apply(&mut p, add(claim.clone())).unwrap();
+
+    // `denies` goes from a denial to a claim, not from a figure.
+    let link = |kind: &str| {
+        Relation::new(RelationId(1), SpanId(1), SpanId(2), LabelId::new(kind), "amal", Timestamp(1))
+    };
+    let add_link =
+        |kind: &str| Command::AddRelation { layer: amal(), doc: doc.clone(), relation: link(kind) };
+    assert!(matches!(apply(&mut p, add_link("denies")), Err(CommandError::LinkNotAllowed { .. })));
+    apply(&mut p, add_link("quantifies")).unwrap();
+    // Relabelling the figure would leave its link disallowed; the model refuses it.
+    let mut relabelled = figure.clone();
+    relabelled.label = LabelId::new("denial");
+    relabelled.attributes = Attributes::default();
+    let update = Command::UpdateSpan { layer: amal(), doc: doc.clone(), span: relabelled };
+    assert!(matches!(apply(&mut p, update), Err(CommandError::LinkNotAllowed { .. })));
+
+    // A label may not change its attributes under values in use, nor a type its ends.
+    let mut label = p.label(&LabelId::new("figure")).unwrap().clone();
+    label.attributes.retain(|a| a.name != "value");
+    let err = apply(&mut p, Command::UpdateLabel { label }).unwrap_err();
+    assert_eq!(err, CommandError::AttributesInUse { label: LabelId::new("figure"), count: 1 });
+    let mut types = p.relation_types.clone();
+    for kind in &mut types {
+        kind.heads = vec![LabelId::new("denial")];
+    }
+    let err = apply(&mut p, Command::SetRelationTypes { types }).unwrap_err();
+    assert_eq!(err, CommandError::LinksNotAllowed { kind: LabelId::new("quantifies"), count: 1 });
+    assert!(p.validate().is_empty(), "{:?}", p.validate());
 }

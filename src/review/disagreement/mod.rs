@@ -75,6 +75,15 @@ impl Disagreement {
         self.spans.iter().filter(move |s| s.annotator == annotator).map(|s| &s.span)
     }
 
+    /// The text to mark for this item: the two linked spans of a link disagreement, else
+    /// the whole range.
+    pub fn marked(&self) -> Vec<CharRange> {
+        match &self.link {
+            Some(link) => vec![link.head.0, link.tail.0],
+            None => vec![self.range],
+        }
+    }
+
     /// Annotators who marked nothing here.
     pub fn missing(&self) -> Vec<&str> {
         self.annotators
