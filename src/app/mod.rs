@@ -130,6 +130,9 @@ impl HashiyaApp {
     /// Draws one frame, then applies what it asked for.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        let (focused, input) = ctx
+            .input(|i| (i.viewport().focused.unwrap_or(true), !i.events.is_empty() || i.pointer.is_moving()));
+        self.session.note_activity(crate::model::Timestamp::now(), focused, input);
         self.handle_keys(&ctx);
         self.handle_dropped_files(&ctx);
         self.session.refresh_review();

@@ -22,12 +22,14 @@ macro_rules! errout {
 }
 
 mod agree;
+mod assign;
 mod export;
 mod import;
 mod merge;
 mod new;
 pub mod output;
 mod render;
+mod status;
 mod suggest;
 mod validate;
 
@@ -66,6 +68,10 @@ pub enum Command {
     Agree(agree::AgreeArgs),
     /// Suggest figures, claims and denials (and project patterns) as spans to accept or reject.
     Suggest(suggest::SuggestArgs),
+    /// Share the documents out among annotators, with an overlap, and write their packages.
+    Assign(assign::AssignArgs),
+    /// Show the team's progress: documents done per annotator, spans, time, agreement.
+    Status(status::StatusArgs),
 }
 
 /// Runs a subcommand; errors are printed to stderr by the caller.
@@ -79,6 +85,8 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Merge(args) => merge::run(args),
         Command::Agree(args) => agree::run(args),
         Command::Suggest(args) => suggest::run(args),
+        Command::Assign(args) => assign::run(args),
+        Command::Status(args) => status::run(args),
     }
 }
 

@@ -7,6 +7,7 @@
 //! automatic acceptance of agreed spans. Each returns a `Result`, so the rules are
 //! unit-tested without a window; the window only turns the user's intents into calls.
 
+mod activity;
 pub mod edits;
 mod files;
 mod frame;
@@ -127,6 +128,8 @@ pub struct Session {
     annotator: Option<String>,
     view: ViewState,
     mode: Mode,
+    /// The active time being counted on the current document.
+    activity: activity::Activity,
 }
 
 impl Session {
