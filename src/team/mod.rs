@@ -16,3 +16,6 @@ pub use status::{AnnotatorProgress, TeamStatus, lacks_value, missing_values, tea
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod merge_tests;
