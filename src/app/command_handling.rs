@@ -93,6 +93,7 @@ impl HashiyaApp {
         match action {
             Action::Run(cmd) => self.run(cmd, ctx),
             Action::OpenDocument(doc) => self.session.open_document(doc),
+            Action::SetMyQueue(on) => self.session.set_my_queue(on),
             Action::SelectSpan(span) => self.session.select_span(span),
             Action::SetSelection(range) => self.session.select_text(range),
             Action::ApplyLabel(label) => {
@@ -318,6 +319,7 @@ impl HashiyaApp {
             }
             UiCommand::Agreement => self.agreement.open(),
             UiCommand::Performance => self.performance.open = true,
+            UiCommand::TeamProgress => self.team.open(),
             UiCommand::NextDisagreement | UiCommand::PreviousDisagreement => {
                 let result = self.session.step_disagreement(cmd == UiCommand::NextDisagreement);
                 self.report(result);

@@ -49,6 +49,8 @@ pub struct HashiyaApp {
     pub agreement: AgreementWindow,
     pub transfer: Transfer,
     pub performance: PerformanceWindow,
+    /// View > Team progress.
+    pub team: crate::ui::team_view::TeamWindow,
     /// Frame times and input latency, shown in View > Performance.
     pub frame_stats: stats::SharedRecorder,
     /// Where the frame statistics go on exit (`HASHIYA_FRAME_STATS`).
@@ -93,6 +95,7 @@ impl HashiyaApp {
             agreement: AgreementWindow::default(),
             transfer: Transfer::default(),
             performance: PerformanceWindow::default(),
+            team: Default::default(),
             frame_stats: stats::SharedRecorder::default(),
             stats_file: None,
             filter: StatusFilter::default(),
@@ -191,6 +194,7 @@ impl HashiyaApp {
             self.label_editor.ui(ctx, project, &mut self.actions);
             self.pattern_editor.ui(ctx, project, &mut self.actions);
             self.transfer.export_ui(ctx, project, &mut self.actions);
+            self.team.ui(ctx, project, self.session.generation(), &mut self.actions);
         }
         self.agreement.ui(ctx, &mut self.actions);
         self.performance.ui(ctx, &self.frame_stats.lock().unwrap_or_else(PoisonError::into_inner));

@@ -36,6 +36,7 @@ pub enum UiCommand {
     EditLabels,
     ToggleTheme,
     Performance,
+    TeamProgress,
     ReviewMode,
     Agreement,
     CopySelection,
@@ -82,7 +83,7 @@ impl KeyContext {
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 51] = [
+    pub const ALL: [UiCommand; 52] = [
         UiCommand::NewProject,
         UiCommand::Open,
         UiCommand::Save,
@@ -109,6 +110,7 @@ impl UiCommand {
         UiCommand::EditLabels,
         UiCommand::ToggleTheme,
         UiCommand::Performance,
+        UiCommand::TeamProgress,
         UiCommand::ReviewMode,
         UiCommand::Agreement,
         UiCommand::CopySelection,
@@ -167,6 +169,7 @@ impl UiCommand {
             UiCommand::EditLabels => "Edit labels…",
             UiCommand::ToggleTheme => "Toggle dark theme",
             UiCommand::Performance => "Performance…",
+            UiCommand::TeamProgress => "Team progress…",
             UiCommand::ReviewMode => "Review mode",
             UiCommand::Agreement => "Agreement…",
             UiCommand::CopySelection => "Copy",
@@ -227,6 +230,7 @@ impl UiCommand {
             UiCommand::EditLabels => key(cmd, Key::L),
             UiCommand::ToggleTheme => None,
             UiCommand::Performance => None,
+            UiCommand::TeamProgress => None,
             UiCommand::ReviewMode => key(cmd, Key::R),
             UiCommand::Agreement => None,
             UiCommand::CopySelection => key(cmd, Key::C),
@@ -371,6 +375,7 @@ pub const MENUS: [(&str, &[UiCommand]); 5] = [
             UiCommand::ZoomReset,
             UiCommand::ToggleTheme,
             UiCommand::Performance,
+            UiCommand::TeamProgress,
         ],
     ),
     (

@@ -1,6 +1,6 @@
 //! The document list: titles, status and the annotator's span counts per label (only the
-//! labels used, suggestions not counted, on one line that never widens the panel), a status filter and the
-//! project's progress. Rows have one height, so only the visible ones are built, however
+//! labels used, suggestions not counted, on one line that never widens the panel), a status filter,
+//! "Assigned to me" in a team project, and the project's progress. Rows have one height, so only the visible ones are built, however
 //! many documents the project has.
 
 use super::{Action, UiContext, text_line, theme};
@@ -57,14 +57,21 @@ pub fn doc_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, filter: &mut StatusFilte
                     ui.selectable_value(filter, StatusFilter::Only(status), status.name());
                 }
             });
+        if let Some(mut on) = cx.frame.my_queue
+            && ui.checkbox(&mut on, "Assigned to me").changed()
+        {
+            cx.actions.push(Action::SetMyQueue(on));
+        }
     });
+    let queue = cx.frame.my_queue == Some(true);
     ui.separator();
     let wanted = *filter;
     let shown: std::sync::Arc<Vec<usize>> =
-        cached(ui, ("doc-list-shown", cx.frame.generation, annotator.to_string(), wanted), || {
+        cached(ui, ("doc-list-shown", cx.frame.generation, annotator.to_string(), wanted, queue), || {
             std::sync::Arc::new(
                 (0..total)
                     .filter(|&i| match (wanted, project.documents.get(i)) {
+                        (_, Some(doc)) if queue && !doc.is_assigned_to(annotator) => false,
                         (StatusFilter::All, _) => true,
                         (StatusFilter::Only(wanted), Some(doc)) => doc.status_of(annotator) == wanted,
                         (_, None) => false,

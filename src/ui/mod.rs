@@ -21,6 +21,7 @@ pub mod prefs;
 pub mod review_panel;
 pub mod search;
 pub mod span_list;
+pub mod team_view;
 pub mod theme;
 pub mod toasts;
 pub mod transfer;
@@ -40,6 +41,8 @@ pub enum Action {
     Run(commands::UiCommand),
     /// Show this document.
     OpenDocument(DocId),
+    /// Keep the document list and PageDown to the documents assigned to the annotator.
+    SetMyQueue(bool),
     /// Select a span of the edited layer (or clear the selection).
     SelectSpan(Option<SpanId>),
     /// Set the text selection of the current document.

@@ -17,4 +17,5 @@ mod messages;
 mod performance;
 mod review;
 mod suggestions;
+mod team;
 mod workflow;
