@@ -38,13 +38,18 @@ where
 pub fn doc_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, filter: &mut StatusFilter, reveal: bool) {
     let (project, annotator, current) = (cx.frame.project, cx.frame.annotator, cx.frame.view.doc.as_ref());
     let total = project.documents.len();
-    // Counted once per edit, not every frame: a project has thousands of documents.
-    let done = cached(ui, ("doc-list-done", cx.frame.generation, annotator.to_string()), || {
-        project.documents.iter().filter(|d| d.status_of(annotator) == Status::Done).count()
+    let queue = cx.frame.my_queue == Some(true);
+    // Counted once per edit, not every frame: a project has thousands of documents. With
+    // "Assigned to me", the progress is that of the annotator's queue.
+    let (done, of) = cached(ui, ("doc-list-done", cx.frame.generation, annotator.to_string(), queue), || {
+        let mine = project.documents.iter().filter(|d| !queue || d.is_assigned_to(annotator));
+        mine.fold((0, 0), |(done, of), d| {
+            (done + usize::from(d.status_of(annotator) == Status::Done), of + 1)
+        })
     });
     ui.heading("Documents");
-    let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
-    ui.add(egui::ProgressBar::new(fraction).text(format!("{done} / {total} done")));
+    let fraction = if of == 0 { 0.0 } else { done as f32 / of as f32 };
+    ui.add(egui::ProgressBar::new(fraction).text(format!("{done} / {of} done")));
     ui.horizontal(|ui| {
         egui::ComboBox::from_label("documents shown")
             .selected_text(match filter {
@@ -57,13 +62,12 @@ pub fn doc_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, filter: &mut StatusFilte
                     ui.selectable_value(filter, StatusFilter::Only(status), status.name());
                 }
             });
-        if let Some(mut on) = cx.frame.my_queue
-            && ui.checkbox(&mut on, "Assigned to me").changed()
-        {
-            cx.actions.push(Action::SetMyQueue(on));
-        }
     });
-    let queue = cx.frame.my_queue == Some(true);
+    if let Some(mut on) = cx.frame.my_queue
+        && ui.checkbox(&mut on, "Assigned to me").changed()
+    {
+        cx.actions.push(Action::SetMyQueue(on));
+    }
     ui.separator();
     let wanted = *filter;
     let shown: std::sync::Arc<Vec<usize>> =

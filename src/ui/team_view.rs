@@ -19,7 +19,9 @@ const BINS: usize = 10;
 /// Least agreed documents listed under the histogram.
 const LISTED: usize = 12;
 /// Height of each chart.
-const CHART_HEIGHT: f32 = 140.0;
+const CHART_HEIGHT: f32 = 120.0;
+/// Categories a bar chart makes room for at least, so that one or two bars stay narrow.
+const MIN_CATEGORIES: f64 = 6.0;
 
 /// The Team progress window and the figures it shows.
 #[derive(Debug, Default)]
@@ -69,7 +71,8 @@ impl TeamWindow {
         }
         let mut open = true;
         let mut refresh = false;
-        egui::Window::new("Team progress").open(&mut open).default_width(640.0).show(ctx, |ui| {
+        let window = egui::Window::new("Team progress").open(&mut open).default_size([660.0, 780.0]);
+        window.show(ctx, |ui| {
             let Some((at, view)) = &self.shown else { return };
             ui.horizontal(|ui| {
                 refresh = ui.button("Refresh").clicked();
@@ -165,12 +168,15 @@ fn done_per_day_ui(ui: &mut egui::Ui, status: &TeamStatus) {
             })
             .collect();
         let refs: Vec<&BarChart> = charts.iter().collect();
-        let chart = BarChart::new(a.name.clone(), bars).color(annotator_color(i)).width(0.6).stack_on(&refs);
+        let chart = BarChart::new(a.name.clone(), bars).color(annotator_color(i)).width(0.5).stack_on(&refs);
         charts.push(chart);
     }
     let labels: Vec<String> = days.iter().map(|d| d.get(5..).unwrap_or(d).to_string()).collect();
     Plot::new("team-done-per-day")
         .height(CHART_HEIGHT)
+        .include_x(-0.5)
+        .include_x((days.len() as f64).max(MIN_CATEGORIES) - 0.5)
+        .include_y(0.0)
         .legend(Legend::default())
         .allow_zoom(false)
         .allow_drag(false)
@@ -214,6 +220,9 @@ fn per_label_ui(ui: &mut egui::Ui, project: &Project, status: &TeamStatus) {
     let labels: Vec<String> = project.labels.iter().map(|l| l.name.clone()).collect();
     Plot::new("team-per-label")
         .height(CHART_HEIGHT)
+        .include_x(-0.5)
+        .include_x((project.labels.len() as f64).max(MIN_CATEGORIES) - 0.5)
+        .include_y(0.0)
         .legend(Legend::default())
         .allow_zoom(false)
         .allow_drag(false)
@@ -258,6 +267,7 @@ fn agreement_ui(ui: &mut egui::Ui, status: &TeamStatus, actions: &mut Vec<Action
         .height(CHART_HEIGHT)
         .include_x(0.0)
         .include_x(1.0)
+        .include_y(0.0)
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
