@@ -77,7 +77,9 @@ impl HashiyaApp {
     /// Closes the first open window of the label editor, the pattern editor, export,
     /// agreement and performance.
     fn close_top_window(&mut self) -> bool {
-        let windows: [&mut bool; 5] = [
+        let windows: [&mut bool; 7] = [
+            &mut self.label_picker.open,
+            &mut self.team.open,
             &mut self.label_editor.open,
             &mut self.pattern_editor.open,
             &mut self.transfer.export_open,
@@ -97,6 +99,7 @@ impl HashiyaApp {
             Action::SelectSpan(span) => self.session.select_span(span),
             Action::SetSelection(range) => self.session.select_text(range),
             Action::ApplyLabel(label) => {
+                self.label_picker.used(&label);
                 let result = self.session.label(label, now);
                 self.report(result);
             }
@@ -320,6 +323,7 @@ impl HashiyaApp {
             UiCommand::Agreement => self.agreement.open(),
             UiCommand::Performance => self.performance.open = true,
             UiCommand::TeamProgress => self.team.open(),
+            UiCommand::PickLabel => self.label_picker.open(),
             UiCommand::NextDisagreement | UiCommand::PreviousDisagreement => {
                 let result = self.session.step_disagreement(cmd == UiCommand::NextDisagreement);
                 self.report(result);

@@ -51,6 +51,8 @@ pub struct HashiyaApp {
     pub performance: PerformanceWindow,
     /// View > Team progress.
     pub team: crate::ui::team_view::TeamWindow,
+    /// The label picker (`/`).
+    pub label_picker: crate::ui::label_picker::LabelPicker,
     /// Frame times and input latency, shown in View > Performance.
     pub frame_stats: stats::SharedRecorder,
     /// Where the frame statistics go on exit (`HASHIYA_FRAME_STATS`).
@@ -96,6 +98,7 @@ impl HashiyaApp {
             transfer: Transfer::default(),
             performance: PerformanceWindow::default(),
             team: Default::default(),
+            label_picker: Default::default(),
             frame_stats: stats::SharedRecorder::default(),
             stats_file: None,
             filter: StatusFilter::default(),
@@ -195,6 +198,7 @@ impl HashiyaApp {
             self.pattern_editor.ui(ctx, project, &mut self.actions);
             self.transfer.export_ui(ctx, project, &mut self.actions);
             self.team.ui(ctx, project, self.session.generation(), &mut self.actions);
+            self.label_picker.ui(ctx, project, &mut self.actions);
         }
         self.agreement.ui(ctx, &mut self.actions);
         self.performance.ui(ctx, &self.frame_stats.lock().unwrap_or_else(PoisonError::into_inner));

@@ -37,6 +37,7 @@ pub enum UiCommand {
     ToggleTheme,
     Performance,
     TeamProgress,
+    PickLabel,
     ReviewMode,
     Agreement,
     CopySelection,
@@ -83,7 +84,7 @@ impl KeyContext {
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 52] = [
+    pub const ALL: [UiCommand; 53] = [
         UiCommand::NewProject,
         UiCommand::Open,
         UiCommand::Save,
@@ -111,6 +112,7 @@ impl UiCommand {
         UiCommand::ToggleTheme,
         UiCommand::Performance,
         UiCommand::TeamProgress,
+        UiCommand::PickLabel,
         UiCommand::ReviewMode,
         UiCommand::Agreement,
         UiCommand::CopySelection,
@@ -170,6 +172,7 @@ impl UiCommand {
             UiCommand::ToggleTheme => "Toggle dark theme",
             UiCommand::Performance => "Performance…",
             UiCommand::TeamProgress => "Team progress…",
+            UiCommand::PickLabel => "Pick a label…",
             UiCommand::ReviewMode => "Review mode",
             UiCommand::Agreement => "Agreement…",
             UiCommand::CopySelection => "Copy",
@@ -231,6 +234,7 @@ impl UiCommand {
             UiCommand::ToggleTheme => None,
             UiCommand::Performance => None,
             UiCommand::TeamProgress => None,
+            UiCommand::PickLabel => key(Modifiers::NONE, Key::Slash),
             UiCommand::ReviewMode => key(cmd, Key::R),
             UiCommand::Agreement => None,
             UiCommand::CopySelection => key(cmd, Key::C),
@@ -361,6 +365,7 @@ pub const MENUS: [(&str, &[UiCommand]); 5] = [
             UiCommand::MarkDone,
             UiCommand::Search,
             UiCommand::EditLabels,
+            UiCommand::PickLabel,
         ],
     ),
     (

@@ -13,6 +13,7 @@ pub mod fonts;
 pub mod glyph_atlas;
 pub mod keys;
 pub mod label_editor;
+pub mod label_picker;
 pub mod modal;
 pub mod palette;
 pub mod patterns;

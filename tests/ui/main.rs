@@ -10,6 +10,7 @@ mod document_view;
 mod file_chooser;
 mod files;
 mod first_start;
+mod label_picker;
 mod label_sets;
 mod labels;
 mod links;
