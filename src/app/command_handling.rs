@@ -77,8 +77,9 @@ impl HashiyaApp {
     /// Closes the first open window of the label editor, the pattern editor, export,
     /// agreement and performance.
     fn close_top_window(&mut self) -> bool {
-        let windows: [&mut bool; 7] = [
+        let windows: [&mut bool; 8] = [
             &mut self.label_picker.open,
+            &mut self.guidelines.open,
             &mut self.team.open,
             &mut self.label_editor.open,
             &mut self.pattern_editor.open,
@@ -324,6 +325,7 @@ impl HashiyaApp {
             UiCommand::Performance => self.performance.open = true,
             UiCommand::TeamProgress => self.team.open(),
             UiCommand::PickLabel => self.label_picker.open(),
+            UiCommand::Guidelines => self.guidelines.open = !self.guidelines.open,
             UiCommand::NextDisagreement | UiCommand::PreviousDisagreement => {
                 let result = self.session.step_disagreement(cmd == UiCommand::NextDisagreement);
                 self.report(result);

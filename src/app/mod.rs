@@ -53,6 +53,8 @@ pub struct HashiyaApp {
     pub team: crate::ui::team_view::TeamWindow,
     /// The label picker (`/`).
     pub label_picker: crate::ui::label_picker::LabelPicker,
+    /// The Guidelines panel (F1).
+    pub guidelines: crate::ui::guidelines::GuidelinesWindow,
     /// Frame times and input latency, shown in View > Performance.
     pub frame_stats: stats::SharedRecorder,
     /// Where the frame statistics go on exit (`HASHIYA_FRAME_STATS`).
@@ -99,6 +101,7 @@ impl HashiyaApp {
             performance: PerformanceWindow::default(),
             team: Default::default(),
             label_picker: Default::default(),
+            guidelines: Default::default(),
             frame_stats: stats::SharedRecorder::default(),
             stats_file: None,
             filter: StatusFilter::default(),
@@ -199,6 +202,7 @@ impl HashiyaApp {
             self.transfer.export_ui(ctx, project, &mut self.actions);
             self.team.ui(ctx, project, self.session.generation(), &mut self.actions);
             self.label_picker.ui(ctx, project, &mut self.actions);
+            self.guidelines.ui(ctx, project);
         }
         self.agreement.ui(ctx, &mut self.actions);
         self.performance.ui(ctx, &self.frame_stats.lock().unwrap_or_else(PoisonError::into_inner));

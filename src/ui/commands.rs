@@ -38,6 +38,7 @@ pub enum UiCommand {
     Performance,
     TeamProgress,
     PickLabel,
+    Guidelines,
     ReviewMode,
     Agreement,
     CopySelection,
@@ -84,7 +85,7 @@ impl KeyContext {
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 53] = [
+    pub const ALL: [UiCommand; 54] = [
         UiCommand::NewProject,
         UiCommand::Open,
         UiCommand::Save,
@@ -113,6 +114,7 @@ impl UiCommand {
         UiCommand::Performance,
         UiCommand::TeamProgress,
         UiCommand::PickLabel,
+        UiCommand::Guidelines,
         UiCommand::ReviewMode,
         UiCommand::Agreement,
         UiCommand::CopySelection,
@@ -173,6 +175,7 @@ impl UiCommand {
             UiCommand::Performance => "Performance…",
             UiCommand::TeamProgress => "Team progress…",
             UiCommand::PickLabel => "Pick a label…",
+            UiCommand::Guidelines => "Guidelines",
             UiCommand::ReviewMode => "Review mode",
             UiCommand::Agreement => "Agreement…",
             UiCommand::CopySelection => "Copy",
@@ -235,6 +238,7 @@ impl UiCommand {
             UiCommand::Performance => None,
             UiCommand::TeamProgress => None,
             UiCommand::PickLabel => key(Modifiers::NONE, Key::Slash),
+            UiCommand::Guidelines => key(Modifiers::NONE, Key::F1),
             UiCommand::ReviewMode => key(cmd, Key::R),
             UiCommand::Agreement => None,
             UiCommand::CopySelection => key(cmd, Key::C),
@@ -381,6 +385,7 @@ pub const MENUS: [(&str, &[UiCommand]); 5] = [
             UiCommand::ToggleTheme,
             UiCommand::Performance,
             UiCommand::TeamProgress,
+            UiCommand::Guidelines,
         ],
     ),
     (

@@ -11,6 +11,7 @@ mod engine_text;
 pub mod file_chooser;
 pub mod fonts;
 pub mod glyph_atlas;
+pub mod guidelines;
 pub mod keys;
 pub mod label_editor;
 pub mod label_picker;

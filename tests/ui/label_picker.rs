@@ -1,5 +1,6 @@
-//! The label picker: `/` opens it, typing filters the labels (folded as search folds), Enter
-//! labels the selection with the first match, and the label used comes first next time.
+//! Labels at hand. The picker: `/` opens it, typing filters the labels (folded as search folds), Enter
+//! labels the selection with the first match, and the label used comes first next time. The
+//! Guidelines panel: F1 shows every label's guideline.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::common;
@@ -50,4 +51,20 @@ fn slash_opens_the_picker_typing_filters_and_enter_labels() {
     h.run();
     assert!(!h.state().label_picker.open);
     assert_eq!(spans(&h).len(), 2);
+}
+
+#[test]
+fn f1_shows_the_guidelines_of_every_label() {
+    let (mut h, _dir, _path) = common::window::sample_window("tester");
+    h.key_press(Key::F1);
+    h.run();
+    assert!(h.state().guidelines.open);
+    let project = h.state().session.project().unwrap().clone();
+    for label in project.labels.iter().filter(|l| !l.description.is_empty()) {
+        assert!(h.query_by_label(&label.description).is_some(), "{}", label.name);
+    }
+    assert!(h.query_by_label_contains("value*: number").is_some(), "the required value is marked");
+    h.key_press(Key::F1);
+    h.run();
+    assert!(!h.state().guidelines.open, "F1 again closes it");
 }
