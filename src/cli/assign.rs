@@ -135,13 +135,30 @@ fn check_packages(project: &Project, dir: &Path, annotators: &[String], target: 
     Ok(())
 }
 
+/// Writes every annotator's package, each on a thread of its own (a package of a big
+/// project is tens of megabytes, written and flushed to disk), and says so in order.
 fn write_packages(project: &Project, dir: &Path, annotators: &[String]) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    for name in annotators {
-        let path = package_path(dir, name);
-        let package = package(project, name);
-        store::save(&package, &path).with_context(|| format!("cannot write {}", path.display()))?;
-        outln!("wrote {} ({} document(s))", path.display(), package.documents.len());
+    let written: Vec<anyhow::Result<(PathBuf, usize)>> = std::thread::scope(|scope| {
+        let jobs: Vec<_> = annotators
+            .iter()
+            .map(|name| {
+                scope.spawn(move || {
+                    let path = package_path(dir, name);
+                    let package = package(project, name);
+                    store::save(&package, &path)
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                    Ok((path, package.documents.len()))
+                })
+            })
+            .collect();
+        jobs.into_iter()
+            .map(|job| job.join().unwrap_or_else(|_| Err(anyhow::anyhow!("writing a package failed"))))
+            .collect()
+    });
+    for result in written {
+        let (path, documents) = result?;
+        outln!("wrote {} ({documents} document(s))", path.display());
     }
     Ok(())
 }
