@@ -312,6 +312,18 @@ mod tests {
     }
 
     #[test]
+    fn team_fields_are_written_only_when_set() {
+        let text = to_ron(&sample_project());
+        assert!(text.contains("            assigned: [\"amal\", \"omar\"],\n"), "{text}");
+        assert!(text.contains("                    active_seconds: 95,\n"), "{text}");
+        assert!(text.contains("                    last_active: Some(1700000200),\n"), "{text}");
+        assert!(text.contains("(name: \"value\", kind: Number, required: true)"), "{text}");
+        assert_eq!(text.matches("assigned:").count(), 1, "d2 is assigned to nobody: {text}");
+        assert_eq!(text.matches("active_seconds:").count(), 1, "{text}");
+        assert_eq!(from_ron(&text, path()).unwrap(), sample_project());
+    }
+
+    #[test]
     fn text_line_breaks_are_real_line_breaks() {
         let text = to_ron(&sample_project());
         assert!(text.contains("text: \"قال مصدر\nإن"), "{text}");
