@@ -46,12 +46,14 @@ pub enum AgreementError {
     BadThreshold(f64),
 }
 
-/// One annotator's codes over every document, concatenated in project order.
+/// One annotator's codes over every document, concatenated in project order. A unit's
+/// label is held as its place in the project's label list plus one (0: no label): two
+/// bytes a character rather than a pointer, over tens of millions of characters.
 struct Coding<'p> {
     /// Spans per document, in project document order.
     spans: Vec<Vec<&'p Span>>,
-    tokens_all: Vec<Option<&'p LabelId>>,
-    chars_all: Vec<Option<&'p LabelId>>,
+    tokens_all: Vec<u16>,
+    chars_all: Vec<u16>,
     /// Per label (project order): whether a span of that label covers the unit.
     tokens_by_label: Vec<Vec<bool>>,
     chars_by_label: Vec<Vec<bool>>,
@@ -73,8 +75,8 @@ fn code<'p>(project: &'p Project, tokens: &[Vec<Token>], annotator: &str) -> Cod
             .map(|l| l.spans(&doc.id).iter().filter(|s| !s.is_suggested()).collect())
             .unwrap_or_default();
         let len = doc.text.chars().count();
-        coding.tokens_all.extend(token_codes(tokens, &spans, labels));
-        coding.chars_all.extend(char_codes(len, &spans, labels));
+        coding.tokens_all.extend(compact(labels, token_codes(tokens, &spans, labels)));
+        coding.chars_all.extend(compact(labels, char_codes(len, &spans, labels)));
         for (i, label) in labels.iter().enumerate() {
             let of_label: Vec<&Span> = spans.iter().copied().filter(|s| s.label == label.id).collect();
             if let Some(t) = coding.tokens_by_label.get_mut(i) {
@@ -87,6 +89,28 @@ fn code<'p>(project: &'p Project, tokens: &[Vec<Token>], annotator: &str) -> Cod
         coding.spans.push(spans);
     }
     coding
+}
+
+/// Each unit's label as its place in `labels` plus one; 0 for none (a label not in the
+/// project, which a valid project has not, comes one past the last place). Units of one
+/// span follow each other, so the last label's place is kept.
+fn compact<'s, 'l>(
+    labels: &'l [crate::model::Label],
+    codes: Vec<Option<&'s LabelId>>,
+) -> impl Iterator<Item = u16> + use<'s, 'l> {
+    let mut last: Option<(&LabelId, u16)> = None;
+    codes.into_iter().map(move |code| {
+        let Some(id) = code else { return 0 };
+        if let Some((seen, place)) = last
+            && std::ptr::eq(seen, id)
+        {
+            return place;
+        }
+        let place = labels.iter().position(|l| &l.id == id).unwrap_or(labels.len());
+        let place = u16::try_from(place + 1).unwrap_or(u16::MAX);
+        last = Some((id, place));
+        place
+    })
 }
 
 fn f1(matches: usize, a: usize, b: usize) -> Option<f64> {
@@ -191,7 +215,7 @@ pub fn agreement(project: &Project, options: &AgreementOptions) -> Result<Agreem
         }
     }
     let mut alpha_chars = BTreeMap::new();
-    let all: Vec<&[Option<&LabelId>]> = codings.iter().map(|c| c.chars_all.as_slice()).collect();
+    let all: Vec<&[u16]> = codings.iter().map(|c| c.chars_all.as_slice()).collect();
     alpha_chars.insert(ALL_LABELS.to_string(), nominal_alpha(&all));
     for (i, label) in project.labels.iter().enumerate() {
         let coders: Vec<&[bool]> =
