@@ -6,7 +6,7 @@
 //! Every document of the project counts; an annotator with no spans on a document is
 //! taken to have marked nothing there. docs/agreement.md defines each figure.
 
-use super::alpha::nominal_alpha;
+use super::alpha::{BinaryCounts, nominal_alpha};
 use super::coding::{char_codes, token_codes};
 use super::continuum;
 use super::kappa::cohen_kappa;
@@ -54,9 +54,8 @@ struct Coding<'p> {
     spans: Vec<Vec<&'p Span>>,
     tokens_all: Vec<u16>,
     chars_all: Vec<u16>,
-    /// Per label (project order): whether a span of that label covers the unit.
+    /// Per label (project order): whether a span of that label covers the token.
     tokens_by_label: Vec<Vec<bool>>,
-    chars_by_label: Vec<Vec<bool>>,
 }
 
 fn code<'p>(project: &'p Project, tokens: &[Vec<Token>], annotator: &str) -> Coding<'p> {
@@ -67,7 +66,6 @@ fn code<'p>(project: &'p Project, tokens: &[Vec<Token>], annotator: &str) -> Cod
         tokens_all: Vec::new(),
         chars_all: Vec::new(),
         tokens_by_label: vec![Vec::new(); labels.len()],
-        chars_by_label: vec![Vec::new(); labels.len()],
     };
     for (doc, tokens) in project.documents.iter().zip(tokens) {
         // Suggested spans are not anyone's annotation until accepted.
@@ -82,13 +80,36 @@ fn code<'p>(project: &'p Project, tokens: &[Vec<Token>], annotator: &str) -> Cod
             if let Some(t) = coding.tokens_by_label.get_mut(i) {
                 t.extend(token_codes(tokens, &of_label, labels).iter().map(Option::is_some));
             }
-            if let Some(c) = coding.chars_by_label.get_mut(i) {
-                c.extend(char_codes(len, &of_label, labels).iter().map(Option::is_some));
-            }
         }
         coding.spans.push(spans);
     }
     coding
+}
+
+/// Per label (project order), whether each annotator's spans of the label cover each
+/// character, counted document by document for nominal alpha over characters.
+fn label_coverings(project: &Project, codings: &[Coding]) -> Vec<BinaryCounts> {
+    let labels = &project.labels;
+    let mut counts = vec![BinaryCounts::new(codings.len()); labels.len()];
+    for (d, doc) in project.documents.iter().enumerate() {
+        let spans: Vec<&[&Span]> =
+            codings.iter().map(|c| c.spans.get(d).map(Vec::as_slice).unwrap_or_default()).collect();
+        let len = doc.text.chars().count();
+        for (label, counts) in labels.iter().zip(counts.iter_mut()) {
+            let of_label: Vec<Vec<&Span>> =
+                spans.iter().map(|s| s.iter().copied().filter(|s| s.label == label.id).collect()).collect();
+            if of_label.iter().all(Vec::is_empty) {
+                counts.add_blank(len);
+                continue;
+            }
+            let marks: Vec<Vec<bool>> = of_label
+                .iter()
+                .map(|s| char_codes(len, s, labels).iter().map(Option::is_some).collect())
+                .collect();
+            counts.add(&marks);
+        }
+    }
+    counts
 }
 
 /// Each unit's label as its place in `labels` plus one; 0 for none (a label not in the
@@ -187,10 +208,11 @@ pub fn agreement(project: &Project, options: &AgreementOptions) -> Result<Agreem
     let documents: Vec<&Document> = project.documents.iter().map(|d| &**d).collect();
     let tokens: Vec<Vec<Token>> = project.documents.iter().map(|d| tokenize(&d.text)).collect();
     let codings: Vec<Coding> = names.iter().map(|n| code(project, &tokens, n)).collect();
+    let coverings = label_coverings(project, &codings);
     let mut pairs = Vec::new();
     let (mut relations, mut figure_values) = (Vec::new(), Vec::new());
     for (i, (name_a, a)) in names.iter().zip(&codings).enumerate() {
-        for (name_b, b) in names.iter().zip(&codings).skip(i + 1) {
+        for (j, (name_b, b)) in names.iter().zip(&codings).enumerate().skip(i + 1) {
             let names = (name_a.as_str(), name_b.as_str());
             let (rows, figures) =
                 super::relations::relation_agreement(project, names.0, names.1, options.iou);
@@ -201,15 +223,11 @@ pub fn agreement(project: &Project, options: &AgreementOptions) -> Result<Agreem
             let kappa = cohen_kappa(&a.tokens_all, &b.tokens_all);
             let alphas = [study.alpha(), nominal_alpha(&[&a.chars_all, &b.chars_all])];
             pairs.push(pair_row(names, ALL_LABELS, counts, kappa, alphas));
-            let by_label = a
-                .tokens_by_label
-                .iter()
-                .zip(&b.tokens_by_label)
-                .zip(a.chars_by_label.iter().zip(&b.chars_by_label));
-            for (label, ((ta, tb), (ca, cb))) in project.labels.iter().zip(by_label) {
+            let by_label = a.tokens_by_label.iter().zip(&b.tokens_by_label).zip(&coverings);
+            for (label, ((ta, tb), chars)) in project.labels.iter().zip(by_label) {
                 let counts = match_counts(a, b, options.iou, |s| s.label == label.id);
                 let kappa = cohen_kappa(ta, tb);
-                let alphas = [study.category_alpha(&&label.id), nominal_alpha(&[ca, cb])];
+                let alphas = [study.category_alpha(&&label.id), chars.alpha(&[i, j])];
                 pairs.push(pair_row(names, label.id.as_str(), counts, kappa, alphas));
             }
         }
@@ -217,10 +235,9 @@ pub fn agreement(project: &Project, options: &AgreementOptions) -> Result<Agreem
     let mut alpha_chars = BTreeMap::new();
     let all: Vec<&[u16]> = codings.iter().map(|c| c.chars_all.as_slice()).collect();
     alpha_chars.insert(ALL_LABELS.to_string(), nominal_alpha(&all));
-    for (i, label) in project.labels.iter().enumerate() {
-        let coders: Vec<&[bool]> =
-            codings.iter().filter_map(|c| c.chars_by_label.get(i).map(Vec::as_slice)).collect();
-        alpha_chars.insert(label.id.0.to_string(), nominal_alpha(&coders));
+    let everyone: Vec<usize> = (0..codings.len()).collect();
+    for (label, chars) in project.labels.iter().zip(&coverings) {
+        alpha_chars.insert(label.id.0.to_string(), chars.alpha(&everyone));
     }
     let study = continuum::study(project, &name_refs, &documents);
     let dropped = continuum::dropped(&study, &name_refs);
