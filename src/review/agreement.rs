@@ -13,7 +13,7 @@ use super::kappa::cohen_kappa;
 use super::matching::{exact_matches, overlap_matching};
 use super::per_document::per_document;
 use super::report::{ALL_LABELS, AgreementReport, PairAgreement, layer_named};
-use crate::model::tokens::{Token, tokenize};
+use crate::model::tokens::tokenize;
 use crate::model::{Document, LabelId, Project, Span};
 use std::collections::BTreeMap;
 
@@ -58,32 +58,39 @@ struct Coding<'p> {
     tokens_by_label: Vec<Vec<bool>>,
 }
 
-fn code<'p>(project: &'p Project, tokens: &[Vec<Token>], annotator: &str) -> Coding<'p> {
+/// Every annotator's codes, document by document: each text is tokenized once, and its
+/// tokens dropped once coded (the tokens of a whole project would take about as much memory
+/// as its text again).
+fn code<'p>(project: &'p Project, annotators: &[String]) -> Vec<Coding<'p>> {
     let labels = &project.labels;
-    let layer = layer_named(project, annotator);
-    let mut coding = Coding {
-        spans: Vec::new(),
-        tokens_all: Vec::new(),
-        chars_all: Vec::new(),
-        tokens_by_label: vec![Vec::new(); labels.len()],
-    };
-    for (doc, tokens) in project.documents.iter().zip(tokens) {
-        // Suggested spans are not anyone's annotation until accepted.
-        let spans: Vec<&Span> = layer
-            .map(|l| l.spans(&doc.id).iter().filter(|s| !s.is_suggested()).collect())
-            .unwrap_or_default();
+    let layers: Vec<_> = annotators.iter().map(|a| layer_named(project, a)).collect();
+    let mut codings: Vec<Coding> = layers
+        .iter()
+        .map(|_| Coding {
+            spans: Vec::new(),
+            tokens_all: Vec::new(),
+            chars_all: Vec::new(),
+            tokens_by_label: vec![Vec::new(); labels.len()],
+        })
+        .collect();
+    for doc in &project.documents {
+        let tokens = tokenize(&doc.text);
         let len = doc.text.chars().count();
-        coding.tokens_all.extend(compact(labels, token_codes(tokens, &spans, labels)));
-        coding.chars_all.extend(compact(labels, char_codes(len, &spans, labels)));
-        for (i, label) in labels.iter().enumerate() {
-            let of_label: Vec<&Span> = spans.iter().copied().filter(|s| s.label == label.id).collect();
-            if let Some(t) = coding.tokens_by_label.get_mut(i) {
-                t.extend(token_codes(tokens, &of_label, labels).iter().map(Option::is_some));
+        for (coding, layer) in codings.iter_mut().zip(&layers) {
+            // Suggested spans are not anyone's annotation until accepted.
+            let spans: Vec<&Span> = layer
+                .map(|l| l.spans(&doc.id).iter().filter(|s| !s.is_suggested()).collect())
+                .unwrap_or_default();
+            coding.tokens_all.extend(compact(labels, token_codes(&tokens, &spans, labels)));
+            coding.chars_all.extend(compact(labels, char_codes(len, &spans, labels)));
+            for (label, by_label) in labels.iter().zip(coding.tokens_by_label.iter_mut()) {
+                let of_label: Vec<&Span> = spans.iter().copied().filter(|s| s.label == label.id).collect();
+                by_label.extend(token_codes(&tokens, &of_label, labels).iter().map(Option::is_some));
             }
+            coding.spans.push(spans);
         }
-        coding.spans.push(spans);
     }
-    coding
+    codings
 }
 
 /// Per label (project order), whether each annotator's spans of the label cover each
@@ -206,8 +213,7 @@ pub fn agreement(project: &Project, options: &AgreementOptions) -> Result<Agreem
     let names = selected(project, options)?;
     let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
     let documents: Vec<&Document> = project.documents.iter().map(|d| &**d).collect();
-    let tokens: Vec<Vec<Token>> = project.documents.iter().map(|d| tokenize(&d.text)).collect();
-    let codings: Vec<Coding> = names.iter().map(|n| code(project, &tokens, n)).collect();
+    let codings = code(project, &names);
     let coverings = label_coverings(project, &codings);
     let mut pairs = Vec::new();
     let (mut relations, mut figure_values) = (Vec::new(), Vec::new());
