@@ -15,6 +15,7 @@ pub mod review;
 pub mod session;
 pub mod store;
 pub mod suggest;
+pub mod team;
 pub mod text;
 pub mod ui;
 pub mod workspace;

@@ -3,7 +3,7 @@
 //! makes from a snapshot while the window goes on. No egui here, so the window's editing
 //! logic is tested without a window.
 
-use crate::model::{Command, CommandError, History, Project};
+use crate::model::{Command, CommandError, History, Project, Timestamp};
 use crate::store::{self, BackgroundWriter, ProjectFile, SaveJob, SaveMode, StoreError};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -89,6 +89,17 @@ impl Workspace {
     /// Applies a change that merges with the previous one of the same key (a drag).
     pub fn apply_merging(&mut self, command: Command, key: u64) -> Result<(), CommandError> {
         self.history.apply_merging(&mut self.project, command, Some(key))
+    }
+
+    /// Adds `seconds` of active work by `annotator` on `doc`, last at `at`, to their layer.
+    /// Not an undo step (undoing an edit never takes time away), but unsaved work.
+    pub fn record_time(&mut self, annotator: &str, doc: &crate::model::DocId, seconds: u64, at: Timestamp) {
+        let Project { documents, layers, .. } = &mut self.project;
+        let Some(document) = documents.iter().find(|d| &d.id == doc) else { return };
+        let entry = layers.entry(annotator.to_string()).or_default().doc_mut(document);
+        entry.active_seconds += seconds;
+        entry.last_active = entry.last_active.max(Some(at));
+        self.history.touch();
     }
 
     /// Ends a merging run (the drag was released).

@@ -77,7 +77,10 @@ impl HashiyaApp {
     /// Closes the first open window of the label editor, the pattern editor, export,
     /// agreement and performance.
     fn close_top_window(&mut self) -> bool {
-        let windows: [&mut bool; 5] = [
+        let windows: [&mut bool; 8] = [
+            &mut self.label_picker.open,
+            &mut self.guidelines.open,
+            &mut self.team.open,
             &mut self.label_editor.open,
             &mut self.pattern_editor.open,
             &mut self.transfer.export_open,
@@ -93,9 +96,11 @@ impl HashiyaApp {
         match action {
             Action::Run(cmd) => self.run(cmd, ctx),
             Action::OpenDocument(doc) => self.session.open_document(doc),
+            Action::SetMyQueue(on) => self.session.set_my_queue(on),
             Action::SelectSpan(span) => self.session.select_span(span),
             Action::SetSelection(range) => self.session.select_text(range),
             Action::ApplyLabel(label) => {
+                self.label_picker.used(&label);
                 let result = self.session.label(label, now);
                 self.report(result);
             }
@@ -321,6 +326,9 @@ impl HashiyaApp {
             }
             UiCommand::Agreement => self.agreement.open(),
             UiCommand::Performance => self.performance.open = true,
+            UiCommand::TeamProgress => self.team.open(),
+            UiCommand::PickLabel => self.label_picker.open(),
+            UiCommand::Guidelines => self.guidelines.open = !self.guidelines.open,
             UiCommand::NextDisagreement | UiCommand::PreviousDisagreement => {
                 let result = self.session.step_disagreement(cmd == UiCommand::NextDisagreement);
                 self.report(result);

@@ -53,6 +53,12 @@ pub struct HashiyaApp {
     pub performance: PerformanceWindow,
     /// The model learned from the annotator's spans, and its training in the background.
     pub learning: learning::Learning,
+    /// View > Team progress.
+    pub team: crate::ui::team_view::TeamWindow,
+    /// The label picker (`/`).
+    pub label_picker: crate::ui::label_picker::LabelPicker,
+    /// The Guidelines panel (F1).
+    pub guidelines: crate::ui::guidelines::GuidelinesWindow,
     /// Frame times and input latency, shown in View > Performance.
     pub frame_stats: stats::SharedRecorder,
     /// Raised on SIGTERM: the next frame writes what is unsaved and ends the process.
@@ -100,6 +106,9 @@ impl HashiyaApp {
             transfer: Transfer::default(),
             performance: PerformanceWindow::default(),
             learning: learning::Learning::default(),
+            team: Default::default(),
+            label_picker: Default::default(),
+            guidelines: Default::default(),
             frame_stats: stats::SharedRecorder::default(),
             terminate: stats::TerminateFlag::default(),
             stats_file: None,
@@ -158,6 +167,9 @@ impl HashiyaApp {
         if self.terminate.load(std::sync::atomic::Ordering::SeqCst) {
             self.exit_on_terminate();
         }
+        let (focused, input) = ctx
+            .input(|i| (i.viewport().focused.unwrap_or(true), !i.events.is_empty() || i.pointer.is_moving()));
+        self.session.note_activity(crate::model::Timestamp::now(), focused, input);
         self.handle_keys(&ctx);
         self.handle_dropped_files(&ctx);
         self.session.refresh_review();
@@ -218,6 +230,9 @@ impl HashiyaApp {
             self.label_editor.ui(ctx, project, &mut self.actions);
             self.pattern_editor.ui(ctx, project, &mut self.actions);
             self.transfer.export_ui(ctx, project, &mut self.actions);
+            self.team.ui(ctx, project, self.session.generation(), &mut self.actions);
+            self.label_picker.ui(ctx, project, &mut self.actions);
+            self.guidelines.ui(ctx, project);
         }
         self.performance.ui(ctx, &self.frame_stats.lock().unwrap_or_else(PoisonError::into_inner));
         if let Some(finished) = self.transfer.poll(ctx) {

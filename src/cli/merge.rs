@@ -1,4 +1,5 @@
-//! `hashiya merge FILE.ron OTHER.ron... [--me NAME]`
+//! `hashiya merge FILE.ron OTHER.ron... [--me NAME]`: colleagues' projects, or the
+//! packages `hashiya assign --out` wrote, brought home.
 
 use super::output::escape_name;
 use crate::review::{MergeOutcome, MergeReport, merge};
@@ -95,6 +96,16 @@ fn describe(file: &Path, report: &MergeReport) -> String {
             escape_name(&d.title),
             escape_name(&who)
         ));
+    }
+    for (annotator, doc, spans) in &report.unassigned {
+        out.push_str(&format!(
+            "  kept: {} has {spans} spans on {}, which is not assigned to them\n",
+            escape_name(annotator),
+            escape_name(doc.as_str())
+        ));
+    }
+    if report.statuses_changed > 0 {
+        out.push_str(&format!("  {} document statuses moved forward\n", report.statuses_changed));
     }
     for label in &report.labels_added {
         out.push_str(&format!("  label added: {label}\n"));

@@ -22,6 +22,7 @@ macro_rules! errout {
 }
 
 mod agree;
+mod assign;
 mod export;
 mod import;
 pub mod learn;
@@ -29,6 +30,7 @@ mod merge;
 mod new;
 pub mod output;
 mod render;
+mod status;
 mod suggest;
 mod validate;
 
@@ -69,6 +71,10 @@ pub enum Command {
     Suggest(suggest::SuggestArgs),
     /// Learn a span labeller from a layer's spans, or cross-validate one with --eval.
     Learn(learn::LearnArgs),
+    /// Share the documents out among annotators, with an overlap, and write their packages.
+    Assign(assign::AssignArgs),
+    /// Show the team's progress: documents done per annotator, spans, time, agreement.
+    Status(status::StatusArgs),
 }
 
 /// Runs a subcommand; errors are printed to stderr by the caller.
@@ -83,6 +89,8 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Agree(args) => agree::run(args),
         Command::Learn(args) => learn::run(args),
         Command::Suggest(args) => suggest::run(args),
+        Command::Assign(args) => assign::run(args),
+        Command::Status(args) => status::run(args),
     }
 }
 

@@ -95,7 +95,7 @@ mod tests {
         project.gold.doc_mut(&doc).spans = vec![span(1, "claim")];
         project.push_document(doc);
         let expected = "\
-project:    أخبار (format version 3)
+project:    أخبار (format version 4)
 documents:  1
 characters: 7
 annotators: 2

@@ -133,7 +133,7 @@ pub fn export(
                 report.relations += doc.relations.len();
             }
             match format {
-                ExportFormat::Jsonl => jsonl::write_doc(w, &doc, layer_kind)?,
+                ExportFormat::Jsonl => jsonl::write_doc(w, &doc, layer_kind, project)?,
                 ExportFormat::Doccano => doccano::write_doc(w, &doc)?,
                 ExportFormat::Prodigy => prodigy::write_doc(w, &doc)?,
                 ExportFormat::Conll => conll::write_doc(w, &doc, &project.labels, &mut stats)?,

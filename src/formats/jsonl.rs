@@ -8,8 +8,10 @@
 //! `attributes` is an object (numbers as JSON numbers, integers without a fraction).
 //! `meta` holds `source`, `hash` (SHA-256
 //! of the text), `status` (per annotator), `layer` (`gold`, an annotator's name, or
-//! `annotators` when every annotator's layer is in the file) and
-//! `offsets: "unicode_codepoints"`. Arabic is written as UTF-8, not `\u` escapes.
+//! `annotators` when every annotator's layer is in the file),
+//! `offsets: "unicode_codepoints"` and, when the window recorded any, `lead_time`: the
+//! seconds each annotator (of the layer exported, or all) worked on the document, as
+//! Label Studio's `lead_time`. Arabic is written as UTF-8, not `\u` escapes.
 
 use super::OFFSETS_UNIT;
 use super::select::{ExportDoc, ExportOptions, LayerChoice, status_key};
@@ -91,10 +93,29 @@ struct Meta<'a> {
     status: BTreeMap<&'a str, &'static str>,
     layer: &'a str,
     offsets: &'static str,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    lead_time: BTreeMap<&'a str, u64>,
+}
+
+/// Seconds of active work per annotator on `doc` (those of `layer` only, for one
+/// annotator's layer); annotators with none left out.
+fn lead_time<'a>(project: &'a Project, doc: &ExportDoc<'_>, layer: LayerKind<'_>) -> BTreeMap<&'a str, u64> {
+    project
+        .layers
+        .iter()
+        .filter(|(name, _)| !matches!(layer, LayerKind::Annotator(only) if only != name.as_str()))
+        .filter_map(|(name, l)| Some((name.as_str(), l.docs.get(&doc.doc.id)?.active_seconds)))
+        .filter(|(_, seconds)| *seconds > 0)
+        .collect()
 }
 
 /// Writes one document as one line.
-pub fn write_doc(w: &mut dyn Write, doc: &ExportDoc<'_>, layer: LayerKind<'_>) -> std::io::Result<()> {
+pub fn write_doc(
+    w: &mut dyn Write,
+    doc: &ExportDoc<'_>,
+    layer: LayerKind<'_>,
+    project: &Project,
+) -> std::io::Result<()> {
     let line = Line {
         id: doc.doc.id.as_str(),
         title: &doc.doc.title,
@@ -132,6 +153,7 @@ pub fn write_doc(w: &mut dyn Write, doc: &ExportDoc<'_>, layer: LayerKind<'_>) -
             status: doc.doc.status.iter().map(|(k, v)| (k.as_str(), status_key(*v))).collect(),
             layer: layer.name(),
             offsets: OFFSETS_UNIT,
+            lead_time: lead_time(project, doc, layer),
         },
     };
     super::json_line::write(w, &line)

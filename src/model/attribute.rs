@@ -99,23 +99,45 @@ pub fn parse_number(text: &str) -> Option<f64> {
 pub struct AttributeDef {
     pub name: String,
     pub kind: AttributeKind,
+    /// A span of the label is incomplete while this attribute is unset (`hashiya status`
+    /// counts it among the missing values; the span list flags it).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub required: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl AttributeDef {
+    /// An optional attribute.
     pub fn new(name: &str, kind: AttributeKind) -> Self {
-        Self { name: name.to_string(), kind }
+        Self { name: name.to_string(), kind, required: false }
     }
+
+    /// A required attribute (see [`AttributeDef::required`]).
+    pub fn required(name: &str, kind: AttributeKind) -> Self {
+        Self { required: true, ..Self::new(name, kind) }
+    }
+}
+
+/// The required attributes of `label` that `span` leaves unset, in declaration order.
+pub fn missing_required<'l>(
+    label: &'l super::Label,
+    attributes: &Attributes,
+) -> impl Iterator<Item = &'l AttributeDef> {
+    label.attributes.iter().filter(move |def| def.required && attributes.get(&def.name).is_none())
 }
 
 /// What a figure counts, the default choices of its `counts` attribute.
 pub const COUNTS: [&str; 7] = ["killed", "injured", "displaced", "detained", "distance", "money", "other"];
 
-/// The attributes the default labels declare: a figure's `value`, `unit` and `counts`; a
-/// claim's or denial's `source`. Other labels have none.
+/// The attributes the default labels declare: a figure's `value` (required), `unit` and
+/// `counts`; a claim's or denial's `source`. Other labels have none.
 pub fn default_attributes(label: &str) -> Vec<AttributeDef> {
     match label {
         "figure" => vec![
-            AttributeDef::new("value", AttributeKind::Number),
+            AttributeDef::required("value", AttributeKind::Number),
             AttributeDef::new("unit", AttributeKind::Text),
             AttributeDef::new(
                 "counts",

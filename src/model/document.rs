@@ -94,6 +94,10 @@ pub struct Document {
     /// Status per annotator name; an annotator not listed is at [`Status::New`].
     #[serde(default, deserialize_with = "super::unique::statuses")]
     pub status: BTreeMap<String, Status>,
+    /// The annotators this document is assigned to (`hashiya assign`), sorted, each once;
+    /// empty when it is assigned to nobody.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assigned: Vec<String>,
     /// The text exactly as imported (BOM stripped, line endings `\n`). All offsets index it.
     pub text: String,
 }
@@ -102,11 +106,24 @@ impl Document {
     /// A new document; the title is the first non-empty line of the text.
     pub fn new(id: DocId, source: impl Into<String>, text: String) -> Self {
         let title = title_of(&text);
-        Self { id, title, source: source.into(), hash: ContentHash::of(&text), status: BTreeMap::new(), text }
+        Self {
+            id,
+            title,
+            source: source.into(),
+            hash: ContentHash::of(&text),
+            status: BTreeMap::new(),
+            assigned: Vec::new(),
+            text,
+        }
     }
 
     pub fn status_of(&self, annotator: &str) -> Status {
         self.status.get(annotator).copied().unwrap_or_default()
+    }
+
+    /// True when the document is assigned to `annotator`.
+    pub fn is_assigned_to(&self, annotator: &str) -> bool {
+        self.assigned.iter().any(|a| a == annotator)
     }
 }
 

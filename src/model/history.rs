@@ -45,6 +45,12 @@ impl History {
         Ok(())
     }
 
+    /// Counts a change made outside the undo history (recorded active time), so that it is
+    /// unsaved work and autosaved; the undo and redo steps are untouched.
+    pub fn touch(&mut self) {
+        self.generation += 1;
+    }
+
     /// Ends any merging: the next command starts a new undo step.
     pub fn seal(&mut self) {
         if let Some(step) = self.undo.last_mut() {

@@ -25,7 +25,7 @@ pub use crate::offsets::{
 };
 pub use attribute::{
     AttrValue, AttributeDef, AttributeKind, Attributes, COUNTS, default_attributes, format_number,
-    parse_number,
+    missing_required, parse_number,
 };
 pub use command::{Command, CommandError, LayerRef, apply};
 pub use document::{ContentHash, DocId, Document, Status};

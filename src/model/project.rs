@@ -2,7 +2,7 @@
 
 use super::{
     ContentHash, DocId, Document, Label, LabelId, Relation, RelationId, RelationType, Span, SpanId,
-    default_labels, default_relation_types,
+    Timestamp, default_labels, default_relation_types,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -16,7 +16,10 @@ use std::sync::Arc;
 ///   suggestions.
 /// - 3: links and attributes: project `relation_types`, label `attributes`, span
 ///   `attributes` and per-document `relations` in each layer.
-pub const FORMAT_VERSION: u32 = 3;
+/// - 4: team projects: a document's `assigned` annotators, an attribute's `required` flag,
+///   and the active time an annotator spent on a document (`active_seconds`, `last_active`
+///   in each layer's entry for it).
+pub const FORMAT_VERSION: u32 = 4;
 
 /// A project's own phrase (or regular expression) that suggests spans of a label, matched
 /// with the folding search uses (harakat and tatweel ignored, alef forms alike).
@@ -54,12 +57,23 @@ pub struct LayerDoc {
     /// Links between these spans, in the order they were made.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub relations: Vec<Relation>,
+    /// Seconds the annotator spent on the document with the window focused (idle gaps over
+    /// two minutes not counted).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub active_seconds: u64,
+    /// When the annotator last worked on the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_active: Option<Timestamp>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl LayerDoc {
     /// An empty layer for a document with text hash `hash`.
     pub fn new(hash: ContentHash) -> Self {
-        Self { hash, spans: Vec::new(), relations: Vec::new() }
+        Self { hash, spans: Vec::new(), relations: Vec::new(), active_seconds: 0, last_active: None }
     }
 
     pub fn span(&self, id: SpanId) -> Option<&Span> {

@@ -18,6 +18,33 @@ impl Timestamp {
     pub fn now() -> Self {
         Self(SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0))
     }
+
+    /// The time in UTC as ISO 8601, `2026-12-03T04:05:06Z`.
+    pub fn iso8601(self) -> String {
+        let (days, secs) = (self.0 / 86_400, self.0 % 86_400);
+        let (year, month, day) = civil_from_days(days);
+        format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", secs / 3600, secs % 3600 / 60, secs % 60)
+    }
+
+    /// The day (UTC) as `2026-12-03`.
+    pub fn date(self) -> String {
+        self.iso8601().get(..10).unwrap_or_default().to_string()
+    }
+}
+
+/// Year, month and day of the `days`-th day after 1970-01-01 in the proleptic Gregorian
+/// calendar (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: u64) -> (u64, u64, u64) {
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + u64::from(month <= 2);
+    (year, month, day)
 }
 
 /// How a span came to be.
@@ -118,6 +145,14 @@ impl Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn timestamps_read_as_utc_dates() {
+        assert_eq!(Timestamp(0).iso8601(), "1970-01-01T00:00:00Z");
+        assert_eq!(Timestamp(951_782_400).iso8601(), "2000-02-29T00:00:00Z");
+        assert_eq!(Timestamp(1_793_523_600).iso8601(), "2026-11-01T09:00:00Z");
+        assert_eq!(Timestamp(1_793_523_600).date(), "2026-11-01");
+    }
 
     #[test]
     fn a_span_stays_small() {

@@ -85,6 +85,17 @@ impl Project {
         }
         for doc in &self.documents {
             name_problems("document id", doc.id.as_str());
+            doc.assigned.iter().for_each(|name| name_problems("assigned annotator", name));
+        }
+        for (doc, i) in self.documents.iter().flat_map(|d| (0..d.assigned.len()).map(move |i| (d, i))) {
+            if let Some(name) = doc.assigned.get(i).filter(|n| doc.assigned.iter().take(i).any(|m| m == *n)) {
+                let problem = "is assigned the same document twice";
+                problems.push(ValidationError::BadName {
+                    what: "assigned annotator",
+                    name: name.clone(),
+                    problem,
+                });
+            }
         }
         for label in &self.labels {
             if !label_ids.insert(label.id.as_str()) {

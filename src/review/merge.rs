@@ -16,9 +16,16 @@
 //!   are not newer or are fewer ([`MergeOutcome::KeptFewer`]). Merging an old copy of a
 //!   layer, our own included when `me` is not given, therefore never undoes work.
 //!
-//! The annotator's status on a merged document comes along with the spans. Labels that
+//! The annotator's status on a merged document comes along with the spans; where their
+//! spans are the same as ours (or neither has any), their status is taken only when it is
+//! further along (new, in progress, done). The active time recorded on a document comes
+//! with the spans, and with identical spans when theirs was recorded later. Labels that
 //! merged spans use and we lack are added (without a hotkey when theirs is taken). The
 //! other project's gold layer is not merged; its size is reported.
+//!
+//! In a project whose documents are assigned (`hashiya assign`), spans an annotator made on
+//! a document not assigned to them are merged all the same, and reported
+//! ([`MergeReport::unassigned`]).
 
 use crate::model::{
     Command, CommandError, ContentHash, DocId, Label, LabelId, LayerDoc, LayerRef, Project, RelationType,
@@ -102,12 +109,19 @@ pub struct MergeReport {
     pub labels_added: Vec<LabelId>,
     /// Spans in the other project's gold layer, which is never merged.
     pub gold_spans_ignored: usize,
+    /// Documents whose status for an annotator changes, apart from merged spans'.
+    pub statuses_changed: usize,
+    /// Annotators' spans on documents not assigned to them (when ours has assignments):
+    /// `(annotator, our document id, their spans)`; merged like any other.
+    pub unassigned: Vec<(String, DocId, usize)>,
 }
 
 impl MergeReport {
     /// Whether the merge changes the project.
     pub fn changed(&self) -> bool {
-        self.layer_docs.iter().any(|m| m.outcome.changes()) || !self.labels_added.is_empty()
+        self.layer_docs.iter().any(|m| m.outcome.changes())
+            || !self.labels_added.is_empty()
+            || self.statuses_changed > 0
     }
 
     /// How many annotator layer documents had this outcome.
@@ -123,6 +137,15 @@ fn newest(doc: &LayerDoc) -> Option<Timestamp> {
 
 fn outcome(ours: Option<&LayerDoc>, theirs: &LayerDoc, own: bool) -> MergeOutcome {
     match ours {
+        // The same spans with time recorded later: their copy, with its time, is taken.
+        Some(ours)
+            if ours.spans == theirs.spans
+                && ours.relations == theirs.relations
+                && !own
+                && theirs.last_active > ours.last_active =>
+        {
+            MergeOutcome::Replaced
+        }
         Some(ours) if ours.spans == theirs.spans && ours.relations == theirs.relations => {
             MergeOutcome::Unchanged
         }
@@ -193,12 +216,7 @@ pub fn merge_command(into: &Project, other: &Project, me: Option<&str>) -> (Comm
                     .or_insert_with(|| into.layers.get(name).cloned().unwrap_or_default());
                 target.docs.insert(
                     ours_doc.id.clone(),
-                    LayerDoc {
-                        hash: ours_doc.hash.clone(),
-                        spans: theirs.spans.clone(),
-                        relations: theirs.relations.clone(),
-                    }
-                    .into(),
+                    LayerDoc { hash: ours_doc.hash.clone(), ..(**theirs).clone() }.into(),
                 );
                 used.extend(theirs.spans.iter().map(|s| &s.label));
                 used_kinds.extend(theirs.relations.iter().map(|r| &r.kind));
@@ -211,6 +229,9 @@ pub fn merge_command(into: &Project, other: &Project, me: Option<&str>) -> (Comm
                     });
                 }
             }
+            if !ours_doc.assigned.is_empty() && !ours_doc.is_assigned_to(name) && !theirs.spans.is_empty() {
+                report.unassigned.push((name.clone(), ours_doc.id.clone(), theirs.spans.len()));
+            }
             report.layer_docs.push(LayerDocMerge {
                 annotator: name.clone(),
                 doc: ours_doc.id.clone(),
@@ -220,6 +241,9 @@ pub fn merge_command(into: &Project, other: &Project, me: Option<&str>) -> (Comm
             });
         }
     }
+    let further = further_statuses(into, other, me, &statuses);
+    report.statuses_changed = further.len();
+    statuses.extend(further);
     for doc in &other.documents {
         if into.document_by_hash(&doc.hash).is_none() {
             report.unmatched.push(UnmatchedDocument {
@@ -249,6 +273,32 @@ pub fn merge_command(into: &Project, other: &Project, me: Option<&str>) -> (Comm
     }));
     commands.extend(statuses);
     (Command::Batch(commands), report)
+}
+
+/// Statuses of `other` further along than ours where no spans come with them (identical
+/// spans, or none on either side), for annotators other than `me`, not already in `planned`.
+fn further_statuses(into: &Project, other: &Project, me: Option<&str>, planned: &[Command]) -> Vec<Command> {
+    let mut out = Vec::new();
+    for doc in &other.documents {
+        let Some(ours) = into.document_by_hash(&doc.hash) else { continue };
+        for (name, &status) in &doc.status {
+            let already = planned.iter().any(|c| {
+                matches!(c, Command::SetStatus { doc, annotator, .. } if doc == &ours.id && annotator == name)
+            });
+            let theirs = other.layers.get(name).and_then(|l| l.docs.get(&doc.id));
+            let mine = into.layers.get(name).and_then(|l| l.docs.get(&ours.id));
+            let same_spans = match (theirs, mine) {
+                (Some(t), Some(m)) => t.spans == m.spans && t.relations == m.relations,
+                (Some(t), None) => t.spans.is_empty() && t.relations.is_empty(),
+                (None, _) => true,
+            };
+            if me == Some(name.as_str()) || already || !same_spans || status <= ours.status_of(name) {
+                continue;
+            }
+            out.push(Command::SetStatus { doc: ours.id.clone(), annotator: name.clone(), status });
+        }
+    }
+    out
 }
 
 /// Merges `other`'s annotator layers into `into` (see the module docs). On error the

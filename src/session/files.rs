@@ -72,6 +72,7 @@ impl Session {
     /// project has no file yet and `to` names none: ask for a path first. A save asked
     /// while another is written is made after it.
     pub fn save(&mut self, mode: SaveMode, to: Option<PathBuf>) -> Result<bool, SessionError> {
+        self.flush_activity();
         let ws = self.workspace.as_mut().ok_or(SessionError::NoProject)?;
         Ok(ws.request_save(SaveRequest { mode, to }))
     }

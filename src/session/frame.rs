@@ -32,6 +32,9 @@ pub struct FrameView<'a> {
     pub view: &'a ViewState,
     /// Changes with every edit, undo and redo.
     pub generation: u64,
+    /// "Assigned to me": `None` when the annotator has no assignment, else whether the
+    /// list and the steps keep to their queue.
+    pub my_queue: Option<bool>,
 }
 
 impl Session {
@@ -56,6 +59,7 @@ impl Session {
             mode: &self.mode,
             view: &self.view,
             generation: ws.generation(),
+            my_queue: self.has_assignments().then(|| self.my_queue()),
         })
     }
 }

@@ -7,10 +7,12 @@
 //! automatic acceptance of agreed spans. Each returns a `Result`, so the rules are
 //! unit-tested without a window; the window only turns the user's intents into calls.
 
+mod activity;
 pub mod edits;
 mod files;
 mod frame;
 mod links;
+mod queue;
 mod review;
 mod suggestions;
 
@@ -129,6 +131,10 @@ pub struct Session {
     annotator: Option<String>,
     view: ViewState,
     mode: Mode,
+    /// The active time being counted on the current document.
+    activity: activity::Activity,
+    /// "Assigned to me" as set by the annotator (`None`: on when they have assignments).
+    my_queue: Option<bool>,
 }
 
 impl Session {
@@ -155,10 +161,13 @@ impl Session {
         Ok(self.annotator.as_deref().unwrap_or_default())
     }
 
-    /// Opens a project: its first document is shown, in annotation mode.
+    /// Opens a project: its first document (of the annotator's queue, if they have one) is
+    /// shown, in annotation mode.
     pub fn open(&mut self, project: Project, file: Option<ProjectFile>) {
-        self.view =
-            ViewState { doc: project.documents.first().map(|d| d.id.clone()), ..ViewState::default() };
+        let me = self.annotator.as_deref().unwrap_or_default();
+        let mine = project.documents.iter().find(|d| d.is_assigned_to(me));
+        let first = mine.or(project.documents.first()).map(|d| d.id.clone());
+        self.view = ViewState { doc: first, ..ViewState::default() };
         self.workspace = Some(Workspace::new(project, file));
         self.mode = Mode::default();
         // Suggestions waiting in the suggestions layer become the annotator's; there is
@@ -394,15 +403,22 @@ impl Session {
     }
 
     /// Shows the next (or previous) document, stopping at the ends. Returns it.
+    /// With "Assigned to me" on, only the annotator's documents are visited.
     pub fn step_document(&mut self, forward: bool) -> Option<DocId> {
-        let docs = &self.project()?.documents;
-        let current = self.view.doc.as_ref().and_then(|d| docs.iter().position(|x| &x.id == d));
-        let next = match (current, forward) {
-            (Some(i), true) => (i + 1).min(docs.len().saturating_sub(1)),
+        let docs = self.walked_documents();
+        // Where the current document lies among those walked: how many come before it, and
+        // whether it is one of them.
+        let current = self.view.doc.as_ref();
+        let at = current.and_then(|d| self.project()?.documents.iter().position(|x| &x.id == d));
+        let before = at.map(|_| docs.iter().take_while(|(_, i)| Some(*i) < at).count());
+        let on_one = before.is_some_and(|b| docs.get(b).is_some_and(|(_, i)| Some(*i) == at));
+        let next = match (before, forward) {
+            (Some(i), true) if on_one => (i + 1).min(docs.len().saturating_sub(1)),
+            (Some(i), true) => i.min(docs.len().saturating_sub(1)),
             (Some(i), false) => i.saturating_sub(1),
             (None, _) => 0,
         };
-        let doc = docs.get(next)?.id.clone();
+        let doc = docs.get(next)?.0.clone();
         if self.view.doc.as_ref() != Some(&doc) {
             self.open_document(doc.clone());
         }

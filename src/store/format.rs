@@ -26,6 +26,11 @@
 //!   default ones whose labels the project has (`denies`, `quantifies`). Their labels
 //!   declare no attributes: the default labels (`claim`, `denial`, `figure`) get theirs
 //!   (`source`; `value`, `unit`, `counts`). Spans and layers gain nothing until edited.
+//! - 3 -> 4: team projects. Documents may name their `assigned` annotators, attributes may be
+//!   `required`, and a layer's entry for a document may hold `active_seconds` and
+//!   `last_active`; all are absent from older files and start empty. A figure's `value`
+//!   becomes required (what a new project's figure declares), so that figures without a
+//!   value are counted as missing values.
 //!
 //! Reading is strict: a field this build does not know is an error (the model's types deny
 //! unknown fields), because loading a file while dropping a field would lose it at the next
@@ -126,8 +131,22 @@ pub(crate) fn finish(mut project: Project, path: &Path) -> Result<Project, Store
     if project.version < 3 {
         migrate_v2(&mut project);
     }
+    if project.version < 4 {
+        migrate_v3(&mut project);
+    }
     project.version = FORMAT_VERSION;
     Ok(project)
+}
+
+/// Version 3 to 4 (see the module documentation): a figure's number `value` is required.
+fn migrate_v3(project: &mut Project) {
+    for label in project.labels.iter_mut().filter(|l| l.id.as_str() == "figure") {
+        for def in &mut label.attributes {
+            if def.name == "value" && def.kind == crate::model::AttributeKind::Number {
+                def.required = true;
+            }
+        }
+    }
 }
 
 /// Version 2 to 3 (see the module documentation): default relation types and attributes.
@@ -257,7 +276,7 @@ mod tests {
     #[test]
     fn version_comes_first_and_arabic_is_not_escaped() {
         let text = to_ron(&sample_project());
-        assert!(text.starts_with("(\n    version: 3,\n    name: "), "{text}");
+        assert!(text.starts_with("(\n    version: 4,\n    name: "), "{text}");
         assert!(text.contains("مسلّحين"), "{text}");
         assert!(!text.contains("\\u{"), "{text}");
     }
@@ -290,6 +309,18 @@ mod tests {
             ),
             "{text}"
         );
+    }
+
+    #[test]
+    fn team_fields_are_written_only_when_set() {
+        let text = to_ron(&sample_project());
+        assert!(text.contains("            assigned: [\"amal\", \"omar\"],\n"), "{text}");
+        assert!(text.contains("                    active_seconds: 95,\n"), "{text}");
+        assert!(text.contains("                    last_active: Some(1700000200),\n"), "{text}");
+        assert!(text.contains("(name: \"value\", kind: Number, required: true)"), "{text}");
+        assert_eq!(text.matches("assigned:").count(), 1, "d2 is assigned to nobody: {text}");
+        assert_eq!(text.matches("active_seconds:").count(), 1, "{text}");
+        assert_eq!(from_ron(&text, path()).unwrap(), sample_project());
     }
 
     #[test]
@@ -339,21 +370,21 @@ mod tests {
     #[test]
     fn newer_version_with_unknown_fields_says_newer() {
         let text =
-            to_ron(&sample_project()).replacen("version: 3,", "version: 7,\n    colour_scheme: \"dark\",", 1);
+            to_ron(&sample_project()).replacen("version: 4,", "version: 7,\n    colour_scheme: \"dark\",", 1);
         let err = from_ron(&text, path()).unwrap_err();
-        assert!(matches!(err, StoreError::NewerVersion { found: 7, supported: 3, .. }), "{err}");
+        assert!(matches!(err, StoreError::NewerVersion { found: 7, supported: 4, .. }), "{err}");
         assert!(err.to_string().contains("newer Hashiya"), "{err}");
     }
 
     #[test]
     fn newer_version_with_new_syntax_says_newer() {
-        let text = "#![enable(implicit_some)]\n(\n  version: 4,\n  name: <new syntax>,\n)";
+        let text = "#![enable(implicit_some)]\n(\n  version: 5,\n  name: <new syntax>,\n)";
         assert!(
             matches!(from_ron(text, path()), Err(StoreError::Parse { .. })),
             "a file starting with attributes is not looked into"
         );
-        let text = "Project(\n  version: 4,\n  name: <new syntax>,\n)";
-        assert!(matches!(from_ron(text, path()), Err(StoreError::NewerVersion { found: 4, .. })));
+        let text = "Project(\n  version: 5,\n  name: <new syntax>,\n)";
+        assert!(matches!(from_ron(text, path()), Err(StoreError::NewerVersion { found: 5, .. })));
         assert_eq!(leading_version("(version:12)"), Some(12));
         assert_eq!(leading_version("(name: 1, version: 2)"), None);
         assert_eq!(leading_version("(version: x)"), None);
@@ -361,8 +392,8 @@ mod tests {
 
     #[test]
     fn newer_version_that_parses_is_still_refused() {
-        let text = to_ron(&sample_project()).replacen("version: 3,", "version: 4,", 1);
-        assert!(matches!(from_ron(&text, path()), Err(StoreError::NewerVersion { found: 4, .. })));
+        let text = to_ron(&sample_project()).replacen("version: 4,", "version: 5,", 1);
+        assert!(matches!(from_ron(&text, path()), Err(StoreError::NewerVersion { found: 5, .. })));
     }
 
     #[test]
@@ -397,7 +428,7 @@ mod tests {
             spans.iter().all(|s| s.origin == crate::model::Origin::Suggested { rule: Default::default() })
         );
         assert_eq!(project.documents[0].text, "origin: Suggested 12", "texts are never rewritten");
-        assert!(to_ron(&project).starts_with("(\n    version: 3,"));
+        assert!(to_ron(&project).starts_with("(\n    version: 4,"));
         let owned = parse_owned(v1.replace("HASH", &hash), path()).unwrap();
         for text in
             [v1, "origin: Suggested", "x", "", "(origin: Suggested, n: \"origin: Suggested\", o: Suggested)"]

@@ -455,8 +455,8 @@ mod tests {
         let text = crate::store::to_ron(&sample_project());
         for damaged in [
             text.replacen("spans: [", "spans: [[", 1),
-            text.replacen("version: 3,", "version: 1,", 1),
-            text.replacen("version: 3,", "version: 9,", 1),
+            text.replacen("version: 4,", "version: 1,", 1),
+            text.replacen("version: 4,", "version: 9,", 1),
             text.replacen("name:", "name: \"x\",\n    name:", 1),
             format!("{text} trailing"),
             format!("{text} /* unclosed"),

@@ -27,6 +27,7 @@ pub(crate) fn sample_project() -> Project {
     let mut project = Project::new("تجربة");
     let mut d1 = Document::new(DocId::new("d1"), "d1.txt", "قال مصدر\nإن 12 مسلّحين قتلوا 👍".into());
     d1.status.insert("amal".into(), Status::InProgress);
+    d1.assigned = vec!["amal".into(), "omar".into()];
     let d2 = Document::new(DocId::new("d2"), "d2.txt", "Latin text, 120 km.".into());
     let amal = project.layers.entry("amal".into()).or_default();
     let mut figure = span(2, 12, 14, "figure", "amal");
@@ -35,6 +36,8 @@ pub(crate) fn sample_project() -> Project {
     figure.attributes.set("counts", Some(AttrValue::Text("killed".into())));
     let amal_d1 = amal.doc_mut(&d1);
     amal_d1.spans = vec![span(1, 0, 8, "claim", "amal"), figure];
+    amal_d1.active_seconds = 95;
+    amal_d1.last_active = Some(Timestamp(1_700_000_200));
     amal_d1.relations = vec![Relation::new(
         RelationId(1),
         SpanId(2),

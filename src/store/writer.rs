@@ -212,9 +212,9 @@ fn write_hotkey(out: &mut Out, hotkey: Option<char>) {
     }
 }
 
-/// An attribute declaration on one line: `(name: "value", kind: Number)`.
+/// An attribute declaration on one line: `(name: "value", kind: Number, required: true)`.
 fn write_attribute_def(out: &mut Out, _depth: usize, def: &AttributeDef) {
-    let AttributeDef { name, kind } = def;
+    let AttributeDef { name, kind, required } = def;
     out.push_str("(name: ");
     string(out, name);
     out.push_str(", kind: ");
@@ -232,6 +232,9 @@ fn write_attribute_def(out: &mut Out, _depth: usize, def: &AttributeDef) {
             }
             out.push_str("])");
         }
+    }
+    if *required {
+        out.push_str(", required: true");
     }
     out.push(')');
 }
@@ -309,7 +312,7 @@ fn write_layer(out: &mut Out, depth: usize, layer: &Layer) {
 }
 
 fn write_layer_doc(out: &mut Out, depth: usize, layer_doc: &LayerDoc) {
-    let LayerDoc { hash, spans, relations } = layer_doc;
+    let LayerDoc { hash, spans, relations, active_seconds, last_active } = layer_doc;
     out.push_str("(\n");
     field(out, depth + 1, "hash");
     string(out, &hash.0);
@@ -320,6 +323,16 @@ fn write_layer_doc(out: &mut Out, depth: usize, layer_doc: &LayerDoc) {
     if !relations.is_empty() {
         field(out, depth + 1, "relations");
         list(out, depth + 1, relations, write_relation);
+        end_field(out);
+    }
+    if *active_seconds > 0 {
+        field(out, depth + 1, "active_seconds");
+        let _ = write!(out, "{active_seconds}");
+        end_field(out);
+    }
+    if let Some(at) = last_active {
+        field(out, depth + 1, "last_active");
+        let _ = write!(out, "Some({})", at.0);
         end_field(out);
     }
     indent(out, depth);
@@ -399,7 +412,7 @@ fn write_relation(out: &mut Out, _depth: usize, relation: &Relation) {
 }
 
 fn write_document(out: &mut Out, depth: usize, doc: &Document) {
-    let Document { id, title, source, hash, status, text } = doc;
+    let Document { id, title, source, hash, status, assigned, text } = doc;
     out.push_str("(\n");
     field(out, depth + 1, "id");
     string(out, id.as_str());
@@ -433,6 +446,18 @@ fn write_document(out: &mut Out, depth: usize, doc: &Document) {
         out.push('}');
     }
     end_field(out);
+    if !assigned.is_empty() {
+        field(out, depth + 1, "assigned");
+        out.push('[');
+        for (i, name) in assigned.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            string(out, name);
+        }
+        out.push(']');
+        end_field(out);
+    }
     field(out, depth + 1, "text");
     string(out, text);
     end_field(out);

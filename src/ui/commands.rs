@@ -36,6 +36,9 @@ pub enum UiCommand {
     EditLabels,
     ToggleTheme,
     Performance,
+    TeamProgress,
+    PickLabel,
+    Guidelines,
     ReviewMode,
     Agreement,
     CopySelection,
@@ -87,7 +90,7 @@ impl KeyContext {
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 56] = [
+    pub const ALL: [UiCommand; 59] = [
         UiCommand::NewProject,
         UiCommand::Open,
         UiCommand::Save,
@@ -114,6 +117,9 @@ impl UiCommand {
         UiCommand::EditLabels,
         UiCommand::ToggleTheme,
         UiCommand::Performance,
+        UiCommand::TeamProgress,
+        UiCommand::PickLabel,
+        UiCommand::Guidelines,
         UiCommand::ReviewMode,
         UiCommand::Agreement,
         UiCommand::CopySelection,
@@ -177,6 +183,9 @@ impl UiCommand {
             UiCommand::EditLabels => "Edit labels…",
             UiCommand::ToggleTheme => "Toggle dark theme",
             UiCommand::Performance => "Performance…",
+            UiCommand::TeamProgress => "Team progress…",
+            UiCommand::PickLabel => "Pick a label…",
+            UiCommand::Guidelines => "Guidelines",
             UiCommand::ReviewMode => "Review mode",
             UiCommand::Agreement => "Agreement…",
             UiCommand::CopySelection => "Copy",
@@ -242,6 +251,9 @@ impl UiCommand {
             UiCommand::EditLabels => key(cmd, Key::L),
             UiCommand::ToggleTheme => None,
             UiCommand::Performance => None,
+            UiCommand::TeamProgress => None,
+            UiCommand::PickLabel => key(Modifiers::NONE, Key::Slash),
+            UiCommand::Guidelines => key(Modifiers::NONE, Key::F1),
             UiCommand::ReviewMode => key(cmd, Key::R),
             UiCommand::Agreement => None,
             UiCommand::CopySelection => key(cmd, Key::C),
@@ -378,6 +390,7 @@ pub const MENUS: [(&str, &[UiCommand]); 5] = [
             UiCommand::MarkDone,
             UiCommand::Search,
             UiCommand::EditLabels,
+            UiCommand::PickLabel,
         ],
     ),
     (
@@ -392,6 +405,8 @@ pub const MENUS: [(&str, &[UiCommand]); 5] = [
             UiCommand::ZoomReset,
             UiCommand::ToggleTheme,
             UiCommand::Performance,
+            UiCommand::TeamProgress,
+            UiCommand::Guidelines,
         ],
     ),
     (

@@ -1,6 +1,6 @@
 //! The document list: titles, status and the annotator's span counts per label (only the
-//! labels used, suggestions not counted, on one line that never widens the panel), a status filter and the
-//! project's progress. Rows have one height, so only the visible ones are built, however
+//! labels used, suggestions not counted, on one line that never widens the panel), a status filter,
+//! "Assigned to me" in a team project, and the project's progress. Rows have one height, so only the visible ones are built, however
 //! many documents the project has.
 
 use super::{Action, UiContext, text_line, theme};
@@ -38,13 +38,18 @@ where
 pub fn doc_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, filter: &mut StatusFilter, reveal: bool) {
     let (project, annotator, current) = (cx.frame.project, cx.frame.annotator, cx.frame.view.doc.as_ref());
     let total = project.documents.len();
-    // Counted once per edit, not every frame: a project has thousands of documents.
-    let done = cached(ui, ("doc-list-done", cx.frame.generation, annotator.to_string()), || {
-        project.documents.iter().filter(|d| d.status_of(annotator) == Status::Done).count()
+    let queue = cx.frame.my_queue == Some(true);
+    // Counted once per edit, not every frame: a project has thousands of documents. With
+    // "Assigned to me", the progress is that of the annotator's queue.
+    let (done, of) = cached(ui, ("doc-list-done", cx.frame.generation, annotator.to_string(), queue), || {
+        let mine = project.documents.iter().filter(|d| !queue || d.is_assigned_to(annotator));
+        mine.fold((0, 0), |(done, of), d| {
+            (done + usize::from(d.status_of(annotator) == Status::Done), of + 1)
+        })
     });
     ui.heading("Documents");
-    let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
-    ui.add(egui::ProgressBar::new(fraction).text(format!("{done} / {total} done")));
+    let fraction = if of == 0 { 0.0 } else { done as f32 / of as f32 };
+    ui.add(egui::ProgressBar::new(fraction).text(format!("{done} / {of} done")));
     ui.horizontal(|ui| {
         egui::ComboBox::from_label("documents shown")
             .selected_text(match filter {
@@ -58,13 +63,19 @@ pub fn doc_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, filter: &mut StatusFilte
                 }
             });
     });
+    if let Some(mut on) = cx.frame.my_queue
+        && ui.checkbox(&mut on, "Assigned to me").changed()
+    {
+        cx.actions.push(Action::SetMyQueue(on));
+    }
     ui.separator();
     let wanted = *filter;
     let shown: std::sync::Arc<Vec<usize>> =
-        cached(ui, ("doc-list-shown", cx.frame.generation, annotator.to_string(), wanted), || {
+        cached(ui, ("doc-list-shown", cx.frame.generation, annotator.to_string(), wanted, queue), || {
             std::sync::Arc::new(
                 (0..total)
                     .filter(|&i| match (wanted, project.documents.get(i)) {
+                        (_, Some(doc)) if queue && !doc.is_assigned_to(annotator) => false,
                         (StatusFilter::All, _) => true,
                         (StatusFilter::Only(wanted), Some(doc)) => doc.status_of(annotator) == wanted,
                         (_, None) => false,

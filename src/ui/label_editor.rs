@@ -6,8 +6,8 @@
 //! link types, which it does as one batch command, so the whole edit is a single undo step.
 //! Renaming changes the display name only, so spans keep their label. Deleting a label that
 //! has spans asks first and removes those spans in the same step. Hotkeys that clash are
-//! refused. Attributes are written as `value: number, unit: text, counts: killed | injured,
-//! named: yes/no` ([`parse_attributes`]).
+//! refused. Attributes are written as `value*: number, unit: text, counts: killed | injured,
+//! named: yes/no` ([`parse_attributes`]); a `*` after a name makes the attribute required.
 
 use super::Action;
 use super::commands::{UiCommand, hotkey_key};
@@ -110,8 +110,8 @@ impl LabelEditor {
                 .labelled_by(guideline.id);
                 ui.horizontal(|ui| {
                     let name = ui.label("Attributes").on_hover_text(
-                        "What spans of this label carry, e.g. value: number, unit: text, \
-                         counts: killed | injured | other, named: yes/no",
+                        "What spans of this label carry, e.g. value*: number, unit: text, \
+                         counts: killed | injured | other, named: yes/no (a * after a name: required)",
                     );
                     ui.add(
                         egui::TextEdit::singleline(attributes)
@@ -341,23 +341,28 @@ fn ids_text(ids: &[LabelId]) -> String {
     ids.iter().map(LabelId::as_str).collect::<Vec<_>>().join(", ")
 }
 
-/// Attribute declarations as the editor shows them: `value: number, counts: a | b`.
+/// Attribute declarations as the editor shows them: `value*: number, counts: a | b` (a `*`
+/// after the name marks a required attribute).
 pub fn format_attributes(defs: &[AttributeDef]) -> String {
     defs.iter()
-        .map(|d| match &d.kind {
-            AttributeKind::Choice { options } => format!("{}: {}", d.name, options.join(" | ")),
-            kind => format!("{}: {}", d.name, kind.describe()),
+        .map(|d| {
+            let star = if d.required { "*" } else { "" };
+            match &d.kind {
+                AttributeKind::Choice { options } => format!("{}{star}: {}", d.name, options.join(" | ")),
+                kind => format!("{}{star}: {}", d.name, kind.describe()),
+            }
         })
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 /// Reads attribute declarations: `name: number`, `name: text`, `name: yes/no`, or a choice
-/// `name: a | b | c`, separated by commas; a name alone is text.
+/// `name: a | b | c`, separated by commas; a name alone is text, and `name*` is required.
 pub fn parse_attributes(text: &str) -> Result<Vec<AttributeDef>, String> {
     let mut defs: Vec<AttributeDef> = Vec::new();
     for item in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         let (name, kind) = item.split_once(':').map_or((item, ""), |(n, k)| (n.trim(), k.trim()));
+        let (name, required) = name.strip_suffix('*').map_or((name, false), |n| (n.trim_end(), true));
         let name = clean_name(name).ok_or_else(|| format!("“{item}” has no name"))?;
         let kind = match kind.to_lowercase().as_str() {
             "" | "text" => AttributeKind::Text,
@@ -376,7 +381,7 @@ pub fn parse_attributes(text: &str) -> Result<Vec<AttributeDef>, String> {
         if defs.iter().any(|d| d.name == name) {
             return Err(format!("“{name}” is declared twice"));
         }
-        defs.push(AttributeDef { name, kind });
+        defs.push(AttributeDef { name, kind, required });
     }
     Ok(defs)
 }
@@ -423,9 +428,11 @@ mod tests {
         let text = format_attributes(&figure.attributes);
         assert_eq!(
             text,
-            "value: number, unit: text, counts: killed | injured | displaced | detained | distance | money | other"
+            "value*: number, unit: text, counts: killed | injured | displaced | detained | distance | money | other"
         );
         assert_eq!(parse_attributes(&text).unwrap(), figure.attributes);
+        assert!(parse_attributes(&text).unwrap()[0].required, "a star marks a required attribute");
+        assert!(!parse_attributes("value: number").unwrap()[0].required);
         assert_eq!(parse_attributes("named: yes/no, note").unwrap()[1].kind, AttributeKind::Text);
         assert!(parse_attributes("value: colour").is_err());
         assert!(parse_attributes("a: number, a: text").is_err());

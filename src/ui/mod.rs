@@ -12,9 +12,11 @@ mod engine_text;
 pub mod file_chooser;
 pub mod fonts;
 pub mod glyph_atlas;
+pub mod guidelines;
 pub mod keys;
 pub mod label_editor;
 pub mod marks;
+pub mod label_picker;
 pub mod modal;
 pub mod palette;
 pub mod patterns;
@@ -23,6 +25,7 @@ pub mod prefs;
 pub mod review_panel;
 pub mod search;
 pub mod span_list;
+pub mod team_view;
 pub mod theme;
 pub mod toasts;
 pub mod transfer;
@@ -42,6 +45,8 @@ pub enum Action {
     Run(commands::UiCommand),
     /// Show this document.
     OpenDocument(DocId),
+    /// Keep the document list and PageDown to the documents assigned to the annotator.
+    SetMyQueue(bool),
     /// Select a span of the edited layer (or clear the selection).
     SelectSpan(Option<SpanId>),
     /// Set the text selection of the current document.

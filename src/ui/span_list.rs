@@ -112,6 +112,16 @@ fn span_row_ui(ui: &mut Ui, cx: &mut UiContext<'_>, doc: &DocId, span: &Span, te
                     ui.label(RichText::new("suggested").small().italics())
                         .on_hover_text("Y accepts, X rejects");
                 }
+                if let Some(def) =
+                    label.and_then(|l| crate::model::missing_required(l, &span.attributes).next())
+                {
+                    ui.label(
+                        RichText::new(format!("{} missing", def.name)).small().color(theme::ERROR_COLOR),
+                    )
+                    .on_hover_text(
+                        "A required attribute is unset: select the span and set it above the list",
+                    );
+                }
                 ui.label(RichText::new(format!("{}..{}", span.start, span.end)).small().weak());
                 for (name, value) in span.attributes.iter().take(2) {
                     ui.label(RichText::new(format!("{name}: {value}")).small())

@@ -1,4 +1,4 @@
-//! The `hashiya` command line: new, import, suggest, validate.
+//! The `hashiya` command line: new, import, suggest, validate, and a team's assign, merge and status.
 //!
 //! One test binary for the area, so the suite links a few binaries rather than dozens.
 
@@ -9,4 +9,5 @@ mod import;
 mod learn;
 mod new;
 mod suggest;
+mod team;
 mod validate;

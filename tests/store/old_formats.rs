@@ -1,7 +1,8 @@
 //! Projects written by older formats still open and save as the current one: version 1
-//! (before suggestions), whose suggested span keeps its place with an empty rule, and
+//! (before suggestions), whose suggested span keeps its place with an empty rule,
 //! version 2 (before links and attributes), which gains the default relation types and
-//! label attributes and loses nothing.
+//! label attributes and loses nothing, and version 3 (before team projects), whose
+//! figure's value becomes required and which loses nothing either.
 
 use hashiya::model::{AttributeKind, DocId, FORMAT_VERSION, LabelId, Origin};
 use hashiya::store;
@@ -11,10 +12,12 @@ const V1: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/format_v1.
 
 const V2: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/format_v2.ron");
 
+const V3: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/format_v3.ron");
+
 #[test]
 fn version_1_project_opens_and_saves_as_the_current_version() {
     let project = store::load(Path::new(V1)).expect("a version-1 file opens");
-    assert_eq!(FORMAT_VERSION, 3);
+    assert_eq!(FORMAT_VERSION, 4);
     assert_eq!(project.version, FORMAT_VERSION);
     let spans = project.layers["amal"].spans(&DocId::new("d1"));
     assert_eq!(spans.len(), 2);
@@ -28,13 +31,13 @@ fn version_1_project_opens_and_saves_as_the_current_version() {
     let path = dir.path().join("p.ron");
     store::save(&project, &path).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.starts_with("(\n    version: 3,\n"), "{text}");
+    assert!(text.starts_with("(\n    version: 4,\n"), "{text}");
     assert!(text.contains("origin: Suggested(rule: \"\")"), "{text}");
     assert_eq!(store::load(&path).unwrap(), project);
 }
 
 #[test]
-fn version_2_project_opens_with_default_links_and_attributes_and_saves_as_version_3() {
+fn version_2_project_opens_with_default_links_and_attributes_and_saves_as_the_current_version() {
     let text = std::fs::read_to_string(V2).unwrap();
     assert!(text.starts_with("(\n    version: 2,\n"), "the fixture is a version-2 file");
     let project = store::load(Path::new(V2)).expect("a version-2 file opens");
@@ -56,7 +59,44 @@ fn version_2_project_opens_with_default_links_and_attributes_and_saves_as_versio
     let path = dir.path().join("p.ron");
     store::save(&project, &path).unwrap();
     let saved = std::fs::read_to_string(&path).unwrap();
-    assert!(saved.starts_with("(\n    version: 3,\n"), "{saved}");
+    assert!(saved.starts_with("(\n    version: 4,\n"), "{saved}");
     assert!(saved.contains("relation_types: ["), "{saved}");
     assert_eq!(store::load(&path).unwrap(), project);
+}
+
+#[test]
+fn version_3_project_opens_with_a_required_figure_value_and_loses_nothing() {
+    let text = std::fs::read_to_string(V3).unwrap();
+    assert!(text.starts_with("(\n    version: 3,\n"), "the fixture is a version-3 file");
+    let project = store::load(Path::new(V3)).expect("a version-3 file opens");
+    assert_eq!(project.version, FORMAT_VERSION);
+    let figure = project.label(&LabelId::new("figure")).unwrap();
+    let required: Vec<(&str, bool)> =
+        figure.attributes.iter().map(|a| (a.name.as_str(), a.required)).collect();
+    assert_eq!(required, [("value", true), ("unit", false), ("counts", false)]);
+    // Every span, link, value and status of the version-3 file is still there.
+    assert_eq!(project.layers["amal"].span_count(), 3);
+    assert_eq!(project.layers["amal"].relation_count(), 2);
+    assert_eq!(project.layers["omar"].span_count(), 2);
+    let d1 = DocId::new("d1");
+    let value = project.layers["amal"].spans(&d1)[1].attributes.get("value").cloned();
+    assert_eq!(value, Some(hashiya::model::AttrValue::Number(12.0)));
+    assert_eq!(project.document(&d1).unwrap().status_of("amal"), hashiya::model::Status::Done);
+    assert!(project.documents.iter().all(|d| d.assigned.is_empty()), "nothing is assigned yet");
+    assert!(project.layers.values().flat_map(|l| l.docs.values()).all(|d| d.active_seconds == 0));
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    store::save(&project, &path).unwrap();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.starts_with("(\n    version: 4,\n"), "{saved}");
+    assert!(saved.contains("(name: \"value\", kind: Number, required: true)"), "{saved}");
+    assert_eq!(store::load(&path).unwrap(), project);
+    // Only the version and the required flag differ from what version 3 wrote.
+    let expected = text.replacen("version: 3,", "version: 4,", 1).replacen(
+        "(name: \"value\", kind: Number)",
+        "(name: \"value\", kind: Number, required: true)",
+        1,
+    );
+    assert_eq!(saved, expected);
 }

@@ -175,7 +175,7 @@ fn link_types_and_attributes_are_edited_with_the_labels() {
     };
     assert_eq!(types(&h), ["denies", "quantifies", "link_3"]);
     // The figure's attributes are one line in the editor.
-    let fields = h.query_all_by_value("value: number, unit: text, counts: killed | injured | displaced | detained | distance | money | other");
+    let fields = h.query_all_by_value("value*: number, unit: text, counts: killed | injured | displaced | detained | distance | money | other");
     assert!(fields.count() >= 1, "the figure's attribute field");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();

@@ -57,7 +57,7 @@ pub(super) fn read_attributes(
                 AttrValue::Flag(_) => AttributeKind::Flag,
                 AttrValue::Text(_) => AttributeKind::Text,
             };
-            label.attributes.push(AttributeDef { name: name.clone(), kind });
+            label.attributes.push(AttributeDef::new(&name, kind));
             report.attributes_added.push(format!("{}.{name}", label.id));
         }
         attributes.set(&name, Some(value));
