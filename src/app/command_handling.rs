@@ -37,7 +37,7 @@ impl HashiyaApp {
         {
             return;
         }
-        let context = if ctx.text_edit_focused() {
+        let context = if ctx.text_edit_focused() || crate::ui::text_field::focused(ctx) {
             KeyContext::Typing
         } else if self.session.view().link.is_some() {
             KeyContext::Linking

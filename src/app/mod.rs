@@ -170,13 +170,13 @@ impl HashiyaApp {
     /// The question being asked and the windows that float over the panels.
     fn windows(&mut self, ctx: &egui::Context) {
         if let Some(modal) = &mut self.modal
-            && let Some(answer) = modal_ui(ctx, modal)
+            && let Some(answer) = modal_ui(ctx, modal, &mut self.engine)
         {
             self.modal = None;
             self.actions.push(Action::Answer(answer));
         }
         if let Some(chooser) = &mut self.chooser
-            && let Some(outcome) = file_chooser_ui(ctx, chooser)
+            && let Some(outcome) = file_chooser_ui(ctx, chooser, &mut self.engine)
         {
             let request = chooser.request().clone();
             self.chooser = None;
@@ -185,8 +185,8 @@ impl HashiyaApp {
             }
         }
         if let Some(project) = self.session.project() {
-            self.label_editor.ui(ctx, project, &mut self.actions);
-            self.pattern_editor.ui(ctx, project, &mut self.actions);
+            self.label_editor.ui(ctx, project, &mut self.engine, &mut self.actions);
+            self.pattern_editor.ui(ctx, project, &mut self.engine, &mut self.actions);
             self.transfer.export_ui(ctx, project, &mut self.actions);
         }
         self.agreement.ui(ctx, &mut self.actions);
@@ -239,7 +239,7 @@ impl HashiyaApp {
 /// The search bar, the label palette, the document's status line and the document.
 fn central_ui(ui: &mut egui::Ui, cx: &mut UiContext<'_>, search: &mut Search, doc_view: &mut DocView) {
     let frame = cx.frame.clone();
-    search.ui(ui, frame.project, frame.view.doc.as_ref(), frame.generation, cx.actions);
+    search.ui(ui, frame.project, frame.view.doc.as_ref(), frame.generation, cx.engine, cx.actions);
     crate::ui::palette::palette_ui(ui, cx);
     ui.separator();
     let Some(doc) = frame.document else {

@@ -9,8 +9,8 @@
 //! refused. Attributes are written as `value: number, unit: text, counts: killed | injured,
 //! named: yes/no` ([`parse_attributes`]).
 
-use super::Action;
 use super::commands::{UiCommand, hotkey_key};
+use super::{Action, EngineText, TextField};
 use crate::model::{AttributeDef, AttributeKind, Color, Label, LabelId, Project, RelationType, clean_name};
 use egui::Ui;
 
@@ -54,7 +54,13 @@ impl LabelEditor {
         self.error = None;
     }
 
-    pub fn ui(&mut self, ctx: &egui::Context, project: &Project, actions: &mut Vec<Action>) {
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        project: &Project,
+        engine: &mut EngineText,
+        actions: &mut Vec<Action>,
+    ) {
         if !self.open {
             return;
         }
@@ -63,62 +69,69 @@ impl LabelEditor {
         }
         let mut open = self.open;
         egui::Window::new("Labels").open(&mut open).resizable(true).default_width(520.0).show(ctx, |ui| {
-            self.body(ui, project, actions);
+            self.body(ui, project, engine, actions);
         });
         self.open &= open;
     }
 
-    fn body(&mut self, ui: &mut Ui, project: &Project, actions: &mut Vec<Action>) {
+    fn body(&mut self, ui: &mut Ui, project: &Project, engine: &mut EngineText, actions: &mut Vec<Action>) {
         // A project may have dozens of labels: they scroll, the buttons stay.
         let height = (ui.ctx().content_rect().height() * 0.6).max(200.0);
         egui::ScrollArea::vertical().max_height(height).auto_shrink([false, true]).show(ui, |ui| {
-            self.drafts_ui(ui, project);
+            self.drafts_ui(ui, project, engine);
             ui.separator();
-            self.types_ui(ui);
+            self.types_ui(ui, engine);
         });
         ui.separator();
         self.buttons_ui(ui, project, actions);
     }
 
     /// The labels: one group each, and the question about deleting one that has spans.
-    fn drafts_ui(&mut self, ui: &mut Ui, project: &Project) {
+    fn drafts_ui(&mut self, ui: &mut Ui, project: &Project, engine: &mut EngineText) {
         let mut delete = None;
         let fields = self.keys.iter_mut().zip(self.attributes.iter_mut());
         for (i, (label, (key, attributes))) in self.drafts.iter_mut().zip(fields).enumerate() {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.horizontal(|ui| {
                     let name = ui.label("Name");
-                    ui.add(egui::TextEdit::singleline(&mut label.name).desired_width(140.0))
+                    TextField::singleline(&mut label.name)
+                        .desired_width(140.0)
+                        .show(ui, engine)
+                        .response
                         .labelled_by(name.id);
                     let mut rgb = label.color.0;
                     if ui.color_edit_button_srgb(&mut rgb).on_hover_text("Colour").changed() {
                         label.color = Color(rgb);
                     }
                     let key_label = ui.label("Key");
-                    ui.add(egui::TextEdit::singleline(key).char_limit(1).desired_width(24.0))
+                    TextField::singleline(key)
+                        .char_limit(1)
+                        .desired_width(24.0)
+                        .show(ui, engine)
+                        .response
                         .labelled_by(key_label.id);
                     if ui.small_button("Delete").on_hover_text("Delete label").clicked() {
                         delete = Some(i);
                     }
                 });
                 let guideline = ui.label("Guideline");
-                ui.add(
-                    egui::TextEdit::multiline(&mut label.description)
-                        .desired_rows(2)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(guideline.id);
+                TextField::multiline(&mut label.description)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY)
+                    .show(ui, engine)
+                    .response
+                    .labelled_by(guideline.id);
                 ui.horizontal(|ui| {
                     let name = ui.label("Attributes").on_hover_text(
                         "What spans of this label carry, e.g. value: number, unit: text, \
                          counts: killed | injured | other, named: yes/no",
                     );
-                    ui.add(
-                        egui::TextEdit::singleline(attributes)
-                            .desired_width(f32::INFINITY)
-                            .hint_text("value: number, unit: text"),
-                    )
-                    .labelled_by(name.id);
+                    TextField::singleline(attributes)
+                        .desired_width(f32::INFINITY)
+                        .hint("value: number, unit: text")
+                        .show(ui, engine)
+                        .response
+                        .labelled_by(name.id);
                 });
             });
         }
@@ -206,7 +219,7 @@ impl LabelEditor {
 
     /// The link types: one group each with name, colour, key, the labels it goes from and
     /// to (ids, comma-separated; empty for any), guideline and a delete button.
-    fn types_ui(&mut self, ui: &mut Ui) {
+    fn types_ui(&mut self, ui: &mut Ui, engine: &mut EngineText) {
         ui.label(egui::RichText::new("Link types").strong())
             .on_hover_text("L links the selected span; the type's key picks the type");
         let mut delete = None;
@@ -216,14 +229,21 @@ impl LabelEditor {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.horizontal(|ui| {
                     let name = ui.label("Name");
-                    ui.add(egui::TextEdit::singleline(&mut kind.name).desired_width(120.0))
+                    TextField::singleline(&mut kind.name)
+                        .desired_width(120.0)
+                        .show(ui, engine)
+                        .response
                         .labelled_by(name.id);
                     let mut rgb = kind.color.0;
                     if ui.color_edit_button_srgb(&mut rgb).on_hover_text("Colour").changed() {
                         kind.color = Color(rgb);
                     }
                     let key_label = ui.label("Key");
-                    ui.add(egui::TextEdit::singleline(key).char_limit(1).desired_width(24.0))
+                    TextField::singleline(key)
+                        .char_limit(1)
+                        .desired_width(24.0)
+                        .show(ui, engine)
+                        .response
                         .labelled_by(key_label.id);
                     if ui.small_button("Delete").on_hover_text("Delete link type").clicked() {
                         delete = Some(i);
@@ -232,19 +252,27 @@ impl LabelEditor {
                 ui.horizontal(|ui| {
                     let from =
                         ui.label("From").on_hover_text("Label ids the link starts from; empty for any");
-                    ui.add(egui::TextEdit::singleline(heads).desired_width(120.0).hint_text("any"))
+                    TextField::singleline(heads)
+                        .desired_width(120.0)
+                        .hint("any")
+                        .show(ui, engine)
+                        .response
                         .labelled_by(from.id);
                     let to = ui.label("To").on_hover_text("Label ids the link points to; empty for any");
-                    ui.add(egui::TextEdit::singleline(tails).desired_width(120.0).hint_text("any"))
+                    TextField::singleline(tails)
+                        .desired_width(120.0)
+                        .hint("any")
+                        .show(ui, engine)
+                        .response
                         .labelled_by(to.id);
                 });
                 let guideline = ui.label("Guideline");
-                ui.add(
-                    egui::TextEdit::multiline(&mut kind.description)
-                        .desired_rows(1)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(guideline.id);
+                TextField::multiline(&mut kind.description)
+                    .desired_rows(1)
+                    .desired_width(f32::INFINITY)
+                    .show(ui, engine)
+                    .response
+                    .labelled_by(guideline.id);
             });
         }
         if let Some(i) = delete

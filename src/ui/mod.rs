@@ -21,11 +21,13 @@ pub mod prefs;
 pub mod review_panel;
 pub mod search;
 pub mod span_list;
+pub mod text_field;
 pub mod theme;
 pub mod toasts;
 pub mod transfer;
 
 pub use engine_text::{EngineText, Quad, push_quads, snap, text_line};
+pub use text_field::TextField;
 
 use crate::formats::{ExportFormat, ExportOptions};
 use crate::model::{CharRange, DocId, Label, LabelId, SpanId};

@@ -3,6 +3,7 @@
 //! answer once given; the app turns the answer into an action. Nothing here saves or
 //! touches a file.
 
+use super::{EngineText, TextField};
 use crate::model::SpanId;
 use crate::session::RecoveryFile as Recovery;
 use std::path::PathBuf;
@@ -55,27 +56,26 @@ pub enum Answer {
 
 /// Draws `modal` and returns the answer once the user gave one (the modal is then
 /// finished); `None` while the question stays up. Edits to drafts stay in `modal`.
-pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal) -> Option<Answer> {
+pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal, engine: &mut EngineText) -> Option<Answer> {
     let mut answer = None;
     egui::Modal::new(egui::Id::unique("hashiya-modal")).show(ctx, |ui| {
         answer = match modal {
-            Modal::AskName { draft } => ask_name(ui, draft),
+            Modal::AskName { draft } => ask_name(ui, draft, engine),
             Modal::ConfirmDiscard { then } => confirm_discard(ui, then),
             Modal::Recover { recovery } => recover(ui, recovery),
             Modal::ChangedOnDisk { path } => changed_on_disk(ui, path),
-            Modal::EditNote { span, text } => edit_note(ui, *span, text),
+            Modal::EditNote { span, text } => edit_note(ui, *span, text, engine),
         };
     });
     answer
 }
 
-fn ask_name(ui: &mut egui::Ui, draft: &mut String) -> Option<Answer> {
+fn ask_name(ui: &mut egui::Ui, draft: &mut String, engine: &mut EngineText) -> Option<Answer> {
     ui.heading("Who is annotating?");
     ui.label("Your name is recorded on every span you make.");
     let field_id = egui::Id::unique("hashiya-name-field");
-    let response = ui.add(egui::TextEdit::singleline(draft).id(field_id).hint_text("your name"));
-    // Enter ends the field's input (it gives the focus up): read that before focusing it.
-    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let field = TextField::singleline(draft).id(field_id).hint("your name").show(ui, engine);
+    let (response, enter) = (field.response, field.submitted);
     // Focus when nothing has it (the question just came up): asking on every frame
     // would keep the window redrawing and the field from ever getting the keys.
     if ui.memory(|m| m.focused().is_none()) {
@@ -139,17 +139,19 @@ fn changed_on_disk(ui: &mut egui::Ui, path: &std::path::Path) -> Option<Answer> 
     answer
 }
 
-fn edit_note(ui: &mut egui::Ui, span: SpanId, text: &mut String) -> Option<Answer> {
+fn edit_note(ui: &mut egui::Ui, span: SpanId, text: &mut String, engine: &mut EngineText) -> Option<Answer> {
     let heading = ui.heading("Note");
     let field_id = egui::Id::unique("hashiya-note-field");
-    let response =
-        ui.add(egui::TextEdit::multiline(text).id(field_id).desired_rows(3)).labelled_by(heading.id);
+    let field = TextField::multiline(text).id(field_id).desired_rows(3).desired_width(420.0).show(ui, engine);
+    // Ctrl+Enter keeps the note, as the Save button does.
+    let keep = field.submitted;
+    let response = field.response.labelled_by(heading.id);
     if ui.memory(|m| m.focused().is_none()) {
         response.request_focus();
     }
     let mut answer = None;
     ui.horizontal(|ui| {
-        if ui.button("Save note").clicked() {
+        if ui.button("Save note").clicked() || keep {
             answer = Some(Answer::Note { span, text: text.clone() });
         }
         if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {

@@ -3,7 +3,7 @@
 //! phrases only). Works on a draft; "Apply" pushes
 //! [`Action::SetPatterns`], one undo step.
 
-use super::Action;
+use super::{Action, EngineText, TextField};
 use crate::model::{LabelId, Pattern, Project};
 
 /// The draft being edited.
@@ -22,7 +22,13 @@ impl PatternEditor {
         self.drafts = project.patterns.clone();
     }
 
-    pub fn ui(&mut self, ctx: &egui::Context, project: &Project, actions: &mut Vec<Action>) {
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        project: &Project,
+        engine: &mut EngineText,
+        actions: &mut Vec<Action>,
+    ) {
         if !self.open {
             return;
         }
@@ -49,7 +55,10 @@ impl PatternEditor {
                         },
                     );
                     let phrase = ui.label("Phrase");
-                    ui.add(egui::TextEdit::singleline(&mut pattern.phrase).desired_width(220.0))
+                    TextField::singleline(&mut pattern.phrase)
+                        .desired_width(220.0)
+                        .show(ui, engine)
+                        .response
                         .labelled_by(phrase.id);
                     if ui.small_button("Delete").clicked() {
                         delete = Some(i);

@@ -2,7 +2,7 @@
 //! tatweel are ignored and the alef forms match each other. Hits are highlighted; Enter
 //! goes to the next one (across documents when searching the project).
 
-use super::Action;
+use super::{Action, EngineText, TextField};
 use crate::model::search::SearchIndex;
 use crate::model::{CharRange, DocId, Project};
 use egui::Ui;
@@ -102,6 +102,11 @@ impl Search {
         (self.open && d == doc).then_some(*r)
     }
 
+    /// Which hit is the current one (0-based), once stepped to.
+    pub fn current(&self) -> Option<usize> {
+        self.current
+    }
+
     pub fn hit_count(&self) -> usize {
         self.hits.len()
     }
@@ -129,6 +134,7 @@ impl Search {
         project: &Project,
         doc: Option<&DocId>,
         revision: u64,
+        engine: &mut EngineText,
         actions: &mut Vec<Action>,
     ) {
         if !self.open {
@@ -136,18 +142,20 @@ impl Search {
         }
         ui.horizontal(|ui| {
             ui.label("Find");
-            let edit = ui.add(
-                egui::TextEdit::singleline(&mut self.query)
-                    .hint_text("word, with or without harakat")
-                    .desired_width(260.0),
-            );
+            let field = TextField::singleline(&mut self.query)
+                .id(egui::Id::unique("hashiya-search-field"))
+                .hint("word, with or without harakat")
+                .desired_width(260.0)
+                .show(ui, engine);
+            let edit = field.response;
             if std::mem::take(&mut self.focus) {
                 edit.request_focus();
             }
             ui.selectable_value(&mut self.scope, Scope::Document, "this document");
             ui.selectable_value(&mut self.scope, Scope::Project, "all documents");
             self.refresh(project, doc, revision);
-            let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            // Enter keeps the field's focus, so each press steps to the next hit.
+            let enter = field.submitted;
             let shift = ui.input(|i| i.modifiers.shift);
             if (enter || ui.button("Next").clicked())
                 && let Some((d, r)) = self.step(!shift)

@@ -8,7 +8,7 @@
 //! selected span's attributes, edited in place.
 
 use super::commands::UiCommand;
-use super::{Action, LinkStep, UiContext, text_line, theme};
+use super::{Action, LinkStep, TextField, UiContext, text_line, theme};
 use crate::model::{AttrValue, AttributeKind, CharIndex, DocId, Label, Project, Relation, Span, SpanId};
 use egui::{RichText, Ui};
 
@@ -331,16 +331,14 @@ fn text_attribute_ui(
     let shown = current.map(ToString::to_string).unwrap_or_default();
     let mut draft = ui.data_mut(|d| d.get_temp::<String>(id)).unwrap_or_else(|| shown.clone());
     ui.vertical(|ui| {
-        let response = ui
-            .add(
-                egui::TextEdit::singleline(&mut draft)
-                    .id(id.with("field"))
-                    .desired_width(ui.available_width().min(220.0))
-                    .hint_text("—"),
-            )
-            .labelled_by(label);
-        let done =
-            response.lost_focus() || (response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
+        let width = ui.available_width().min(220.0);
+        let field = TextField::singleline(&mut draft)
+            .id(id.with("field"))
+            .desired_width(width)
+            .hint("—")
+            .show(ui, cx.engine);
+        let response = field.response.labelled_by(label);
+        let done = response.lost_focus() || field.submitted;
         if response.has_focus() || response.changed() {
             ui.data_mut(|d| d.insert_temp(id, draft.clone()));
         }
@@ -353,11 +351,6 @@ fn text_attribute_ui(
                     text: draft.clone(),
                 });
             }
-        }
-        // egui does not join Arabic letters: the value is shown shaped under the field.
-        let value = if response.has_focus() { draft.as_str() } else { shown.as_str() };
-        if value.chars().any(|c| ('\u{0600}'..='\u{06ff}').contains(&c)) {
-            text_line(ui, cx.engine, value, theme::LIST_FONT_SIZE, ui.available_width().min(220.0), Some(2));
         }
     });
 }

@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod arabic_fields;
 mod clipboard;
 mod document_view;
 mod file_chooser;

@@ -9,7 +9,8 @@ pub use model::Chooser;
 
 use crate::ui::dialogs::Pick;
 use crate::ui::theme;
-use egui::{RichText, TextEdit};
+use crate::ui::{EngineText, TextField};
+use egui::RichText;
 use std::path::PathBuf;
 
 /// How the chooser was closed.
@@ -20,7 +21,11 @@ pub enum Outcome {
 }
 
 /// Draws the chooser as a modal window; returns its outcome once the user answered.
-pub fn file_chooser_ui(ctx: &egui::Context, chooser: &mut Chooser) -> Option<Outcome> {
+pub fn file_chooser_ui(
+    ctx: &egui::Context,
+    chooser: &mut Chooser,
+    engine: &mut EngineText,
+) -> Option<Outcome> {
     let mut outcome = None;
     egui::Modal::new(egui::Id::unique("hashiya-file-chooser")).show(ctx, |ui| {
         ui.set_width(theme::CHOOSER_WIDTH);
@@ -34,10 +39,10 @@ pub fn file_chooser_ui(ctx: &egui::Context, chooser: &mut Chooser) -> Option<Out
                 chooser.up();
             }
             let label = ui.label("Folder:");
-            let field = ui
-                .add(TextEdit::singleline(&mut chooser.location).desired_width(f32::INFINITY))
-                .labelled_by(label.id);
-            if field.lost_focus() && enter {
+            let field =
+                TextField::singleline(&mut chooser.location).desired_width(f32::INFINITY).show(ui, engine);
+            field.response.labelled_by(label.id);
+            if field.submitted {
                 location_entered = true;
                 outcome = chooser.go_to_location().map(Outcome::Chosen);
             }
@@ -46,8 +51,10 @@ pub fn file_chooser_ui(ctx: &egui::Context, chooser: &mut Chooser) -> Option<Out
         if chooser.request().pick() == Pick::Save {
             ui.horizontal(|ui| {
                 let label = ui.label("File name:");
-                let field = ui
-                    .add(TextEdit::singleline(&mut chooser.name).desired_width(f32::INFINITY))
+                let field = TextField::singleline(&mut chooser.name)
+                    .desired_width(f32::INFINITY)
+                    .show(ui, engine)
+                    .response
                     .labelled_by(label.id);
                 if ui.memory(|m| m.focused().is_none()) {
                     field.request_focus();
