@@ -51,28 +51,32 @@ printf %s "$note" | xclip -selection clipboard
 xdotool key ctrl+Arabic_ra; sleep 0.8
 shot 4-pasted
 # The note field is in the middle of the window: read it by OCR and find its words.
-cx=$((wx + ww / 2)); cy=$((wy + wh / 2))
+cx=$((wx + ww / 2)); cy=$((wy + wh / 2)); echo "window $wx $wy $ww $wh"
 convert "$out/4-pasted.png" -crop 700x260+$((cx - 350))+$((cy - 170)) +repage -resize 200% "$out/field.png"
 tesseract "$out/field.png" "$out/field" -l ara+eng --psm 6 tsv >/dev/null 2>&1
-tesseract "$out/field.png" - -l ara+eng --psm 6 2>/dev/null | tee "$out/ocr-app.txt"
-# The first line holding at least five words is the note.
-read -r first_x last_x word_y < <(awk -F'\t' 'NR>1 && $1==5 && $12!="" {k=$3" "$4" "$5; n[k]++; x=$7; w=$8; y=$9+$10/2;
-    if (!(k in maxr) || x+w>maxr[k]) {maxr[k]=x+w; fl[k]=x; fy[k]=y} if (!(k in minl) || x<minl[k]) minl[k]=x}
-    END {for (k in n) if (n[k]>=5) {print fl[k], minl[k], fy[k]; exit}}' "$out/field.tsv")
+# The note's line is the one where OCR reads BBC (the document behind has none).
+read -r first_x last_x word_y maxr_x < <(awk -F'\t' 'NR>1 && $1==5 && $12!="" {k=$3" "$4" "$5; if ($12 ~ /BBC/) bbc[k]=1; x=$7; w=$9;
+    if (!(k in maxr) || x+w>maxr[k]) {maxr[k]=x+w; fl[k]=x; fy[k]=$8+$10/2} if (!(k in minl) || x<minl[k]) minl[k]=x}
+    END {for (k in bbc) {print fl[k], minl[k], fy[k], maxr[k]; exit}}' "$out/field.tsv")
 if [ -z "${first_x:-}" ]; then echo "OCR found no note line; see $out/4-pasted.png"; exit 1; fi
 # OCR boxes are in the doubled crop: back to screen points. "Past" a word in Arabic is to
 # its left.
 to_x() { echo $((cx - 350 + $1 / 2)); }
 y=$((cy - 170 + word_y / 2))
+# The note's line alone, read again: the words in reading order.
+convert "$out/field.png" -crop $((maxr_x - last_x + 40))x$((word_y * 0 + 70))+$((last_x - 20))+$((word_y - 35)) +repage "$out/field-line.png"
+echo "OCR of the note field: $(tesseract "$out/field-line.png" - -l ara+eng --psm 7 2>/dev/null)"
+echo "clicks at x=$(( $(to_x "$first_x") - 2 )) and x=$(( $(to_x "$last_x") - 8 )), y=$y"
 xdotool mousemove $(( $(to_x "$first_x") - 2 )) $y click 1; sleep 0.3
 xdotool key Arabic_alef; sleep 0.3
+shot 5-first-letter
 xdotool mousemove $(( $(to_x "$last_x") - 8 )) $y click 1; sleep 0.3
 xdotool key Arabic_beh; sleep 0.5
 shot 5-typed
 xdotool key ctrl+Return; sleep 0.5
 xdotool key ctrl+Arabic_seen; sleep 1.5
 shot 6-saved
-saved=$(grep -o 'note: *Some("[^"]*")' "$out/project.ron" | head -1)
+saved=$(grep -o 'annotator: "tester"[^)]*note: Some("[^"]*")' "$out/project.ron" | head -1)
 echo "saved: $saved"
 expected="راجعتا المصدر 3 مرات عبر BBC قبل 12 يوماب"
 case "$saved" in
@@ -83,7 +87,7 @@ kill $app; sleep 0.5
 # Chromium's rendering of the same text, for comparison.
 printf '<html><body style="margin:40px"><textarea dir="auto" cols="40" rows="3" style="font-size:20px">%s</textarea></body></html>' "$note" >"$out/textarea.html"
 chromium --headless --no-sandbox --disable-gpu --window-size=700,200 --screenshot="$out/chromium.png" "file://$out/textarea.html" >/dev/null 2>&1
-tesseract "$out/chromium.png" - -l ara+eng --psm 6 2>/dev/null | tee "$out/ocr-chromium.txt"
+echo "OCR of Chromium's textarea: $(tesseract "$out/chromium.png" - -l ara+eng --psm 7 2>/dev/null)"
 # The Arabic interface.
 start env HASHIYA_LANG=ar
 shot 7-arabic

@@ -90,7 +90,7 @@ impl<'t> TextField<'t> {
 
     /// Draws the field and applies this frame's input to it.
     pub fn show(self, ui: &mut Ui, engine: &mut EngineText) -> FieldOutput {
-        let size = egui::TextStyle::Body.resolve(ui.style()).size;
+        let size = egui::TextStyle::Body.resolve(ui.style()).size.max(super::theme::FIELD_FONT_SIZE);
         let line_height = engine.fonts.metrics(size).line_height();
         let width = match self.width {
             Some(w) if w.is_finite() => w.min(ui.available_width()),
@@ -232,7 +232,9 @@ impl Field<'_, '_> {
             edit.select_paragraph_at(self.text, at);
         } else if response.double_clicked() {
             edit.select_word_at(self.text, at);
-        } else if pressed && response.is_pointer_button_down_on() {
+        } else if response.clicked() || (pressed && response.is_pointer_button_down_on()) {
+            // A press and its release can come in one frame (a fast click): then only
+            // `clicked` tells of it.
             edit.place(hit.offset, hit.affinity, shift);
         } else if response.dragged() {
             edit.place(hit.offset, hit.affinity, true);

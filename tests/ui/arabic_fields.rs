@@ -32,12 +32,11 @@ fn arabic_key(h: &mut Harness<'_, HashiyaApp>, key: Key, letter: &str) {
     h.event(event(false));
 }
 
-/// A click of the primary button at `pos`, pressed and released in frames of their own.
+/// A fast click of the primary button at `pos`: moved there, pressed and released in one
+/// frame, as `xdotool mousemove X Y click 1` gives.
 fn click_at(h: &mut Harness<'_, HashiyaApp>, pos: egui::Pos2) {
     h.hover_at(pos);
-    h.run();
     h.drag_at(pos);
-    h.run();
     h.event(Event::PointerButton {
         pos,
         button: egui::PointerButton::Primary,
