@@ -108,6 +108,14 @@ impl HashiyaApp {
                 self.report(result);
             }
             Action::EndDrag => self.session.seal(),
+            Action::SetLanguage(lang) => {
+                crate::i18n::set_lang(lang);
+                self.prefs.lang = Some(lang);
+            }
+            Action::SetIndicDigits(on) => {
+                crate::i18n::set_indic_digits(on);
+                self.prefs.indic_digits = on;
+            }
             Action::ReplaceLabels { labels, delete_spans_of, relation_types } => {
                 let result = self.session.replace_label_set(&labels, &delete_spans_of, &relation_types);
                 self.report(result);
@@ -259,7 +267,9 @@ impl HashiyaApp {
             }
             UiCommand::EditNote => {
                 if let Some((span, text)) = self.report(self.session.note_of_selected()) {
-                    self.modal = Some(Modal::EditNote { span, text });
+                    let quote: String =
+                        self.session.selected_text().unwrap_or_default().chars().take(80).collect();
+                    self.modal = Some(Modal::EditNote { span, text, quote });
                 }
             }
             UiCommand::MoveEndLeft

@@ -80,6 +80,8 @@ impl HashiyaApp {
     /// An app asking `dialogs` for files (tests pass a scripted fake).
     pub fn with_dialogs(prefs: Prefs, dialogs: Box<dyn FileDialogs>) -> Result<Self, crate::text::FontError> {
         let session = Session::new(prefs.annotator.clone());
+        crate::i18n::set_lang(crate::i18n::Lang::from_env().or(prefs.lang).unwrap_or_default());
+        crate::i18n::set_indic_digits(prefs.indic_digits);
         let modal = session.annotator().is_none().then(|| Modal::AskName { draft: String::new() });
         Ok(Self {
             session,
@@ -201,7 +203,7 @@ impl HashiyaApp {
     fn panels(&mut self, ui: &mut egui::Ui) {
         let Some(frame) = self.session.frame_view() else {
             egui::CentralPanel::default_margins().show(ui, |ui| {
-                ui.centered_and_justified(|ui| ui.label("Open a project (Ctrl+O) or drop a .ron file here."));
+                ui.centered_and_justified(|ui| ui.label(crate::i18n::tr("empty-no-project")));
             });
             return;
         };
@@ -213,11 +215,18 @@ impl HashiyaApp {
         let mut cx = UiContext { frame, look, engine: &mut self.engine, actions: &mut self.actions };
         let width = ui.available_width();
         let (default, range) = theme::side_panel_size(width);
-        egui::Panel::left("documents").default_size(default).size_range(range).show(ui, |ui| {
+        // The Arabic interface mirrors: documents on the right, spans on the left.
+        let rtl = crate::i18n::lang().is_rtl();
+        let (documents, spans) = if rtl {
+            (egui::Panel::right("documents"), egui::Panel::left("spans"))
+        } else {
+            (egui::Panel::left("documents"), egui::Panel::right("spans"))
+        };
+        documents.default_size(default).size_range(range).show(ui, |ui| {
             doc_list_ui(ui, &mut cx, &mut self.filter, reveal_doc);
         });
         let doc_view = &mut self.doc_view;
-        egui::Panel::right("spans").default_size(default).size_range(range).show(ui, |ui| {
+        spans.default_size(default).size_range(range).show(ui, |ui| {
             let Some(document) = cx.frame.document else { return };
             let index = doc_view.index_for(document);
             match cx.frame.mode {
@@ -243,7 +252,7 @@ fn central_ui(ui: &mut egui::Ui, cx: &mut UiContext<'_>, search: &mut Search, do
     crate::ui::palette::palette_ui(ui, cx);
     ui.separator();
     let Some(doc) = frame.document else {
-        ui.label("This project has no documents yet: import texts with Ctrl+I or drop .txt files here.");
+        ui.label(crate::i18n::tr("empty-no-documents"));
         return;
     };
     ui.horizontal(|ui| {
@@ -251,12 +260,7 @@ fn central_ui(ui: &mut egui::Ui, cx: &mut UiContext<'_>, search: &mut Search, do
         ui.label(egui::RichText::new(&doc.source).weak().small());
     });
     if frame.review().is_some() {
-        ui.label(
-            egui::RichText::new(
-                "Review mode: gold spans are filled; each annotator is underlined in their colour.",
-            )
-            .small(),
-        );
+        ui.label(egui::RichText::new(crate::i18n::tr("review-mode-hint")).small());
     }
     let hits = Highlights { hits: search.hits_in(&doc.id), current: search.current_in(&doc.id) };
     doc_view.ui(ui, cx, hits);
@@ -306,7 +310,7 @@ fn layer_toggles_ui(ui: &mut egui::Ui, cx: &mut UiContext<'_>, shown: &std::coll
         return;
     }
     ui.horizontal_wrapped(|ui| {
-        ui.label("Show layers:");
+        ui.label(crate::i18n::tr("show-layers"));
         for (i, name) in others.into_iter().enumerate() {
             let mut on = shown.contains(name);
             let color = theme::label_color(theme::LAYER_COLORS[i % theme::LAYER_COLORS.len()], 255);

@@ -22,6 +22,7 @@ mod raster;
 mod reorder;
 mod segment;
 mod shape;
+mod visual;
 
 pub use document::{DocHit, DocLayout, LayoutCache, LineRef, PlacedParagraph};
 pub use edit::{EditState, Motion, Selection};
@@ -30,3 +31,4 @@ pub use geometry::{Affinity, Caret, Hit, Rect};
 pub use paragraph::{ClusterBox, Glyph, Line, ParagraphLayout, layout_paragraph};
 pub use raster::{AlphaBitmap, rasterize};
 pub use segment::{grapheme_boundaries, next_grapheme, prev_grapheme, snap_to_words, word_at};
+pub use visual::for_display;

@@ -136,63 +136,22 @@ impl UiCommand {
         UiCommand::AcceptAgreed,
     ];
 
-    /// The menu text.
-    pub fn label(self) -> &'static str {
-        match self {
-            UiCommand::NewProject => "New project…",
-            UiCommand::Open => "Open…",
-            UiCommand::Save => "Save",
-            UiCommand::SaveAs => "Save as…",
-            UiCommand::ImportTexts => "Import texts…",
-            UiCommand::ImportFolder => "Import folder…",
-            UiCommand::ImportAnnotations => {
-                "Import annotations (jsonl, doccano, Prodigy, brat, Label Studio)…"
+    /// The menu text, from the message catalogue.
+    pub fn label(self) -> String {
+        crate::i18n::tr(&self.message_id())
+    }
+
+    /// The catalogue id of the menu text: `cmd-` and the name in kebab case
+    /// (`cmd-save-as`).
+    pub fn message_id(self) -> String {
+        let mut id = String::from("cmd");
+        for c in format!("{self:?}").chars() {
+            if c.is_ascii_uppercase() {
+                id.push('-');
             }
-            UiCommand::Export => "Export…",
-            UiCommand::MergeColleague => "Merge colleague's project…",
-            UiCommand::Undo => "Undo",
-            UiCommand::Redo => "Redo",
-            UiCommand::RedoAlt => "Redo",
-            UiCommand::NextDocument => "Next document",
-            UiCommand::PreviousDocument => "Previous document",
-            UiCommand::NextSpan => "Next span",
-            UiCommand::PreviousSpan => "Previous span",
-            UiCommand::MarkDone => "Mark document done",
-            UiCommand::DeleteSpan => "Delete span",
-            UiCommand::EditNote => "Note on span…",
-            UiCommand::Search => "Find…",
-            UiCommand::ZoomIn => "Zoom in",
-            UiCommand::ZoomOut => "Zoom out",
-            UiCommand::ZoomReset => "Reset zoom",
-            UiCommand::EditLabels => "Edit labels…",
-            UiCommand::ToggleTheme => "Toggle dark theme",
-            UiCommand::Performance => "Performance…",
-            UiCommand::ReviewMode => "Review mode",
-            UiCommand::Agreement => "Agreement…",
-            UiCommand::CopySelection => "Copy",
-            UiCommand::NextDisagreement => "Next disagreement",
-            UiCommand::PreviousDisagreement => "Previous disagreement",
-            UiCommand::AcceptFirst => "Accept the first annotator's spans",
-            UiCommand::AcceptSecond => "Accept the second annotator's spans",
-            UiCommand::UseSelection => "Use the selection instead",
-            UiCommand::RejectDisagreement => "Reject (nothing goes to gold)",
-            UiCommand::MoveEndLeft => "Move span end left",
-            UiCommand::MoveEndRight => "Move span end right",
-            UiCommand::MoveStartLeft => "Move span start left",
-            UiCommand::MoveStartRight => "Move span start right",
-            UiCommand::SuggestDocument => "Suggest in this document",
-            UiCommand::SuggestAll => "Suggest in all documents",
-            UiCommand::AcceptSuggestion => "Accept the suggestion",
-            UiCommand::RejectSuggestion => "Reject the suggestion",
-            UiCommand::AcceptAllOfLabel => "Accept every suggestion of its label here",
-            UiCommand::EditPatterns => "Project patterns…",
-            UiCommand::StartLink => "Link the selected span…",
-            UiCommand::LinkNextTarget => "Link to the next span",
-            UiCommand::LinkPreviousTarget => "Link to the previous span",
-            UiCommand::LinkFinish => "Make the link (first type that fits)",
-            UiCommand::LinkCancel => "Cancel the link",
-            UiCommand::AcceptAgreed => "Accept what all annotators agree on into gold",
+            id.push(c.to_ascii_lowercase());
         }
+        id
     }
 
     /// The keyboard shortcut, if any.
@@ -321,10 +280,10 @@ impl UiCommand {
     }
 }
 
-/// The menu bar: each menu's title and entries, in order.
+/// The menu bar: each menu's title (its catalogue id) and entries, in order.
 pub const MENUS: [(&str, &[UiCommand]); 5] = [
     (
-        "File",
+        "menu-file",
         &[
             UiCommand::NewProject,
             UiCommand::Open,
@@ -338,7 +297,7 @@ pub const MENUS: [(&str, &[UiCommand]); 5] = [
         ],
     ),
     (
-        "Edit",
+        "menu-edit",
         &[
             UiCommand::Undo,
             UiCommand::Redo,
@@ -360,7 +319,7 @@ pub const MENUS: [(&str, &[UiCommand]); 5] = [
         ],
     ),
     (
-        "View",
+        "menu-view",
         &[
             UiCommand::NextDocument,
             UiCommand::PreviousDocument,
@@ -374,7 +333,7 @@ pub const MENUS: [(&str, &[UiCommand]); 5] = [
         ],
     ),
     (
-        "Suggest",
+        "menu-suggest",
         &[
             UiCommand::SuggestDocument,
             UiCommand::SuggestAll,
@@ -385,7 +344,7 @@ pub const MENUS: [(&str, &[UiCommand]); 5] = [
         ],
     ),
     (
-        "Review",
+        "menu-review",
         &[
             UiCommand::ReviewMode,
             UiCommand::NextDisagreement,

@@ -92,6 +92,10 @@ pub enum Action {
     Link(LinkStep),
     /// Set attribute `name` of span `span` from typed text (blank removes it).
     SetAttribute { span: SpanId, name: String, text: String },
+    /// Show the interface in this language (remembered).
+    SetLanguage(crate::i18n::Lang),
+    /// Write numbers in Arabic-Indic digits in the Arabic interface (remembered).
+    SetIndicDigits(bool),
     /// Set attribute `name` of span `span` to a value (a choice, yes/no), or remove it.
     SetAttributeValue { span: SpanId, name: String, value: Option<crate::model::AttrValue> },
 }

@@ -3,8 +3,10 @@
 //! goes to the next one (across documents when searching the project).
 
 use super::{Action, EngineText, TextField};
+use crate::i18n::tr;
 use crate::model::search::SearchIndex;
 use crate::model::{CharRange, DocId, Project};
+use crate::tr;
 use egui::Ui;
 use std::collections::BTreeMap;
 
@@ -141,31 +143,34 @@ impl Search {
             return;
         }
         ui.horizontal(|ui| {
-            ui.label("Find");
+            ui.label(tr("search-find"));
             let field = TextField::singleline(&mut self.query)
                 .id(egui::Id::unique("hashiya-search-field"))
-                .hint("word, with or without harakat")
+                .hint(crate::i18n::message(crate::i18n::lang(), "search-hint", None).unwrap_or_default())
                 .desired_width(260.0)
                 .show(ui, engine);
             let edit = field.response;
             if std::mem::take(&mut self.focus) {
                 edit.request_focus();
             }
-            ui.selectable_value(&mut self.scope, Scope::Document, "this document");
-            ui.selectable_value(&mut self.scope, Scope::Project, "all documents");
+            ui.selectable_value(&mut self.scope, Scope::Document, tr("search-this-document"));
+            ui.selectable_value(&mut self.scope, Scope::Project, tr("search-all-documents"));
             self.refresh(project, doc, revision);
             // Enter keeps the field's focus, so each press steps to the next hit.
             let enter = field.submitted;
             let shift = ui.input(|i| i.modifiers.shift);
-            if (enter || ui.button("Next").clicked())
+            if (enter || ui.button(tr("search-next")).clicked())
                 && let Some((d, r)) = self.step(!shift)
             {
                 actions.push(Action::Reveal(d, r));
                 edit.request_focus();
             }
-            let place = self.current.map(|i| format!("{} of ", i + 1)).unwrap_or_default();
-            ui.label(format!("{place}{} hits", self.hits.len()));
-            if ui.button("Close").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            let count = self.hits.len();
+            ui.label(match self.current {
+                Some(i) => tr!("search-place-hits", place = i + 1, count = count),
+                None => tr!("search-hits", count = count),
+            });
+            if ui.button(tr("button-close")).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
                 self.open = false;
             }
         });

@@ -1,0 +1,151 @@
+# الرسائل العربية لنافذة حاشية. المعرّفات نفسها في en.ftl.
+
+## أوامر النافذة (عناصر القوائم)
+cmd-new-project = مشروع جديد…
+cmd-open = فتح…
+cmd-save = حفظ
+cmd-save-as = حفظ باسم…
+cmd-import-texts = استيراد نصوص…
+cmd-import-folder = استيراد مجلد…
+cmd-import-annotations = استيراد تعليقات (jsonl وdoccano وProdigy وbrat وLabel Studio)…
+cmd-export = تصدير…
+cmd-merge-colleague = دمج مشروع زميل…
+cmd-undo = تراجع
+cmd-redo = إعادة
+cmd-redo-alt = إعادة
+cmd-next-document = المستند التالي
+cmd-previous-document = المستند السابق
+cmd-next-span = المقطع التالي
+cmd-previous-span = المقطع السابق
+cmd-mark-done = وسم المستند منجزًا
+cmd-delete-span = حذف المقطع
+cmd-edit-note = ملاحظة على المقطع…
+cmd-search = بحث…
+cmd-zoom-in = تكبير
+cmd-zoom-out = تصغير
+cmd-zoom-reset = الحجم الأصلي
+cmd-edit-labels = تحرير التسميات…
+cmd-toggle-theme = تبديل السمة الداكنة
+cmd-performance = الأداء…
+cmd-review-mode = وضع المراجعة
+cmd-agreement = الاتفاق…
+cmd-copy-selection = نسخ
+cmd-next-disagreement = الخلاف التالي
+cmd-previous-disagreement = الخلاف السابق
+cmd-accept-first = قبول مقاطع المعلّق الأول
+cmd-accept-second = قبول مقاطع المعلّق الثاني
+cmd-use-selection = استخدام التحديد بدلًا منها
+cmd-reject-disagreement = رفض (لا شيء يذهب إلى المرجع)
+cmd-move-end-left = تحريك نهاية المقطع يسارًا
+cmd-move-end-right = تحريك نهاية المقطع يمينًا
+cmd-move-start-left = تحريك بداية المقطع يسارًا
+cmd-move-start-right = تحريك بداية المقطع يمينًا
+cmd-suggest-document = اقتراح في هذا المستند
+cmd-suggest-all = اقتراح في كل المستندات
+cmd-accept-suggestion = قبول الاقتراح
+cmd-reject-suggestion = رفض الاقتراح
+cmd-accept-all-of-label = قبول كل اقتراحات تسميته هنا
+cmd-edit-patterns = أنماط المشروع…
+cmd-start-link = ربط المقطع المحدد…
+cmd-link-next-target = الربط بالمقطع التالي
+cmd-link-previous-target = الربط بالمقطع السابق
+cmd-link-finish = إنشاء الرابط (أول نوع مناسب)
+cmd-link-cancel = إلغاء الرابط
+cmd-accept-agreed = قبول ما يتفق عليه كل المعلّقين في المرجع
+
+## القوائم
+menu-file = ملف
+menu-edit = تحرير
+menu-view = عرض
+menu-suggest = اقتراح
+menu-review = مراجعة
+menu-recent = المشاريع الأخيرة
+menu-language = اللغة
+language-arabic-digits = أرقام هندية (٠١٢)
+
+## شريط الحالة
+status-saving = جارٍ الحفظ…
+status-unsaved = تغييرات غير محفوظة
+status-unsaved-recovery = تغييرات غير محفوظة (كُتبت نسخة استرداد { $ago } في { $file })
+status-autosave-failed = فشل الحفظ التلقائي: { $error }
+status-opened = فُتح { $path } { $ago }
+status-saved = حُفظ { $path } { $ago }
+status-not-saved = لم يُحفظ في ملف بعد
+status-no-project = لا مشروع مفتوح
+status-annotator = المعلّق: { $name }
+status-selection = التحديد { $start }..{ $end } ({ $count ->
+    [zero] لا أحرف
+    [one] حرف واحد
+    [two] حرفان
+    [few] { $count } أحرف
+    [many] { $count } حرفًا
+   *[other] { $count } حرف
+})
+
+## الأوقات
+time-seconds-ago = قبل { $n } ث
+time-minutes-ago = قبل { $n } د
+time-hours-ago = قبل { $n } س
+time-just-now = الآن
+
+## الأسئلة
+ask-name-title = من يعلّق؟
+ask-name-body = يُسجَّل اسمك على كل مقطع تنشئه.
+ask-name-hint = اسمك
+button-ok = موافق
+button-save = حفظ
+button-cancel = إلغاء
+button-close = إغلاق
+discard-title = تغييرات غير محفوظة
+discard-body = في المشروع تغييرات لم تُحفظ.
+discard-discard = تجاهل التغييرات
+recover-title = استرداد العمل غير المحفوظ؟
+recover-body = وجد حاشية عملًا حُفظ تلقائيًا { $ago } ولم يُحفظ في المشروع قط.
+recover-recover = استرداد
+recover-discard = تجاهله
+changed-title = تغيّر ملف المشروع على القرص
+changed-body = غيّر أحدهم (نافذة أخرى أو زميل أو git) الملف منذ فتحته.
+changed-overwrite = استبدله بنسختي
+changed-elsewhere = احفظ نسختي في مكان آخر…
+note-title = ملاحظة
+note-on-span = على { $label }: «{ $text }»
+note-save = حفظ الملاحظة
+
+## شريط البحث
+search-find = بحث
+search-hint = كلمة، بالحركات أو بدونها
+search-this-document = هذا المستند
+search-all-documents = كل المستندات
+search-next = التالي
+search-hits = { $count ->
+    [zero] لا نتائج
+    [one] نتيجة واحدة
+    [two] نتيجتان
+    [few] { $count } نتائج
+    [many] { $count } نتيجة
+   *[other] { $count } نتيجة
+}
+search-place-hits = { $place } من { $count ->
+    [zero] لا نتائج
+    [one] نتيجة واحدة
+    [two] نتيجتين
+    [few] { $count } نتائج
+    [many] { $count } نتيجة
+   *[other] { $count } نتيجة
+}
+
+## الحالات الفارغة
+empty-no-project = افتح مشروعًا (Ctrl+O) أو أفلت ملف ‎.ron هنا.
+empty-no-documents = لا مستندات في هذا المشروع بعد: استورد نصوصًا بـ Ctrl+I أو أفلت ملفات ‎.txt هنا.
+review-mode-hint = وضع المراجعة: مقاطع المرجع ممتلئة، وتحت كل معلّق خط بلونه.
+show-layers = إظهار الطبقات:
+
+## المستندات في القائمة
+documents-count = { $count ->
+    [zero] لا مستندات
+    [one] مستند واحد
+    [two] مستندان
+    [few] { $count } مستندات
+    [many] { $count } مستندًا
+   *[other] { $count } مستند
+}

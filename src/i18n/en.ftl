@@ -1,0 +1,135 @@
+# English messages of the Hashiya window. Ids are shared with ar.ftl.
+
+## Window commands (menu entries)
+cmd-new-project = New project…
+cmd-open = Open…
+cmd-save = Save
+cmd-save-as = Save as…
+cmd-import-texts = Import texts…
+cmd-import-folder = Import folder…
+cmd-import-annotations = Import annotations (jsonl, doccano, Prodigy, brat, Label Studio)…
+cmd-export = Export…
+cmd-merge-colleague = Merge colleague's project…
+cmd-undo = Undo
+cmd-redo = Redo
+cmd-redo-alt = Redo
+cmd-next-document = Next document
+cmd-previous-document = Previous document
+cmd-next-span = Next span
+cmd-previous-span = Previous span
+cmd-mark-done = Mark document done
+cmd-delete-span = Delete span
+cmd-edit-note = Note on span…
+cmd-search = Find…
+cmd-zoom-in = Zoom in
+cmd-zoom-out = Zoom out
+cmd-zoom-reset = Reset zoom
+cmd-edit-labels = Edit labels…
+cmd-toggle-theme = Toggle dark theme
+cmd-performance = Performance…
+cmd-review-mode = Review mode
+cmd-agreement = Agreement…
+cmd-copy-selection = Copy
+cmd-next-disagreement = Next disagreement
+cmd-previous-disagreement = Previous disagreement
+cmd-accept-first = Accept the first annotator's spans
+cmd-accept-second = Accept the second annotator's spans
+cmd-use-selection = Use the selection instead
+cmd-reject-disagreement = Reject (nothing goes to gold)
+cmd-move-end-left = Move span end left
+cmd-move-end-right = Move span end right
+cmd-move-start-left = Move span start left
+cmd-move-start-right = Move span start right
+cmd-suggest-document = Suggest in this document
+cmd-suggest-all = Suggest in all documents
+cmd-accept-suggestion = Accept the suggestion
+cmd-reject-suggestion = Reject the suggestion
+cmd-accept-all-of-label = Accept every suggestion of its label here
+cmd-edit-patterns = Project patterns…
+cmd-start-link = Link the selected span…
+cmd-link-next-target = Link to the next span
+cmd-link-previous-target = Link to the previous span
+cmd-link-finish = Make the link (first type that fits)
+cmd-link-cancel = Cancel the link
+cmd-accept-agreed = Accept what all annotators agree on into gold
+
+## Menus
+menu-file = File
+menu-edit = Edit
+menu-view = View
+menu-suggest = Suggest
+menu-review = Review
+menu-recent = Recent projects
+menu-language = Language
+language-arabic-digits = Arabic-Indic digits (٠١٢)
+
+## Status bar
+status-saving = Saving…
+status-unsaved = Unsaved changes
+status-unsaved-recovery = Unsaved changes (a recovery copy was written { $ago } to { $file })
+status-autosave-failed = Autosave failed: { $error }
+status-opened = Opened { $path } { $ago }
+status-saved = Saved { $path } { $ago }
+status-not-saved = Not saved to a file yet
+status-no-project = No project open
+status-annotator = Annotator: { $name }
+status-selection = Selection { $start }..{ $end } ({ $count ->
+    [one] { $count } char
+   *[other] { $count } chars
+})
+
+## Times
+time-seconds-ago = { $n } s ago
+time-minutes-ago = { $n } min ago
+time-hours-ago = { $n } h ago
+time-just-now = just now
+
+## Questions
+ask-name-title = Who is annotating?
+ask-name-body = Your name is recorded on every span you make.
+ask-name-hint = your name
+button-ok = OK
+button-save = Save
+button-cancel = Cancel
+button-close = Close
+discard-title = Unsaved changes
+discard-body = The project has changes that are not saved.
+discard-discard = Discard changes
+recover-title = Recover unsaved work?
+recover-body = Hashiya found work autosaved { $ago } that was never saved to the project.
+recover-recover = Recover
+recover-discard = Discard it
+changed-title = The project file changed on disk
+changed-body = Someone (another window, a colleague, git) changed the file since you opened it.
+changed-overwrite = Overwrite it with my version
+changed-elsewhere = Save mine elsewhere…
+note-title = Note
+note-on-span = On { $label }: “{ $text }”
+note-save = Save note
+
+## Search bar
+search-find = Find
+search-hint = word, with or without harakat
+search-this-document = this document
+search-all-documents = all documents
+search-next = Next
+search-hits = { $count ->
+    [one] { $count } hit
+   *[other] { $count } hits
+}
+search-place-hits = { $place } of { $count ->
+    [one] { $count } hit
+   *[other] { $count } hits
+}
+
+## Empty states
+empty-no-project = Open a project (Ctrl+O) or drop a .ron file here.
+empty-no-documents = This project has no documents yet: import texts with Ctrl+I or drop .txt files here.
+review-mode-hint = Review mode: gold spans are filled; each annotator is underlined in their colour.
+show-layers = Show layers:
+
+## Documents in the list
+documents-count = { $count ->
+    [one] { $count } document
+   *[other] { $count } documents
+}
