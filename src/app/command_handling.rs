@@ -21,11 +21,11 @@ impl HashiyaApp {
                 None
             }
             Err(err) if err.is_hint() => {
-                self.toasts.info(err.to_string());
+                self.toasts.info(error_text(&err));
                 None
             }
             Err(err) => {
-                self.toasts.error(err.to_string());
+                self.toasts.error(error_text(&err));
                 None
             }
         }
@@ -406,5 +406,42 @@ impl HashiyaApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.modal = Some(Modal::ConfirmDiscard { then: Pending::Close });
         }
+    }
+}
+
+/// What a session error says, from the message catalogue (a file error keeps its own
+/// words, which name the file).
+fn error_text(err: &SessionError) -> String {
+    use crate::i18n::tr;
+    use crate::tr;
+    match err {
+        SessionError::NoProject => tr("error-no-project"),
+        SessionError::NoDocument => tr("error-no-document"),
+        SessionError::NoAnnotator => tr("error-no-annotator"),
+        SessionError::NothingSelected => tr("error-nothing-selected"),
+        SessionError::NoSpanSelected => tr("error-no-span-selected"),
+        SessionError::NoSuchSpan => tr("error-no-such-span"),
+        SessionError::NotASuggestion => tr("error-not-a-suggestion"),
+        SessionError::NotReviewing => tr("error-not-reviewing"),
+        SessionError::NoDisagreement => tr("error-no-disagreement"),
+        SessionError::NoSelectionForDecision => tr("error-no-selection-for-decision"),
+        SessionError::NotLinking => tr("error-not-linking"),
+        SessionError::NoLinkTarget => tr("error-no-link-target"),
+        SessionError::LinkToItself => tr("error-link-to-itself"),
+        SessionError::LinkExists => tr("error-link-exists"),
+        SessionError::NoRelationType => tr("error-no-relation-type"),
+        SessionError::LinkNotAllowed { kind, head, tail } => {
+            tr!("error-link-not-allowed", kind = kind.as_str(), head = head.as_str(), tail = tail.as_str())
+        }
+        SessionError::NoTypeFits { head, tail } => {
+            tr!("error-no-type-fits", head = head.as_str(), tail = tail.as_str())
+        }
+        SessionError::NoSuchAttribute(name) => tr!("error-no-such-attribute", name = name.as_str()),
+        SessionError::BadAttributeValue { name, kind } => {
+            tr!("error-bad-attribute-value", name = name.as_str(), kind = *kind)
+        }
+        SessionError::Command(e) => tr!("error-command", detail = e.to_string()),
+        SessionError::Decision(e) => tr!("error-decision", detail = e.to_string()),
+        SessionError::Store(e) => e.to_string(),
     }
 }

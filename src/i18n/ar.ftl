@@ -149,3 +149,26 @@ documents-count = { $count ->
     [many] { $count } مستندًا
    *[other] { $count } مستند
 }
+
+## ما يحتاجه التعديل أولًا، وسبب فشله
+error-no-project = افتح مشروعًا أو أنشئ واحدًا أولًا.
+error-no-document = افتح مستندًا أولًا.
+error-no-annotator = اذكر من يعلّق أولًا.
+error-nothing-selected = حدّد نصًا أولًا، ثم اضغط مفتاح التسمية.
+error-no-span-selected = حدّد مقطعًا أولًا (انقر عليه، أو Tab).
+error-no-such-span = لم يعد ذلك المقطع موجودًا.
+error-not-a-suggestion = حدّد مقطعًا مقترحًا أولًا (إطار متقطع؛ Tab ينتقل إليه).
+error-not-reviewing = يعمل هذا في وضع المراجعة (Ctrl+R).
+error-no-disagreement = لم يبق خلاف في هذا المستند.
+error-no-selection-for-decision = حدّد النص الذي تقبله بدلًا منه، ثم اضغط E.
+error-not-linking = اضغط L ومقطعٌ محدد لتبدأ رابطًا.
+error-no-link-target = اختر المقطع الذي تربط به: انقر عليه، أو اضغط Tab.
+error-link-to-itself = لا يُربط مقطع بنفسه؛ اختر غيره.
+error-link-exists = هذا الرابط موجود من قبل.
+error-no-relation-type = ليس في المشروع نوع علاقة كهذا.
+error-link-not-allowed = «{ $kind }» لا يصل { $head } بـ { $tail }؛ اختر نوعًا أو هدفًا آخر.
+error-no-type-fits = لا نوع علاقة يصل { $head } بـ { $tail }؛ أضف واحدًا في تحرير التسميات، أو اختر هدفًا آخر.
+error-no-such-attribute = ليس لتسمية هذا المقطع سمة «{ $name }».
+error-bad-attribute-value = «{ $name }» تأخذ قيمة من نوع { $kind }.
+error-command = تعذّر تطبيق التغيير: { $detail }
+error-decision = تعذّر تسجيل القرار: { $detail }

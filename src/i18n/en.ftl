@@ -133,3 +133,26 @@ documents-count = { $count ->
     [one] { $count } document
    *[other] { $count } documents
 }
+
+## What an edit needs first, and why it failed
+error-no-project = Open or create a project first.
+error-no-document = Open a document first.
+error-no-annotator = Say who is annotating first.
+error-nothing-selected = Select some text first, then press the label's key.
+error-no-span-selected = Select a span first (click it, or Tab).
+error-no-such-span = That span is no longer there.
+error-not-a-suggestion = Select a suggested span first (dashed outline; Tab moves to it).
+error-not-reviewing = This works in review mode (Ctrl+R).
+error-no-disagreement = No disagreement left on this document.
+error-no-selection-for-decision = Select the text to accept instead, then press E.
+error-not-linking = Press L with a span selected to start a link.
+error-no-link-target = Pick the span to link to: click it, or press Tab.
+error-link-to-itself = A span cannot be linked to itself; pick another.
+error-link-exists = That link is already there.
+error-no-relation-type = The project has no such relation type.
+error-link-not-allowed = "{ $kind }" does not go from a { $head } to a { $tail }; pick another type or target.
+error-no-type-fits = No relation type goes from a { $head } to a { $tail }; add one in Edit labels, or pick another target.
+error-no-such-attribute = This span's label has no attribute "{ $name }".
+error-bad-attribute-value = "{ $name }" takes a { $kind } value.
+error-command = Could not apply the change: { $detail }
+error-decision = Could not record the decision: { $detail }

@@ -107,8 +107,9 @@ fn bundle(lang: Lang, source: &str) -> FluentBundle<FluentResource> {
     let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
     let id = lang.code().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
-    // egui gets the text already ordered: no bidi isolation marks around arguments.
-    bundle.set_use_isolating(false);
+    // Arguments are isolated (FSI … PDI), so a path or a Latin name keeps its own order
+    // inside an Arabic sentence; the marks go when the text is put in visual order.
+    bundle.set_use_isolating(true);
     bundle.set_formatter(Some(format_number));
     let _ = bundle.add_resource(resource);
     bundle
@@ -149,7 +150,7 @@ pub fn tr(id: &str) -> String {
 pub fn tr_args(id: &str, args: Option<&FluentArgs<'_>>) -> String {
     let text =
         message(lang(), id, args).or_else(|| message(Lang::En, id, args)).unwrap_or_else(|| id.to_string());
-    crate::text::for_display(&text)
+    crate::text::for_display(&text).replace(['\u{2068}', '\u{2069}'], "")
 }
 
 /// `tr!("id")`, or `tr!("id", count = 3, name = "x")` with arguments.

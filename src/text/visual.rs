@@ -54,7 +54,13 @@ fn line_for_display(line: &str) -> String {
             i += 1;
         }
     }
-    out.into_iter().collect()
+    // The bidi controls have done their work and have no glyph.
+    out.into_iter().filter(|c| !is_bidi_control(*c)).collect()
+}
+
+/// Marks that only steer the bidi algorithm (LRM, RLM, embeddings, isolates).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Whether `c` reads right to left (Hebrew, Arabic and their presentation forms).
@@ -105,6 +111,11 @@ mod tests {
     fn brackets_are_mirrored_and_latin_runs_keep_their_order() {
         assert_eq!(for_display("حفظ باسم… (Ctrl+S)"), "(Ctrl+S) …باسم حفظ");
         assert_eq!(for_display("(مثلاً 120 كم)"), "(كم 120 مثلاً)");
+    }
+
+    #[test]
+    fn an_isolated_path_keeps_its_order_and_loses_the_marks() {
+        assert_eq!(for_display("فُتح \u{2068}/tmp/a.ron\u{2069} الآن"), "الآن /tmp/a.ron فُتح");
     }
 
     #[test]

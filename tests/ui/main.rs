@@ -13,6 +13,7 @@ mod files;
 mod first_start;
 mod label_sets;
 mod labels;
+mod language;
 mod links;
 mod messages;
 mod performance;
