@@ -18,5 +18,6 @@ mod links;
 mod messages;
 mod performance;
 mod review;
+mod span_cards;
 mod suggestions;
 mod workflow;
