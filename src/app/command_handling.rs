@@ -3,9 +3,11 @@
 //! session's; here they are only called and their errors shown.
 
 use super::HashiyaApp;
+use crate::i18n::tr;
 use crate::model::Timestamp;
 use crate::review::state::Choice;
 use crate::session::SessionError;
+use crate::tr;
 use crate::ui::commands::{KeyContext, UiCommand};
 use crate::ui::modal::{Answer, Modal, Pending};
 use crate::ui::{Action, LinkStep, theme};
@@ -127,7 +129,7 @@ impl HashiyaApp {
             | Action::FileChosen { .. }
                 if self.transfer.busy() =>
             {
-                self.toasts.info("Wait until the import or export in progress has finished.");
+                self.toasts.info(tr("toast-wait-transfer"));
             }
             Action::OpenProject(path) => self.when_saved(Pending::Open(path), ctx),
             Action::Import(paths) => self.import_texts(&paths),
@@ -168,7 +170,7 @@ impl HashiyaApp {
             LinkStep::Start => {
                 let result = self.session.start_link();
                 if self.report(result).is_some() {
-                    self.toasts.info("Pick the span to link to (click it, or Tab), then the type's key or Enter. Esc cancels.");
+                    self.toasts.info(tr("toast-pick-link-target"));
                 }
             }
             LinkStep::Cancel => self.session.cancel_link(),
@@ -207,7 +209,7 @@ impl HashiyaApp {
             }
             Answer::DiscardThen(then) => {
                 if let Err(err) = self.session.discard_changes() {
-                    self.toasts.error(format!("Could not reload the saved project: {err}"));
+                    self.toasts.error(tr!("toast-reload-failed", error = err.to_string()));
                 }
                 self.run_pending(then, ctx);
             }
@@ -294,8 +296,8 @@ impl HashiyaApp {
                 let result = self.session.accept_agreed(now);
                 if let Some(n) = self.report(result) {
                     self.toasts.info(match n {
-                        0 => "Nothing new that all annotators agree on here.".to_string(),
-                        n => format!("Accepted {n} spans and links all annotators agree on into gold (Ctrl+Z takes them back)."),
+                        0 => tr("toast-nothing-agreed"),
+                        n => tr!("toast-accepted-agreed", count = n),
                     });
                 }
             }
@@ -353,7 +355,7 @@ impl HashiyaApp {
         match cmd {
             UiCommand::SuggestDocument | UiCommand::SuggestAll => {
                 if self.transfer.busy() {
-                    self.toasts.info("Wait until the job in progress has finished.");
+                    self.toasts.info(tr("toast-wait-job"));
                 } else {
                     self.suggest(cmd == UiCommand::SuggestAll);
                 }
@@ -370,7 +372,7 @@ impl HashiyaApp {
                 let result =
                     self.session.selected_label().and_then(|l| self.session.accept_all_suggestions(&l, now));
                 if let Some(n) = self.report(result) {
-                    self.toasts.info(format!("Accepted {n} suggestions."));
+                    self.toasts.info(tr!("toast-accepted-suggestions", count = n));
                 }
             }
             UiCommand::EditPatterns => {
@@ -401,7 +403,7 @@ impl HashiyaApp {
             // Closing waits for the save being written, then goes on by itself.
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.after_save = Some(Pending::Close);
-            self.toasts.info("Closing once the save is written…");
+            self.toasts.info(tr("toast-closing"));
         } else if self.session.is_dirty() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.modal = Some(Modal::ConfirmDiscard { then: Pending::Close });
@@ -412,8 +414,6 @@ impl HashiyaApp {
 /// What a session error says, from the message catalogue (a file error keeps its own
 /// words, which name the file).
 fn error_text(err: &SessionError) -> String {
-    use crate::i18n::tr;
-    use crate::tr;
     match err {
         SessionError::NoProject => tr("error-no-project"),
         SessionError::NoDocument => tr("error-no-document"),

@@ -256,8 +256,9 @@ fn central_ui(ui: &mut egui::Ui, cx: &mut UiContext<'_>, search: &mut Search, do
         return;
     };
     ui.horizontal(|ui| {
-        ui.label(egui::RichText::new(doc.status_of(frame.annotator).name()).weak());
-        ui.label(egui::RichText::new(&doc.source).weak().small());
+        // Legible: the status and where the text came from, at body size.
+        ui.label(crate::ui::doc_list::status_text(doc.status_of(frame.annotator)));
+        ui.label(egui::RichText::new(crate::text::for_display(&doc.source)).color(ui.visuals().text_color()));
     });
     if frame.review().is_some() {
         ui.label(egui::RichText::new(crate::i18n::tr("review-mode-hint")).small());

@@ -197,3 +197,73 @@ spans-link = ربط
 spans-link-hint = ربط بمقطع آخر
 spans-accept = قبول
 spans-reject = رفض
+
+## الرسائل
+toast-wait-transfer = انتظر حتى ينتهي الاستيراد أو التصدير الجاري.
+toast-wait-job = انتظر حتى تنتهي المهمة الجارية.
+toast-pick-link-target = اختر المقطع الذي تربط به (انقر عليه، أو Tab)، ثم مفتاح النوع أو Enter. Esc يلغي.
+toast-reload-failed = تعذّرت إعادة تحميل المشروع المحفوظ: { $error }
+toast-nothing-agreed = لا جديد يتفق عليه كل المعلّقين هنا.
+toast-accepted-agreed = { $count ->
+    [zero] لم يُقبل شيء في المرجع.
+    [one] قُبل مقطع أو رابط واحد يتفق عليه كل المعلّقين في المرجع (Ctrl+Z يعيده).
+    [two] قُبل اثنان من المقاطع والروابط التي يتفق عليها كل المعلّقين في المرجع (Ctrl+Z يعيدهما).
+    [few] قُبلت { $count } مقاطع وروابط يتفق عليها كل المعلّقين في المرجع (Ctrl+Z يعيدها).
+    [many] قُبل { $count } مقطعًا ورابطًا يتفق عليها كل المعلّقين في المرجع (Ctrl+Z يعيدها).
+   *[other] قُبل { $count } مقطع ورابط يتفق عليها كل المعلّقين في المرجع (Ctrl+Z يعيدها).
+}
+toast-accepted-suggestions = { $count ->
+    [zero] لم يُقبل أي اقتراح.
+    [one] قُبل اقتراح واحد.
+    [two] قُبل اقتراحان.
+    [few] قُبلت { $count } اقتراحات.
+    [many] قُبل { $count } اقتراحًا.
+   *[other] قُبل { $count } اقتراح.
+}
+toast-closing = سيُغلق بعد كتابة الحفظ…
+toast-open-failed = تعذّر فتح المشروع: { $error }
+toast-recovered = استُرد العمل غير المحفوظ. احفظ لتبقيه.
+toast-recovery-failed = تعذّرت قراءة الحفظ التلقائي: { $error }
+toast-create-failed = تعذّر إنشاء المشروع: { $error }
+toast-save-failed = تعذّر الحفظ: { $error }
+toast-save-failed-both = تعذّر الحفظ (ولم يتم الحفظ المطلوب بعده أيضًا): { $error }
+toast-imported-documents = { $count ->
+    [zero] لم يُستورد أي مستند.
+    [one] استُورد مستند واحد.
+    [two] استُورد مستندان.
+    [few] استُوردت { $count } مستندات.
+    [many] استُورد { $count } مستندًا.
+   *[other] استُورد { $count } مستند.
+}
+toast-import-needs-project = افتح مشروعًا أو أنشئ واحدًا قبل استيراد التعليقات.
+toast-exported = صُدّر { $documents } مستند و{ $spans } مقطع ({ $layers }) إلى { $path }
+toast-imported-annotations = { $files ->
+    [one] استُورد ملف تعليقات واحد
+    [two] استُورد ملفا تعليقات
+    [few] استُوردت { $files } ملفات تعليقات
+   *[other] استُورد { $files } ملف تعليقات
+}؛ في التقرير { $lines } سطر.
+toast-no-suggestions = لا اقتراحات جديدة.
+toast-suggestions-added = { $count ->
+    [one] أُضيف اقتراح واحد (متقطع): Y يقبل، X يرفض، Tab ينتقل.
+    [two] أُضيف اقتراحان (متقطعان): Y يقبل، X يرفض، Tab ينتقل.
+    [few] أُضيفت { $count } اقتراحات (متقطعة): Y يقبل، X يرفض، Tab ينتقل.
+    [many] أُضيف { $count } اقتراحًا (متقطعًا): Y يقبل، X يرفض، Tab ينتقل.
+   *[other] أُضيف { $count } اقتراح (متقطع): Y يقبل، X يرفض، Tab ينتقل.
+}
+toast-agreement-failed = فشل حساب الاتفاق: { $error }
+toast-job-failed = فشلت المهمة ({ $job }): { $error }
+toast-dismiss-all = إخفاء الكل
+toast-details = التفاصيل…
+toast-dismiss = إخفاء
+toast-details-title = التفاصيل
+toast-copy-all = نسخ الكل
+
+## قائمة المستندات وحالة المستند
+documents-heading = المستندات
+documents-done = أُنجز { $done } من { $total }
+documents-shown = المستندات المعروضة
+documents-all = الكل
+status-new = جديد
+status-in-progress = قيد العمل
+status-done = منجز

@@ -181,3 +181,47 @@ spans-link = Link
 spans-link-hint = Link to another span
 spans-accept = Accept
 spans-reject = Reject
+
+## Messages (toasts)
+toast-wait-transfer = Wait until the import or export in progress has finished.
+toast-wait-job = Wait until the job in progress has finished.
+toast-pick-link-target = Pick the span to link to (click it, or Tab), then the type's key or Enter. Esc cancels.
+toast-reload-failed = Could not reload the saved project: { $error }
+toast-nothing-agreed = Nothing new that all annotators agree on here.
+toast-accepted-agreed = Accepted { $count } spans and links all annotators agree on into gold (Ctrl+Z takes them back).
+toast-accepted-suggestions = Accepted { $count } suggestions.
+toast-closing = Closing once the save is written…
+toast-open-failed = Could not open the project: { $error }
+toast-recovered = Recovered the unsaved work. Save to keep it.
+toast-recovery-failed = Could not read the autosave: { $error }
+toast-create-failed = Could not create the project: { $error }
+toast-save-failed = Could not save: { $error }
+toast-save-failed-both = Could not save (the save asked after it was not made either): { $error }
+toast-imported-documents = { $count ->
+    [one] Imported { $count } document.
+   *[other] Imported { $count } documents.
+}
+toast-import-needs-project = Open or create a project before importing annotations.
+toast-exported = Exported { $documents } documents and { $spans } spans ({ $layers }) to { $path }
+toast-imported-annotations = Imported { $files ->
+    [one] { $files } annotation file
+   *[other] { $files } annotation files
+}; the report has { $lines } lines.
+toast-no-suggestions = No new suggestions.
+toast-suggestions-added = { $count } suggestions added (dashed): Y accepts, X rejects, Tab moves on.
+toast-agreement-failed = Agreement failed: { $error }
+toast-job-failed = { $job } failed: { $error }
+toast-dismiss-all = Dismiss all
+toast-details = Details…
+toast-dismiss = Dismiss
+toast-details-title = Details
+toast-copy-all = Copy all
+
+## The document list and the document's status
+documents-heading = Documents
+documents-done = { $done } / { $total } done
+documents-shown = documents shown
+documents-all = all
+status-new = new
+status-in-progress = in progress
+status-done = done

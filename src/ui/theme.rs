@@ -18,7 +18,7 @@ pub const NOTE_FONT_SIZE: f32 = 14.0;
 /// The "suggested" marker of a span card.
 pub const SUGGESTED_COLOR: Color32 = Color32::from_rgb(150, 110, 20);
 /// Height of the small line of figures under a list row's title.
-pub const LIST_STATS_HEIGHT: f32 = 16.0;
+pub const LIST_STATS_HEIGHT: f32 = 19.0;
 /// Padding inside list rows.
 pub const LIST_ROW_PADDING: f32 = 4.0;
 /// Width of the document list and span list panels.
