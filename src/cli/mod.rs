@@ -22,6 +22,7 @@ macro_rules! errout {
 }
 
 mod agree;
+pub mod desktop;
 mod export;
 mod import;
 mod merge;
@@ -44,6 +45,10 @@ pub struct Cli {
     /// Annotate as NAME (remembered for next time; asked once when never given).
     #[arg(long, value_name = "NAME")]
     pub annotator: Option<String>,
+    /// Add Hashiya to the desktop's applications menu (entry and icon in the user's data
+    /// folders) so it starts without a terminal and opens .ron projects from the file manager.
+    #[arg(long)]
+    pub install_desktop: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
