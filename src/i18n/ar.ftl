@@ -267,3 +267,53 @@ documents-all = الكل
 status-new = جديد
 status-in-progress = قيد العمل
 status-done = منجز
+
+## محرر التسميات
+labels-title = التسميات
+labels-name = الاسم
+labels-colour = اللون
+labels-key = المفتاح
+labels-delete = حذف
+labels-delete-label = حذف التسمية
+labels-guideline = الإرشاد
+labels-attributes = السمات
+labels-attributes-hint = ما تحمله مقاطع هذه التسمية، مثلًا value: number، unit: text، counts: killed | injured | other، named: yes/no
+labels-attributes-placeholder = value: number, unit: text
+labels-spans-use = { $count ->
+    [one] مقطع واحد يستخدم «{ $name }». أتحذف التسمية وذلك المقطع؟
+    [two] مقطعان يستخدمان «{ $name }». أتحذف التسمية والمقطعين؟
+    [few] { $count } مقاطع تستخدم «{ $name }». أتحذف التسمية وتلك المقاطع؟
+    [many] { $count } مقطعًا يستخدم «{ $name }». أتحذف التسمية وتلك المقاطع؟
+   *[other] { $count } مقطع يستخدم «{ $name }». أتحذف التسمية وتلك المقاطع؟
+}
+labels-delete-with-spans = حذف التسمية والمقاطع
+labels-keep = إبقاؤها
+labels-add = إضافة تسمية
+labels-add-link-type = إضافة نوع رابط
+labels-apply = تطبيق
+labels-link-types = أنواع الروابط
+labels-link-types-hint = L يربط المقطع المحدد؛ ومفتاح النوع يختار النوع
+labels-delete-link-type = حذف نوع الرابط
+labels-from = من
+labels-from-hint = معرّفات التسميات التي يبدأ منها الرابط؛ فارغ لأيٍّ منها
+labels-to = إلى
+labels-to-hint = معرّفات التسميات التي يشير إليها الرابط؛ فارغ لأيٍّ منها
+labels-any = أي
+labels-error-no-name = كل تسمية تحتاج اسمًا.
+labels-error-type-no-name = كل نوع رابط يحتاج اسمًا.
+labels-error-not-a-key = «{ $key }» لا يصلح مفتاحًا: استخدم رقمًا أو حرفًا لاتينيًا.
+labels-error-key-used = المفتاح «{ $key }» مستخدم من قبل لـ«{ $command }».
+labels-error-key-twice = المفتاح «{ $key }» مُعطى لـ«{ $first }» و«{ $second }» معًا.
+
+## أنماط المشروع
+patterns-title = أنماط المشروع
+patterns-intro = عبارات تقترح تسمية حيثما وردت (تُهمل الحركات والتطويل وصور الألف).
+patterns-phrase = العبارة
+patterns-add = إضافة نمط
+
+## منتقي الملفات
+chooser-up = أعلى
+chooser-up-hint = المجلد الأعلى
+chooser-folder = المجلد:
+chooser-file-name = اسم الملف:
+chooser-nothing = لا شيء للاختيار هنا.

@@ -225,3 +225,50 @@ documents-all = all
 status-new = new
 status-in-progress = in progress
 status-done = done
+
+## The label editor
+labels-title = Labels
+labels-name = Name
+labels-colour = Colour
+labels-key = Key
+labels-delete = Delete
+labels-delete-label = Delete label
+labels-guideline = Guideline
+labels-attributes = Attributes
+labels-attributes-hint = What spans of this label carry, e.g. value: number, unit: text, counts: killed | injured | other, named: yes/no
+labels-attributes-placeholder = value: number, unit: text
+labels-spans-use = { $count ->
+    [one] { $count } span uses “{ $name }”. Delete the label and that span?
+   *[other] { $count } spans use “{ $name }”. Delete the label and those spans?
+}
+labels-delete-with-spans = Delete label and spans
+labels-keep = Keep it
+labels-add = Add label
+labels-add-link-type = Add link type
+labels-apply = Apply
+labels-link-types = Link types
+labels-link-types-hint = L links the selected span; the type's key picks the type
+labels-delete-link-type = Delete link type
+labels-from = From
+labels-from-hint = Label ids the link starts from; empty for any
+labels-to = To
+labels-to-hint = Label ids the link points to; empty for any
+labels-any = any
+labels-error-no-name = Every label needs a name.
+labels-error-type-no-name = Every link type needs a name.
+labels-error-not-a-key = “{ $key }” can't be a hotkey: use a digit or a Latin letter.
+labels-error-key-used = Key “{ $key }” is already used by “{ $command }”.
+labels-error-key-twice = Key “{ $key }” is given to both “{ $first }” and “{ $second }”.
+
+## Project patterns
+patterns-title = Project patterns
+patterns-intro = Phrases that suggest a label wherever they occur (harakat, tatweel and alef forms are ignored).
+patterns-phrase = Phrase
+patterns-add = Add pattern
+
+## The file chooser
+chooser-up = Up
+chooser-up-hint = The folder above
+chooser-folder = Folder:
+chooser-file-name = File name:
+chooser-nothing = Nothing to pick here.

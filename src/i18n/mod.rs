@@ -153,6 +153,12 @@ pub fn tr_args(id: &str, args: Option<&FluentArgs<'_>>) -> String {
     crate::text::for_display(&text).replace(['\u{2068}', '\u{2069}'], "")
 }
 
+/// The message `id` in logical order, for text the engine lays out itself (a field's
+/// placeholder); no arguments.
+pub fn plain(id: &str) -> String {
+    message(lang(), id, None).or_else(|| message(Lang::En, id, None)).unwrap_or_else(|| id.to_string())
+}
+
 /// `tr!("id")`, or `tr!("id", count = 3, name = "x")` with arguments.
 #[macro_export]
 macro_rules! tr {

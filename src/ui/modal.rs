@@ -86,10 +86,8 @@ fn ask_name(ui: &mut egui::Ui, draft: &mut String, engine: &mut EngineText) -> O
     ui.heading(tr("ask-name-title"));
     ui.label(tr("ask-name-body"));
     let field_id = egui::Id::unique("hashiya-name-field");
-    let field = TextField::singleline(draft)
-        .id(field_id)
-        .hint(crate::i18n::message(crate::i18n::lang(), "ask-name-hint", None).unwrap_or_default())
-        .show(ui, engine);
+    let field =
+        TextField::singleline(draft).id(field_id).hint(crate::i18n::plain("ask-name-hint")).show(ui, engine);
     let (response, enter) = (field.response, field.submitted);
     // Focus when nothing has it (the question just came up): asking on every frame
     // would keep the window redrawing and the field from ever getting the keys.

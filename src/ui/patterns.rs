@@ -4,6 +4,7 @@
 //! [`Action::SetPatterns`], one undo step.
 
 use super::{Action, EngineText, TextField};
+use crate::i18n::tr;
 use crate::model::{LabelId, Pattern, Project};
 
 /// The draft being edited.
@@ -36,11 +37,8 @@ impl PatternEditor {
             self.open(project);
         }
         let mut open = self.open;
-        egui::Window::new("Project patterns").open(&mut open).default_width(520.0).show(ctx, |ui| {
-            ui.label(
-                "Phrases that suggest a label wherever they occur (harakat, tatweel and alef forms are \
-                 ignored).",
-            );
+        egui::Window::new(tr("patterns-title")).open(&mut open).default_width(520.0).show(ctx, |ui| {
+            ui.label(tr("patterns-intro"));
             let mut delete = None;
             for (i, pattern) in self.drafts.iter_mut().enumerate() {
                 ui.horizontal(|ui| {
@@ -54,13 +52,13 @@ impl PatternEditor {
                             }
                         },
                     );
-                    let phrase = ui.label("Phrase");
+                    let phrase = ui.label(tr("patterns-phrase"));
                     TextField::singleline(&mut pattern.phrase)
                         .desired_width(220.0)
                         .show(ui, engine)
                         .response
                         .labelled_by(phrase.id);
-                    if ui.small_button("Delete").clicked() {
+                    if ui.small_button(tr("labels-delete")).clicked() {
                         delete = Some(i);
                     }
                 });
@@ -70,17 +68,17 @@ impl PatternEditor {
             }
             ui.separator();
             ui.horizontal(|ui| {
-                if ui.button("Add pattern").clicked() {
+                if ui.button(tr("patterns-add")).clicked() {
                     let label =
                         project.labels.first().map_or_else(|| LabelId::new("claim"), |l| l.id.clone());
                     self.drafts.push(Pattern { label, phrase: String::new(), regex: false });
                 }
-                if ui.button("Apply").clicked() {
+                if ui.button(tr("labels-apply")).clicked() {
                     let patterns = check(&self.drafts);
                     self.drafts = patterns.clone();
                     actions.push(Action::SetPatterns(patterns));
                 }
-                if ui.button("Close").clicked() {
+                if ui.button(tr("button-close")).clicked() {
                     self.open = false;
                 }
             });

@@ -146,7 +146,7 @@ impl Search {
             ui.label(tr("search-find"));
             let field = TextField::singleline(&mut self.query)
                 .id(egui::Id::unique("hashiya-search-field"))
-                .hint(crate::i18n::message(crate::i18n::lang(), "search-hint", None).unwrap_or_default())
+                .hint(crate::i18n::plain("search-hint"))
                 .desired_width(260.0)
                 .show(ui, engine);
             let edit = field.response;

@@ -7,6 +7,7 @@ pub mod model;
 
 pub use model::Chooser;
 
+use crate::i18n::tr;
 use crate::ui::dialogs::Pick;
 use crate::ui::theme;
 use crate::ui::{EngineText, TextField};
@@ -35,10 +36,10 @@ pub fn file_chooser_ui(
         let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
         let mut location_entered = false;
         ui.horizontal(|ui| {
-            if ui.button("Up").on_hover_text("The folder above").clicked() {
+            if ui.button(tr("chooser-up")).on_hover_text(tr("chooser-up-hint")).clicked() {
                 chooser.up();
             }
-            let label = ui.label("Folder:");
+            let label = ui.label(tr("chooser-folder"));
             let field =
                 TextField::singleline(&mut chooser.location).desired_width(f32::INFINITY).show(ui, engine);
             field.response.labelled_by(label.id);
@@ -50,7 +51,7 @@ pub fn file_chooser_ui(
         listing_ui(ui, chooser, &mut outcome);
         if chooser.request().pick() == Pick::Save {
             ui.horizontal(|ui| {
-                let label = ui.label("File name:");
+                let label = ui.label(tr("chooser-file-name"));
                 let field = TextField::singleline(&mut chooser.name)
                     .desired_width(f32::INFINITY)
                     .show(ui, engine)
@@ -65,10 +66,10 @@ pub fn file_chooser_ui(
             ui.colored_label(theme::ERROR_COLOR, error);
         }
         ui.horizontal(|ui| {
-            if ui.button("OK").clicked() || (enter && !location_entered && outcome.is_none()) {
+            if ui.button(tr("button-ok")).clicked() || (enter && !location_entered && outcome.is_none()) {
                 outcome = chooser.confirm().map(Outcome::Chosen);
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(tr("button-cancel")).clicked() {
                 outcome = Some(Outcome::Cancelled);
             }
             ui.label(RichText::new(showing(chooser)).small().weak());
@@ -86,7 +87,7 @@ fn listing_ui(ui: &mut egui::Ui, chooser: &mut Chooser, outcome: &mut Option<Out
         ui,
         |ui| {
             if chooser.entries().is_empty() {
-                ui.label(RichText::new("Nothing to pick here.").weak());
+                ui.label(RichText::new(tr("chooser-nothing")).weak());
             }
             for (i, entry) in chooser.entries().iter().enumerate() {
                 let text = if entry.is_dir { format!("{}/", entry.name) } else { entry.name.clone() };
