@@ -317,3 +317,34 @@ chooser-up-hint = المجلد الأعلى
 chooser-folder = المجلد:
 chooser-file-name = اسم الملف:
 chooser-nothing = لا شيء للاختيار هنا.
+
+## المهام في الخلفية ونافذة التصدير
+job-export = التصدير
+job-import = الاستيراد
+job-agreement = الاتفاق
+job-suggest = الاقتراحات
+job-exporting = تصدير { $format } إلى { $path }
+job-importing = استيراد التعليقات
+job-computing-agreement = حساب الاتفاق
+job-suggesting = اقتراح { $labels }
+job-starting = يبدأ
+job-progress = { $stage } { $done } من { $total }
+export-title = تصدير
+export-offsets = المواضع نقاط ترميز يونيكود في النص المخزَّن (فهارس str في بايثون).
+export-format = الصيغة
+export-layer = الطبقة
+export-layer-default = المرجع إن حُكِّم، وإلا كل المعلّقين
+export-layer-gold = المرجع
+export-labels = التسميات:
+export-documents = المستندات
+export-any-status = أي حالة
+export-button = تصدير…
+
+## الأداء
+performance-title = الأداء
+performance-intro = آخر { $recent } إطار ({ $total } رُسم منذ فتح النافذة). الأزمنة بالمللي ثانية.
+performance-count = العدد
+performance-frame = الإطار (الواجهة)
+performance-input = من الإدخال إلى الإطار
+performance-total = الإطار كاملًا
+performance-notes = الإطار: عمل التطبيق في كل إطار. من الإدخال إلى الإطار: من حدث لوحة المفاتيح أو الفأرة إلى نهاية الإطار الذي عالجه. الإطار كاملًا: مع الرسم. عيّن HASHIYA_FRAME_STATS=FILE لتُكتب هذه الأرقام في FILE عند الخروج.

@@ -272,3 +272,34 @@ chooser-up-hint = The folder above
 chooser-folder = Folder:
 chooser-file-name = File name:
 chooser-nothing = Nothing to pick here.
+
+## Background jobs and the export window
+job-export = Export
+job-import = Import
+job-agreement = Agreement
+job-suggest = Suggestions
+job-exporting = Exporting { $format } to { $path }
+job-importing = Importing annotations
+job-computing-agreement = Computing agreement
+job-suggesting = Suggesting { $labels }
+job-starting = starting
+job-progress = { $stage } { $done } of { $total }
+export-title = Export
+export-offsets = Offsets are Unicode code points over the stored text (Python str indices).
+export-format = format
+export-layer = layer
+export-layer-default = gold if adjudicated, else every annotator
+export-layer-gold = gold
+export-labels = Labels:
+export-documents = documents
+export-any-status = any status
+export-button = Export…
+
+## Performance
+performance-title = Performance
+performance-intro = The last { $recent } frames ({ $total } drawn since the window opened). Times in milliseconds.
+performance-count = count
+performance-frame = Frame (ui)
+performance-input = Input to frame
+performance-total = Frame total
+performance-notes = Frame: the app's work per frame. Input to frame: from a key or mouse event to the end of the frame that handled it. Frame total: with drawing. Set HASHIYA_FRAME_STATS=FILE to have these written to FILE on exit.
