@@ -139,6 +139,13 @@ pub fn row_layout() -> egui::Layout {
     }
 }
 
+/// One row of widgets, one control high, from the right in the Arabic interface (a
+/// layout alone would centre its row in all the height there is).
+pub fn row<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(size, row_layout(), add).inner
+}
+
 /// Arguments of a message, all text.
 fn args<'a>(pairs: &[(&'a str, String)]) -> crate::i18n::FluentArgs<'a> {
     let mut args = crate::i18n::FluentArgs::new();

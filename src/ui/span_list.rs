@@ -9,7 +9,7 @@
 
 use super::commands::UiCommand;
 use super::{Action, LinkStep, TextField, UiContext, bars, text_line, theme};
-use crate::i18n::tr;
+use crate::i18n::{plain, tr};
 use crate::model::{AttrValue, AttributeKind, CharIndex, DocId, Label, Project, Relation, Span, SpanId};
 use crate::text::for_display;
 use crate::tr;
@@ -122,11 +122,11 @@ fn span_row_ui(ui: &mut Ui, cx: &mut UiContext<'_>, span: &Span, text: &str) {
         ui.set_width(ui.available_width());
         // The header has a row of its own, so the offsets, the annotator and the suggested
         // marker show at any panel width; the buttons go on the next row.
-        ui.with_layout(bars::row_layout(), |ui| {
+        bars::row(ui, |ui| {
             let name = label.map_or(span.label.as_str(), |l| l.name.as_str());
             ui.label(RichText::new(for_display(name)).strong().color(color));
-            ui.label(RichText::new(format!("{}–{}", span.start, span.end)).small());
-            ui.label(RichText::new(for_display(&span.annotator)).small());
+            ui.label(format!("{}–{}", span.start, span.end));
+            ui.label(for_display(&span.annotator));
             if is_target {
                 ui.label(RichText::new(tr("spans-link-target")).small().italics());
             }
@@ -134,7 +134,7 @@ fn span_row_ui(ui: &mut Ui, cx: &mut UiContext<'_>, span: &Span, text: &str) {
                 suggestion_buttons(ui, span.id, cx.actions);
             }
         });
-        ui.with_layout(bars::row_layout(), |ui| {
+        bars::row(ui, |ui| {
             row_buttons(ui, project, span.id, cx.actions);
             for (name, value) in span.attributes.iter().take(2) {
                 ui.label(RichText::new(for_display(&format!("{name}: {value}"))).small())
@@ -142,7 +142,7 @@ fn span_row_ui(ui: &mut Ui, cx: &mut UiContext<'_>, span: &Span, text: &str) {
             }
         });
         text_line(ui, cx.engine, text, theme::LIST_FONT_SIZE, ui.available_width(), Some(1));
-        let note = span.note.as_deref().map(|n| format!("✎ {n}")).unwrap_or_default();
+        let note = span.note.as_deref().map(|n| format!("{}: {n}", plain("spans-note"))).unwrap_or_default();
         text_line(ui, cx.engine, &note, theme::NOTE_FONT_SIZE, ui.available_width(), Some(1));
     });
 }

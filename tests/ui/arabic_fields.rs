@@ -184,3 +184,25 @@ fn shortcuts_work_on_the_physical_key_under_an_arabic_layout() {
     h.run();
     assert!(h.state().session.view().link.is_some(), "L starts a link");
 }
+
+#[test]
+fn an_input_method_composes_in_the_note() {
+    let (mut h, _dir, _) = sample_window("tester");
+    h.run();
+    label_word(&mut h, "الجيش السوري");
+    h.key_press(Key::N);
+    h.run();
+    let preedit =
+        |text: &str| Event::Ime(egui::ImeEvent::Preedit { text: text.into(), active_range_chars: None });
+    h.event(preedit("ن"));
+    h.run();
+    assert!(h.query(field("ن")).is_some(), "the composition shows in place");
+    h.event(preedit("نع"));
+    h.event(Event::Ime(egui::ImeEvent::Commit("نعم".into())));
+    h.run();
+    assert!(h.query(field("نعم")).is_some());
+    assert!(h.output().platform_output.ime.is_some(), "the platform is told where the caret is");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run();
+    assert_eq!(first_note(&h).as_deref(), Some("نعم"));
+}

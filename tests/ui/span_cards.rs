@@ -52,5 +52,5 @@ fn a_suggested_card_shows_its_header_and_is_accepted_from_the_list() {
     h.event(egui::Event::Paste("راجعت المصدر".into()));
     h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     h.run();
-    assert!(h.query_by_label("✎ راجعت المصدر").is_some(), "the note is on the card");
+    assert!(h.query_by_label("Note: راجعت المصدر").is_some(), "the note is on the card");
 }
