@@ -75,7 +75,7 @@ fn arabic_plurals_take_their_six_forms() {
         [0usize, 1, 2, 3, 11, 100].iter().map(|&n| crate::tr!("search-hits", count = n)).collect();
     let distinct: BTreeSet<&String> = forms.iter().collect();
     assert_eq!(distinct.len(), 6, "{forms:?}");
-    assert_eq!(message(Lang::Ar, "search-hits", None).is_some(), true);
+    assert!(message(Lang::Ar, "search-hits", None).is_some());
     set_lang(Lang::En);
     assert_eq!(crate::tr!("search-hits", count = 1), "1 hit");
     assert_eq!(crate::tr!("search-hits", count = 12), "12 hits");
