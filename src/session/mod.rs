@@ -16,6 +16,7 @@ mod suggestions;
 
 pub use files::{
     ImportedTexts, Loaded, RecoveryFile, SaveEvent, SaveMode, SkipReason, StoreError, load_project,
+    recovery_path,
 };
 pub use frame::{FrameView, ShownLayer};
 pub use links::LinkDraft;

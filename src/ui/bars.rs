@@ -86,7 +86,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, session: &Session) -> Option<Duration> {
                 // Not "autosaved", which reads as saved: where the recovery copy is.
                 let note = match (autosave.as_ref().and_then(|a| a.last_written), ws.path()) {
                     (Some(t), Some(path)) => {
-                        let file = crate::store::recovery_path(path);
+                        let file = crate::session::recovery_path(path);
                         let file =
                             file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                         tr!("status-unsaved-recovery", ago = ago(t), file = file)
