@@ -272,7 +272,8 @@ fn documents_list(ui: &mut Ui, documents: &[DocumentAgreement], actions: &mut Ve
             ui.end_row();
             for doc in documents {
                 let name = if doc.title.is_empty() { doc.id.as_str() } else { doc.title.as_str() };
-                if ui.link(name).on_hover_text(&doc.id).clicked() {
+                // In display order: egui would show an Arabic title's words reversed.
+                if ui.link(crate::text::for_display(name)).on_hover_text(&doc.id).clicked() {
                     actions.push(Action::ReviewDocument(DocId::new(doc.id.clone())));
                 }
                 ui.label(fmt(doc.alpha_u));
