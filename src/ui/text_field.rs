@@ -391,7 +391,9 @@ impl Field<'_, '_> {
             let x = origin.x + caret.x;
             let line =
                 [Pos2::new(x, origin.y + caret.top), Pos2::new(x, origin.y + caret.top + caret.height)];
-            painter.line_segment(line, visuals.text_cursor.stroke);
+            // One pixel wide, as browsers draw it: a thick bar beside an alef reads as a letter.
+            let stroke = egui::Stroke::new(1.0, visuals.text_cursor.stroke.color);
+            painter.line_segment(line, stroke);
         }
     }
 

@@ -12,7 +12,7 @@ pub const ZOOM_STEP: f32 = 2.0;
 /// Font size of titles and span texts in the side lists.
 pub const LIST_FONT_SIZE: f32 = 17.0;
 /// Text typed into a field: Arabic with its harakat needs more than the interface's body size.
-pub const FIELD_FONT_SIZE: f32 = 16.0;
+pub const FIELD_FONT_SIZE: f32 = 18.0;
 /// A span's note under its text in the span list.
 pub const NOTE_FONT_SIZE: f32 = 14.0;
 /// The "suggested" marker of a span card.
