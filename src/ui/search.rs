@@ -142,7 +142,8 @@ impl Search {
         if !self.open {
             return;
         }
-        ui.horizontal(|ui| {
+        // Wraps rather than pushing Close out of the panel.
+        ui.horizontal_wrapped(|ui| {
             ui.label(tr("search-find"));
             let field = TextField::singleline(&mut self.query)
                 .id(egui::Id::unique("hashiya-search-field"))
