@@ -105,7 +105,7 @@ fn a_mixed_note_pasted_under_an_arabic_layout_is_edited_at_both_ends() {
 }
 
 #[test]
-fn the_note_field_undoes_deletes_by_grapheme_and_escape_cancels() {
+fn the_note_field_deletes_by_grapheme_undoes_cuts_and_escape_cancels() {
     let (mut h, _dir, _) = sample_window("tester");
     h.run();
     label_word(&mut h, "الجيش السوري");
@@ -119,6 +119,21 @@ fn the_note_field_undoes_deletes_by_grapheme_and_escape_cancels() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert!(h.query(field("بِسْمِ")).is_some(), "undo inside the field");
+    // Select all and cut: the clipboard gets the text, the field is empty; paste brings it back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.event(Event::Cut);
+    h.step();
+    let copied = h.output().platform_output.commands.iter().find_map(|c| match c {
+        egui::OutputCommand::CopyText(text) => Some(text.clone()),
+        _ => None,
+    });
+    assert_eq!(copied.as_deref(), Some("بِسْمِ"));
+    h.run();
+    let empty = matches!(&h.state().modal, Some(Modal::EditNote { text, .. }) if text.is_empty());
+    assert!(empty, "cut empties the field");
+    h.event(Event::Paste("بِسْمِ".into()));
+    h.run();
+    assert!(h.query(field("بِسْمِ")).is_some());
     h.key_press(Key::Escape);
     h.run();
     assert!(h.state().modal.is_none());
