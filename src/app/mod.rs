@@ -222,20 +222,24 @@ impl HashiyaApp {
         } else {
             (egui::Panel::left("documents"), egui::Panel::right("spans"))
         };
+        // Headings and controls start from the right too.
+        let column = egui::Layout::top_down(if rtl { egui::Align::Max } else { egui::Align::Min });
         documents.default_size(default).size_range(range).show(ui, |ui| {
-            doc_list_ui(ui, &mut cx, &mut self.filter, reveal_doc);
+            ui.with_layout(column, |ui| doc_list_ui(ui, &mut cx, &mut self.filter, reveal_doc));
         });
         let doc_view = &mut self.doc_view;
         spans.default_size(default).size_range(range).show(ui, |ui| {
-            let Some(document) = cx.frame.document else { return };
-            let index = doc_view.index_for(document);
-            match cx.frame.mode {
-                Mode::Review(review) => review_panel_ui(ui, &mut cx, review, &document.id, index),
-                Mode::Annotate { shown_layers } => {
-                    layer_toggles_ui(ui, &mut cx, shown_layers);
-                    span_list_ui(ui, &mut cx, &document.id, reveal_span, index);
+            ui.with_layout(column, |ui| {
+                let Some(document) = cx.frame.document else { return };
+                let index = doc_view.index_for(document);
+                match cx.frame.mode {
+                    Mode::Review(review) => review_panel_ui(ui, &mut cx, review, &document.id, index),
+                    Mode::Annotate { shown_layers } => {
+                        layer_toggles_ui(ui, &mut cx, shown_layers);
+                        span_list_ui(ui, &mut cx, &document.id, reveal_span, index);
+                    }
                 }
-            }
+            });
         });
         let search = &mut self.search;
         egui::CentralPanel::default_margins().show(ui, |ui| central_ui(ui, &mut cx, search, doc_view));
