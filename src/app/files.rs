@@ -271,13 +271,16 @@ impl HashiyaApp {
     fn report_skipped(&mut self, skipped: &[(PathBuf, SkipReason)]) {
         let (duplicates, refused): (Vec<_>, Vec<_>) =
             skipped.iter().partition(|(_, reason)| matches!(reason, SkipReason::Duplicate(_)));
-        let lines = |skipped: &[&(PathBuf, SkipReason)], what: &str| -> Vec<String> {
-            skipped.iter().map(|(path, reason)| format!("{what}: {reason} — {}", path.display())).collect()
+        let lines = |skipped: &[&(PathBuf, SkipReason)], id: &str| -> Vec<String> {
+            let line = |path: &PathBuf, reason: &SkipReason| {
+                tr!(id, reason = reason.to_string(), path = path.display().to_string())
+            };
+            skipped.iter().map(|(path, reason)| line(path, reason)).collect()
         };
-        let summary = format!("{} files were already in the project.", duplicates.len());
-        self.toasts.report(ToastKind::Info, summary, lines(&duplicates, "Already imported"));
-        let summary = format!("{} files were not imported.", refused.len());
-        self.toasts.report(ToastKind::Error, summary, lines(&refused, "Not imported"));
+        let summary = tr!("import-already", count = duplicates.len());
+        self.toasts.report(ToastKind::Info, summary, lines(&duplicates, "import-already-line"));
+        let summary = tr!("import-refused", count = refused.len());
+        self.toasts.report(ToastKind::Error, summary, lines(&refused, "import-refused-line"));
     }
 
     pub(super) fn ask_import_annotations(&mut self, ctx: &egui::Context) {

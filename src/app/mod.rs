@@ -80,7 +80,7 @@ impl HashiyaApp {
     /// An app asking `dialogs` for files (tests pass a scripted fake).
     pub fn with_dialogs(prefs: Prefs, dialogs: Box<dyn FileDialogs>) -> Result<Self, crate::text::FontError> {
         let session = Session::new(prefs.annotator.clone());
-        crate::i18n::set_lang(crate::i18n::Lang::from_env().or(prefs.lang).unwrap_or_default());
+        crate::i18n::set_lang(crate::i18n::Lang::at_start(crate::i18n::Lang::from_env(), prefs.lang));
         crate::i18n::set_indic_digits(prefs.indic_digits);
         let modal = session.annotator().is_none().then(|| Modal::AskName { draft: String::new() });
         Ok(Self {
@@ -351,12 +351,12 @@ pub fn run_window(project: Option<PathBuf>, annotator: Option<String>) -> anyhow
                 Some(path) => (Some(path), None),
                 None => match start::start_project(&prefs, start::data_dir().as_deref()) {
                     Ok(path) => (path, None),
-                    Err(err) => (None, Some(format!("Could not write the sample project: {err}"))),
+                    Err(err) => (None, Some(err)),
                 },
             };
             let mut app = HashiyaApp::new(prefs)?;
-            if let Some(message) = start_error {
-                app.toasts.error(message);
+            if let Some(err) = start_error {
+                app.toasts.error(crate::tr!("start-sample-failed", error = err.to_string()));
             }
             app.stats_file = stats::stats_file_from_env();
             if let Some(path) = &app.stats_file {

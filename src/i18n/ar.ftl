@@ -348,3 +348,23 @@ performance-frame = الإطار (الواجهة)
 performance-input = من الإدخال إلى الإطار
 performance-total = الإطار كاملًا
 performance-notes = الإطار: عمل التطبيق في كل إطار. من الإدخال إلى الإطار: من حدث لوحة المفاتيح أو الفأرة إلى نهاية الإطار الذي عالجه. الإطار كاملًا: مع الرسم. عيّن HASHIYA_FRAME_STATS=FILE لتُكتب هذه الأرقام في FILE عند الخروج.
+labels-error-attributes = سمات «{ $label }»: { $error }
+labels-error-no-such-label = نوع الرابط «{ $name }»: لا تسمية «{ $id }» (استخدم معرّفات التسميات: { $ids }).
+labels-error-type-twice = نوعا رابط باسم «{ $id }».
+import-already = { $count ->
+    [one] ملف واحد كان في المشروع من قبل.
+    [two] ملفان كانا في المشروع من قبل.
+    [few] { $count } ملفات كانت في المشروع من قبل.
+    [many] { $count } ملفًا كانت في المشروع من قبل.
+   *[other] { $count } ملف كانت في المشروع من قبل.
+}
+import-refused = { $count ->
+    [one] ملف واحد لم يُستورد.
+    [two] ملفان لم يُستوردا.
+    [few] { $count } ملفات لم تُستورد.
+    [many] { $count } ملفًا لم تُستورد.
+   *[other] { $count } ملف لم يُستورد.
+}
+import-already-line = مستورد من قبل: { $reason } — { $path }
+import-refused-line = لم يُستورد: { $reason } — { $path }
+start-sample-failed = تعذّرت كتابة مشروع المثال: { $error }

@@ -303,3 +303,17 @@ performance-frame = Frame (ui)
 performance-input = Input to frame
 performance-total = Frame total
 performance-notes = Frame: the app's work per frame. Input to frame: from a key or mouse event to the end of the frame that handled it. Frame total: with drawing. Set HASHIYA_FRAME_STATS=FILE to have these written to FILE on exit.
+labels-error-attributes = Attributes of “{ $label }”: { $error }
+labels-error-no-such-label = Link type “{ $name }”: there is no label “{ $id }” (use label ids: { $ids }).
+labels-error-type-twice = Two link types are called “{ $id }”.
+import-already = { $count ->
+    [one] { $count } file was already in the project.
+   *[other] { $count } files were already in the project.
+}
+import-refused = { $count ->
+    [one] { $count } file was not imported.
+   *[other] { $count } files were not imported.
+}
+import-already-line = Already imported: { $reason } — { $path }
+import-refused-line = Not imported: { $reason } — { $path }
+start-sample-failed = Could not write the sample project: { $error }

@@ -61,6 +61,12 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| code == l.code() || code.starts_with(&format!("{}_", l.code())))
     }
 
+    /// The language to start in: `HASHIYA_LANG` (`from_env`) over the one remembered, else
+    /// English.
+    pub fn at_start(from_env: Option<Lang>, remembered: Option<Lang>) -> Lang {
+        from_env.or(remembered).unwrap_or_default()
+    }
+
     /// The language `HASHIYA_LANG` asks for, if it names one.
     pub fn from_env() -> Option<Lang> {
         std::env::var("HASHIYA_LANG").ok().and_then(|v| Lang::from_code(&v))

@@ -95,6 +95,11 @@ fn digits_are_western_unless_asked_and_the_environment_picks_a_language() {
     assert_eq!(Lang::from_code("ar_EG.UTF-8"), Some(Lang::Ar));
     assert_eq!(Lang::from_code(" EN "), Some(Lang::En));
     assert_eq!(Lang::from_code("fr"), None);
+    // HASHIYA_LANG wins over the remembered choice; English when neither says.
+    assert_eq!(Lang::at_start(Some(Lang::Ar), Some(Lang::En)), Lang::Ar);
+    assert_eq!(Lang::at_start(Some(Lang::En), Some(Lang::Ar)), Lang::En);
+    assert_eq!(Lang::at_start(None, Some(Lang::Ar)), Lang::Ar);
+    assert_eq!(Lang::at_start(None, None), Lang::En);
 }
 
 /// Panels whose texts are still written in English in the code; each one moved to the

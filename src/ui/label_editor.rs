@@ -303,8 +303,9 @@ impl LabelEditor {
         for ((label, key), attributes) in self.drafts.iter_mut().zip(&self.keys).zip(&self.attributes) {
             label.hotkey = key.trim().chars().next();
             label.name = label.name.trim().to_string();
-            label.attributes =
-                parse_attributes(attributes).map_err(|e| format!("Attributes of “{}”: {e}", label.name))?;
+            label.attributes = parse_attributes(attributes).map_err(|e| {
+                tr!("labels-error-attributes", label = label.name.as_str(), error = e.to_string())
+            })?;
         }
         check_drafts(&self.drafts)?;
         Ok(self.drafts.clone())
@@ -318,9 +319,11 @@ impl LabelEditor {
             let mut out = Vec::new();
             for id in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
                 if !labels.contains(&id) {
-                    return Err(format!(
-                        "Link type “{name}”: there is no label “{id}” (use label ids: {}).",
-                        labels.join(", ")
+                    return Err(tr!(
+                        "labels-error-no-such-label",
+                        name = name,
+                        id = id,
+                        ids = labels.join(", ")
                     ));
                 }
                 out.push(LabelId::new(id));
@@ -350,7 +353,7 @@ impl LabelEditor {
         }
         for (i, kind) in self.types.iter().enumerate() {
             if self.types.iter().take(i).any(|t| t.id == kind.id) {
-                return Err(format!("Two link types are called “{}”.", kind.id));
+                return Err(tr!("labels-error-type-twice", id = kind.id.as_str()));
             }
             let clash = self
                 .types
