@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod formats;
 pub mod frame_stats;
+pub mod i18n;
 pub mod learn;
 pub mod model;
 pub mod offsets;

@@ -8,6 +8,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(command) => hashiya::cli::run(command),
+        None if cli.install_desktop => hashiya::cli::desktop::run(),
         None => hashiya::app::run_window(cli.project, cli.annotator),
     };
     result.unwrap_or_else(|err| {

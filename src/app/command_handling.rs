@@ -3,9 +3,11 @@
 //! session's; here they are only called and their errors shown.
 
 use super::HashiyaApp;
+use crate::i18n::tr;
 use crate::model::Timestamp;
 use crate::review::state::Choice;
 use crate::session::SessionError;
+use crate::tr;
 use crate::ui::commands::{KeyContext, UiCommand};
 use crate::ui::modal::{Answer, Modal, Pending};
 use crate::ui::{Action, LinkStep, theme};
@@ -21,11 +23,11 @@ impl HashiyaApp {
                 None
             }
             Err(err) if err.is_hint() => {
-                self.toasts.info(err.to_string());
+                self.toasts.info(error_text(&err));
                 None
             }
             Err(err) => {
-                self.toasts.error(err.to_string());
+                self.toasts.error(error_text(&err));
                 None
             }
         }
@@ -37,7 +39,7 @@ impl HashiyaApp {
         {
             return;
         }
-        let context = if ctx.text_edit_focused() {
+        let context = if ctx.text_edit_focused() || crate::ui::text_field::focused(ctx) {
             KeyContext::Typing
         } else if self.session.view().link.is_some() {
             KeyContext::Linking
@@ -113,6 +115,14 @@ impl HashiyaApp {
                 self.report(result);
             }
             Action::EndDrag => self.session.seal(),
+            Action::SetLanguage(lang) => {
+                crate::i18n::set_lang(lang);
+                self.prefs.lang = Some(lang);
+            }
+            Action::SetIndicDigits(on) => {
+                crate::i18n::set_indic_digits(on);
+                self.prefs.indic_digits = on;
+            }
             Action::ReplaceLabels { labels, delete_spans_of, relation_types } => {
                 let result = self.session.replace_label_set(&labels, &delete_spans_of, &relation_types);
                 self.report(result);
@@ -124,7 +134,7 @@ impl HashiyaApp {
             | Action::FileChosen { .. }
                 if self.transfer.busy() =>
             {
-                self.toasts.info("Wait until the import or export in progress has finished.");
+                self.toasts.info(tr("toast-wait-transfer"));
             }
             Action::OpenProject(path) => self.when_saved(Pending::Open(path), ctx),
             Action::Import(paths) => self.import_texts(&paths),
@@ -165,7 +175,7 @@ impl HashiyaApp {
             LinkStep::Start => {
                 let result = self.session.start_link();
                 if self.report(result).is_some() {
-                    self.toasts.info("Pick the span to link to (click it, or Tab), then the type's key or Enter. Esc cancels.");
+                    self.toasts.info(tr("toast-pick-link-target"));
                 }
             }
             LinkStep::Cancel => self.session.cancel_link(),
@@ -204,7 +214,7 @@ impl HashiyaApp {
             }
             Answer::DiscardThen(then) => {
                 if let Err(err) = self.session.discard_changes() {
-                    self.toasts.error(format!("Could not reload the saved project: {err}"));
+                    self.toasts.error(tr!("toast-reload-failed", error = err.to_string()));
                 }
                 self.run_pending(then, ctx);
             }
@@ -264,7 +274,9 @@ impl HashiyaApp {
             }
             UiCommand::EditNote => {
                 if let Some((span, text)) = self.report(self.session.note_of_selected()) {
-                    self.modal = Some(Modal::EditNote { span, text });
+                    let quote: String =
+                        self.session.selected_text().unwrap_or_default().chars().take(80).collect();
+                    self.modal = Some(Modal::EditNote { span, text, quote });
                 }
             }
             UiCommand::MoveEndLeft
@@ -362,7 +374,7 @@ impl HashiyaApp {
         match cmd {
             UiCommand::SuggestDocument | UiCommand::SuggestAll => {
                 if self.transfer.busy() {
-                    self.toasts.info("Wait until the job in progress has finished.");
+                    self.toasts.info(tr("toast-wait-job"));
                 } else {
                     self.suggest(cmd == UiCommand::SuggestAll);
                 }
@@ -379,7 +391,7 @@ impl HashiyaApp {
                 let result =
                     self.session.selected_label().and_then(|l| self.session.accept_all_suggestions(&l, now));
                 if let Some(n) = self.report(result) {
-                    self.toasts.info(format!("Accepted {n} suggestions."));
+                    self.toasts.info(tr!("toast-accepted-suggestions", count = n));
                 }
             }
             UiCommand::EditPatterns => {
@@ -410,10 +422,46 @@ impl HashiyaApp {
             // Closing waits for the save being written, then goes on by itself.
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.after_save = Some(Pending::Close);
-            self.toasts.info("Closing once the save is written…");
+            self.toasts.info(tr("toast-closing"));
         } else if self.session.is_dirty() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.modal = Some(Modal::ConfirmDiscard { then: Pending::Close });
         }
+    }
+}
+
+/// What a session error says, from the message catalogue (a file error keeps its own
+/// words, which name the file).
+fn error_text(err: &SessionError) -> String {
+    match err {
+        SessionError::NoProject => tr("error-no-project"),
+        SessionError::NoDocument => tr("error-no-document"),
+        SessionError::NoAnnotator => tr("error-no-annotator"),
+        SessionError::ReservedName(name) => tr!("error-reserved-name", name = name.as_str()),
+        SessionError::NothingSelected => tr("error-nothing-selected"),
+        SessionError::NoSpanSelected => tr("error-no-span-selected"),
+        SessionError::NoSuchSpan => tr("error-no-such-span"),
+        SessionError::NotASuggestion => tr("error-not-a-suggestion"),
+        SessionError::NotReviewing => tr("error-not-reviewing"),
+        SessionError::NoDisagreement => tr("error-no-disagreement"),
+        SessionError::NoSelectionForDecision => tr("error-no-selection-for-decision"),
+        SessionError::NotLinking => tr("error-not-linking"),
+        SessionError::NoLinkTarget => tr("error-no-link-target"),
+        SessionError::LinkToItself => tr("error-link-to-itself"),
+        SessionError::LinkExists => tr("error-link-exists"),
+        SessionError::NoRelationType => tr("error-no-relation-type"),
+        SessionError::LinkNotAllowed { kind, head, tail } => {
+            tr!("error-link-not-allowed", kind = kind.as_str(), head = head.as_str(), tail = tail.as_str())
+        }
+        SessionError::NoTypeFits { head, tail } => {
+            tr!("error-no-type-fits", head = head.as_str(), tail = tail.as_str())
+        }
+        SessionError::NoSuchAttribute(name) => tr!("error-no-such-attribute", name = name.as_str()),
+        SessionError::BadAttributeValue { name, kind } => {
+            tr!("error-bad-attribute-value", name = name.as_str(), kind = *kind)
+        }
+        SessionError::Command(e) => tr!("error-command", detail = e.to_string()),
+        SessionError::Decision(e) => tr!("error-decision", detail = e.to_string()),
+        SessionError::Store(e) => e.to_string(),
     }
 }

@@ -8,8 +8,10 @@
 
 use super::HashiyaApp;
 use crate::formats::{ExportFormat, ExportOptions};
+use crate::i18n::tr;
 use crate::review::AgreementOptions;
 use crate::session::{Loaded, RecoveryFile as Recovery, SaveEvent, SaveMode, SkipReason, StoreError};
+use crate::tr;
 use crate::ui::Action;
 use crate::ui::commands::UiCommand;
 use crate::ui::dialogs::{DialogAnswer, FileRequest};
@@ -41,7 +43,7 @@ impl HashiyaApp {
                 self.project_opened();
                 self.offer_recovery();
             }
-            Err(err) => self.toasts.error(format!("Could not open the project: {err}")),
+            Err(err) => self.toasts.error(tr!("toast-open-failed", error = err.to_string())),
         }
     }
 
@@ -132,8 +134,8 @@ impl HashiyaApp {
     /// Replaces the open project by the autosaved one, unsaved until the user saves.
     pub(super) fn recover(&mut self, recovery: &Recovery) {
         match self.session.recover(recovery) {
-            Ok(()) => self.toasts.info("Recovered the unsaved work. Save to keep it."),
-            Err(err) => self.toasts.error(format!("Could not read the autosave: {err}")),
+            Ok(()) => self.toasts.info(tr("toast-recovered")),
+            Err(err) => self.toasts.error(tr!("toast-recovery-failed", error = err.to_string())),
         }
     }
 
@@ -173,7 +175,7 @@ impl HashiyaApp {
                 self.prefs.remember(path);
                 self.project_opened();
             }
-            Err(err) => self.toasts.error(format!("Could not create the project: {err}")),
+            Err(err) => self.toasts.error(tr!("toast-create-failed", error = err.to_string())),
         }
     }
 
@@ -228,8 +230,8 @@ impl HashiyaApp {
                 }
                 SaveEvent::Failed { error, dropped } => {
                     self.after_save = None;
-                    let also = if dropped { " (the save asked after it was not made either)" } else { "" };
-                    self.toasts.error(format!("Could not save{also}: {error}"));
+                    let id = if dropped { "toast-save-failed-both" } else { "toast-save-failed" };
+                    self.toasts.error(tr!(id, error = error.to_string()));
                 }
             }
         }
@@ -259,7 +261,7 @@ impl HashiyaApp {
         self.report_skipped(&imported.report.skipped);
         let n = imported.added;
         if n > 0 {
-            self.toasts.info(format!("Imported {n} document{}.", if n == 1 { "" } else { "s" }));
+            self.toasts.info(tr!("toast-imported-documents", count = n));
         }
     }
 
@@ -269,13 +271,16 @@ impl HashiyaApp {
     fn report_skipped(&mut self, skipped: &[(PathBuf, SkipReason)]) {
         let (duplicates, refused): (Vec<_>, Vec<_>) =
             skipped.iter().partition(|(_, reason)| matches!(reason, SkipReason::Duplicate(_)));
-        let lines = |skipped: &[&(PathBuf, SkipReason)], what: &str| -> Vec<String> {
-            skipped.iter().map(|(path, reason)| format!("{what}: {reason} — {}", path.display())).collect()
+        let lines = |skipped: &[&(PathBuf, SkipReason)], id: &str| -> Vec<String> {
+            let line = |path: &PathBuf, reason: &SkipReason| {
+                tr!(id, reason = reason.to_string(), path = path.display().to_string())
+            };
+            skipped.iter().map(|(path, reason)| line(path, reason)).collect()
         };
-        let summary = format!("{} files were already in the project.", duplicates.len());
-        self.toasts.report(ToastKind::Info, summary, lines(&duplicates, "Already imported"));
-        let summary = format!("{} files were not imported.", refused.len());
-        self.toasts.report(ToastKind::Error, summary, lines(&refused, "Not imported"));
+        let summary = tr!("import-already", count = duplicates.len());
+        self.toasts.report(ToastKind::Info, summary, lines(&duplicates, "import-already-line"));
+        let summary = tr!("import-refused", count = refused.len());
+        self.toasts.report(ToastKind::Error, summary, lines(&refused, "import-refused-line"));
     }
 
     pub(super) fn ask_import_annotations(&mut self, ctx: &egui::Context) {
@@ -285,7 +290,7 @@ impl HashiyaApp {
     /// Imports annotation files in the background.
     pub(super) fn import_annotations(&mut self, paths: Vec<PathBuf>) {
         let Some(project) = self.session.project() else {
-            self.toasts.error("Open or create a project before importing annotations.");
+            self.toasts.error(tr("toast-import-needs-project"));
             return;
         };
         self.transfer.start_import(project, paths, self.session.annotator().map(str::to_string));
@@ -351,23 +356,19 @@ impl HashiyaApp {
     /// A background job finished: report it; an import is applied as one undo step.
     pub(super) fn finished(&mut self, finished: Finished) {
         match finished {
-            Finished::Exported { report, out } => self.toasts.info(format!(
-                "Exported {} documents and {} spans ({}) to {}",
-                report.documents,
-                report.spans,
-                report.layers,
-                out.display()
+            Finished::Exported { report, out } => self.toasts.info(tr!(
+                "toast-exported",
+                documents = report.documents,
+                spans = report.spans,
+                layers = report.layers.to_string(),
+                path = out.display().to_string()
             )),
             Finished::Imported { project, reports } => {
                 let lines: Vec<String> = reports.iter().flat_map(|r| r.summary()).collect();
                 let result = self.session.apply_import(project);
                 if self.report(result).is_some() {
-                    let summary = format!(
-                        "Imported {} annotation file{}; the report has {} lines.",
-                        reports.len(),
-                        if reports.len() == 1 { "" } else { "s" },
-                        lines.len()
-                    );
+                    let summary =
+                        tr!("toast-imported-annotations", files = reports.len(), lines = lines.len());
                     self.toasts.report(ToastKind::Info, summary, lines);
                 }
             }
@@ -376,18 +377,20 @@ impl HashiyaApp {
                 let result = self.session.add_suggested(&found, crate::model::Timestamp::now());
                 if let Some(n) = self.report(result) {
                     self.toasts.info(match n {
-                        0 => "No new suggestions.".to_string(),
-                        n => format!("{n} suggestions added (dashed): Y accepts, X rejects, Tab moves on."),
+                        0 => tr("toast-no-suggestions"),
+                        n => tr!("toast-suggestions-added", count = n),
                     });
                 }
             }
             Finished::Failed { what: crate::ui::transfer::JobKind::Agreement, error } => {
-                self.toasts.error(format!("Agreement failed: {error}"));
+                self.toasts.error(tr!("toast-agreement-failed", error = error.to_string()));
                 if let crate::ui::transfer::JobError::Agreement(err) = error {
                     self.agreement.show_result(Err(err));
                 }
             }
-            Finished::Failed { what, error } => self.toasts.error(format!("{} failed: {error}", what.name())),
+            Finished::Failed { what, error } => {
+                self.toasts.error(tr!("toast-job-failed", job = what.name(), error = error.to_string()));
+            }
         }
     }
 

@@ -92,6 +92,8 @@ impl HashiyaApp {
     /// An app asking `dialogs` for files (tests pass a scripted fake).
     pub fn with_dialogs(prefs: Prefs, dialogs: Box<dyn FileDialogs>) -> Result<Self, crate::text::FontError> {
         let session = Session::new(prefs.annotator.clone());
+        crate::i18n::set_lang(crate::i18n::Lang::at_start(crate::i18n::Lang::from_env(), prefs.lang));
+        crate::i18n::set_indic_digits(prefs.indic_digits);
         let modal = session.annotator().is_none().then(|| Modal::AskName { draft: String::new() });
         Ok(Self {
             session,
@@ -212,13 +214,13 @@ impl HashiyaApp {
     /// The question being asked and the windows that float over the panels.
     fn windows(&mut self, ctx: &egui::Context) {
         if let Some(modal) = &mut self.modal
-            && let Some(answer) = modal_ui(ctx, modal)
+            && let Some(answer) = modal_ui(ctx, modal, &mut self.engine)
         {
             self.modal = None;
             self.actions.push(Action::Answer(answer));
         }
         if let Some(chooser) = &mut self.chooser
-            && let Some(outcome) = file_chooser_ui(ctx, chooser)
+            && let Some(outcome) = file_chooser_ui(ctx, chooser, &mut self.engine)
         {
             let request = chooser.request().clone();
             self.chooser = None;
@@ -227,8 +229,8 @@ impl HashiyaApp {
             }
         }
         if let Some(project) = self.session.project() {
-            self.label_editor.ui(ctx, project, &mut self.actions);
-            self.pattern_editor.ui(ctx, project, &mut self.actions);
+            self.label_editor.ui(ctx, project, &mut self.engine, &mut self.actions);
+            self.pattern_editor.ui(ctx, project, &mut self.engine, &mut self.actions);
             self.transfer.export_ui(ctx, project, &mut self.actions);
             self.team.ui(ctx, project, self.session.generation(), &mut self.actions);
             self.label_picker.ui(ctx, project, &mut self.actions);
@@ -246,7 +248,7 @@ impl HashiyaApp {
     fn panels(&mut self, ui: &mut egui::Ui) {
         let Some(frame) = self.session.frame_view() else {
             egui::CentralPanel::default_margins().show(ui, |ui| {
-                ui.centered_and_justified(|ui| ui.label("Open a project (Ctrl+O) or drop a .ron file here."));
+                ui.centered_and_justified(|ui| ui.label(crate::i18n::tr("empty-no-project")));
             });
             return;
         };
@@ -258,20 +260,31 @@ impl HashiyaApp {
         let mut cx = UiContext { frame, look, engine: &mut self.engine, actions: &mut self.actions };
         let width = ui.available_width();
         let (default, range) = theme::side_panel_size(width);
-        egui::Panel::left("documents").default_size(default).size_range(range).show(ui, |ui| {
-            doc_list_ui(ui, &mut cx, &mut self.filter, reveal_doc);
+        // The Arabic interface mirrors: documents on the right, spans on the left.
+        let rtl = crate::i18n::lang().is_rtl();
+        let (documents, spans) = if rtl {
+            (egui::Panel::right("documents"), egui::Panel::left("spans"))
+        } else {
+            (egui::Panel::left("documents"), egui::Panel::right("spans"))
+        };
+        // Headings and controls start from the right too.
+        let column = egui::Layout::top_down(if rtl { egui::Align::Max } else { egui::Align::Min });
+        documents.default_size(default).size_range(range).show(ui, |ui| {
+            ui.with_layout(column, |ui| doc_list_ui(ui, &mut cx, &mut self.filter, reveal_doc));
         });
         let doc_view = &mut self.doc_view;
-        egui::Panel::right("spans").default_size(default).size_range(range).show(ui, |ui| {
-            let Some(document) = cx.frame.document else { return };
-            let index = doc_view.index_for(document);
-            match cx.frame.mode {
-                Mode::Review(review) => review_panel_ui(ui, &mut cx, review, &document.id, index),
-                Mode::Annotate { shown_layers } => {
-                    layer_toggles_ui(ui, &mut cx, shown_layers);
-                    span_list_ui(ui, &mut cx, &document.id, reveal_span, index);
+        spans.default_size(default).size_range(range).show(ui, |ui| {
+            ui.with_layout(column, |ui| {
+                let Some(document) = cx.frame.document else { return };
+                let index = doc_view.index_for(document);
+                match cx.frame.mode {
+                    Mode::Review(review) => review_panel_ui(ui, &mut cx, review, &document.id, index),
+                    Mode::Annotate { shown_layers } => {
+                        layer_toggles_ui(ui, &mut cx, shown_layers);
+                        span_list_ui(ui, &mut cx, &document.id, reveal_span, index);
+                    }
                 }
-            }
+            });
         });
         let search = &mut self.search;
         egui::CentralPanel::default_margins().show(ui, |ui| central_ui(ui, &mut cx, search, doc_view));
@@ -284,16 +297,17 @@ impl HashiyaApp {
 /// The search bar, the label palette, the document's status line and the document.
 fn central_ui(ui: &mut egui::Ui, cx: &mut UiContext<'_>, search: &mut Search, doc_view: &mut DocView) {
     let frame = cx.frame.clone();
-    search.ui(ui, frame.project, frame.view.doc.as_ref(), frame.generation, cx.actions);
+    search.ui(ui, frame.project, frame.view.doc.as_ref(), frame.generation, cx.engine, cx.actions);
     crate::ui::palette::palette_ui(ui, cx);
     ui.separator();
     let Some(doc) = frame.document else {
-        ui.label("This project has no documents yet: import texts with Ctrl+I or drop .txt files here.");
+        ui.label(crate::i18n::tr("empty-no-documents"));
         return;
     };
     ui.horizontal(|ui| {
-        ui.label(egui::RichText::new(doc.status_of(frame.annotator).name()).weak());
-        ui.label(egui::RichText::new(&doc.source).weak().small());
+        // Legible: the status and where the text came from, at body size.
+        ui.label(crate::ui::doc_list::status_text(doc.status_of(frame.annotator)));
+        ui.label(egui::RichText::new(crate::text::for_display(&doc.source)).color(ui.visuals().text_color()));
     });
     if let Some(review) = frame.review() {
         review_legend_ui(ui, frame.project, review);
@@ -346,7 +360,7 @@ fn layer_toggles_ui(ui: &mut egui::Ui, cx: &mut UiContext<'_>, shown: &std::coll
         return;
     }
     ui.horizontal_wrapped(|ui| {
-        ui.label("Show layers:");
+        ui.label(crate::i18n::tr("show-layers"));
         for (i, name) in others.into_iter().enumerate() {
             let mut on = shown.contains(name);
             let color = theme::label_color(theme::LAYER_COLORS[i % theme::LAYER_COLORS.len()], 255);
@@ -382,12 +396,12 @@ pub fn run_window(project: Option<PathBuf>, annotator: Option<String>) -> anyhow
                 Some(path) => (Some(path), None),
                 None => match start::start_project(&prefs, start::data_dir().as_deref()) {
                     Ok(path) => (path, None),
-                    Err(err) => (None, Some(format!("Could not write the sample project: {err}"))),
+                    Err(err) => (None, Some(err)),
                 },
             };
             let mut app = HashiyaApp::new(prefs)?;
-            if let Some(message) = start_error {
-                app.toasts.error(message);
+            if let Some(err) = start_error {
+                app.toasts.error(crate::tr!("start-sample-failed", error = err.to_string()));
             }
             app.stats_file = stats::stats_file_from_env();
             stats::watch_sigterm(

@@ -23,6 +23,7 @@ macro_rules! errout {
 
 mod agree;
 mod assign;
+pub mod desktop;
 mod export;
 mod import;
 pub mod learn;
@@ -47,6 +48,10 @@ pub struct Cli {
     /// Annotate as NAME (remembered for next time; asked once when never given).
     #[arg(long, value_name = "NAME")]
     pub annotator: Option<String>,
+    /// Add Hashiya to the desktop's applications menu (entry and icon in the user's data
+    /// folders) so it starts without a terminal and opens .ron projects from the file manager.
+    #[arg(long)]
+    pub install_desktop: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -10,7 +10,7 @@ use crate::workspace::{FileEvent, SaveRequest};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-pub use crate::store::{Recovery as RecoveryFile, SaveMode, SkipReason, StoreError};
+pub use crate::store::{Recovery as RecoveryFile, SaveMode, SkipReason, StoreError, recovery_path};
 pub use crate::workspace::SaveEvent;
 
 /// What an import of text files brought in.

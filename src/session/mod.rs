@@ -18,6 +18,7 @@ mod suggestions;
 
 pub use files::{
     ImportedTexts, Loaded, RecoveryFile, SaveEvent, SaveMode, SkipReason, StoreError, load_project,
+    recovery_path,
 };
 pub use frame::{FrameView, ShownLayer};
 pub use links::LinkDraft;

@@ -1,9 +1,10 @@
-//! The embedded faces (Noto Naskh Arabic and Noto Sans), the per-character fallback chain
-//! and font metrics scaled to a pixel size.
+//! The embedded faces (Noto Naskh Arabic, Noto Sans, and Noto Emoji for symbols and emoji
+//! in news text), the per-character fallback chain and font metrics scaled to a pixel size.
 //!
 //! The chain works like a browser's `font-family: "Noto Naskh Arabic", "Noto Sans"`: a
 //! character is drawn with the Arabic face when that face has it, otherwise with the Latin
-//! face. Combining marks and joiners take the face of the character they attach to, so a
+//! face, and then with Noto Emoji (the monochrome face egui already carries, so the binary
+//! holds it once). Combining marks and joiners take the face of the character they attach to, so a
 //! letter and its harakat are always shaped together.
 
 use ab_glyph::Font as _;
@@ -13,6 +14,8 @@ use unicode_general_category::{GeneralCategory, get_general_category};
 
 static NASKH: &[u8] = include_bytes!("../../fonts/NotoNaskhArabic-Regular.ttf");
 static SANS: &[u8] = include_bytes!("../../fonts/NotoSans-Regular.ttf");
+/// Tweets and embeds carry emoji: the monochrome Noto Emoji shipped with egui's fonts.
+static EMOJI: &[u8] = epaint_default_fonts::NOTO_EMOJI_REGULAR;
 
 /// One of the embedded faces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -21,16 +24,19 @@ pub enum FontId {
     Arabic,
     /// Noto Sans: Latin letters, Western digits, quotes, brackets.
     Latin,
+    /// Noto Emoji: emoji and pictographic symbols, drawn in the text colour.
+    Emoji,
 }
 
 impl FontId {
     /// Every face, in fallback order.
-    pub const ALL: [FontId; 2] = [FontId::Arabic, FontId::Latin];
+    pub const ALL: [FontId; 3] = [FontId::Arabic, FontId::Latin, FontId::Emoji];
 
     fn index(self) -> usize {
         match self {
             FontId::Arabic => 0,
             FontId::Latin => 1,
+            FontId::Emoji => 2,
         }
     }
 }
@@ -101,7 +107,7 @@ type PlanKey = (FontId, bool, Option<harfrust::Script>);
 
 /// The embedded faces, parsed once. Cheap to share by reference; build one per process.
 pub struct Fonts {
-    faces: [Face; 2],
+    faces: [Face; 3],
     plans: Mutex<HashMap<PlanKey, Arc<harfrust::ShapePlan>>>,
 }
 
@@ -109,7 +115,11 @@ impl Fonts {
     /// Parses the embedded faces.
     pub fn new() -> Result<Self, FontError> {
         Ok(Self {
-            faces: [Face::new(FontId::Arabic, NASKH)?, Face::new(FontId::Latin, SANS)?],
+            faces: [
+                Face::new(FontId::Arabic, NASKH)?,
+                Face::new(FontId::Latin, SANS)?,
+                Face::new(FontId::Emoji, EMOJI)?,
+            ],
             plans: Mutex::new(HashMap::new()),
         })
     }
@@ -131,10 +141,11 @@ impl Fonts {
 
     /// The parsed face.
     pub fn face(&self, id: FontId) -> &Face {
-        // `index` is 0 or 1 and `faces` has two entries.
+        // `index` is 0, 1 or 2 and `faces` has three entries.
         match id.index() {
             0 => &self.faces[0],
-            _ => &self.faces[1],
+            1 => &self.faces[1],
+            _ => &self.faces[2],
         }
     }
 
@@ -235,8 +246,18 @@ mod tests {
     #[test]
     fn missing_chars_are_reported_once() {
         let fonts = Fonts::new().unwrap();
-        assert_eq!(fonts.missing_chars("قال 😀 و😀 中"), vec!['😀', '中']);
+        assert_eq!(fonts.missing_chars("قال 😀 و😀 中 中"), vec!['中']);
         assert!(fonts.missing_chars("قال \"Reuters\" (25%) ٢٥ ،؟").is_empty());
+    }
+
+    #[test]
+    fn emoji_in_a_tweet_use_the_emoji_face() {
+        let fonts = Fonts::new().unwrap();
+        let chars: Vec<char> = "عاجل 🔴 الآن ✅".chars().collect();
+        let faces = fonts.assign(&chars);
+        assert_eq!(faces[5], FontId::Emoji);
+        assert_eq!(faces[12], FontId::Emoji);
+        assert_eq!(faces[0], FontId::Arabic);
     }
 
     #[test]

@@ -4,29 +4,60 @@
 use super::Action;
 use super::commands::{MENUS, UiCommand};
 use super::theme;
+use crate::i18n::{self, Lang, tr};
 use crate::session::Session;
+use crate::tr;
 use crate::workspace::FileEvent;
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
 /// The menus; the File menu ends with the recent projects.
+/// In the Arabic interface the menus start from the right.
 pub fn menu_bar_ui(ui: &mut egui::Ui, recent: &[PathBuf], actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        for (title, commands) in MENUS {
-            ui.menu_button(title, |ui| {
-                for &cmd in commands {
-                    menu_item(ui, cmd, actions);
-                }
-                if title == "File" {
-                    ui.menu_button("Recent projects", |ui| {
-                        for path in recent {
-                            if ui.button(path.display().to_string()).clicked() {
-                                actions.push(Action::OpenProject(path.clone()));
-                            }
+        if i18n::lang().is_rtl() {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| menus(ui, recent, actions));
+        } else {
+            menus(ui, recent, actions);
+        }
+    });
+}
+
+fn menus(ui: &mut egui::Ui, recent: &[PathBuf], actions: &mut Vec<Action>) {
+    for (title, commands) in MENUS {
+        ui.menu_button(tr(title), |ui| {
+            for &cmd in commands {
+                menu_item(ui, cmd, actions);
+            }
+            if title == "menu-file" {
+                ui.menu_button(tr("menu-recent"), |ui| {
+                    for path in recent {
+                        if ui.button(path.display().to_string()).clicked() {
+                            actions.push(Action::OpenProject(path.clone()));
                         }
-                    });
-                }
-            });
+                    }
+                });
+            }
+            if title == "menu-view" {
+                language_menu(ui, actions);
+            }
+        });
+    }
+}
+
+/// View > Language: English or العربية, and the digits of the Arabic interface.
+fn language_menu(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    ui.menu_button(tr("menu-language"), |ui| {
+        let current = i18n::lang();
+        for lang in Lang::ALL {
+            let name = crate::text::for_display(lang.native_name());
+            if ui.radio(current == lang, name).clicked() {
+                actions.push(Action::SetLanguage(lang));
+            }
+        }
+        let mut indic = i18n::indic_digits();
+        if ui.checkbox(&mut indic, tr("language-arabic-digits")).changed() {
+            actions.push(Action::SetIndicDigits(indic));
         }
     });
 }
@@ -45,54 +76,89 @@ fn menu_item(ui: &mut egui::Ui, cmd: UiCommand, actions: &mut Vec<Action>) {
 /// ("3 min ago"), if it shows one.
 pub fn status_bar_ui(ui: &mut egui::Ui, session: &Session) -> Option<Duration> {
     let mut refresh = None;
-    ui.horizontal(|ui| {
+    ui.with_layout(row_layout(), |ui| {
         match session.workspace() {
             Some(_) if session.is_saving() => {
-                ui.colored_label(theme::status_color(false), "Saving…");
+                ui.colored_label(theme::status_color(false), tr("status-saving"));
             }
             Some(ws) if ws.is_dirty() => {
                 let autosave = ws.autosave_state();
-                let note = match autosave.as_ref().and_then(|a| a.last_written) {
-                    Some(t) => format!("Unsaved changes, autosaved {}", ago(t)),
-                    None => "Unsaved changes".to_string(),
+                // Not "autosaved", which reads as saved: where the recovery copy is.
+                let note = match (autosave.as_ref().and_then(|a| a.last_written), ws.path()) {
+                    (Some(t), Some(path)) => {
+                        let file = crate::session::recovery_path(path);
+                        let file =
+                            file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                        tr!("status-unsaved-recovery", ago = ago(t), file = file)
+                    }
+                    _ => tr("status-unsaved"),
                 };
                 ui.colored_label(theme::status_color(false), note);
                 if let Some(err) = autosave.and_then(|a| a.last_error) {
-                    ui.colored_label(theme::ERROR_COLOR, format!("Autosave failed: {err}"));
+                    ui.colored_label(
+                        theme::ERROR_COLOR,
+                        tr!("status-autosave-failed", error = err.to_string()),
+                    );
                 }
             }
             Some(ws) => {
                 let text = match (ws.file_event(), ws.path()) {
                     (Some((event, when)), Some(path)) => {
                         refresh = Some(until_next_minute(when));
-                        let verb = match event {
-                            FileEvent::Opened => "Opened",
-                            FileEvent::Saved => "Saved",
+                        let id = match event {
+                            FileEvent::Opened => "status-opened",
+                            FileEvent::Saved => "status-saved",
                         };
-                        format!("{verb} {} {}", path.display(), coarse_ago(when))
+                        let path = path.display().to_string();
+                        crate::i18n::tr_args(id, Some(&args(&[("path", path), ("ago", coarse_ago(when))])))
                     }
-                    _ => "Not saved to a file yet".to_string(),
+                    _ => tr("status-not-saved"),
                 };
                 ui.colored_label(theme::status_color(true), text);
             }
             None => {
-                ui.label("No project open");
+                ui.label(tr("status-no-project"));
             }
         }
         ui.separator();
-        ui.label(format!("Annotator: {}", session.annotator().unwrap_or("")));
+        ui.label(tr!("status-annotator", name = session.annotator().unwrap_or("").to_string()));
         if let Some(range) = session.view().selection {
             ui.separator();
-            ui.label(format!("Selection {}..{} ({} chars)", range.start, range.end, range.len()));
+            ui.label(tr!("status-selection", start = range.start.0, end = range.end.0, count = range.len()));
         }
     });
     refresh
 }
 
+/// A row that starts from the right in the Arabic interface.
+pub fn row_layout() -> egui::Layout {
+    if i18n::lang().is_rtl() {
+        egui::Layout::right_to_left(egui::Align::Center)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Center)
+    }
+}
+
+/// One row of widgets, one control high, from the right in the Arabic interface (a
+/// layout alone would centre its row in all the height there is).
+pub fn row<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(size, row_layout(), add).inner
+}
+
+/// Arguments of a message, all text.
+fn args<'a>(pairs: &[(&'a str, String)]) -> crate::i18n::FluentArgs<'a> {
+    let mut args = crate::i18n::FluentArgs::new();
+    for (key, value) in pairs {
+        args.set(*key, value.clone());
+    }
+    args
+}
+
 /// "5 s ago", "3 min ago".
 pub fn ago(time: SystemTime) -> String {
     let secs = time.elapsed().map(|d| d.as_secs()).unwrap_or(0);
-    if secs < 60 { format!("{secs} s ago") } else { format!("{} min ago", secs / 60) }
+    if secs < 60 { tr!("time-seconds-ago", n = secs) } else { tr!("time-minutes-ago", n = secs / 60) }
 }
 
 /// "just now", "3 min ago", "2 h ago": a time that changes once a minute at most, so the
@@ -100,9 +166,9 @@ pub fn ago(time: SystemTime) -> String {
 pub fn coarse_ago(time: SystemTime) -> String {
     let mins = time.elapsed().map(|d| d.as_secs() / 60).unwrap_or(0);
     match mins {
-        0 => "just now".to_string(),
-        1..=59 => format!("{mins} min ago"),
-        _ => format!("{} h ago", mins / 60),
+        0 => tr("time-just-now"),
+        1..=59 => tr!("time-minutes-ago", n = mins),
+        _ => tr!("time-hours-ago", n = mins / 60),
     }
 }
 

@@ -152,71 +152,22 @@ impl UiCommand {
         UiCommand::NextUndecided,
     ];
 
-    /// The menu text.
-    pub fn label(self) -> &'static str {
-        match self {
-            UiCommand::NewProject => "New project…",
-            UiCommand::Open => "Open…",
-            UiCommand::Save => "Save",
-            UiCommand::SaveAs => "Save as…",
-            UiCommand::ImportTexts => "Import texts…",
-            UiCommand::ImportFolder => "Import folder…",
-            UiCommand::ImportAnnotations => {
-                "Import annotations (jsonl, doccano, Prodigy, brat, Label Studio)…"
+    /// The menu text, from the message catalogue.
+    pub fn label(self) -> String {
+        crate::i18n::tr(&self.message_id())
+    }
+
+    /// The catalogue id of the menu text: `cmd-` and the name in kebab case
+    /// (`cmd-save-as`).
+    pub fn message_id(self) -> String {
+        let mut id = String::from("cmd");
+        for c in format!("{self:?}").chars() {
+            if c.is_ascii_uppercase() {
+                id.push('-');
             }
-            UiCommand::Export => "Export…",
-            UiCommand::MergeColleague => "Merge colleague's project…",
-            UiCommand::Undo => "Undo",
-            UiCommand::Redo => "Redo",
-            UiCommand::RedoAlt => "Redo",
-            UiCommand::NextDocument => "Next document",
-            UiCommand::PreviousDocument => "Previous document",
-            UiCommand::NextSpan => "Next span",
-            UiCommand::PreviousSpan => "Previous span",
-            UiCommand::MarkDone => "Mark document done",
-            UiCommand::DeleteSpan => "Delete span",
-            UiCommand::EditNote => "Note on span…",
-            UiCommand::Search => "Find…",
-            UiCommand::ZoomIn => "Zoom in",
-            UiCommand::ZoomOut => "Zoom out",
-            UiCommand::ZoomReset => "Reset zoom",
-            UiCommand::EditLabels => "Edit labels…",
-            UiCommand::ToggleTheme => "Toggle dark theme",
-            UiCommand::Performance => "Performance…",
-            UiCommand::TeamProgress => "Team progress…",
-            UiCommand::PickLabel => "Pick a label…",
-            UiCommand::Guidelines => "Guidelines",
-            UiCommand::ReviewMode => "Review mode",
-            UiCommand::Agreement => "Agreement…",
-            UiCommand::CopySelection => "Copy",
-            UiCommand::NextDisagreement => "Next disagreement",
-            UiCommand::PreviousDisagreement => "Previous disagreement",
-            UiCommand::AcceptFirst => "Accept the first annotator's spans",
-            UiCommand::AcceptSecond => "Accept the second annotator's spans",
-            UiCommand::UseSelection => "Use the selection instead",
-            UiCommand::RejectDisagreement => "Reject (nothing goes to gold)",
-            UiCommand::MoveEndLeft => "Move span end left",
-            UiCommand::MoveEndRight => "Move span end right",
-            UiCommand::MoveStartLeft => "Move span start left",
-            UiCommand::MoveStartRight => "Move span start right",
-            UiCommand::SuggestDocument => "Suggest in this document",
-            UiCommand::SuggestAll => "Suggest in all documents",
-            UiCommand::AcceptSuggestion => "Accept the suggestion",
-            UiCommand::RejectSuggestion => "Reject the suggestion",
-            UiCommand::AcceptAllOfLabel => "Accept every suggestion of its label here",
-            UiCommand::EditPatterns => "Project patterns…",
-            UiCommand::LearnFromSpans => "Learn from my spans",
-            UiCommand::SuggestWithModel => "Suggest with the model in this document",
-            UiCommand::SuggestWithModelAll => "Suggest with the model in all documents",
-            UiCommand::MostUncertainDocument => "Go to the document the model is least sure of",
-            UiCommand::StartLink => "Link the selected span…",
-            UiCommand::LinkNextTarget => "Link to the next span",
-            UiCommand::LinkPreviousTarget => "Link to the previous span",
-            UiCommand::LinkFinish => "Make the link (first type that fits)",
-            UiCommand::LinkCancel => "Cancel the link",
-            UiCommand::AcceptAgreed => "Accept what both annotators agree on into gold",
-            UiCommand::NextUndecided => "Next undecided item",
+            id.push(c.to_ascii_lowercase());
         }
+        id
     }
 
     /// The keyboard shortcut, if any.
@@ -354,10 +305,10 @@ impl UiCommand {
     }
 }
 
-/// The menu bar: each menu's title and entries, in order.
+/// The menu bar: each menu's title (its catalogue id) and entries, in order.
 pub const MENUS: [(&str, &[UiCommand]); 5] = [
     (
-        "File",
+        "menu-file",
         &[
             UiCommand::NewProject,
             UiCommand::Open,
@@ -371,7 +322,7 @@ pub const MENUS: [(&str, &[UiCommand]); 5] = [
         ],
     ),
     (
-        "Edit",
+        "menu-edit",
         &[
             UiCommand::Undo,
             UiCommand::Redo,
@@ -394,7 +345,7 @@ pub const MENUS: [(&str, &[UiCommand]); 5] = [
         ],
     ),
     (
-        "View",
+        "menu-view",
         &[
             UiCommand::NextDocument,
             UiCommand::PreviousDocument,
@@ -410,7 +361,7 @@ pub const MENUS: [(&str, &[UiCommand]); 5] = [
         ],
     ),
     (
-        "Suggest",
+        "menu-suggest",
         &[
             UiCommand::SuggestDocument,
             UiCommand::SuggestAll,
@@ -425,7 +376,7 @@ pub const MENUS: [(&str, &[UiCommand]); 5] = [
         ],
     ),
     (
-        "Review",
+        "menu-review",
         &[
             UiCommand::ReviewMode,
             UiCommand::NextUndecided,

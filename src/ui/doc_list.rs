@@ -4,7 +4,9 @@
 //! many documents the project has.
 
 use super::{Action, UiContext, text_line, theme};
+use crate::i18n::tr;
 use crate::model::{Document, LabelId, Project, Span, Status};
+use crate::tr;
 use egui::text::LayoutJob;
 use egui::{TextFormat, Ui};
 
@@ -47,19 +49,19 @@ pub fn doc_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, filter: &mut StatusFilte
             (done + usize::from(d.status_of(annotator) == Status::Done), of + 1)
         })
     });
-    ui.heading("Documents");
+    ui.heading(tr("documents-heading"));
     let fraction = if of == 0 { 0.0 } else { done as f32 / of as f32 };
-    ui.add(egui::ProgressBar::new(fraction).text(format!("{done} / {of} done")));
+    ui.add(egui::ProgressBar::new(fraction).text(tr!("documents-done", done = done, total = of)));
     ui.horizontal(|ui| {
-        egui::ComboBox::from_label("documents shown")
+        egui::ComboBox::from_label(tr("documents-shown"))
             .selected_text(match filter {
-                StatusFilter::All => "all",
-                StatusFilter::Only(s) => s.name(),
+                StatusFilter::All => tr("documents-all"),
+                StatusFilter::Only(s) => status_text(*s),
             })
             .show_ui(ui, |ui| {
-                ui.selectable_value(filter, StatusFilter::All, "all");
+                ui.selectable_value(filter, StatusFilter::All, tr("documents-all"));
                 for status in Status::ALL {
-                    ui.selectable_value(filter, StatusFilter::Only(status), status.name());
+                    ui.selectable_value(filter, StatusFilter::Only(status), status_text(status));
                 }
             });
     });
@@ -131,10 +133,11 @@ fn row_stats(
     annotator: &str,
     spans: &[Span],
 ) -> LayoutJob {
-    let font = egui::TextStyle::Small.resolve(ui.style());
-    let weak = ui.visuals().weak_text_color();
+    // Body size in the text colour: a line to read, not a hint.
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let weak = ui.visuals().text_color();
     let mut job = LayoutJob::default();
-    let status = format!("{}. {}", index + 1, doc.status_of(annotator).name());
+    let status = format!("{}. {}", index + 1, status_text(doc.status_of(annotator)));
     job.append(&status, 0.0, TextFormat::simple(font.clone(), weak));
     // One pass over the spans, however many labels the project has.
     let mut counts: ahash::HashMap<&LabelId, usize> = ahash::HashMap::default();
@@ -145,7 +148,17 @@ fn row_stats(
         let Some(n) = counts.get(&label.id).copied() else { continue };
         job.append(" · ", 0.0, TextFormat::simple(font.clone(), weak));
         let color = theme::label_color(label.color, 255);
-        job.append(&format!("{} {n}", label.name), 0.0, TextFormat::simple(font.clone(), color));
+        let name = crate::text::for_display(&label.name);
+        job.append(&format!("{name} {n}"), 0.0, TextFormat::simple(font.clone(), color));
     }
     job
+}
+
+/// A document's status in the interface language.
+pub fn status_text(status: Status) -> String {
+    tr(match status {
+        Status::New => "status-new",
+        Status::InProgress => "status-in-progress",
+        Status::Done => "status-done",
+    })
 }

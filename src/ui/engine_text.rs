@@ -121,8 +121,8 @@ impl EngineText {
 }
 
 /// A short text (a title, a span's text) drawn through the engine, wrapped at
-/// `max_width` and cut after `max_lines` lines: right-aligned when it is Arabic. Screen
-/// readers get the whole text.
+/// `max_width` and cut after `max_lines` lines with an ellipsis at its end (on the left of
+/// an Arabic line): right-aligned when it is Arabic. Screen readers get the whole text.
 pub fn text_line(
     ui: &mut Ui,
     engine: &mut EngineText,
@@ -132,21 +132,40 @@ pub fn text_line(
     max_lines: Option<usize>,
 ) -> egui::Response {
     let width = max_width.max(size);
-    let layout = engine.layout(text, width, size);
+    let mut layout = engine.layout(text, width, size);
     let line_height = engine.fonts.metrics(size).line_height();
+    let lines: usize = layout.paragraphs.iter().map(|p| p.layout.lines.len()).sum();
+    let cut = max_lines.is_some_and(|n| lines > n);
+    let ellipsis = size;
+    if cut {
+        // Room for the ellipsis at the end of the last line shown.
+        layout = engine.layout(text, (width - ellipsis).max(size), size);
+    }
     let height = max_lines.map_or(layout.height, |n| layout.height.min(n as f32 * line_height));
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
     if ui.is_rect_visible(rect) {
         let color = ui.visuals().text_color();
         let ctx = ui.ctx().clone();
         let mut mesh = engine.mesh(&ctx);
+        let mut last_shown = None;
         for p in &layout.paragraphs {
             let origin = rect.min + Vec2::new(0.0, p.y);
             for line in p.layout.lines.iter().filter(|l| p.y + l.y + l.height <= height + 0.5) {
                 engine.push_line(&ctx, &mut mesh, line, origin, size, color);
+                last_shown = Some((p.layout.rtl, p.y + line.y, line));
             }
         }
         ui.painter().add(mesh);
+        if cut && let Some((rtl, y, line)) = last_shown {
+            let x = if rtl {
+                line.clusters.first().map_or(rect.left(), |c| rect.left() + c.x0) - ellipsis / 2.0
+            } else {
+                line.clusters.last().map_or(rect.right(), |c| rect.left() + c.x1) + ellipsis / 2.0
+            };
+            let at = egui::pos2(x, rect.top() + y + line.baseline);
+            let font = egui::FontId::proportional(size * 0.8);
+            ui.painter().text(at, egui::Align2::CENTER_BOTTOM, "…", font, color);
+        }
     }
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
     response

@@ -1,14 +1,17 @@
 //! Input into actions, in one place: the shortcut table's commands live in the key
 //! context, Copy (which egui delivers as an event, not a key), the labels' keys (when
-//! annotating or reviewing) and the link types' keys (while a link is being made).
+//! annotating or reviewing) and the link types' keys (while a link is being made). A letter
+//! key is matched on its physical place when the keyboard layout gives a letter the table does
+//! not know ([`match_physical_keys`]).
 
 use super::commands::{KeyContext, UiCommand, hotkey_key};
 use super::{Action, LinkStep};
 use crate::model::Project;
-use egui::{InputState, Modifiers};
+use egui::{Event, InputState, Key, Modifiers};
 
 /// The actions this frame's keys ask for in `context`, consuming the keys they use.
 pub fn input_actions(input: &mut InputState, context: KeyContext, project: Option<&Project>) -> Vec<Action> {
+    match_physical_keys(input);
     let mut actions: Vec<Action> = table_commands(input, context).into_iter().map(Action::Run).collect();
     if context != KeyContext::Typing && input.events.iter().any(|e| matches!(e, egui::Event::Copy)) {
         actions.push(Action::Run(UiCommand::CopySelection));
@@ -34,6 +37,26 @@ pub fn input_actions(input: &mut InputState, context: KeyContext, project: Optio
         KeyContext::Typing => {}
     }
     actions
+}
+
+/// Under a layout whose letters the table does not know (Arabic: the N key types ن), a
+/// key press is matched on the physical key, so N opens a note whichever layout is active.
+/// A layout that gives a Latin letter or digit (AZERTY, Dvorak) is matched on that letter.
+pub fn match_physical_keys(input: &mut InputState) {
+    for event in &mut input.events {
+        if let Event::Key { key, physical_key: Some(physical), .. } = event
+            && !is_letter_or_digit(*key)
+            && is_letter_or_digit(*physical)
+        {
+            *key = *physical;
+        }
+    }
+}
+
+/// Whether `key` is one of A to Z or 0 to 9, the keys shortcuts and label keys use.
+fn is_letter_or_digit(key: Key) -> bool {
+    let name = key.name();
+    name.len() == 1 && name.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// The table's commands whose shortcut was pressed. egui matches a shortcut without Shift

@@ -9,9 +9,11 @@
 //! refused. Attributes are written as `value*: number, unit: text, counts: killed | injured,
 //! named: yes/no` ([`parse_attributes`]); a `*` after a name makes the attribute required.
 
-use super::Action;
 use super::commands::{UiCommand, hotkey_key};
+use super::{Action, EngineText, TextField};
+use crate::i18n::tr;
 use crate::model::{AttributeDef, AttributeKind, Color, Label, LabelId, Project, RelationType, clean_name};
+use crate::tr;
 use egui::Ui;
 
 /// The draft being edited, and a pending question.
@@ -54,7 +56,13 @@ impl LabelEditor {
         self.error = None;
     }
 
-    pub fn ui(&mut self, ctx: &egui::Context, project: &Project, actions: &mut Vec<Action>) {
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        project: &Project,
+        engine: &mut EngineText,
+        actions: &mut Vec<Action>,
+    ) {
         if !self.open {
             return;
         }
@@ -62,63 +70,74 @@ impl LabelEditor {
             self.open(project);
         }
         let mut open = self.open;
-        egui::Window::new("Labels").open(&mut open).resizable(true).default_width(520.0).show(ctx, |ui| {
-            self.body(ui, project, actions);
-        });
+        egui::Window::new(tr("labels-title")).open(&mut open).resizable(true).default_width(520.0).show(
+            ctx,
+            |ui| {
+                self.body(ui, project, engine, actions);
+            },
+        );
         self.open &= open;
     }
 
-    fn body(&mut self, ui: &mut Ui, project: &Project, actions: &mut Vec<Action>) {
+    fn body(&mut self, ui: &mut Ui, project: &Project, engine: &mut EngineText, actions: &mut Vec<Action>) {
         // A project may have dozens of labels: they scroll, the buttons stay.
         let height = (ui.ctx().content_rect().height() * 0.6).max(200.0);
         egui::ScrollArea::vertical().max_height(height).auto_shrink([false, true]).show(ui, |ui| {
-            self.drafts_ui(ui, project);
+            self.drafts_ui(ui, project, engine);
             ui.separator();
-            self.types_ui(ui);
+            self.types_ui(ui, engine);
         });
         ui.separator();
         self.buttons_ui(ui, project, actions);
     }
 
     /// The labels: one group each, and the question about deleting one that has spans.
-    fn drafts_ui(&mut self, ui: &mut Ui, project: &Project) {
+    fn drafts_ui(&mut self, ui: &mut Ui, project: &Project, engine: &mut EngineText) {
         let mut delete = None;
         let fields = self.keys.iter_mut().zip(self.attributes.iter_mut());
         for (i, (label, (key, attributes))) in self.drafts.iter_mut().zip(fields).enumerate() {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    let name = ui.label("Name");
-                    ui.add(egui::TextEdit::singleline(&mut label.name).desired_width(140.0))
+                    let name = ui.label(tr("labels-name"));
+                    TextField::singleline(&mut label.name)
+                        .desired_width(140.0)
+                        .show(ui, engine)
+                        .response
                         .labelled_by(name.id);
                     let mut rgb = label.color.0;
-                    if ui.color_edit_button_srgb(&mut rgb).on_hover_text("Colour").changed() {
+                    if ui.color_edit_button_srgb(&mut rgb).on_hover_text(tr("labels-colour")).changed() {
                         label.color = Color(rgb);
                     }
-                    let key_label = ui.label("Key");
-                    ui.add(egui::TextEdit::singleline(key).char_limit(1).desired_width(24.0))
+                    let key_label = ui.label(tr("labels-key"));
+                    TextField::singleline(key)
+                        .char_limit(1)
+                        .desired_width(24.0)
+                        .show(ui, engine)
+                        .response
                         .labelled_by(key_label.id);
-                    if ui.small_button("Delete").on_hover_text("Delete label").clicked() {
+                    if ui.small_button(tr("labels-delete")).on_hover_text(tr("labels-delete-label")).clicked()
+                    {
                         delete = Some(i);
                     }
                 });
-                let guideline = ui.label("Guideline");
-                ui.add(
-                    egui::TextEdit::multiline(&mut label.description)
-                        .desired_rows(2)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(guideline.id);
+                let guideline = ui.label(tr("labels-guideline"));
+                TextField::multiline(&mut label.description)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY)
+                    .show(ui, engine)
+                    .response
+                    .labelled_by(guideline.id);
                 ui.horizontal(|ui| {
-                    let name = ui.label("Attributes").on_hover_text(
-                        "What spans of this label carry, e.g. value*: number, unit: text, \
-                         counts: killed | injured | other, named: yes/no (a * after a name: required)",
-                    );
-                    ui.add(
-                        egui::TextEdit::singleline(attributes)
-                            .desired_width(f32::INFINITY)
-                            .hint_text("value: number, unit: text"),
-                    )
-                    .labelled_by(name.id);
+                    let name = ui.label(tr("labels-attributes")).on_hover_text(tr("labels-attributes-hint"));
+                    TextField::singleline(attributes)
+                        .desired_width(f32::INFINITY)
+                        .hint(
+                            crate::i18n::message(crate::i18n::lang(), "labels-attributes-placeholder", None)
+                                .unwrap_or_default(),
+                        )
+                        .show(ui, engine)
+                        .response
+                        .labelled_by(name.id);
                 });
             });
         }
@@ -134,19 +153,16 @@ impl LabelEditor {
             let i = self.drafts.iter().position(|l| l.id == id).unwrap_or(usize::MAX);
             let name = self.drafts.get(i).map(|l| l.name.clone()).unwrap_or_default();
             ui.separator();
-            ui.colored_label(
-                super::theme::ERROR_COLOR,
-                format!("{count} spans use “{name}”. Delete the label and those spans?"),
-            );
+            ui.colored_label(super::theme::ERROR_COLOR, tr!("labels-spans-use", count = count, name = name));
             ui.horizontal(|ui| {
-                if ui.button("Delete label and spans").clicked() {
+                if ui.button(tr("labels-delete-with-spans")).clicked() {
                     if let Some(label) = self.drafts.get(i) {
                         self.confirmed_deletions.push(label.id.clone());
                     }
                     self.remove_draft(i);
                     self.pending_delete = None;
                 }
-                if ui.button("Keep it").clicked() {
+                if ui.button(tr("labels-keep")).clicked() {
                     self.pending_delete = None;
                 }
             });
@@ -156,7 +172,7 @@ impl LabelEditor {
     /// Add, apply and close.
     fn buttons_ui(&mut self, ui: &mut Ui, project: &Project, actions: &mut Vec<Action>) {
         ui.horizontal(|ui| {
-            if ui.button("Add label").clicked() {
+            if ui.button(tr("labels-add")).clicked() {
                 let n = self.drafts.len() + 1;
                 let id =
                     (n..).map(|k| format!("label{k}")).find(|id| !self.drafts.iter().any(|l| l.id.0 == *id));
@@ -171,7 +187,7 @@ impl LabelEditor {
                 self.keys.push(String::new());
                 self.attributes.push(String::new());
             }
-            if ui.button("Add link type").clicked() {
+            if ui.button(tr("labels-add-link-type")).clicked() {
                 let n = self.types.len() + 1;
                 let id =
                     (n..).map(|k| format!("link{k}")).find(|id| !self.types.iter().any(|t| t.id.0 == *id));
@@ -181,7 +197,7 @@ impl LabelEditor {
                 self.types.push(kind);
                 self.type_fields.push(Default::default());
             }
-            if ui.button("Apply").clicked() {
+            if ui.button(tr("labels-apply")).clicked() {
                 match (self.finished_drafts(), self.finished_types()) {
                     (Ok(labels), Ok(relation_types))
                         if labels != project.labels || relation_types != project.relation_types =>
@@ -195,7 +211,7 @@ impl LabelEditor {
                     (Err(message), _) | (_, Err(message)) => self.error = Some(message),
                 }
             }
-            if ui.button("Close").clicked() {
+            if ui.button(tr("button-close")).clicked() {
                 self.open = false;
             }
         });
@@ -206,45 +222,63 @@ impl LabelEditor {
 
     /// The link types: one group each with name, colour, key, the labels it goes from and
     /// to (ids, comma-separated; empty for any), guideline and a delete button.
-    fn types_ui(&mut self, ui: &mut Ui) {
-        ui.label(egui::RichText::new("Link types").strong())
-            .on_hover_text("L links the selected span; the type's key picks the type");
+    fn types_ui(&mut self, ui: &mut Ui, engine: &mut EngineText) {
+        ui.label(egui::RichText::new(tr("labels-link-types")).strong())
+            .on_hover_text(tr("labels-link-types-hint"));
         let mut delete = None;
         for (i, (kind, [key, heads, tails])) in
             self.types.iter_mut().zip(self.type_fields.iter_mut()).enumerate()
         {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    let name = ui.label("Name");
-                    ui.add(egui::TextEdit::singleline(&mut kind.name).desired_width(120.0))
+                    let name = ui.label(tr("labels-name"));
+                    TextField::singleline(&mut kind.name)
+                        .desired_width(120.0)
+                        .show(ui, engine)
+                        .response
                         .labelled_by(name.id);
                     let mut rgb = kind.color.0;
-                    if ui.color_edit_button_srgb(&mut rgb).on_hover_text("Colour").changed() {
+                    if ui.color_edit_button_srgb(&mut rgb).on_hover_text(tr("labels-colour")).changed() {
                         kind.color = Color(rgb);
                     }
-                    let key_label = ui.label("Key");
-                    ui.add(egui::TextEdit::singleline(key).char_limit(1).desired_width(24.0))
+                    let key_label = ui.label(tr("labels-key"));
+                    TextField::singleline(key)
+                        .char_limit(1)
+                        .desired_width(24.0)
+                        .show(ui, engine)
+                        .response
                         .labelled_by(key_label.id);
-                    if ui.small_button("Delete").on_hover_text("Delete link type").clicked() {
+                    if ui
+                        .small_button(tr("labels-delete"))
+                        .on_hover_text(tr("labels-delete-link-type"))
+                        .clicked()
+                    {
                         delete = Some(i);
                     }
                 });
                 ui.horizontal(|ui| {
-                    let from =
-                        ui.label("From").on_hover_text("Label ids the link starts from; empty for any");
-                    ui.add(egui::TextEdit::singleline(heads).desired_width(120.0).hint_text("any"))
+                    let from = ui.label(tr("labels-from")).on_hover_text(tr("labels-from-hint"));
+                    TextField::singleline(heads)
+                        .desired_width(120.0)
+                        .hint(crate::i18n::plain("labels-any"))
+                        .show(ui, engine)
+                        .response
                         .labelled_by(from.id);
-                    let to = ui.label("To").on_hover_text("Label ids the link points to; empty for any");
-                    ui.add(egui::TextEdit::singleline(tails).desired_width(120.0).hint_text("any"))
+                    let to = ui.label(tr("labels-to")).on_hover_text(tr("labels-to-hint"));
+                    TextField::singleline(tails)
+                        .desired_width(120.0)
+                        .hint(crate::i18n::plain("labels-any"))
+                        .show(ui, engine)
+                        .response
                         .labelled_by(to.id);
                 });
-                let guideline = ui.label("Guideline");
-                ui.add(
-                    egui::TextEdit::multiline(&mut kind.description)
-                        .desired_rows(1)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(guideline.id);
+                let guideline = ui.label(tr("labels-guideline"));
+                TextField::multiline(&mut kind.description)
+                    .desired_rows(1)
+                    .desired_width(f32::INFINITY)
+                    .show(ui, engine)
+                    .response
+                    .labelled_by(guideline.id);
             });
         }
         if let Some(i) = delete
@@ -269,8 +303,9 @@ impl LabelEditor {
         for ((label, key), attributes) in self.drafts.iter_mut().zip(&self.keys).zip(&self.attributes) {
             label.hotkey = key.trim().chars().next();
             label.name = label.name.trim().to_string();
-            label.attributes =
-                parse_attributes(attributes).map_err(|e| format!("Attributes of “{}”: {e}", label.name))?;
+            label.attributes = parse_attributes(attributes).map_err(|e| {
+                tr!("labels-error-attributes", label = label.name.as_str(), error = e.to_string())
+            })?;
         }
         check_drafts(&self.drafts)?;
         Ok(self.drafts.clone())
@@ -284,9 +319,11 @@ impl LabelEditor {
             let mut out = Vec::new();
             for id in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
                 if !labels.contains(&id) {
-                    return Err(format!(
-                        "Link type “{name}”: there is no label “{id}” (use label ids: {}).",
-                        labels.join(", ")
+                    return Err(tr!(
+                        "labels-error-no-such-label",
+                        name = name,
+                        id = id,
+                        ids = labels.join(", ")
                     ));
                 }
                 out.push(LabelId::new(id));
@@ -296,7 +333,7 @@ impl LabelEditor {
         for (kind, [key, heads, tails]) in self.types.iter_mut().zip(&self.type_fields) {
             kind.name = kind.name.trim().to_string();
             if kind.name.is_empty() {
-                return Err("Every link type needs a name.".into());
+                return Err(tr("labels-error-type-no-name"));
             }
             kind.hotkey = key.trim().chars().next();
             if let Some(k) = kind.hotkey
@@ -316,7 +353,7 @@ impl LabelEditor {
         }
         for (i, kind) in self.types.iter().enumerate() {
             if self.types.iter().take(i).any(|t| t.id == kind.id) {
-                return Err(format!("Two link types are called “{}”.", kind.id));
+                return Err(tr!("labels-error-type-twice", id = kind.id.as_str()));
             }
             let clash = self
                 .types
@@ -324,11 +361,11 @@ impl LabelEditor {
                 .take(i)
                 .find(|t| t.hotkey.zip(kind.hotkey).is_some_and(|(a, b)| a.eq_ignore_ascii_case(&b)));
             if let Some(other) = clash {
-                return Err(format!(
-                    "Key “{}” is given to both “{}” and “{}”.",
-                    kind.hotkey.unwrap_or(' '),
-                    other.name,
-                    kind.name
+                return Err(tr!(
+                    "labels-error-key-twice",
+                    key = kind.hotkey.unwrap_or(' ').to_string(),
+                    first = other.name.as_str(),
+                    second = kind.name.as_str()
                 ));
             }
         }
@@ -399,19 +436,24 @@ fn spans_with_label(project: &Project, id: &LabelId) -> usize {
 pub fn check_drafts(drafts: &[Label]) -> Result<(), String> {
     for (i, label) in drafts.iter().enumerate() {
         if label.name.is_empty() {
-            return Err("Every label needs a name.".into());
+            return Err(tr("labels-error-no-name"));
         }
         let Some(key) = label.hotkey else { continue };
         if hotkey_key(key).is_none() {
-            return Err(format!("“{key}” can't be a hotkey: use a digit or a Latin letter."));
+            return Err(tr!("labels-error-not-a-key", key = key.to_string()));
         }
         if let Some(cmd) = UiCommand::bound_to_bare_char(key) {
-            return Err(format!("Key “{key}” is already used by “{}”.", cmd.label()));
+            return Err(tr!("labels-error-key-used", key = key.to_string(), command = cmd.label()));
         }
         let clash =
             drafts.iter().take(i).find(|other| other.hotkey.is_some_and(|k| k.eq_ignore_ascii_case(&key)));
         if let Some(other) = clash {
-            return Err(format!("Key “{key}” is given to both “{}” and “{}”.", other.name, label.name));
+            return Err(tr!(
+                "labels-error-key-twice",
+                key = key.to_string(),
+                first = other.name.as_str(),
+                second = label.name.as_str()
+            ));
         }
     }
     Ok(())

@@ -15,8 +15,8 @@ pub mod glyph_atlas;
 pub mod guidelines;
 pub mod keys;
 pub mod label_editor;
-pub mod marks;
 pub mod label_picker;
+pub mod marks;
 pub mod modal;
 pub mod palette;
 pub mod patterns;
@@ -26,11 +26,13 @@ pub mod review_panel;
 pub mod search;
 pub mod span_list;
 pub mod team_view;
+pub mod text_field;
 pub mod theme;
 pub mod toasts;
 pub mod transfer;
 
 pub use engine_text::{EngineText, Quad, push_quads, snap, text_line};
+pub use text_field::TextField;
 
 use crate::formats::{ExportFormat, ExportOptions};
 use crate::model::{CharRange, DocId, Label, LabelId, SpanId};
@@ -97,6 +99,10 @@ pub enum Action {
     Link(LinkStep),
     /// Set attribute `name` of span `span` from typed text (blank removes it).
     SetAttribute { span: SpanId, name: String, text: String },
+    /// Show the interface in this language (remembered).
+    SetLanguage(crate::i18n::Lang),
+    /// Write numbers in Arabic-Indic digits in the Arabic interface (remembered).
+    SetIndicDigits(bool),
     /// Set attribute `name` of span `span` to a value (a choice, yes/no), or remove it.
     SetAttributeValue { span: SpanId, name: String, value: Option<crate::model::AttrValue> },
 }

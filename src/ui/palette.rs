@@ -2,6 +2,7 @@
 //! is the tooltip.
 
 use super::{Action, UiContext};
+use crate::text::for_display;
 use egui::{RichText, Ui};
 
 /// The buttons wrap onto more lines when there are many labels; they are enabled while
@@ -12,8 +13,8 @@ pub fn palette_ui(ui: &mut Ui, cx: &mut UiContext<'_>) {
         for label in &cx.frame.project.labels {
             let color = super::theme::label_color(label.color, 255);
             let text = match label.hotkey {
-                Some(key) => format!("{key}  {}", label.name),
-                None => label.name.clone(),
+                Some(key) => format!("{key}  {}", for_display(&label.name)),
+                None => for_display(&label.name),
             };
             let button = egui::Button::new(RichText::new(text).strong())
                 .fill(super::theme::label_color(label.color, 70))

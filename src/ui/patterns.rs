@@ -3,7 +3,8 @@
 //! phrases only). Works on a draft; "Apply" pushes
 //! [`Action::SetPatterns`], one undo step.
 
-use super::Action;
+use super::{Action, EngineText, TextField};
+use crate::i18n::tr;
 use crate::model::{LabelId, Pattern, Project};
 
 /// The draft being edited.
@@ -22,7 +23,13 @@ impl PatternEditor {
         self.drafts = project.patterns.clone();
     }
 
-    pub fn ui(&mut self, ctx: &egui::Context, project: &Project, actions: &mut Vec<Action>) {
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        project: &Project,
+        engine: &mut EngineText,
+        actions: &mut Vec<Action>,
+    ) {
         if !self.open {
             return;
         }
@@ -30,11 +37,8 @@ impl PatternEditor {
             self.open(project);
         }
         let mut open = self.open;
-        egui::Window::new("Project patterns").open(&mut open).default_width(520.0).show(ctx, |ui| {
-            ui.label(
-                "Phrases that suggest a label wherever they occur (harakat, tatweel and alef forms are \
-                 ignored).",
-            );
+        egui::Window::new(tr("patterns-title")).open(&mut open).default_width(520.0).show(ctx, |ui| {
+            ui.label(tr("patterns-intro"));
             let mut delete = None;
             for (i, pattern) in self.drafts.iter_mut().enumerate() {
                 ui.horizontal(|ui| {
@@ -48,10 +52,13 @@ impl PatternEditor {
                             }
                         },
                     );
-                    let phrase = ui.label("Phrase");
-                    ui.add(egui::TextEdit::singleline(&mut pattern.phrase).desired_width(220.0))
+                    let phrase = ui.label(tr("patterns-phrase"));
+                    TextField::singleline(&mut pattern.phrase)
+                        .desired_width(220.0)
+                        .show(ui, engine)
+                        .response
                         .labelled_by(phrase.id);
-                    if ui.small_button("Delete").clicked() {
+                    if ui.small_button(tr("labels-delete")).clicked() {
                         delete = Some(i);
                     }
                 });
@@ -61,17 +68,17 @@ impl PatternEditor {
             }
             ui.separator();
             ui.horizontal(|ui| {
-                if ui.button("Add pattern").clicked() {
+                if ui.button(tr("patterns-add")).clicked() {
                     let label =
                         project.labels.first().map_or_else(|| LabelId::new("claim"), |l| l.id.clone());
                     self.drafts.push(Pattern { label, phrase: String::new(), regex: false });
                 }
-                if ui.button("Apply").clicked() {
+                if ui.button(tr("labels-apply")).clicked() {
                     let patterns = check(&self.drafts);
                     self.drafts = patterns.clone();
                     actions.push(Action::SetPatterns(patterns));
                 }
-                if ui.button("Close").clicked() {
+                if ui.button(tr("button-close")).clicked() {
                     self.open = false;
                 }
             });

@@ -17,33 +17,29 @@ impl PerformanceWindow {
             return;
         }
         let mut open = true;
-        egui::Window::new("Performance").open(&mut open).resizable(false).show(ctx, |ui| {
-            let recent = recorder.recent();
-            ui.label(format!(
-                "The last {} frames ({} drawn since the window opened). Times in milliseconds.",
-                recent.ui.frames.min(RECENT_FRAMES as u64),
-                recorder.ui.len()
-            ));
-            egui::Grid::new("performance").striped(true).num_columns(8).show(ui, |ui| {
-                for heading in ["", "count", "p50", "p95", "p99", "max", "> 16 ms", "> 33 ms"] {
-                    ui.strong(heading);
-                }
-                ui.end_row();
-                summary_row(ui, "Frame (ui)", &recent.ui);
-                summary_row(ui, "Input to frame", &recent.input_latency);
-                summary_row(ui, "Frame total", &recent.frame_total);
-            });
-            ui.add_space(4.0);
-            ui.label(
-                egui::RichText::new(
-                    "Frame: the app's work per frame. Input to frame: from a key or mouse event to the \
-                     end of the frame that handled it. Frame total: with drawing. Set \
-                     HASHIYA_FRAME_STATS=FILE to have these written to FILE on exit.",
-                )
-                .small()
-                .weak(),
-            );
-        });
+        egui::Window::new(crate::i18n::tr("performance-title")).open(&mut open).resizable(false).show(
+            ctx,
+            |ui| {
+                let recent = recorder.recent();
+                ui.label(crate::tr!(
+                    "performance-intro",
+                    recent = recent.ui.frames.min(RECENT_FRAMES as u64),
+                    total = recorder.ui.len()
+                ));
+                egui::Grid::new("performance").striped(true).num_columns(8).show(ui, |ui| {
+                    let count = crate::i18n::tr("performance-count");
+                    for heading in ["", &count, "p50", "p95", "p99", "max", "> 16 ms", "> 33 ms"] {
+                        ui.strong(heading);
+                    }
+                    ui.end_row();
+                    summary_row(ui, &crate::i18n::tr("performance-frame"), &recent.ui);
+                    summary_row(ui, &crate::i18n::tr("performance-input"), &recent.input_latency);
+                    summary_row(ui, &crate::i18n::tr("performance-total"), &recent.frame_total);
+                });
+                ui.add_space(4.0);
+                ui.label(egui::RichText::new(crate::i18n::tr("performance-notes")).small().weak());
+            },
+        );
         self.open = open;
         ctx.request_repaint_after(std::time::Duration::from_millis(500));
     }

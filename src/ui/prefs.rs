@@ -23,6 +23,10 @@ pub struct Prefs {
     pub recent: Vec<PathBuf>,
     /// The document last open in each project, most recent first.
     pub last_documents: Vec<LastDocument>,
+    /// The interface language chosen in View > Language (`HASHIYA_LANG` overrides it).
+    pub lang: Option<crate::i18n::Lang>,
+    /// Numbers in Arabic-Indic digits in the Arabic interface.
+    pub indic_digits: bool,
 }
 
 /// The document that was open when a project was last left.
@@ -40,6 +44,8 @@ impl Default for Prefs {
             font_size: super::theme::DOC_FONT_SIZE,
             recent: Vec::new(),
             last_documents: Vec::new(),
+            lang: None,
+            indic_digits: false,
         }
     }
 }

@@ -2,9 +2,11 @@
 //! tatweel are ignored and the alef forms match each other. Hits are highlighted; Enter
 //! goes to the next one (across documents when searching the project).
 
-use super::Action;
+use super::{Action, EngineText, TextField};
+use crate::i18n::tr;
 use crate::model::search::SearchIndex;
 use crate::model::{CharRange, DocId, Project};
+use crate::tr;
 use egui::Ui;
 use std::collections::BTreeMap;
 
@@ -102,6 +104,11 @@ impl Search {
         (self.open && d == doc).then_some(*r)
     }
 
+    /// Which hit is the current one (0-based), once stepped to.
+    pub fn current(&self) -> Option<usize> {
+        self.current
+    }
+
     pub fn hit_count(&self) -> usize {
         self.hits.len()
     }
@@ -129,35 +136,42 @@ impl Search {
         project: &Project,
         doc: Option<&DocId>,
         revision: u64,
+        engine: &mut EngineText,
         actions: &mut Vec<Action>,
     ) {
         if !self.open {
             return;
         }
-        ui.horizontal(|ui| {
-            ui.label("Find");
-            let edit = ui.add(
-                egui::TextEdit::singleline(&mut self.query)
-                    .hint_text("word, with or without harakat")
-                    .desired_width(260.0),
-            );
+        // Wraps rather than pushing Close out of the panel.
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr("search-find"));
+            let field = TextField::singleline(&mut self.query)
+                .id(egui::Id::unique("hashiya-search-field"))
+                .hint(crate::i18n::plain("search-hint"))
+                .desired_width(260.0)
+                .show(ui, engine);
+            let edit = field.response;
             if std::mem::take(&mut self.focus) {
                 edit.request_focus();
             }
-            ui.selectable_value(&mut self.scope, Scope::Document, "this document");
-            ui.selectable_value(&mut self.scope, Scope::Project, "all documents");
+            ui.selectable_value(&mut self.scope, Scope::Document, tr("search-this-document"));
+            ui.selectable_value(&mut self.scope, Scope::Project, tr("search-all-documents"));
             self.refresh(project, doc, revision);
-            let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            // Enter keeps the field's focus, so each press steps to the next hit.
+            let enter = field.submitted;
             let shift = ui.input(|i| i.modifiers.shift);
-            if (enter || ui.button("Next").clicked())
+            if (enter || ui.button(tr("search-next")).clicked())
                 && let Some((d, r)) = self.step(!shift)
             {
                 actions.push(Action::Reveal(d, r));
                 edit.request_focus();
             }
-            let place = self.current.map(|i| format!("{} of ", i + 1)).unwrap_or_default();
-            ui.label(format!("{place}{} hits", self.hits.len()));
-            if ui.button("Close").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            let count = self.hits.len();
+            ui.label(match self.current {
+                Some(i) => tr!("search-place-hits", place = i + 1, count = count),
+                None => tr!("search-hits", count = count),
+            });
+            if ui.button(tr("button-close")).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
                 self.open = false;
             }
         });

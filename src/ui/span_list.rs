@@ -8,8 +8,11 @@
 //! selected span's attributes, edited in place.
 
 use super::commands::UiCommand;
-use super::{Action, LinkStep, UiContext, text_line, theme};
+use super::{Action, LinkStep, TextField, UiContext, bars, text_line, theme};
+use crate::i18n::{plain, tr};
 use crate::model::{AttrValue, AttributeKind, CharIndex, DocId, Label, Project, Relation, Span, SpanId};
+use crate::text::for_display;
+use crate::tr;
 use egui::{RichText, Ui};
 
 /// One row of the list: a span, or a link of the span above it.
@@ -31,11 +34,9 @@ pub fn span_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, doc: &DocId, reveal: bo
     let layer_doc = project.layers.get(annotator).and_then(|l| l.docs.get(doc));
     let spans = layer_doc.map(|d| d.spans.as_slice()).unwrap_or(&[]);
     let relations = layer_doc.map(|d| d.relations.as_slice()).unwrap_or(&[]);
-    ui.heading(format!("Spans ({})", spans.len()));
+    ui.heading(tr!("spans-heading", count = spans.len()));
     if spans.is_empty() {
-        ui.label(
-            RichText::new("Select text, then press a label's key (1, 2, 3…) or click its button.").weak(),
-        );
+        ui.label(RichText::new(tr("spans-empty")).weak());
         return;
     }
     let text = document.text.as_str();
@@ -46,8 +47,13 @@ pub fn span_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, doc: &DocId, reveal: bo
     }
     let rows = rows(spans, relations);
     let text_height = cx.engine.fonts.metrics(theme::LIST_FONT_SIZE).line_height();
+    let note_height = cx.engine.fonts.metrics(theme::NOTE_FONT_SIZE).line_height();
     let header = ui.spacing().interact_size.y;
-    let row_height = header + text_height + 2.0 * theme::LIST_ROW_PADDING + ui.spacing().item_spacing.y;
+    let row_height = 2.0 * header
+        + text_height
+        + note_height
+        + 2.0 * theme::LIST_ROW_PADDING
+        + 3.0 * ui.spacing().item_spacing.y;
     let mut area = egui::ScrollArea::vertical().id_salt("span-list").auto_shrink([false, false]);
     if reveal && let Some(row) = rows.iter().position(|r| matches!(r, Row::Span(s) if Some(s.id) == selected))
     {
@@ -57,9 +63,21 @@ pub fn span_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, doc: &DocId, reveal: bo
     area.show_rows(ui, row_height, rows.len(), |ui, range| {
         for row in rows.get(range).unwrap_or(&[]) {
             match row {
-                Row::Span(span) => span_row_ui(ui, cx, doc, span, slice(span)),
+                Row::Span(span) => {
+                    let click = row_click(ui, ("span-row", span.id), row_height);
+                    span_row_ui(ui, cx, span, slice(span));
+                    if click.clicked() {
+                        cx.actions.push(Action::SelectSpan(Some(span.id)));
+                        cx.actions.push(Action::Reveal(doc.clone(), span.range()));
+                    }
+                }
                 Row::Link { of, relation, other } => {
-                    link_row_ui(ui, cx, doc, of, relation, other, slice(other))
+                    let click = row_click(ui, ("link-row", of.id, relation.id), row_height);
+                    link_row_ui(ui, cx, of, relation, other, slice(other));
+                    if click.on_hover_text(tr("spans-go-to-linked")).clicked() {
+                        cx.actions.push(Action::SelectSpan(Some(other.id)));
+                        cx.actions.push(Action::Reveal(doc.clone(), other.range()));
+                    }
                 }
             }
         }
@@ -86,61 +104,66 @@ fn label_of<'p>(project: &'p Project, span: &Span) -> (Option<&'p Label>, egui::
     (label, label.map_or(egui::Color32::GRAY, |l| theme::label_color(l.color, 255)))
 }
 
-fn span_row_ui(ui: &mut Ui, cx: &mut UiContext<'_>, doc: &DocId, span: &Span, text: &str) {
+/// A click anywhere on a row goes to its span. Made before the row's buttons, so they stay
+/// on top and get their own clicks.
+fn row_click(ui: &Ui, salt: impl std::hash::Hash + std::fmt::Debug, height: f32) -> egui::Response {
+    let rect = egui::Rect::from_min_size(ui.cursor().min, egui::vec2(ui.available_width(), height));
+    ui.interact(rect, ui.scope_id().with(salt), egui::Sense::click())
+}
+
+fn span_row_ui(ui: &mut Ui, cx: &mut UiContext<'_>, span: &Span, text: &str) {
     let project = cx.frame.project;
     let is_selected = cx.frame.view.selected_span == Some(span.id);
     let is_target = cx.frame.view.link.as_ref().is_some_and(|l| l.target == Some(span.id));
     let (label, color) = label_of(project, span);
     let stroke = if is_selected || is_target { egui::Stroke::new(1.5, color) } else { egui::Stroke::NONE };
     let frame = egui::Frame::new().inner_margin(theme::LIST_ROW_PADDING).corner_radius(4.0).stroke(stroke);
-    let row = frame.show(ui, |ui| {
+    frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
-        // The buttons keep their place; the label, offsets and annotator are cut short
-        // when the panel is narrow.
-        egui::Sides::new().shrink_left().truncate().show(
-            ui,
-            |ui| {
+        // The header has a row of its own, so the offsets, the annotator and the suggested
+        // marker show at any panel width; the buttons go on the next row.
+        bars::row(ui, |ui| {
+            let name = label.map_or(span.label.as_str(), |l| l.name.as_str());
+            ui.label(RichText::new(for_display(name)).strong().color(color));
+            ui.label(format!("{}–{}", span.start, span.end));
+            ui.label(for_display(&span.annotator));
+            if is_target {
+                ui.label(RichText::new(tr("spans-link-target")).small().italics());
+            }
+            if span.is_suggested() {
+                suggestion_buttons(ui, span.id, cx.actions);
+            }
+            if let Some(def) = label.and_then(|l| crate::model::missing_required(l, &span.attributes).next())
+            {
                 ui.label(
-                    RichText::new(label.map_or(span.label.as_str(), |l| l.name.as_str()))
-                        .strong()
-                        .color(color),
-                );
-                if is_target {
-                    ui.label(RichText::new("link target").small().italics());
-                }
-                if span.is_suggested() {
-                    ui.label(RichText::new("suggested").small().italics())
-                        .on_hover_text("Y accepts, X rejects");
-                }
-                if let Some(def) =
-                    label.and_then(|l| crate::model::missing_required(l, &span.attributes).next())
-                {
-                    ui.label(
-                        RichText::new(format!("{} missing", def.name)).small().color(theme::ERROR_COLOR),
-                    )
-                    .on_hover_text(
-                        "A required attribute is unset: select the span and set it above the list",
-                    );
-                }
-                ui.label(RichText::new(format!("{}..{}", span.start, span.end)).small().weak());
-                for (name, value) in span.attributes.iter().take(2) {
-                    ui.label(RichText::new(format!("{name}: {value}")).small())
-                        .on_hover_text("Attribute; edit it above the list with the span selected");
-                }
-                ui.label(RichText::new(&span.annotator).small().weak());
-                if let Some(note) = &span.note {
-                    ui.label(RichText::new("note").small().italics()).on_hover_text(note.as_str());
-                }
-            },
-            |ui| row_buttons(ui, project, span.id, cx.actions),
-        );
+                    RichText::new(for_display(&format!("{} ?", def.name))).small().color(theme::ERROR_COLOR),
+                )
+                .on_hover_text(tr("spans-attribute-hint"));
+            }
+        });
+        bars::row(ui, |ui| {
+            row_buttons(ui, project, span.id, cx.actions);
+            for (name, value) in span.attributes.iter().take(2) {
+                ui.label(RichText::new(for_display(&format!("{name}: {value}"))).small())
+                    .on_hover_text(tr("spans-attribute-hint"));
+            }
+        });
         text_line(ui, cx.engine, text, theme::LIST_FONT_SIZE, ui.available_width(), Some(1));
+        let note = span.note.as_deref().map(|n| format!("{}: {n}", plain("spans-note"))).unwrap_or_default();
+        text_line(ui, cx.engine, &note, theme::NOTE_FONT_SIZE, ui.available_width(), Some(1));
     });
-    let response =
-        ui.interact(row.response.rect, ui.scope_id().with(("span-row", span.id)), egui::Sense::click());
-    if response.clicked() {
-        cx.actions.push(Action::SelectSpan(Some(span.id)));
-        cx.actions.push(Action::Reveal(doc.clone(), span.range()));
+}
+
+/// "suggested" with buttons to accept (Y) and reject (X) the suggestion.
+fn suggestion_buttons(ui: &mut Ui, id: SpanId, actions: &mut Vec<Action>) {
+    ui.label(RichText::new(tr("spans-suggested")).small().italics().color(theme::SUGGESTED_COLOR));
+    for (message, cmd) in
+        [("spans-accept", UiCommand::AcceptSuggestion), ("spans-reject", UiCommand::RejectSuggestion)]
+    {
+        if ui.small_button(tr(message)).on_hover_text(hint(&cmd.label(), cmd, ui)).clicked() {
+            actions.push(Action::SelectSpan(Some(id)));
+            actions.push(Action::Run(cmd));
+        }
     }
 }
 
@@ -149,7 +172,6 @@ fn span_row_ui(ui: &mut Ui, cx: &mut UiContext<'_>, doc: &DocId, span: &Span, te
 fn link_row_ui(
     ui: &mut Ui,
     cx: &mut UiContext<'_>,
-    doc: &DocId,
     of: &Span,
     relation: &Relation,
     other: &Span,
@@ -160,7 +182,7 @@ fn link_row_ui(
     let kind_color = kind.map_or(egui::Color32::GRAY, |k| theme::label_color(k.color, 255));
     let (other_label, other_color) = label_of(project, other);
     let outgoing = relation.head == of.id;
-    let row = egui::Frame::new()
+    egui::Frame::new()
         .inner_margin(egui::Margin { left: 22, right: theme::LIST_ROW_PADDING as i8, top: 4, bottom: 4 })
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
@@ -168,25 +190,25 @@ fn link_row_ui(
                 ui,
                 |ui| {
                     let name = kind.map_or(relation.kind.as_str(), |k| k.name.as_str());
+                    let name = for_display(name);
                     let text = if outgoing { format!("{name} ->") } else { format!("<- {name}") };
-                    ui.label(RichText::new(text).color(kind_color).strong()).on_hover_text(if outgoing {
-                        "Link from this span"
-                    } else {
-                        "Link to this span"
-                    });
+                    let tip = if outgoing { tr("spans-link-from-this") } else { tr("spans-link-to-this") };
+                    ui.label(RichText::new(text).color(kind_color).strong()).on_hover_text(tip);
                     ui.label(
-                        RichText::new(other_label.map_or(other.label.as_str(), |l| l.name.as_str()))
-                            .color(other_color)
-                            .small(),
+                        RichText::new(for_display(
+                            other_label.map_or(other.label.as_str(), |l| l.name.as_str()),
+                        ))
+                        .color(other_color)
+                        .small(),
                     );
                     if relation.origin.is_suggested() {
-                        ui.label(RichText::new("suggested").small().italics());
+                        ui.label(RichText::new(tr("spans-suggested")).small().italics());
                     }
                 },
                 |ui| {
                     if ui
-                        .small_button("Delete")
-                        .on_hover_text("Delete this link (undo brings it back)")
+                        .small_button(tr("spans-delete"))
+                        .on_hover_text(tr("spans-delete-link-hint"))
                         .clicked()
                     {
                         cx.actions.push(Action::Link(LinkStep::Delete(relation.id)));
@@ -195,12 +217,6 @@ fn link_row_ui(
             );
             text_line(ui, cx.engine, text, theme::LIST_FONT_SIZE, ui.available_width(), Some(1));
         });
-    let id = ui.scope_id().with(("link-row", of.id, relation.id));
-    let response = ui.interact(row.response.rect, id, egui::Sense::click());
-    if response.on_hover_text("Go to the linked span").clicked() {
-        cx.actions.push(Action::SelectSpan(Some(other.id)));
-        cx.actions.push(Action::Reveal(doc.clone(), other.range()));
-    }
 }
 
 /// While a link is made: its head, its target and a button per relation type (those that
@@ -215,19 +231,19 @@ fn link_bar_ui(ui: &mut Ui, cx: &mut UiContext<'_>, spans: &[Span], text: &str, 
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
-            ui.label(RichText::new("Link from").strong());
+            ui.label(RichText::new(tr("spans-link-from")).strong());
             let (label, color) = label_of(project, head);
-            ui.label(RichText::new(label.map_or(head.label.as_str(), |l| l.name.as_str())).color(color));
+            let name = for_display(label.map_or(head.label.as_str(), |l| l.name.as_str()));
+            ui.label(RichText::new(name).color(color));
         });
         text_line(ui, cx.engine, &slice(head), theme::LIST_FONT_SIZE, ui.available_width(), Some(1));
         match target {
             Some(target) => {
                 ui.horizontal(|ui| {
-                    ui.label(RichText::new("to").strong());
+                    ui.label(RichText::new(tr("spans-link-to")).strong());
                     let (label, color) = label_of(project, target);
-                    ui.label(
-                        RichText::new(label.map_or(target.label.as_str(), |l| l.name.as_str())).color(color),
-                    );
+                    let name = for_display(label.map_or(target.label.as_str(), |l| l.name.as_str()));
+                    ui.label(RichText::new(name).color(color));
                 });
                 text_line(
                     ui,
@@ -242,13 +258,13 @@ fn link_bar_ui(ui: &mut Ui, cx: &mut UiContext<'_>, spans: &[Span], text: &str, 
                         let fits = kind.allows(&head.label, &target.label);
                         let key =
                             kind.hotkey.map(|k| format!(" ({})", k.to_ascii_uppercase())).unwrap_or_default();
-                        let text = RichText::new(format!("{}{key}", kind.name))
+                        let text = RichText::new(format!("{}{key}", for_display(&kind.name)))
                             .color(theme::label_color(kind.color, 255));
                         let button = ui.add_enabled(fits, egui::Button::new(text));
                         let button = if fits {
                             button.on_hover_text(&kind.description)
                         } else {
-                            button.on_disabled_hover_text("This type does not link these two labels")
+                            button.on_disabled_hover_text(tr("spans-type-does-not-fit"))
                         };
                         if button.clicked() {
                             cx.actions.push(Action::Link(LinkStep::Finish(Some(kind.id.clone()))));
@@ -257,10 +273,10 @@ fn link_bar_ui(ui: &mut Ui, cx: &mut UiContext<'_>, spans: &[Span], text: &str, 
                 });
             }
             None => {
-                ui.label(RichText::new("Click the span to link to, or press Tab.").weak());
+                ui.label(RichText::new(tr("spans-pick-target")).weak());
             }
         }
-        if ui.small_button("Cancel (Esc)").clicked() {
+        if ui.small_button(tr("spans-cancel-link")).clicked() {
             cx.actions.push(Action::Link(LinkStep::Cancel));
         }
     });
@@ -276,7 +292,7 @@ fn attributes_ui(ui: &mut Ui, cx: &mut UiContext<'_>, span: &Span) {
     }
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.label(RichText::new(format!("{} attributes", label.name)).strong());
+        ui.label(RichText::new(tr!("spans-attributes-of", label = label.name.as_str())).strong());
         egui::Grid::new(("attributes", span.id)).num_columns(2).show(ui, |ui| {
             for def in &label.attributes {
                 let name = ui.label(&def.name).on_hover_text(def.kind.describe()).id;
@@ -341,16 +357,14 @@ fn text_attribute_ui(
     let shown = current.map(ToString::to_string).unwrap_or_default();
     let mut draft = ui.data_mut(|d| d.get_temp::<String>(id)).unwrap_or_else(|| shown.clone());
     ui.vertical(|ui| {
-        let response = ui
-            .add(
-                egui::TextEdit::singleline(&mut draft)
-                    .id(id.with("field"))
-                    .desired_width(ui.available_width().min(220.0))
-                    .hint_text("—"),
-            )
-            .labelled_by(label);
-        let done =
-            response.lost_focus() || (response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
+        let width = ui.available_width().min(220.0);
+        let field = TextField::singleline(&mut draft)
+            .id(id.with("field"))
+            .desired_width(width)
+            .hint("—")
+            .show(ui, cx.engine);
+        let response = field.response.labelled_by(label);
+        let done = response.lost_focus() || field.submitted;
         if response.has_focus() || response.changed() {
             ui.data_mut(|d| d.insert_temp(id, draft.clone()));
         }
@@ -364,35 +378,32 @@ fn text_attribute_ui(
                 });
             }
         }
-        // egui does not join Arabic letters: the value is shown shaped under the field.
-        let value = if response.has_focus() { draft.as_str() } else { shown.as_str() };
-        if value.chars().any(|c| ('\u{0600}'..='\u{06ff}').contains(&c)) {
-            text_line(ui, cx.engine, value, theme::LIST_FONT_SIZE, ui.available_width().min(220.0), Some(2));
-        }
     });
 }
 
 /// Delete, relabel and note buttons of one row.
 fn row_buttons(ui: &mut Ui, project: &Project, id: SpanId, actions: &mut Vec<Action>) {
-    if ui.small_button("Delete").on_hover_text(hint("Delete span", UiCommand::DeleteSpan, ui)).clicked() {
+    let delete = hint(&UiCommand::DeleteSpan.label(), UiCommand::DeleteSpan, ui);
+    if ui.small_button(tr("spans-delete")).on_hover_text(delete).clicked() {
         actions.push(Action::SelectSpan(Some(id)));
         actions.push(Action::Run(UiCommand::DeleteSpan));
     }
-    ui.menu_button("Label", |ui| {
+    ui.menu_button(tr("spans-label"), |ui| {
         for l in &project.labels {
-            if ui.button(&l.name).clicked() {
+            if ui.button(for_display(&l.name)).clicked() {
                 actions.push(Action::Relabel { span: id, label: l.id.clone() });
             }
         }
     })
     .response
-    .on_hover_text("Relabel");
-    if ui.small_button("Note").on_hover_text(hint("Note", UiCommand::EditNote, ui)).clicked() {
+    .on_hover_text(tr("spans-relabel"));
+    let note = hint(&tr("spans-note"), UiCommand::EditNote, ui);
+    if ui.small_button(tr("spans-note")).on_hover_text(note).clicked() {
         actions.push(Action::SelectSpan(Some(id)));
         actions.push(Action::Run(UiCommand::EditNote));
     }
-    if ui.small_button("Link").on_hover_text(hint("Link to another span", UiCommand::StartLink, ui)).clicked()
-    {
+    let link = hint(&tr("spans-link-hint"), UiCommand::StartLink, ui);
+    if ui.small_button(tr("spans-link")).on_hover_text(link).clicked() {
         actions.push(Action::SelectSpan(Some(id)));
         actions.push(Action::Link(LinkStep::Start));
     }

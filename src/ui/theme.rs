@@ -11,8 +11,14 @@ pub const DOC_FONT_SIZE_RANGE: (f32, f32) = (12.0, 48.0);
 pub const ZOOM_STEP: f32 = 2.0;
 /// Font size of titles and span texts in the side lists.
 pub const LIST_FONT_SIZE: f32 = 17.0;
+/// Text typed into a field: Arabic with its harakat needs more than the interface's body size.
+pub const FIELD_FONT_SIZE: f32 = 18.0;
+/// A span's note under its text in the span list.
+pub const NOTE_FONT_SIZE: f32 = 14.0;
+/// The "suggested" marker of a span card.
+pub const SUGGESTED_COLOR: Color32 = Color32::from_rgb(150, 110, 20);
 /// Height of the small line of figures under a list row's title.
-pub const LIST_STATS_HEIGHT: f32 = 16.0;
+pub const LIST_STATS_HEIGHT: f32 = 19.0;
 /// Padding inside list rows.
 pub const LIST_ROW_PADDING: f32 = 4.0;
 /// Width of the document list and span list panels.

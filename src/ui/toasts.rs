@@ -5,6 +5,7 @@
 //! window listing every line, scrollable and copyable.
 
 use super::theme;
+use crate::i18n::tr;
 use egui::{Align2, RichText};
 use std::time::{Duration, Instant};
 
@@ -136,7 +137,7 @@ impl Toasts {
                     egui::Frame::popup(ui.style()).show(ui, |ui| {
                         ui.horizontal(|ui| {
                             ui.label(format!("and {hidden} more"));
-                            dismiss_all = ui.small_button("Dismiss all").clicked();
+                            dismiss_all = ui.small_button(tr("toast-dismiss-all")).clicked();
                         });
                     });
                 }
@@ -152,10 +153,10 @@ impl Toasts {
                                 n => format!("{} (×{n})", toast.text),
                             };
                             ui.label(RichText::new(text).color(color));
-                            if !toast.details.is_empty() && ui.small_button("Details…").clicked() {
+                            if !toast.details.is_empty() && ui.small_button(tr("toast-details")).clicked() {
                                 open = Some(i);
                             }
-                            if ui.small_button("×").on_hover_text("Dismiss").clicked() {
+                            if ui.small_button("×").on_hover_text(tr("toast-dismiss")).clicked() {
                                 dismiss = Some(i);
                             }
                         });
@@ -178,7 +179,7 @@ impl Toasts {
         let Some(details) = &self.details else { return };
         let mut open = true;
         let mut close = false;
-        egui::Window::new("Details")
+        egui::Window::new(tr("toast-details-title"))
             .id(egui::Id::unique("toast-details"))
             .open(&mut open)
             .default_width(560.0)
@@ -191,10 +192,10 @@ impl Toasts {
                         .labelled_by(title.id);
                 });
                 ui.horizontal(|ui| {
-                    if ui.button("Copy all").clicked() {
+                    if ui.button(tr("toast-copy-all")).clicked() {
                         ui.ctx().copy_text(std::mem::take(&mut text));
                     }
-                    close = ui.button("Close").clicked();
+                    close = ui.button(tr("button-close")).clicked();
                 });
             });
         if !open || close {

@@ -11,9 +11,12 @@
 use super::{Action, theme};
 use crate::formats::import::{ImportOptions, ImportReport};
 use crate::formats::{ExportFormat, ExportOptions, ExportReport, FormatError, LayerChoice, Progress};
+use crate::i18n::tr;
 use crate::model::{DocId, LabelId, Project, Status};
 use crate::review::{AgreementError, AgreementOptions, AgreementReport};
 use crate::suggest::{Suggestion, suggest_documents};
+use crate::text::for_display;
+use crate::tr;
 use egui::Ui;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -31,13 +34,13 @@ pub enum JobKind {
 
 impl JobKind {
     /// "Export", "Import", "Agreement", for messages.
-    pub fn name(self) -> &'static str {
-        match self {
-            JobKind::Export => "Export",
-            JobKind::Import => "Import",
-            JobKind::Agreement => "Agreement",
-            JobKind::Suggest => "Suggestions",
-        }
+    pub fn name(self) -> String {
+        tr(match self {
+            JobKind::Export => "job-export",
+            JobKind::Import => "job-import",
+            JobKind::Agreement => "job-agreement",
+            JobKind::Suggest => "job-suggest",
+        })
     }
 }
 
@@ -99,7 +102,7 @@ impl Transfer {
         out: PathBuf,
     ) {
         let project = project.clone();
-        let what = format!("Exporting {} to {}", format.name(), out.display());
+        let what = tr!("job-exporting", format = format.name(), path = out.display().to_string());
         self.spawn(JobKind::Export, what, move |progress, cancel| {
             let mut report = |p: Progress| set(&progress, p);
             match crate::formats::export(&project, format, &options, &out, &mut report, &cancel) {
@@ -112,7 +115,7 @@ impl Transfer {
     /// Starts importing annotation files into a copy of `project`.
     pub fn start_import(&mut self, project: &Project, paths: Vec<PathBuf>, annotator: Option<String>) {
         let mut copy = project.clone();
-        self.spawn(JobKind::Import, "Importing annotations".to_string(), move |progress, cancel| {
+        self.spawn(JobKind::Import, tr("job-importing"), move |progress, cancel| {
             let options = ImportOptions::new(annotator);
             let mut reports = Vec::new();
             for path in &paths {
@@ -135,7 +138,7 @@ impl Transfer {
     /// Starts computing the agreement figures of a copy of `project`.
     pub fn start_agreement(&mut self, project: &Project, options: AgreementOptions) {
         let project = project.clone();
-        self.spawn(JobKind::Agreement, "Computing agreement".to_string(), move |_, _| {
+        self.spawn(JobKind::Agreement, tr("job-computing-agreement"), move |_, _| {
             match crate::review::agreement(&project, &options) {
                 Ok(report) => Finished::Agreement(report),
                 Err(error) => Finished::Failed { what: JobKind::Agreement, error: error.into() },
@@ -147,7 +150,7 @@ impl Transfer {
     pub fn start_suggest(&mut self, project: &Project, labels: Vec<LabelId>, docs: Vec<DocId>) {
         let project = project.clone();
         let what =
-            format!("Suggesting {}", labels.iter().map(LabelId::as_str).collect::<Vec<_>>().join(", "));
+            tr!("job-suggesting", labels = labels.iter().map(LabelId::as_str).collect::<Vec<_>>().join(", "));
         self.spawn(JobKind::Suggest, what, move |progress, cancel| {
             // The command line's own run, over the machine's cores.
             let report = |done: usize, total: usize| {
@@ -188,11 +191,14 @@ impl Transfer {
         egui::Modal::new(egui::Id::unique("hashiya-transfer")).show(ctx, |ui| {
             ui.heading(&job.what);
             let (fraction, text) = match progress {
-                Some(p) => (p.fraction(), format!("{} {} of {}", p.stage.name(), p.done, p.total)),
-                None => (0.0, "starting".to_string()),
+                Some(p) => (
+                    p.fraction(),
+                    tr!("job-progress", stage = p.stage.name(), done = p.done, total = p.total),
+                ),
+                None => (0.0, tr("job-starting")),
             };
             ui.add(egui::ProgressBar::new(fraction).text(text).desired_width(360.0));
-            if ui.button("Cancel").clicked() {
+            if ui.button(tr("button-cancel")).clicked() {
                 job.cancel.store(true, Ordering::Relaxed);
             }
         });
@@ -208,7 +214,7 @@ impl Transfer {
         }
         let mut open = true;
         let mut start = None;
-        egui::Window::new("Export").open(&mut open).resizable(false).show(ctx, |ui| {
+        egui::Window::new(tr("export-title")).open(&mut open).resizable(false).show(ctx, |ui| {
             start = self.choices_ui(ui, project);
         });
         self.export_open = open;
@@ -218,34 +224,31 @@ impl Transfer {
     }
 
     fn choices_ui(&mut self, ui: &mut Ui, project: &Project) -> Option<(ExportFormat, ExportOptions)> {
-        ui.label("Offsets are Unicode code points over the stored text (Python str indices).");
+        ui.label(tr("export-offsets"));
         let format = self.format.get_or_insert(ExportFormat::Jsonl);
-        egui::ComboBox::from_label("format").selected_text(format.name()).show_ui(ui, |ui| {
+        egui::ComboBox::from_label(tr("export-format")).selected_text(format.name()).show_ui(ui, |ui| {
             for f in ExportFormat::ALL {
                 ui.selectable_value(format, f, f.name());
             }
         });
         let layer_name = match &self.layer {
-            LayerChoice::Default => "gold if adjudicated, else every annotator".to_string(),
-            LayerChoice::Gold => "gold".to_string(),
-            LayerChoice::Annotator(a) => a.clone(),
+            LayerChoice::Default => tr("export-layer-default"),
+            LayerChoice::Gold => tr("export-layer-gold"),
+            LayerChoice::Annotator(a) => for_display(a),
         };
-        egui::ComboBox::from_label("layer").selected_text(layer_name).show_ui(ui, |ui| {
-            ui.selectable_value(
-                &mut self.layer,
-                LayerChoice::Default,
-                "gold if adjudicated, else every annotator",
-            );
-            ui.selectable_value(&mut self.layer, LayerChoice::Gold, "gold");
+        egui::ComboBox::from_label(tr("export-layer")).selected_text(layer_name).show_ui(ui, |ui| {
+            ui.selectable_value(&mut self.layer, LayerChoice::Default, tr("export-layer-default"));
+            ui.selectable_value(&mut self.layer, LayerChoice::Gold, tr("export-layer-gold"));
             for a in project.annotators() {
-                ui.selectable_value(&mut self.layer, LayerChoice::Annotator(a.to_string()), a);
+                ui.selectable_value(&mut self.layer, LayerChoice::Annotator(a.to_string()), for_display(a));
             }
         });
         ui.horizontal_wrapped(|ui| {
-            ui.label("Labels:");
+            ui.label(tr("export-labels"));
             for label in &project.labels {
                 let mut on = self.labels.is_empty() || self.labels.contains(&label.id);
-                let text = egui::RichText::new(&label.name).color(theme::label_color(label.color, 255));
+                let text =
+                    egui::RichText::new(for_display(&label.name)).color(theme::label_color(label.color, 255));
                 if ui.checkbox(&mut on, text).changed() {
                     if self.labels.is_empty() {
                         self.labels = project.labels.iter().map(|l| l.id.clone()).collect();
@@ -261,15 +264,15 @@ impl Transfer {
                 }
             }
         });
-        let status_name = self.status.map_or("any status", Status::name);
-        egui::ComboBox::from_label("documents").selected_text(status_name).show_ui(ui, |ui| {
-            ui.selectable_value(&mut self.status, None, "any status");
+        let status_name = self.status.map_or_else(|| tr("export-any-status"), super::doc_list::status_text);
+        egui::ComboBox::from_label(tr("export-documents")).selected_text(status_name).show_ui(ui, |ui| {
+            ui.selectable_value(&mut self.status, None, tr("export-any-status"));
             for s in Status::ALL {
-                ui.selectable_value(&mut self.status, Some(s), s.name());
+                ui.selectable_value(&mut self.status, Some(s), super::doc_list::status_text(s));
             }
         });
         let format = *format;
-        ui.button("Export…").clicked().then(|| {
+        ui.button(tr("export-button")).clicked().then(|| {
             let options = ExportOptions {
                 layer: self.layer.clone(),
                 labels: self.labels.clone(),

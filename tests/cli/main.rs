@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod desktop;
 mod import;
 mod learn;
 mod new;

@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod arabic_fields;
 mod clipboard;
 mod close_kill;
 mod document_view;
@@ -14,6 +15,7 @@ mod first_start;
 mod label_picker;
 mod label_sets;
 mod labels;
+mod language;
 mod layer_suggestions;
 mod learning;
 mod links;
@@ -21,6 +23,7 @@ mod messages;
 mod performance;
 mod review;
 mod review_flow;
+mod span_cards;
 mod suggestions;
 mod team;
 mod workflow;

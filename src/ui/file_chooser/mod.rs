@@ -7,9 +7,11 @@ pub mod model;
 
 pub use model::Chooser;
 
+use crate::i18n::tr;
 use crate::ui::dialogs::Pick;
 use crate::ui::theme;
-use egui::{RichText, TextEdit};
+use crate::ui::{EngineText, TextField};
+use egui::RichText;
 use std::path::PathBuf;
 
 /// How the chooser was closed.
@@ -20,7 +22,11 @@ pub enum Outcome {
 }
 
 /// Draws the chooser as a modal window; returns its outcome once the user answered.
-pub fn file_chooser_ui(ctx: &egui::Context, chooser: &mut Chooser) -> Option<Outcome> {
+pub fn file_chooser_ui(
+    ctx: &egui::Context,
+    chooser: &mut Chooser,
+    engine: &mut EngineText,
+) -> Option<Outcome> {
     let mut outcome = None;
     egui::Modal::new(egui::Id::unique("hashiya-file-chooser")).show(ctx, |ui| {
         ui.set_width(theme::CHOOSER_WIDTH);
@@ -30,14 +36,14 @@ pub fn file_chooser_ui(ctx: &egui::Context, chooser: &mut Chooser) -> Option<Out
         let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
         let mut location_entered = false;
         ui.horizontal(|ui| {
-            if ui.button("Up").on_hover_text("The folder above").clicked() {
+            if ui.button(tr("chooser-up")).on_hover_text(tr("chooser-up-hint")).clicked() {
                 chooser.up();
             }
-            let label = ui.label("Folder:");
-            let field = ui
-                .add(TextEdit::singleline(&mut chooser.location).desired_width(f32::INFINITY))
-                .labelled_by(label.id);
-            if field.lost_focus() && enter {
+            let label = ui.label(tr("chooser-folder"));
+            let field =
+                TextField::singleline(&mut chooser.location).desired_width(f32::INFINITY).show(ui, engine);
+            field.response.labelled_by(label.id);
+            if field.submitted {
                 location_entered = true;
                 outcome = chooser.go_to_location().map(Outcome::Chosen);
             }
@@ -45,9 +51,11 @@ pub fn file_chooser_ui(ctx: &egui::Context, chooser: &mut Chooser) -> Option<Out
         listing_ui(ui, chooser, &mut outcome);
         if chooser.request().pick() == Pick::Save {
             ui.horizontal(|ui| {
-                let label = ui.label("File name:");
-                let field = ui
-                    .add(TextEdit::singleline(&mut chooser.name).desired_width(f32::INFINITY))
+                let label = ui.label(tr("chooser-file-name"));
+                let field = TextField::singleline(&mut chooser.name)
+                    .desired_width(f32::INFINITY)
+                    .show(ui, engine)
+                    .response
                     .labelled_by(label.id);
                 if ui.memory(|m| m.focused().is_none()) {
                     field.request_focus();
@@ -58,10 +66,10 @@ pub fn file_chooser_ui(ctx: &egui::Context, chooser: &mut Chooser) -> Option<Out
             ui.colored_label(theme::ERROR_COLOR, error);
         }
         ui.horizontal(|ui| {
-            if ui.button("OK").clicked() || (enter && !location_entered && outcome.is_none()) {
+            if ui.button(tr("button-ok")).clicked() || (enter && !location_entered && outcome.is_none()) {
                 outcome = chooser.confirm().map(Outcome::Chosen);
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(tr("button-cancel")).clicked() {
                 outcome = Some(Outcome::Cancelled);
             }
             ui.label(RichText::new(showing(chooser)).small().weak());
@@ -79,7 +87,7 @@ fn listing_ui(ui: &mut egui::Ui, chooser: &mut Chooser, outcome: &mut Option<Out
         ui,
         |ui| {
             if chooser.entries().is_empty() {
-                ui.label(RichText::new("Nothing to pick here.").weak());
+                ui.label(RichText::new(tr("chooser-nothing")).weak());
             }
             for (i, entry) in chooser.entries().iter().enumerate() {
                 let text = if entry.is_dir { format!("{}/", entry.name) } else { entry.name.clone() };

@@ -1,0 +1,328 @@
+# English messages of the Hashiya window. Ids are shared with ar.ftl.
+
+## Window commands (menu entries)
+cmd-new-project = New project…
+cmd-open = Open…
+cmd-save = Save
+cmd-save-as = Save as…
+cmd-import-texts = Import texts…
+cmd-import-folder = Import folder…
+cmd-import-annotations = Import annotations (jsonl, doccano, Prodigy, brat, Label Studio)…
+cmd-export = Export…
+cmd-merge-colleague = Merge colleague's project…
+cmd-undo = Undo
+cmd-redo = Redo
+cmd-redo-alt = Redo
+cmd-next-document = Next document
+cmd-previous-document = Previous document
+cmd-next-span = Next span
+cmd-previous-span = Previous span
+cmd-mark-done = Mark document done
+cmd-delete-span = Delete span
+cmd-edit-note = Note on span…
+cmd-search = Find…
+cmd-zoom-in = Zoom in
+cmd-zoom-out = Zoom out
+cmd-zoom-reset = Reset zoom
+cmd-edit-labels = Edit labels…
+cmd-toggle-theme = Toggle dark theme
+cmd-performance = Performance…
+cmd-team-progress = Team progress…
+cmd-pick-label = Pick a label…
+cmd-guidelines = Guidelines
+cmd-learn-from-spans = Learn from my spans
+cmd-suggest-with-model = Suggest with the model in this document
+cmd-suggest-with-model-all = Suggest with the model in all documents
+cmd-most-uncertain-document = Go to the document the model is least sure of
+cmd-next-undecided = Next undecided item
+cmd-review-mode = Review mode
+cmd-agreement = Agreement…
+cmd-copy-selection = Copy
+cmd-next-disagreement = Next disagreement
+cmd-previous-disagreement = Previous disagreement
+cmd-accept-first = Accept the first annotator's spans
+cmd-accept-second = Accept the second annotator's spans
+cmd-use-selection = Use the selection instead
+cmd-reject-disagreement = Reject (nothing goes to gold)
+cmd-move-end-left = Move span end left
+cmd-move-end-right = Move span end right
+cmd-move-start-left = Move span start left
+cmd-move-start-right = Move span start right
+cmd-suggest-document = Suggest in this document
+cmd-suggest-all = Suggest in all documents
+cmd-accept-suggestion = Accept the suggestion
+cmd-reject-suggestion = Reject the suggestion
+cmd-accept-all-of-label = Accept every suggestion of its label here
+cmd-edit-patterns = Project patterns…
+cmd-start-link = Link the selected span…
+cmd-link-next-target = Link to the next span
+cmd-link-previous-target = Link to the previous span
+cmd-link-finish = Make the link (first type that fits)
+cmd-link-cancel = Cancel the link
+cmd-accept-agreed = Accept what all annotators agree on into gold
+
+## Menus
+menu-file = File
+menu-edit = Edit
+menu-view = View
+menu-suggest = Suggest
+menu-review = Review
+menu-recent = Recent projects
+menu-language = Language
+language-arabic-digits = Arabic-Indic digits (٠١٢)
+
+## Status bar
+status-saving = Saving…
+status-unsaved = Unsaved changes
+status-unsaved-recovery = Unsaved changes (a recovery copy was written { $ago } to { $file })
+status-autosave-failed = Autosave failed: { $error }
+status-opened = Opened { $path } { $ago }
+status-saved = Saved { $path } { $ago }
+status-not-saved = Not saved to a file yet
+status-no-project = No project open
+status-annotator = Annotator: { $name }
+status-selection = Selection { $start }..{ $end } ({ $count ->
+    [one] { $count } char
+   *[other] { $count } chars
+})
+
+## Times
+time-seconds-ago = { $n } s ago
+time-minutes-ago = { $n } min ago
+time-hours-ago = { $n } h ago
+time-just-now = just now
+
+## Questions
+ask-name-title = Who is annotating?
+ask-name-body = Your name is recorded on every span you make.
+ask-name-hint = your name
+button-ok = OK
+button-save = Save
+button-cancel = Cancel
+button-close = Close
+discard-title = Unsaved changes
+discard-body = The project has changes that are not saved.
+discard-discard = Discard changes
+recover-title = Recover unsaved work?
+recover-body = Hashiya found work autosaved { $ago } that was never saved to the project.
+recover-recover = Recover
+recover-discard = Discard it
+changed-title = The project file changed on disk
+changed-body = Someone (another window, a colleague, git) changed the file since you opened it.
+changed-overwrite = Overwrite it with my version
+changed-elsewhere = Save mine elsewhere…
+note-title = Note
+note-on-span = On { $label }: “{ $text }”
+note-save = Save note
+
+## Search bar
+search-find = Find
+search-hint = word, with or without harakat
+search-this-document = this document
+search-all-documents = all documents
+search-next = Next
+search-hits = { $count ->
+    [one] { $count } hit
+   *[other] { $count } hits
+}
+search-place-hits = { $place } of { $count ->
+    [one] { $count } hit
+   *[other] { $count } hits
+}
+
+## Empty states
+empty-no-project = Open a project (Ctrl+O) or drop a .ron file here.
+empty-no-documents = This project has no documents yet: import texts with Ctrl+I or drop .txt files here.
+review-mode-hint = Review mode: gold spans are filled; each annotator is underlined in their colour.
+show-layers = Show layers:
+
+## Documents in the list
+documents-count = { $count ->
+    [one] { $count } document
+   *[other] { $count } documents
+}
+
+## What an edit needs first, and why it failed
+error-no-project = Open or create a project first.
+error-no-document = Open a document first.
+error-no-annotator = Say who is annotating first.
+error-reserved-name = "{ $name }" is the reviewed layer's name, not an annotator's; choose another name.
+error-nothing-selected = Select some text first, then press the label's key.
+error-no-span-selected = Select a span first (click it, or Tab).
+error-no-such-span = That span is no longer there.
+error-not-a-suggestion = Select a suggested span first (dashed outline; Tab moves to it).
+error-not-reviewing = This works in review mode (Ctrl+R).
+error-no-disagreement = No disagreement left on this document.
+error-no-selection-for-decision = Select the text to accept instead, then press E.
+error-not-linking = Press L with a span selected to start a link.
+error-no-link-target = Pick the span to link to: click it, or press Tab.
+error-link-to-itself = A span cannot be linked to itself; pick another.
+error-link-exists = That link is already there.
+error-no-relation-type = The project has no such relation type.
+error-link-not-allowed = "{ $kind }" does not go from a { $head } to a { $tail }; pick another type or target.
+error-no-type-fits = No relation type goes from a { $head } to a { $tail }; add one in Edit labels, or pick another target.
+error-no-such-attribute = This span's label has no attribute "{ $name }".
+error-bad-attribute-value = "{ $name }" takes a { $kind } value.
+error-command = Could not apply the change: { $detail }
+error-decision = Could not record the decision: { $detail }
+
+## The span list
+spans-heading = Spans ({ $count })
+spans-empty = Select text, then press a label's key (1, 2, 3…) or click its button.
+spans-link-target = link target
+spans-suggested = suggested
+spans-attribute-hint = Attribute; edit it above the list with the span selected
+spans-link-from-this = Link from this span
+spans-link-to-this = Link to this span
+spans-delete = Delete
+spans-delete-link-hint = Delete this link (undo brings it back)
+spans-go-to-linked = Go to the linked span
+spans-link-from = Link from
+spans-link-to = to
+spans-type-does-not-fit = This type does not link these two labels
+spans-pick-target = Click the span to link to, or press Tab.
+spans-cancel-link = Cancel (Esc)
+spans-attributes-of = { $label } attributes
+spans-label = Label
+spans-relabel = Relabel
+spans-note = Note
+spans-link = Link
+spans-link-hint = Link to another span
+spans-accept = Accept
+spans-reject = Reject
+
+## Messages (toasts)
+toast-wait-transfer = Wait until the import or export in progress has finished.
+toast-wait-job = Wait until the job in progress has finished.
+toast-pick-link-target = Pick the span to link to (click it, or Tab), then the type's key or Enter. Esc cancels.
+toast-reload-failed = Could not reload the saved project: { $error }
+toast-nothing-agreed = Nothing new that all annotators agree on here.
+toast-accepted-agreed = Accepted { $count } spans and links all annotators agree on into gold (Ctrl+Z takes them back).
+toast-accepted-suggestions = Accepted { $count } suggestions.
+toast-closing = Closing once the save is written…
+toast-open-failed = Could not open the project: { $error }
+toast-recovered = Recovered the unsaved work. Save to keep it.
+toast-recovery-failed = Could not read the autosave: { $error }
+toast-create-failed = Could not create the project: { $error }
+toast-save-failed = Could not save: { $error }
+toast-save-failed-both = Could not save (the save asked after it was not made either): { $error }
+toast-imported-documents = { $count ->
+    [one] Imported { $count } document.
+   *[other] Imported { $count } documents.
+}
+toast-import-needs-project = Open or create a project before importing annotations.
+toast-exported = Exported { $documents } documents and { $spans } spans ({ $layers }) to { $path }
+toast-imported-annotations = Imported { $files ->
+    [one] { $files } annotation file
+   *[other] { $files } annotation files
+}; the report has { $lines } lines.
+toast-no-suggestions = No new suggestions.
+toast-suggestions-added = { $count } suggestions added (dashed): Y accepts, X rejects, Tab moves on.
+toast-agreement-failed = Agreement failed: { $error }
+toast-job-failed = { $job } failed: { $error }
+toast-dismiss-all = Dismiss all
+toast-details = Details…
+toast-dismiss = Dismiss
+toast-details-title = Details
+toast-copy-all = Copy all
+
+## The document list and the document's status
+documents-heading = Documents
+documents-done = { $done } / { $total } done
+documents-shown = documents shown
+documents-all = all
+status-new = new
+status-in-progress = in progress
+status-done = done
+
+## The label editor
+labels-title = Labels
+labels-name = Name
+labels-colour = Colour
+labels-key = Key
+labels-delete = Delete
+labels-delete-label = Delete label
+labels-guideline = Guideline
+labels-attributes = Attributes
+labels-attributes-hint = What spans of this label carry, e.g. value: number, unit: text, counts: killed | injured | other, named: yes/no
+labels-attributes-placeholder = value: number, unit: text
+labels-spans-use = { $count ->
+    [one] { $count } span uses “{ $name }”. Delete the label and that span?
+   *[other] { $count } spans use “{ $name }”. Delete the label and those spans?
+}
+labels-delete-with-spans = Delete label and spans
+labels-keep = Keep it
+labels-add = Add label
+labels-add-link-type = Add link type
+labels-apply = Apply
+labels-link-types = Link types
+labels-link-types-hint = L links the selected span; the type's key picks the type
+labels-delete-link-type = Delete link type
+labels-from = From
+labels-from-hint = Label ids the link starts from; empty for any
+labels-to = To
+labels-to-hint = Label ids the link points to; empty for any
+labels-any = any
+labels-error-no-name = Every label needs a name.
+labels-error-type-no-name = Every link type needs a name.
+labels-error-not-a-key = “{ $key }” can't be a hotkey: use a digit or a Latin letter.
+labels-error-key-used = Key “{ $key }” is already used by “{ $command }”.
+labels-error-key-twice = Key “{ $key }” is given to both “{ $first }” and “{ $second }”.
+
+## Project patterns
+patterns-title = Project patterns
+patterns-intro = Phrases that suggest a label wherever they occur (harakat, tatweel and alef forms are ignored).
+patterns-phrase = Phrase
+patterns-add = Add pattern
+
+## The file chooser
+chooser-up = Up
+chooser-up-hint = The folder above
+chooser-folder = Folder:
+chooser-file-name = File name:
+chooser-nothing = Nothing to pick here.
+
+## Background jobs and the export window
+job-export = Export
+job-import = Import
+job-agreement = Agreement
+job-suggest = Suggestions
+job-exporting = Exporting { $format } to { $path }
+job-importing = Importing annotations
+job-computing-agreement = Computing agreement
+job-suggesting = Suggesting { $labels }
+job-starting = starting
+job-progress = { $stage } { $done } of { $total }
+export-title = Export
+export-offsets = Offsets are Unicode code points over the stored text (Python str indices).
+export-format = format
+export-layer = layer
+export-layer-default = gold if adjudicated, else every annotator
+export-layer-gold = gold
+export-labels = Labels:
+export-documents = documents
+export-any-status = any status
+export-button = Export…
+
+## Performance
+performance-title = Performance
+performance-intro = The last { $recent } frames ({ $total } drawn since the window opened). Times in milliseconds.
+performance-count = count
+performance-frame = Frame (ui)
+performance-input = Input to frame
+performance-total = Frame total
+performance-notes = Frame: the app's work per frame. Input to frame: from a key or mouse event to the end of the frame that handled it. Frame total: with drawing. Set HASHIYA_FRAME_STATS=FILE to have these written to FILE on exit.
+labels-error-attributes = Attributes of “{ $label }”: { $error }
+labels-error-no-such-label = Link type “{ $name }”: there is no label “{ $id }” (use label ids: { $ids }).
+labels-error-type-twice = Two link types are called “{ $id }”.
+import-already = { $count ->
+    [one] { $count } file was already in the project.
+   *[other] { $count } files were already in the project.
+}
+import-refused = { $count ->
+    [one] { $count } file was not imported.
+   *[other] { $count } files were not imported.
+}
+import-already-line = Already imported: { $reason } — { $path }
+import-refused-line = Not imported: { $reason } — { $path }
+start-sample-failed = Could not write the sample project: { $error }

@@ -1,0 +1,126 @@
+//! Short interface texts (menu entries, buttons, names in lists) prepared for a toolkit that
+//! shapes runs of one font but lays the runs out left to right in logical order, as egui's
+//! labels do: an Arabic word comes out joined, but the words of an Arabic sentence and its
+//! numbers come out in the wrong order.
+//!
+//! [`for_display`] puts each line in visual order with the Unicode bidirectional algorithm
+//! (the same rules as the document view), mirrors brackets in right-to-left runs, and turns
+//! every stretch of Arabic-script characters back to logical order, because the shaper
+//! reverses such a stretch itself when it shapes it right to left. The text is meant to be
+//! drawn on one line: a toolkit that wraps it would stack its lines in the wrong order.
+
+use super::reorder::visual_runs;
+use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
+
+/// `text` in the order a left-to-right run layout must be given to show it as a browser
+/// does. Text without right-to-left characters comes back unchanged.
+pub fn for_display(text: &str) -> String {
+    if !text.chars().any(is_rtl) {
+        return text.to_string();
+    }
+    text.split('\n').map(line_for_display).collect::<Vec<_>>().join("\n")
+}
+
+fn line_for_display(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let bidi = ParagraphBidiInfo::new(line, None);
+    let bytes: Vec<usize> = line.char_indices().map(|(b, _)| b).collect();
+    let levels: Vec<Level> =
+        bytes.iter().map(|&b| bidi.levels.get(b).copied().unwrap_or(bidi.paragraph_level)).collect();
+    let classes: Vec<BidiClass> =
+        bytes.iter().map(|&b| bidi.original_classes.get(b).copied().unwrap_or(BidiClass::WS)).collect();
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+    for (range, level) in visual_runs(&levels, &classes, bidi.paragraph_level, 0) {
+        let run = chars.get(range).unwrap_or(&[]);
+        if level.is_rtl() {
+            out.extend(run.iter().rev().map(|&c| mirror(c)));
+        } else {
+            out.extend_from_slice(run);
+        }
+    }
+    // The shaper reverses each stretch of Arabic script it shapes right to left.
+    let mut i = 0;
+    while i < out.len() {
+        if out.get(i).copied().is_some_and(is_arabic_script) {
+            let mut j = i;
+            while out.get(j).copied().is_some_and(is_arabic_script) {
+                j += 1;
+            }
+            if let Some(stretch) = out.get_mut(i..j) {
+                stretch.reverse();
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    // The bidi controls have done their work and have no glyph.
+    out.into_iter().filter(|c| !is_bidi_control(*c)).collect()
+}
+
+/// Marks that only steer the bidi algorithm (LRM, RLM, embeddings, isolates).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether `c` reads right to left (Hebrew, Arabic and their presentation forms).
+fn is_rtl(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// Whether `c` is drawn from the Arabic font, so the shaper takes it into an Arabic run.
+fn is_arabic_script(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// The mirrored form of a bracket in a right-to-left run.
+fn mirror(c: char) -> char {
+    match c {
+        '(' => ')',
+        ')' => '(',
+        '[' => ']',
+        ']' => '[',
+        '{' => '}',
+        '}' => '{',
+        '<' => '>',
+        '>' => '<',
+        '«' => '»',
+        '»' => '«',
+        c => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::for_display;
+
+    #[test]
+    fn latin_text_is_unchanged() {
+        assert_eq!(for_display("Save as… (Ctrl+S)"), "Save as… (Ctrl+S)");
+    }
+
+    #[test]
+    fn arabic_words_come_in_visual_order_each_kept_for_the_shaper() {
+        // Regression: a title shown as العاجلة الأخبار.
+        assert_eq!(for_display("الأخبار العاجلة"), "العاجلة الأخبار");
+        assert_eq!(for_display("عدد 123 مرحبا"), "مرحبا 123 عدد");
+        assert_eq!(for_display("ملف"), "ملف");
+    }
+
+    #[test]
+    fn brackets_are_mirrored_and_latin_runs_keep_their_order() {
+        assert_eq!(for_display("حفظ باسم… (Ctrl+S)"), "(Ctrl+S) …باسم حفظ");
+        assert_eq!(for_display("(مثلاً 120 كم)"), "(كم 120 مثلاً)");
+    }
+
+    #[test]
+    fn an_isolated_path_keeps_its_order_and_loses_the_marks() {
+        assert_eq!(for_display("فُتح \u{2068}/tmp/a.ron\u{2069} الآن"), "الآن /tmp/a.ron فُتح");
+    }
+
+    #[test]
+    fn arabic_indic_digits_stay_with_the_arabic_run() {
+        // One Arabic-font run, reversed as a whole by the shaper: given reversed here.
+        assert_eq!(for_display("قتل ١٢"), "٢١ قتل");
+    }
+}
