@@ -270,6 +270,7 @@ toast-copy-all = نسخ الكل
 
 ## قائمة المستندات وحالة المستند
 documents-heading = المستندات
+documents-assigned-to-me = المسندة إليّ
 documents-done = أُنجز { $done } من { $total }
 documents-shown = المستندات المعروضة
 documents-all = الكل

@@ -228,6 +228,7 @@ toast-copy-all = Copy all
 
 ## The document list and the document's status
 documents-heading = Documents
+documents-assigned-to-me = Assigned to me
 documents-done = { $done } / { $total } done
 documents-shown = documents shown
 documents-all = all

