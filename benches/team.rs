@@ -21,8 +21,16 @@ const RUNS: usize = 3;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
-    if args.first().map(String::as_str) == Some("phase") {
-        return run_phase(&args[1..]);
+    match args.first().map(String::as_str) {
+        Some("phase") => return run_phase(&args[1..]),
+        Some("write") => {
+            // Writes the project alone, for timing the release binary on it by hand.
+            let file = args.get(1).expect("write FILE.ron");
+            let project = common::generated_project("bench", ARTICLES, 2_500, 20, 1);
+            hashiya::store::save(&project, std::path::Path::new(file)).unwrap();
+            return println!("wrote {file}");
+        }
+        _ => {}
     }
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("bench.ron");

@@ -25,11 +25,14 @@ pub struct AgreeArgs {
 }
 
 pub fn run(args: AgreeArgs) -> anyhow::Result<ExitCode> {
+    let mut timings = super::timings::Timings::start();
     let project = crate::store::load(&args.project)?;
+    timings.step("load");
     let annotators = args.annotators.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
     let options = AgreementOptions { annotators, iou: args.iou };
     let report = agreement(&project, &options)
         .with_context(|| format!("cannot measure agreement in {}", args.project.display()))?;
+    timings.step("measure");
     let out = if args.dump_units {
         serde_json::to_string(&dump_units(&project, &report.annotators))?
     } else if args.json {
@@ -38,6 +41,10 @@ pub fn run(args: AgreeArgs) -> anyhow::Result<ExitCode> {
         tables(&report)
     };
     outln!("{out}");
+    timings.step("print");
+    drop(project);
+    timings.step("free");
+    timings.report();
     Ok(ExitCode::SUCCESS)
 }
 

@@ -57,12 +57,14 @@ pub fn run(args: AssignArgs) -> anyhow::Result<ExitCode> {
         seed: args.seed,
         reassign: args.reassign,
     };
+    let mut timings = super::timings::Timings::start();
     // Held from the load to the save, so a concurrent change is not overwritten.
     let _lock = ProjectLock::acquire_reporting(&args.project, &mut crate::cli::say_waiting)
         .context("cannot assign")?;
     let (mut file, mut project) = ProjectFile::open(&args.project).context("cannot assign")?;
-    let before = project.clone();
+    timings.step("load");
     let report = assign(&mut project, &options).context("cannot assign")?;
+    timings.step("assign");
     if report.overlap_needs_two {
         errln!(
             "hashiya: an overlap needs two annotators; every document goes to {}",
@@ -72,14 +74,20 @@ pub fn run(args: AssignArgs) -> anyhow::Result<ExitCode> {
     if let Some(dir) = &args.out {
         // Checked before anything is saved: a package with work not yet merged stops here.
         check_packages(&project, dir, &report.annotators, &args.project)?;
+        timings.step("check packages");
     }
-    if project != before {
+    if report.changed > 0 {
         file.save(&project, SaveMode::Checked).context("cannot save the assignments")?;
+        timings.step("save");
     }
     describe(&project, &report);
     if let Some(dir) = &args.out {
         write_packages(&project, dir, &report.annotators)?;
+        timings.step("packages");
     }
+    drop(project);
+    timings.step("free");
+    timings.report();
     Ok(ExitCode::SUCCESS)
 }
 

@@ -33,6 +33,7 @@ pub mod output;
 mod render;
 mod status;
 mod suggest;
+pub mod timings;
 mod validate;
 
 use clap::{Parser, Subcommand};

@@ -25,13 +25,20 @@ pub struct StatusArgs {
 }
 
 pub fn run(args: StatusArgs) -> anyhow::Result<ExitCode> {
+    let mut timings = super::timings::Timings::start();
     let project = crate::store::load(&args.project)?;
+    timings.step("load");
     let status = team_status(&project);
+    timings.step("measure");
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&status)?);
     } else {
         out!("{}", table(&status));
     }
+    timings.step("print");
+    drop(project);
+    timings.step("free");
+    timings.report();
     Ok(ExitCode::SUCCESS)
 }
 

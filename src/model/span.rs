@@ -132,8 +132,8 @@ impl Span {
             .len()
             .cmp(&a.range().len())
             .then(a.start.cmp(&b.start))
-            .then(rank(&a.label).cmp(&rank(&b.label)))
-            .then(a.label.cmp(&b.label))
+            .then_with(|| rank(&a.label).cmp(&rank(&b.label)))
+            .then_with(|| a.label.cmp(&b.label))
     }
 
     /// Order spans by position in the text (reading order), then by label and id.

@@ -8,16 +8,18 @@
 //! one of them worked on, so a document someone never touched changes nothing.
 //! docs/agreement.md defines each figure.
 
-use super::alpha::nominal_alpha;
-use super::coding::{char_codes, token_codes};
+use super::coding::{Run, char_runs, token_codes};
 use super::continuum;
-use super::kappa::cohen_kappa;
+use super::counts::CodeCounts;
 use super::matching::{exact_matches, overlap_matching};
 use super::per_document::per_document;
-use super::report::{ALL_LABELS, AgreementReport, PairAgreement, layer_named};
+use super::report::{
+    ALL_LABELS, AgreementReport, DocumentAgreement, FigureValueAgreement, PairAgreement, RelationAgreement,
+    layer_named,
+};
 use super::scope;
 use crate::model::tokens::{Token, tokenize};
-use crate::model::{LabelId, Project, Span};
+use crate::model::{Document, Label, LabelId, Layer, Project, Span};
 use std::collections::BTreeMap;
 
 /// What to compare.
@@ -49,71 +51,197 @@ pub enum AgreementError {
     BadThreshold(f64),
 }
 
-/// One annotator's codes, document by document (project order).
-struct Coding<'p> {
-    spans: Vec<Vec<&'p Span>>,
-    tokens_all: Vec<Vec<Option<&'p LabelId>>>,
-    chars_all: Vec<Vec<Option<&'p LabelId>>>,
-    /// Per label (project order), per document: whether a span of that label covers
-    /// the unit.
-    tokens_by_label: Vec<Vec<Vec<bool>>>,
-    chars_by_label: Vec<Vec<Vec<bool>>>,
+/// One annotator's codes on one document: the label of each token and of the characters
+/// (in runs) as a code of the [`CodeBook`], and per label (project order) 1 where a span of
+/// that label covers the unit, else 0.
+struct DocCodes<'p> {
+    spans: Vec<&'p Span>,
+    tokens: Vec<u32>,
+    chars: Vec<Run>,
+    tokens_by_label: Vec<Vec<u32>>,
+    chars_by_label: Vec<Vec<Run>>,
 }
 
-fn code<'p>(project: &'p Project, tokens: &[Vec<Token>], annotator: &str) -> Coding<'p> {
-    let labels = &project.labels;
-    let layer = layer_named(project, annotator);
-    let mut coding = Coding {
-        spans: Vec::new(),
-        tokens_all: Vec::new(),
-        chars_all: Vec::new(),
-        tokens_by_label: vec![Vec::new(); labels.len()],
-        chars_by_label: vec![Vec::new(); labels.len()],
-    };
-    for (doc, tokens) in project.documents.iter().zip(tokens) {
-        // Suggested spans are not anyone's annotation until accepted.
-        let spans: Vec<&Span> = layer
-            .map(|l| l.spans(&doc.id).iter().filter(|s| !s.is_suggested()).collect())
-            .unwrap_or_default();
-        let len = doc.text.chars().count();
-        coding.tokens_all.push(token_codes(tokens, &spans, labels));
-        coding.chars_all.push(char_codes(len, &spans, labels));
-        for (i, label) in labels.iter().enumerate() {
-            let of_label: Vec<&Span> = spans.iter().copied().filter(|s| s.label == label.id).collect();
-            if let Some(t) = coding.tokens_by_label.get_mut(i) {
-                t.push(token_codes(tokens, &of_label, labels).iter().map(Option::is_some).collect());
+/// Labels as small numbers: a label's place in the project's list plus one, 0 for none. A
+/// label not in the list (which a valid project has not) gets the next code free, so two
+/// labels never share a code and the measures count exactly what they would over ids.
+struct CodeBook<'p> {
+    labels: &'p [Label],
+    others: Vec<&'p LabelId>,
+}
+
+impl<'p> CodeBook<'p> {
+    fn code(&mut self, id: &'p LabelId) -> u32 {
+        let place = match self.labels.iter().position(|l| &l.id == id) {
+            Some(place) => place,
+            None => {
+                let other = self.others.iter().position(|o| *o == id).unwrap_or(self.others.len());
+                if other == self.others.len() {
+                    self.others.push(id);
+                }
+                self.labels.len() + other
             }
-            if let Some(c) = coding.chars_by_label.get_mut(i) {
-                c.push(char_codes(len, &of_label, labels).iter().map(Option::is_some).collect());
-            }
-        }
-        coding.spans.push(spans);
+        };
+        u32::try_from(place + 1).unwrap_or(u32::MAX)
     }
-    coding
+
+    /// The codes of `ids`; the units of one span follow each other, so the last label's
+    /// code is kept.
+    fn codes(&mut self, ids: Vec<Option<&'p LabelId>>) -> Vec<u32> {
+        let mut last: Option<(&LabelId, u32)> = None;
+        ids.into_iter()
+            .map(|id| {
+                let Some(id) = id else { return 0 };
+                if let Some((seen, code)) = last
+                    && std::ptr::eq(seen, id)
+                {
+                    return code;
+                }
+                let code = self.code(id);
+                last = Some((id, code));
+                code
+            })
+            .collect()
+    }
 }
 
-/// The documents' units joined end to end, for the documents `keep` holds.
-fn joined<T: Clone>(per_doc: &[Vec<T>], keep: &[bool]) -> Vec<T> {
-    per_doc.iter().zip(keep).filter(|(_, k)| **k).flat_map(|(units, _)| units.iter().cloned()).collect()
+/// The codes of `layer` on `doc` (tokenized as `tokens`, `len` code points long).
+fn doc_codes<'p>(
+    book: &mut CodeBook<'p>,
+    layer: Option<&'p Layer>,
+    doc: &Document,
+    tokens: &[Token],
+    len: usize,
+) -> DocCodes<'p> {
+    let labels = book.labels;
+    // Suggested spans are not anyone's annotation until accepted.
+    let spans: Vec<&'p Span> =
+        layer.map(|l| l.spans(&doc.id).iter().filter(|s| !s.is_suggested()).collect()).unwrap_or_default();
+    let mut codes = DocCodes {
+        tokens: book.codes(token_codes(tokens, &spans, labels)),
+        chars: char_runs(len, &spans, labels, |id| book.code(id)),
+        tokens_by_label: Vec::with_capacity(labels.len()),
+        chars_by_label: Vec::with_capacity(labels.len()),
+        spans: Vec::new(),
+    };
+    let yes = |code: &Option<&LabelId>| u32::from(code.is_some());
+    for label in labels {
+        let of_label = of_label(&spans, &label.id);
+        codes.tokens_by_label.push(token_codes(tokens, &of_label, labels).iter().map(yes).collect());
+        codes.chars_by_label.push(char_runs(len, &of_label, labels, |_| 1));
+    }
+    codes.spans = spans;
+    codes
+}
+
+/// What one comparison adds up over its documents (those every one of its annotators
+/// worked on): the counts for kappa over tokens and alpha over characters, over all
+/// labels and per label, and for a pair the spans and their matches.
+struct Tally {
+    /// The annotators compared (indices into the chosen ones, increasing).
+    coders: Vec<usize>,
+    documents: usize,
+    tokens: CodeCounts,
+    chars: CodeCounts,
+    tokens_by_label: Vec<CodeCounts>,
+    chars_by_label: Vec<CodeCounts>,
+    /// Over all labels, then per label: spans of a, spans of b, exact and overlap matches.
+    matches: Vec<[usize; 4]>,
+}
+
+impl Tally {
+    fn new(coders: Vec<usize>, labels: usize) -> Self {
+        let counts = CodeCounts::new(coders.len());
+        Self {
+            coders,
+            documents: 0,
+            tokens: counts.clone(),
+            chars: counts.clone(),
+            tokens_by_label: vec![counts.clone(); labels],
+            chars_by_label: vec![counts; labels],
+            matches: vec![[0; 4]; labels + 1],
+        }
+    }
+
+    /// Whether document `d` is one of this comparison's.
+    fn covers(&self, worked: &[Vec<bool>], d: usize) -> bool {
+        self.coders.iter().all(|&c| worked.get(c).and_then(|w| w.get(d)).copied().unwrap_or(false))
+    }
+
+    /// Adds one document, coded by every annotator (`None` for those not needed here).
+    fn add(&mut self, codes: &[Option<DocCodes>], labels: &[Label], iou: f64) {
+        let codes: Vec<&DocCodes> = self.coders.iter().filter_map(|&c| codes.get(c)?.as_ref()).collect();
+        if codes.len() != self.coders.len() {
+            return;
+        }
+        self.documents += 1;
+        self.tokens.add(&codes.iter().map(|c| c.tokens.as_slice()).collect::<Vec<_>>());
+        self.chars.add_runs(&codes.iter().map(|c| c.chars.as_slice()).collect::<Vec<_>>());
+        let by_label = self.tokens_by_label.iter_mut().zip(&mut self.chars_by_label);
+        for (l, (tokens, chars)) in by_label.enumerate() {
+            tokens.add(&codes.iter().map(|c| place(&c.tokens_by_label, l)).collect::<Vec<_>>());
+            chars.add_runs(&codes.iter().map(|c| place(&c.chars_by_label, l)).collect::<Vec<_>>());
+        }
+        if let [a, b] = codes.as_slice() {
+            add_matches(&mut self.matches, &a.spans, &b.spans, labels, iou);
+        }
+    }
+}
+
+/// The codes of label `l` (none when there is no such label).
+fn place<T>(by_label: &[Vec<T>], l: usize) -> &[T] {
+    by_label.get(l).map_or(&[], Vec::as_slice)
+}
+
+/// Adds two annotators' span counts and matches on one document: over all labels into
+/// `matches[0]`, per label (project order) into the rest.
+fn add_matches(matches: &mut [[usize; 4]], a: &[&Span], b: &[&Span], labels: &[Label], iou: f64) {
+    let add = |counts: &mut [usize; 4], sa: &[&Span], sb: &[&Span]| {
+        counts[0] += sa.len();
+        counts[1] += sb.len();
+        counts[2] += exact_matches(sa, sb);
+        counts[3] += overlap_matching(sa, sb, iou).len();
+    };
+    let (all, by_label) = matches.split_at_mut(1);
+    if let Some(counts) = all.first_mut() {
+        add(counts, a, b);
+    }
+    for (label, counts) in labels.iter().zip(by_label) {
+        add(counts, &of_label(a, &label.id), &of_label(b, &label.id));
+    }
+}
+
+/// The spans of `label` among `spans`.
+fn of_label<'s>(spans: &[&'s Span], label: &LabelId) -> Vec<&'s Span> {
+    spans.iter().copied().filter(|s| &s.label == label).collect()
+}
+
+/// Codes every document once, for every comparison that covers it (each text tokenized
+/// once, its codes dropped before the next), so memory stays that of one document.
+fn tally(project: &Project, names: &[String], worked: &[Vec<bool>], tallies: &mut [Tally], iou: f64) {
+    let mut book = CodeBook { labels: &project.labels, others: Vec::new() };
+    let layers: Vec<Option<&Layer>> = names.iter().map(|n| layer_named(project, n)).collect();
+    for (d, doc) in project.documents.iter().enumerate() {
+        let covering: Vec<bool> = tallies.iter().map(|t| t.covers(worked, d)).collect();
+        if !covering.contains(&true) {
+            continue;
+        }
+        let needed = |a: usize| tallies.iter().zip(&covering).any(|(t, c)| *c && t.coders.contains(&a));
+        let tokens = tokenize(&doc.text);
+        let len = doc.text.chars().count();
+        let codes: Vec<Option<DocCodes>> = layers
+            .iter()
+            .enumerate()
+            .map(|(a, layer)| needed(a).then(|| doc_codes(&mut book, *layer, doc, &tokens, len)))
+            .collect();
+        for (tally, _) in tallies.iter_mut().zip(&covering).filter(|(_, c)| **c) {
+            tally.add(&codes, &project.labels, iou);
+        }
+    }
 }
 
 fn f1(matches: usize, a: usize, b: usize) -> Option<f64> {
     (a + b > 0).then(|| 2.0 * matches as f64 / (a + b) as f64)
-}
-
-/// Span counts and matches between two annotators for spans passing `keep`, over the
-/// documents `docs` holds.
-fn match_counts(a: &Coding, b: &Coding, iou: f64, docs: &[bool], keep: impl Fn(&Span) -> bool) -> [usize; 4] {
-    let mut counts = [0; 4];
-    for ((sa, sb), _) in a.spans.iter().zip(&b.spans).zip(docs).filter(|(_, d)| **d) {
-        let sa: Vec<&Span> = sa.iter().copied().filter(|s| keep(s)).collect();
-        let sb: Vec<&Span> = sb.iter().copied().filter(|s| keep(s)).collect();
-        counts[0] += sa.len();
-        counts[1] += sb.len();
-        counts[2] += exact_matches(&sa, &sb);
-        counts[3] += overlap_matching(&sa, &sb, iou).len();
-    }
-    counts
 }
 
 fn pair_row(
@@ -167,83 +295,117 @@ fn selected(project: &Project, options: &AgreementOptions) -> Result<Vec<String>
     Ok(names)
 }
 
+/// What is measured on the spans themselves rather than on coded units: per pair, link
+/// and figure-value agreement and unitizing alpha (over all labels, then per label);
+/// across everyone, unitizing alpha per label and the spans its overlap rule left out;
+/// and the per-document rows.
+struct SpanMeasures {
+    relations: Vec<RelationAgreement>,
+    figure_values: Vec<FigureValueAgreement>,
+    /// Per pair (in the order of [`pairs_of`]): alpha_u over all labels, then per label.
+    pair_alpha_u: Vec<Vec<Option<f64>>>,
+    alpha_u: BTreeMap<String, Option<f64>>,
+    dropped: Vec<(String, String, usize)>,
+    documents_compared: usize,
+    per_document: Vec<DocumentAgreement>,
+}
+
+/// Every pair of the `n` chosen annotators, `(i, j)` with `i < j`, in order.
+fn pairs_of(n: usize) -> Vec<[usize; 2]> {
+    (0..n).flat_map(|i| (i + 1..n).map(move |j| [i, j])).collect()
+}
+
+fn span_measures(project: &Project, names: &[&str], worked: &[Vec<bool>], iou: f64) -> SpanMeasures {
+    let (mut relations, mut figure_values, mut pair_alpha_u) = (Vec::new(), Vec::new(), Vec::new());
+    let mut last_study = None;
+    for [i, j] in pairs_of(names.len()) {
+        let (Some(&a), Some(&b)) = (names.get(i), names.get(j)) else { continue };
+        let (documents, _) = scope::shared(project, worked, &[i, j]);
+        let (rows, figures) = super::relations::relation_agreement(project, a, b, iou, &documents);
+        relations.extend(rows);
+        figure_values.push(figures);
+        let study = continuum::study(project, &[a, b], &documents);
+        let unitizing = study.figures();
+        let mut alphas = vec![unitizing.alpha()];
+        alphas.extend(project.labels.iter().map(|label| unitizing.category_alpha(&&&label.id)));
+        pair_alpha_u.push(alphas);
+        drop(unitizing);
+        last_study = Some(study);
+    }
+    let everyone: Vec<usize> = (0..names.len()).collect();
+    let (documents, _) = scope::shared(project, worked, &everyone);
+    // With two annotators, everyone is the one pair, whose study is made already.
+    let study = match last_study {
+        Some(study) if names.len() == 2 => study,
+        _ => continuum::study(project, names, &documents),
+    };
+    let unitizing = study.figures();
+    SpanMeasures {
+        relations,
+        figure_values,
+        pair_alpha_u,
+        alpha_u: continuum::alpha_by_label(project, &unitizing),
+        dropped: continuum::dropped(&unitizing, names),
+        documents_compared: documents.len(),
+        per_document: per_document(project, names, worked, iou),
+    }
+}
+
 /// Measures agreement between the chosen annotators: each pair over the documents both
 /// worked on, the figures across all of them over the documents every one worked on
 /// (see `scope`).
+///
+/// The coded units (tokens, characters) are counted on one thread while the spans are
+/// measured on another; both are sums and lists in a fixed order, so the report is the
+/// same however the threads run.
 pub fn agreement(project: &Project, options: &AgreementOptions) -> Result<AgreementReport, AgreementError> {
     let names = selected(project, options)?;
     let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
     let worked = scope::worked(project, &name_refs);
-    let tokens: Vec<Vec<Token>> = project.documents.iter().map(|d| tokenize(&d.text)).collect();
-    let codings: Vec<Coding> = names.iter().map(|n| code(project, &tokens, n)).collect();
+    let labels = project.labels.len();
+    // One tally per pair, then one across everyone (the only pair's, for two).
+    let mut tallies: Vec<Tally> = pairs_of(names.len()).into_iter().map(|p| Tally::new(p.to_vec(), labels)).collect();
+    if names.len() > 2 {
+        tallies.push(Tally::new((0..names.len()).collect(), labels));
+    }
+    let spans = std::thread::scope(|threads| {
+        let spans = threads.spawn(|| span_measures(project, &name_refs, &worked, options.iou));
+        tally(project, &names, &worked, &mut tallies, options.iou);
+        spans.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    });
     let mut pairs = Vec::new();
-    let (mut relations, mut figure_values) = (Vec::new(), Vec::new());
-    for (i, (name_a, a)) in names.iter().zip(&codings).enumerate() {
-        for (j, (name_b, b)) in names.iter().zip(&codings).enumerate().skip(i + 1) {
-            let names = (name_a.as_str(), name_b.as_str());
-            let (documents, keep) = scope::shared(project, &worked, &[i, j]);
-            let (rows, figures) =
-                super::relations::relation_agreement(project, names.0, names.1, options.iou, &documents);
-            relations.extend(rows);
-            figure_values.push(figures);
-            let study = continuum::study(project, &[names.0, names.1], &documents);
-            let n = documents.len();
-            let counts = match_counts(a, b, options.iou, &keep, |_| true);
-            let kappa = cohen_kappa(&joined(&a.tokens_all, &keep), &joined(&b.tokens_all, &keep));
-            let alphas = [
-                study.alpha(),
-                nominal_alpha(&[
-                    joined(&a.chars_all, &keep).as_slice(),
-                    joined(&b.chars_all, &keep).as_slice(),
-                ]),
-            ];
-            pairs.push(pair_row(names, ALL_LABELS, n, counts, kappa, alphas));
-            let by_label = a
-                .tokens_by_label
-                .iter()
-                .zip(&b.tokens_by_label)
-                .zip(a.chars_by_label.iter().zip(&b.chars_by_label));
-            for (label, ((ta, tb), (ca, cb))) in project.labels.iter().zip(by_label) {
-                let counts = match_counts(a, b, options.iou, &keep, |s| s.label == label.id);
-                let kappa = cohen_kappa(&joined(ta, &keep), &joined(tb, &keep));
-                let alphas = [
-                    study.category_alpha(&&label.id),
-                    nominal_alpha(&[joined(ca, &keep).as_slice(), joined(cb, &keep).as_slice()]),
-                ];
-                pairs.push(pair_row(names, label.id.as_str(), n, counts, kappa, alphas));
-            }
+    for (pair, alpha_u) in tallies.iter().filter(|t| t.coders.len() == 2).zip(&spans.pair_alpha_u) {
+        let [i, j] = pair.coders.as_slice() else { continue };
+        let (Some(&a), Some(&b)) = (name_refs.get(*i), name_refs.get(*j)) else { continue };
+        let kappas = std::iter::once(&pair.tokens).chain(&pair.tokens_by_label).map(CodeCounts::kappa);
+        let alpha_chars = std::iter::once(&pair.chars).chain(&pair.chars_by_label).map(CodeCounts::alpha);
+        let label_ids = std::iter::once(ALL_LABELS).chain(project.labels.iter().map(|l| l.id.as_str()));
+        let rows = label_ids.zip(&pair.matches).zip(kappas.zip(alpha_chars)).zip(alpha_u);
+        for (((label, counts), (kappa, alpha_chars)), alpha_u) in rows {
+            pairs.push(pair_row((a, b), label, pair.documents, *counts, kappa, [*alpha_u, alpha_chars]));
         }
     }
-    let everyone: Vec<usize> = (0..names.len()).collect();
-    let (documents, keep) = scope::shared(project, &worked, &everyone);
-    let mut alpha_chars = BTreeMap::new();
-    let all: Vec<Vec<Option<&LabelId>>> = codings.iter().map(|c| joined(&c.chars_all, &keep)).collect();
-    let all: Vec<&[Option<&LabelId>]> = all.iter().map(Vec::as_slice).collect();
-    alpha_chars.insert(ALL_LABELS.to_string(), nominal_alpha(&all));
-    for (i, label) in project.labels.iter().enumerate() {
-        let coders: Vec<Vec<bool>> =
-            codings.iter().filter_map(|c| c.chars_by_label.get(i).map(|c| joined(c, &keep))).collect();
-        let coders: Vec<&[bool]> = coders.iter().map(Vec::as_slice).collect();
-        alpha_chars.insert(label.id.0.to_string(), nominal_alpha(&coders));
+    let Some(everyone) = tallies.last() else { return Err(AgreementError::TooFewAnnotators(names.len())) };
+    let mut alpha_chars = BTreeMap::from([(ALL_LABELS.to_string(), everyone.chars.alpha())]);
+    for (label, chars) in project.labels.iter().zip(&everyone.chars_by_label) {
+        alpha_chars.insert(label.id.0.to_string(), chars.alpha());
     }
-    let study = continuum::study(project, &name_refs, &documents);
-    let dropped = continuum::dropped(&study, &name_refs);
     let mut report = AgreementReport {
         pairs,
-        alpha_u: continuum::alpha_by_label(project, &study),
+        alpha_u: spans.alpha_u,
         alpha_chars,
-        per_document: per_document(project, &name_refs, &worked, options.iou),
+        per_document: spans.per_document,
         iou: options.iou,
         documents: project.documents.len(),
-        documents_compared: documents.len(),
-        tokens: codings.first().map_or(0, |c| joined(&c.tokens_all, &keep).len()),
-        characters: codings.first().map_or(0, |c| joined(&c.chars_all, &keep).len()),
+        documents_compared: spans.documents_compared,
+        tokens: usize::try_from(everyone.tokens.units()).unwrap_or(usize::MAX),
+        characters: usize::try_from(everyone.chars.units()).unwrap_or(usize::MAX),
         warnings: Vec::new(),
         annotators: names,
-        relations,
-        figure_values,
+        relations: spans.relations,
+        figure_values: spans.figure_values,
     };
-    report.warnings = super::warnings::warnings(project, &report, &worked, &dropped);
+    report.warnings = super::warnings::warnings(project, &report, &worked, &spans.dropped);
     Ok(report)
 }
 

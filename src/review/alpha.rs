@@ -6,68 +6,6 @@
 
 use std::collections::BTreeMap;
 
-/// The counts [`nominal_alpha`] needs for yes/no codes ("a span of this label covers the
-/// character"), added up document by document, so the codes of a whole project are never
-/// held at once: the units, how many each coder marked yes, and on how many each pair of
-/// coders differ.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct BinaryCounts {
-    units: u128,
-    yes: Vec<u128>,
-    /// `differ[i][j]` for `i < j`.
-    differ: Vec<Vec<u128>>,
-}
-
-impl BinaryCounts {
-    /// No units yet, `coders` coders.
-    pub fn new(coders: usize) -> Self {
-        Self { units: 0, yes: vec![0; coders], differ: vec![vec![0; coders]; coders] }
-    }
-
-    /// Adds `units` units where nobody marked yes.
-    pub fn add_blank(&mut self, units: usize) {
-        self.units += units as u128;
-    }
-
-    /// Adds units coded `codes[c][u]` by each coder (all as long as the first).
-    pub fn add(&mut self, codes: &[Vec<bool>]) {
-        let units = codes.first().map_or(0, Vec::len);
-        self.units += units as u128;
-        for (i, a) in codes.iter().enumerate() {
-            if let Some(yes) = self.yes.get_mut(i) {
-                *yes += a.iter().filter(|&&x| x).count() as u128;
-            }
-            for (j, b) in codes.iter().enumerate().skip(i + 1) {
-                let differ = a.iter().zip(b).filter(|(x, y)| x != y).count() as u128;
-                if let Some(d) = self.differ.get_mut(i).and_then(|row| row.get_mut(j)) {
-                    *d += differ;
-                }
-            }
-        }
-    }
-
-    /// [`nominal_alpha`] of the coders `coders` (indices, increasing) over the units added.
-    pub fn alpha(&self, coders: &[usize]) -> Option<f64> {
-        let m = coders.len() as u128;
-        if m < 2 || self.units == 0 {
-            return None;
-        }
-        let mut disagreeing: u128 = 0;
-        for (k, &i) in coders.iter().enumerate() {
-            for &j in coders.iter().skip(k + 1) {
-                disagreeing += 2 * self.differ.get(i).and_then(|row| row.get(j)).copied().unwrap_or(0);
-            }
-        }
-        let n = m * self.units;
-        let yes: u128 = coders.iter().filter_map(|&c| self.yes.get(c)).sum();
-        let expected = n * n - yes * yes - (n - yes) * (n - yes);
-        if expected == 0 {
-            return None;
-        }
-        Some(1.0 - ((n - 1) * disagreeing) as f64 / ((m - 1) * expected) as f64)
-    }
-}
-
 /// Nominal Krippendorff's alpha, `1 - (n - 1) D / E`, over units coded by every coder.
 ///
 /// `coders[c][u]` is coder `c`'s code for unit `u`; every sequence must be as long as
@@ -167,31 +105,5 @@ mod tests {
         // a: X Y, b: Y X. n = 4, D = 2 + 2 = 4, totals X 2, Y 2: E = 16 - 8 = 8.
         // alpha = 1 - 3 * 4 / 8 = -0.5.
         assert_eq!(nominal_alpha(&[&['X', 'Y'], &['Y', 'X']]), Some(-0.5));
-    }
-
-    #[test]
-    fn counts_added_document_by_document_give_nominal_alpha() {
-        // Three coders over two "documents" of yes/no codes, in pieces and whole.
-        let doc1 = vec![
-            vec![true, true, false, false, true],
-            vec![true, false, false, false, true],
-            vec![false, false, false, true, true],
-        ];
-        let doc2 = vec![vec![false, true, true], vec![false, true, false], vec![false, true, true]];
-        let mut counts = BinaryCounts::new(3);
-        counts.add(&doc1);
-        counts.add(&doc2);
-        counts.add_blank(4);
-        let whole: Vec<Vec<bool>> =
-            (0..3).map(|c| doc1[c].iter().chain(&doc2[c]).copied().chain([false; 4]).collect()).collect();
-        let slices: Vec<&[bool]> = whole.iter().map(Vec::as_slice).collect();
-        assert_eq!(counts.alpha(&[0, 1, 2]), nominal_alpha(&slices));
-        for (i, j) in [(0, 1), (0, 2), (1, 2)] {
-            assert_eq!(counts.alpha(&[i, j]), nominal_alpha(&[slices[i], slices[j]]), "{i} {j}");
-        }
-        assert_eq!(BinaryCounts::new(2).alpha(&[0, 1]), None, "no units");
-        let mut blank = BinaryCounts::new(2);
-        blank.add_blank(9);
-        assert_eq!(blank.alpha(&[0, 1]), None, "nobody marked anything");
     }
 }

@@ -27,6 +27,51 @@ pub fn char_codes<'s>(len: usize, spans: &[&'s Span], labels: &[Label]) -> Vec<O
     codes
 }
 
+/// A stretch of units all given one code: `(code, how many units)`.
+pub type Run = (u32, u64);
+
+/// [`char_codes`] as runs, without a value per character: the text is cut wherever a span
+/// starts or ends, and each piece gets `code` of the label of the span that wins it (the
+/// one painted last; 0 where no span covers it). Neighbouring pieces with one code are
+/// one run; the runs cover the `len` code points exactly.
+pub fn char_runs<'s>(
+    len: usize,
+    spans: &[&'s Span],
+    labels: &[Label],
+    mut code: impl FnMut(&'s LabelId) -> u32,
+) -> Vec<Run> {
+    // The same clipping to the text as `char_codes`.
+    let clip = |span: &Span| {
+        let end = span.end.0.min(len);
+        (span.start.0.min(end), end)
+    };
+    let mut cuts: Vec<usize> = Vec::with_capacity(2 * spans.len() + 2);
+    cuts.extend([0, len]);
+    for span in spans {
+        let (start, end) = clip(span);
+        cuts.extend([start, end]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let painted = paint_order(spans, labels);
+    let mut runs: Vec<Run> = Vec::new();
+    for piece in cuts.windows(2) {
+        let &[from, to] = piece else { continue };
+        // Every cut is a span's end, so a span covers the whole piece or none of it.
+        let winner = painted.iter().rev().find(|s| {
+            let (start, end) = clip(s);
+            start <= from && to <= end
+        });
+        let piece_code = winner.map_or(0, |s| code(&s.label));
+        let units = (to - from) as u64;
+        match runs.last_mut() {
+            Some((last, n)) if *last == piece_code => *n += units,
+            _ => runs.push((piece_code, units)),
+        }
+    }
+    runs
+}
+
 /// The label of each token (`None` where no span overlaps it). `tokens` are in text order.
 pub fn token_codes<'s>(tokens: &[Token], spans: &[&'s Span], labels: &[Label]) -> Vec<Option<&'s LabelId>> {
     let mut codes = vec![None; tokens.len()];
@@ -79,6 +124,41 @@ mod tests {
         let spans = [span(0, 2, "figure"), span(0, 2, "claim")];
         let refs: Vec<&Span> = spans.iter().collect();
         assert_eq!(names(&char_codes(2, &refs, &labels)), ["claim", "claim"]);
+    }
+
+    /// Codes one per unit, as runs.
+    fn runs_of(codes: &[Option<&LabelId>], labels: &[Label]) -> Vec<Run> {
+        let mut runs: Vec<Run> = Vec::new();
+        for c in codes {
+            let code = c.map_or(0, |id| labels.iter().position(|l| &l.id == id).map_or(99, |p| p as u32 + 1));
+            match runs.last_mut() {
+                Some((last, n)) if *last == code => *n += 1,
+                _ => runs.push((code, 1)),
+            }
+        }
+        runs
+    }
+
+    #[test]
+    fn runs_are_the_codes_of_every_character() {
+        let labels = default_labels();
+        let code = |id: &LabelId| labels.iter().position(|l| &l.id == id).map_or(99, |p| p as u32 + 1);
+        let cases: [&[(usize, usize, &str)]; 6] = [
+            &[],
+            &[(1, 3, "figure"), (0, 5, "claim"), (4, 6, "denial")],
+            &[(2, 4, "denial"), (1, 3, "figure"), (3, 3, "claim")],
+            &[(0, 2, "figure"), (0, 2, "claim"), (7, 12, "claim"), (9, 30, "denial")],
+            &[(0, 12, "figure"), (2, 4, "claim"), (4, 6, "claim"), (11, 40, "other")],
+            &[(5, 9, "figure"), (5, 9, "figure"), (6, 7, "denial")],
+        ];
+        for (i, case) in cases.iter().enumerate() {
+            let spans: Vec<Span> = case.iter().map(|&(s, e, l)| span(s, e, l)).collect();
+            let refs: Vec<&Span> = spans.iter().collect();
+            for len in [0, 1, 8, 12, 20] {
+                let expected = runs_of(&char_codes(len, &refs, &labels), &labels);
+                assert_eq!(char_runs(len, &refs, &labels, code), expected, "case {i}, length {len}");
+            }
+        }
     }
 
     #[test]

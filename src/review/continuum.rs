@@ -10,7 +10,7 @@
 
 use super::report::ALL_LABELS;
 use super::report::layer_named;
-use super::unitizing::Study;
+use super::unitizing::{Figures, Study};
 use crate::model::{Document, LabelId, Project};
 use std::collections::BTreeMap;
 
@@ -36,21 +36,22 @@ pub fn study<'p>(
     study
 }
 
-/// Alpha over every label (`"all"`) and per label of the project, keyed by label id.
-pub fn alpha_by_label(project: &Project, study: &Study<&LabelId>) -> BTreeMap<String, Option<f64>> {
-    let mut out = BTreeMap::from([(ALL_LABELS.to_string(), study.alpha())]);
+/// Alpha over every label (`"all"`) and per label of the project, keyed by label id, from
+/// a study's [`figures`](Study::figures).
+pub fn alpha_by_label(project: &Project, figures: &Figures<&&LabelId>) -> BTreeMap<String, Option<f64>> {
+    let mut out = BTreeMap::from([(ALL_LABELS.to_string(), figures.alpha())]);
     for label in &project.labels {
-        out.insert(label.id.0.to_string(), study.category_alpha(&&label.id));
+        out.insert(label.id.0.to_string(), figures.category_alpha(&&&label.id));
     }
     out
 }
 
 /// Spans the overlap rule left out: `(annotator, label, how many)`, in order.
-pub fn dropped(study: &Study<&LabelId>, annotators: &[&str]) -> Vec<(String, String, usize)> {
-    study
-        .dropped()
-        .into_iter()
-        .filter_map(|((rater, label), n)| Some((annotators.get(rater)?.to_string(), label.0.to_string(), n)))
+pub fn dropped(figures: &Figures<&&LabelId>, annotators: &[&str]) -> Vec<(String, String, usize)> {
+    figures
+        .dropped
+        .iter()
+        .filter_map(|((rater, label), n)| Some((annotators.get(*rater)?.to_string(), label.0.to_string(), *n)))
         .collect()
 }
 
@@ -82,8 +83,11 @@ mod tests {
         by_hand.add(1, 11, 3, &claim);
         by_hand.add(1, 12, 1, &claim);
         assert_eq!(study, by_hand);
-        assert_eq!(dropped(&study, &["amal", "omar"]), [("omar".to_string(), "claim".to_string(), 1)]);
-        let alpha = alpha_by_label(&p, &study);
+        let figures = study.figures();
+        assert_eq!(dropped(&figures, &["amal", "omar"]), [("omar".to_string(), "claim".to_string(), 1)]);
+        let alpha = alpha_by_label(&p, &figures);
+        assert_eq!(alpha.get("all"), Some(&study.alpha()));
+        assert_eq!(alpha.get("claim"), Some(&study.category_alpha(&&claim)));
         assert_eq!(alpha.get("all"), alpha.get("claim"));
         assert_eq!(alpha.get("denial"), Some(&None));
     }

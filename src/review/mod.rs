@@ -4,9 +4,9 @@
 //! Everything here is a pure function over the model (no egui), so the review window
 //! and the `merge` / `agree` commands share it.
 //!
-//! Agreement flows one way: `agreement` measures (with `matching`, `coding`, `kappa`,
-//! `alpha`, `unitizing` through `continuum`, and `per_document`) and fills the types of
-//! `report`; `warnings` reads a finished report. Nothing under `report` or `warnings`
+//! Agreement flows one way: `agreement` measures (with `matching`, `coding`, `counts`
+//! behind `kappa` and `alpha`, `unitizing` through `continuum`, and `per_document`) and
+//! fills the types of `report`; `warnings` reads a finished report. Nothing under `report` or `warnings`
 //! calls back into `agreement`.
 //!
 //! Review mode flows the same way: `disagreement` finds where the layers differ (spans in
@@ -19,6 +19,7 @@ pub mod agreement;
 pub mod alpha;
 pub mod coding;
 pub mod continuum;
+pub mod counts;
 pub mod disagreement;
 pub mod dump;
 pub mod kappa;

@@ -17,7 +17,7 @@
 //!
 //! Sums are kept as exact integers (`u128`) and divided once at the end.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// A stretch of the continuum as one rater sectioned it for one category: a unit of the
 /// category, or a gap (no unit of the category there).
@@ -121,40 +121,41 @@ impl<C: Ord + Clone> Study<C> {
         }
     }
 
-    /// The categories that have units, in order.
-    pub fn categories(&self) -> BTreeSet<&C> {
-        self.units.iter().map(|u| &u.category).collect()
-    }
-
     /// The units of `rater` and `category` that count, in order, and how many were
     /// dropped because they overlap one kept before them.
     fn kept(&self, rater: usize, category: &C) -> (Vec<(u64, u64)>, usize) {
-        let mut units: Vec<(u64, u64)> = self
+        let units: Vec<(u64, u64)> = self
             .units
             .iter()
             .filter(|u| u.rater == rater && &u.category == category)
             .map(|u| (u.start, u.len))
             .collect();
-        // By start, the longer first at the same start.
-        units.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut kept: Vec<(u64, u64)> = Vec::with_capacity(units.len());
-        let mut dropped = 0;
-        for (start, len) in units {
-            if kept.last().is_some_and(|&(s, l)| start < s + l) {
-                dropped += 1;
-            } else {
-                kept.push((start, len));
+        keep(units)
+    }
+
+    /// Every category's units per rater, in the order added, from one pass over the units.
+    fn grouped(&self) -> BTreeMap<&C, Vec<Vec<(u64, u64)>>> {
+        let mut grouped: BTreeMap<&C, Vec<Vec<(u64, u64)>>> = BTreeMap::new();
+        for unit in &self.units {
+            let raters = grouped.entry(&unit.category).or_insert_with(|| vec![Vec::new(); self.raters]);
+            if let Some(units) = raters.get_mut(unit.rater) {
+                units.push((unit.start, unit.len));
             }
         }
-        (kept, dropped)
+        grouped
     }
 
     /// The sections (units and gaps, in order, covering the continuum) of one rater
     /// for one category.
     fn sections(&self, rater: usize, category: &C) -> Vec<Section> {
+        self.sections_of(&self.kept(rater, category).0)
+    }
+
+    /// The sections of a rater's kept units (in order).
+    fn sections_of(&self, kept: &[(u64, u64)]) -> Vec<Section> {
         let mut sections = Vec::new();
         let mut pos = 0;
-        for (start, len) in self.kept(rater, category).0 {
+        for &(start, len) in kept {
             if start > pos {
                 sections.push(Section::gap(pos, start - pos));
             }
@@ -169,16 +170,26 @@ impl<C: Ord + Clone> Study<C> {
 
     /// Units dropped by the overlap rule, per rater and category (only those with some).
     pub fn dropped(&self) -> BTreeMap<(usize, C), usize> {
-        let mut out = BTreeMap::new();
-        for category in self.categories() {
-            for rater in 0..self.raters {
-                let (_, dropped) = self.kept(rater, category);
+        self.figures().dropped.into_iter().map(|((rater, c), n)| ((rater, c.clone()), n)).collect()
+    }
+
+    /// Every category's disagreement and the units dropped, worked out in one pass over
+    /// the units (rather than one per category and rater): what [`Study::category_alpha`],
+    /// [`Study::alpha`] and [`Study::dropped`] give, for a study of many units.
+    pub fn figures(&self) -> Figures<&C> {
+        let mut figures = Figures { by_category: BTreeMap::new(), dropped: BTreeMap::new() };
+        for (category, raters) in self.grouped() {
+            let mut sections = Vec::with_capacity(raters.len());
+            for (rater, units) in raters.into_iter().enumerate() {
+                let (kept, dropped) = keep(units);
                 if dropped > 0 {
-                    out.insert((rater, category.clone()), dropped);
+                    figures.dropped.insert((rater, category), dropped);
                 }
+                sections.push(self.sections_of(&kept));
             }
+            figures.by_category.insert(category, self.disagreement_of(&sections));
         }
-        out
+        figures
     }
 
     /// Observed and expected disagreement for `category` (Krippendorff 2004, p. 253):
@@ -191,11 +202,16 @@ impl<C: Ord + Clone> Study<C> {
     /// with `m` raters, `N` units of the category (all raters), `l` a unit's length and
     /// `g` a gap's length (the gaps of every rater).
     pub fn disagreement(&self, category: &C) -> Disagreement {
+        let sections: Vec<Vec<Section>> = (0..self.raters).map(|r| self.sections(r, category)).collect();
+        self.disagreement_of(&sections)
+    }
+
+    /// [`Study::disagreement`] of one category cut into `sections` by each rater.
+    fn disagreement_of(&self, sections: &[Vec<Section>]) -> Disagreement {
         let (m, length) = (self.raters as u128, u128::from(self.length));
         if m < 2 || length == 0 {
             return Disagreement { observed: 0.0, expected: 0.0 };
         }
-        let sections: Vec<Vec<Section>> = (0..self.raters).map(|r| self.sections(r, category)).collect();
         let mut observed: u128 = 0;
         for (i, a) in sections.iter().enumerate() {
             for b in sections.iter().skip(i + 1) {
@@ -244,10 +260,47 @@ impl<C: Ord + Clone> Study<C> {
     /// Alpha over every category that has units: `1 - Σ D_o,c / Σ D_e,c` (not the mean
     /// of the categories' alphas). `None` when undefined (no units at all).
     pub fn alpha(&self) -> Option<f64> {
-        let (observed, expected) = self.categories().into_iter().fold((0.0, 0.0), |(o, e), c| {
-            let d = self.disagreement(c);
-            (o + d.observed, e + d.expected)
-        });
+        self.figures().alpha()
+    }
+}
+
+/// The units that count of one rater and category, given in the order added: taken by
+/// start, the longer first at the same start, a unit overlapping one kept before it
+/// dropped; and how many were dropped.
+fn keep(mut units: Vec<(u64, u64)>) -> (Vec<(u64, u64)>, usize) {
+    units.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut kept: Vec<(u64, u64)> = Vec::with_capacity(units.len());
+    let mut dropped = 0;
+    for (start, len) in units {
+        if kept.last().is_some_and(|&(s, l)| start < s + l) {
+            dropped += 1;
+        } else {
+            kept.push((start, len));
+        }
+    }
+    (kept, dropped)
+}
+
+/// Every category's disagreement in a study, and the units the overlap rule dropped
+/// (see [`Study::figures`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figures<C> {
+    /// Per category with units.
+    pub by_category: BTreeMap<C, Disagreement>,
+    /// Per rater and category, where some were dropped.
+    pub dropped: BTreeMap<(usize, C), usize>,
+}
+
+impl<C: Ord> Figures<C> {
+    /// Alpha for one category; `None` when undefined (as for a category with no units).
+    pub fn category_alpha(&self, category: &C) -> Option<f64> {
+        self.by_category.get(category).and_then(|d| d.alpha())
+    }
+
+    /// Alpha over every category: `1 - Σ D_o,c / Σ D_e,c`, summed in category order.
+    pub fn alpha(&self) -> Option<f64> {
+        let (observed, expected) =
+            self.by_category.values().fold((0.0, 0.0), |(o, e), d| (o + d.observed, e + d.expected));
         Disagreement { observed, expected }.alpha()
     }
 }

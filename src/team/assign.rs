@@ -69,6 +69,9 @@ pub struct AssignReport {
     pub kept: usize,
     /// Set when an overlap was asked for with a single annotator, who gets every document.
     pub overlap_needs_two: bool,
+    /// Documents whose annotators [`assign`] changed (0 from [`plan`]): with none, the
+    /// project is as it was and need not be saved.
+    pub changed: usize,
 }
 
 /// Cleans and checks the annotator names and the share.
@@ -145,7 +148,7 @@ pub fn plan(project: &Project, options: &AssignOptions) -> Result<AssignReport, 
             Some((d.id.clone(), annotators))
         })
         .collect();
-    Ok(AssignReport { annotators: names, assigned, overlap, kept, overlap_needs_two })
+    Ok(AssignReport { annotators: names, assigned, overlap, kept, overlap_needs_two, changed: 0 })
 }
 
 /// `share × n` rounded to a whole number of documents (halves up).
@@ -195,15 +198,17 @@ fn pair_slots(k: usize, m: usize, loads: &mut [usize], rng: &mut SplitMix) -> Ve
 }
 
 /// Assigns the documents (see [`plan`]) and returns what it did. Earlier assignments of
-/// the documents assigned again are replaced.
+/// the documents assigned again are replaced; a document whose annotators stay the same is
+/// not touched (nor copied, when its text is shared with another copy of the project).
 pub fn assign(project: &mut Project, options: &AssignOptions) -> Result<AssignReport, AssignError> {
-    let report = plan(project, options)?;
-    let by_doc: BTreeMap<&DocId, &Vec<String>> = report.assigned.iter().map(|(d, a)| (d, a)).collect();
+    let mut report = plan(project, options)?;
+    // Both lists are in project order: walked side by side, no lookup is needed.
+    let mut planned = report.assigned.iter().peekable();
     for doc in &mut project.documents {
-        if let Some(annotators) = by_doc.get(&doc.id)
-            && doc.assigned != **annotators
-        {
-            std::sync::Arc::make_mut(doc).assigned = (*annotators).clone();
+        let Some((_, annotators)) = planned.next_if(|(id, _)| *id == doc.id) else { continue };
+        if doc.assigned != *annotators {
+            std::sync::Arc::make_mut(doc).assigned = annotators.clone();
+            report.changed += 1;
         }
     }
     Ok(report)

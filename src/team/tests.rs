@@ -97,17 +97,25 @@ fn a_second_run_assigns_only_the_new_documents_and_keeps_the_balance() {
         add(&mut p, i);
     }
     let report = assign(&mut p, &options(&names, 0.2, 3)).unwrap();
-    assert_eq!(report.kept, 40);
-    assert_eq!(report.assigned.len(), 11);
+    assert_eq!((report.kept, report.assigned.len(), report.changed), (40, 11, 11));
     assert!(report.assigned.iter().all(|(d, _)| d.as_str() >= "d040"), "only the new ones");
     let after: Vec<Vec<String>> = p.documents.iter().take(40).map(|d| d.assigned.clone()).collect();
     assert_eq!(after, before, "earlier assignments are kept");
     assert!(p.documents.iter().all(|d| !d.assigned.is_empty()));
     assert_eq!(p.documents.iter().skip(40).filter(|d| d.assigned.len() == 2).count(), 2, "20% of 11");
     assert!(spread(loads(&p).into_values()) <= 1, "{:?}", loads(&p));
-    // Nothing new: nothing to do.
-    assert!(assign(&mut p, &options(&names, 0.2, 3)).unwrap().assigned.is_empty());
-    // --reassign starts again from every document.
+    // Nothing new: nothing to do, nothing changed.
+    let nothing = assign(&mut p, &options(&names, 0.2, 3)).unwrap();
+    assert!(nothing.assigned.is_empty() && nothing.changed == 0);
+    // --reassign plans every document again: only those given other annotators are
+    // changed (and copied); the others stay shared with the copy made before.
+    let mut copy = p.clone();
+    let redo = assign(&mut copy, &AssignOptions { reassign: true, ..options(&names, 0.2, 3) }).unwrap();
+    let moved = redo.assigned.iter().zip(&p.documents).filter(|((_, who), d)| *who != d.assigned).count();
+    assert!(moved > 0 && moved < 51, "{moved}");
+    assert_eq!((redo.assigned.len(), redo.changed), (51, moved));
+    let pairs = copy.documents.iter().zip(&p.documents);
+    assert!(pairs.clone().all(|(a, b)| (a.assigned == b.assigned) == std::sync::Arc::ptr_eq(a, b)));
     let again = assign(&mut p, &AssignOptions { reassign: true, ..options(&names, 0.5, 9) }).unwrap();
     assert_eq!((again.assigned.len(), again.kept), (51, 0));
     assert_eq!(p.documents.iter().filter(|d| d.assigned.len() == 2).count(), 26);
