@@ -76,14 +76,24 @@ pub fn run(args: AssignArgs) -> anyhow::Result<ExitCode> {
         check_packages(&project, dir, &report.annotators, &args.project)?;
         timings.step("check packages");
     }
-    if report.changed > 0 {
-        file.save(&project, SaveMode::Checked).context("cannot save the assignments")?;
-        timings.step("save");
-    }
+    // The packages are written while the project is saved: each is a file of its own,
+    // made from the same project in memory, so neither waits for the other.
+    let (saved, written) = std::thread::scope(|threads| {
+        let packages = args.out.as_deref().map(|dir| {
+            let (project, annotators) = (&project, &report.annotators);
+            threads.spawn(move || write_packages(project, dir, annotators))
+        });
+        // Only when an assignment changed: otherwise the file already says it all.
+        let saved = if report.changed > 0 { file.save(&project, SaveMode::Checked) } else { Ok(()) };
+        let written = packages.map(|job| job.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        (saved, written.transpose())
+    });
+    saved.context("cannot save the assignments")?;
+    let written = written?;
+    timings.step("save and packages");
     describe(&project, &report);
-    if let Some(dir) = &args.out {
-        write_packages(&project, dir, &report.annotators)?;
-        timings.step("packages");
+    for (path, documents) in written.into_iter().flatten() {
+        outln!("wrote {} ({documents} document(s))", path.display());
     }
     drop(project);
     timings.step("free");
@@ -144,8 +154,9 @@ fn check_packages(project: &Project, dir: &Path, annotators: &[String], target: 
 }
 
 /// Writes every annotator's package, each on a thread of its own (a package of a big
-/// project is tens of megabytes, written and flushed to disk), and says so in order.
-fn write_packages(project: &Project, dir: &Path, annotators: &[String]) -> anyhow::Result<()> {
+/// project is tens of megabytes, written and flushed to disk): each package's path and
+/// documents, in the annotators' order.
+fn write_packages(project: &Project, dir: &Path, annotators: &[String]) -> anyhow::Result<Vec<(PathBuf, usize)>> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let written: Vec<anyhow::Result<(PathBuf, usize)>> = std::thread::scope(|scope| {
         let jobs: Vec<_> = annotators
@@ -164,9 +175,5 @@ fn write_packages(project: &Project, dir: &Path, annotators: &[String]) -> anyho
             .map(|job| job.join().unwrap_or_else(|_| Err(anyhow::anyhow!("writing a package failed"))))
             .collect()
     });
-    for result in written {
-        let (path, documents) = result?;
-        outln!("wrote {} ({documents} document(s))", path.display());
-    }
-    Ok(())
+    written.into_iter().collect()
 }

@@ -54,8 +54,7 @@ pub enum AgreementError {
 /// One annotator's codes on one document: the label of each token and of the characters
 /// (in runs) as a code of the [`CodeBook`], and per label (project order) 1 where a span of
 /// that label covers the unit, else 0.
-struct DocCodes<'p> {
-    spans: Vec<&'p Span>,
+struct DocCodes {
     tokens: Vec<u32>,
     chars: Vec<Run>,
     tokens_by_label: Vec<Vec<u32>>,
@@ -112,17 +111,15 @@ fn doc_codes<'p>(
     doc: &Document,
     tokens: &[Token],
     len: usize,
-) -> DocCodes<'p> {
+) -> DocCodes {
     let labels = book.labels;
     // Suggested spans are not anyone's annotation until accepted.
-    let spans: Vec<&'p Span> =
-        layer.map(|l| l.spans(&doc.id).iter().filter(|s| !s.is_suggested()).collect()).unwrap_or_default();
+    let spans = own_spans(layer, doc);
     let mut codes = DocCodes {
         tokens: book.codes(token_codes(tokens, &spans, labels)),
         chars: char_runs(len, &spans, labels, |id| book.code(id)),
         tokens_by_label: Vec::with_capacity(labels.len()),
         chars_by_label: Vec::with_capacity(labels.len()),
-        spans: Vec::new(),
     };
     let yes = |code: &Option<&LabelId>| u32::from(code.is_some());
     for label in labels {
@@ -130,13 +127,12 @@ fn doc_codes<'p>(
         codes.tokens_by_label.push(token_codes(tokens, &of_label, labels).iter().map(yes).collect());
         codes.chars_by_label.push(char_runs(len, &of_label, labels, |_| 1));
     }
-    codes.spans = spans;
     codes
 }
 
 /// What one comparison adds up over its documents (those every one of its annotators
 /// worked on): the counts for kappa over tokens and alpha over characters, over all
-/// labels and per label, and for a pair the spans and their matches.
+/// labels and per label.
 struct Tally {
     /// The annotators compared (indices into the chosen ones, increasing).
     coders: Vec<usize>,
@@ -145,8 +141,6 @@ struct Tally {
     chars: CodeCounts,
     tokens_by_label: Vec<CodeCounts>,
     chars_by_label: Vec<CodeCounts>,
-    /// Over all labels, then per label: spans of a, spans of b, exact and overlap matches.
-    matches: Vec<[usize; 4]>,
 }
 
 impl Tally {
@@ -159,7 +153,6 @@ impl Tally {
             chars: counts.clone(),
             tokens_by_label: vec![counts.clone(); labels],
             chars_by_label: vec![counts; labels],
-            matches: vec![[0; 4]; labels + 1],
         }
     }
 
@@ -169,7 +162,7 @@ impl Tally {
     }
 
     /// Adds one document, coded by every annotator (`None` for those not needed here).
-    fn add(&mut self, codes: &[Option<DocCodes>], labels: &[Label], iou: f64) {
+    fn add(&mut self, codes: &[Option<DocCodes>]) {
         let codes: Vec<&DocCodes> = self.coders.iter().filter_map(|&c| codes.get(c)?.as_ref()).collect();
         if codes.len() != self.coders.len() {
             return;
@@ -181,9 +174,6 @@ impl Tally {
         for (l, (tokens, chars)) in by_label.enumerate() {
             tokens.add(&codes.iter().map(|c| place(&c.tokens_by_label, l)).collect::<Vec<_>>());
             chars.add_runs(&codes.iter().map(|c| place(&c.chars_by_label, l)).collect::<Vec<_>>());
-        }
-        if let [a, b] = codes.as_slice() {
-            add_matches(&mut self.matches, &a.spans, &b.spans, labels, iou);
         }
     }
 }
@@ -211,6 +201,12 @@ fn add_matches(matches: &mut [[usize; 4]], a: &[&Span], b: &[&Span], labels: &[L
     }
 }
 
+/// The annotator's own spans on `doc` (suggestions are not anyone's annotation until
+/// accepted).
+fn own_spans<'p>(layer: Option<&'p Layer>, doc: &Document) -> Vec<&'p Span> {
+    layer.map(|l| l.spans(&doc.id).iter().filter(|s| !s.is_suggested()).collect()).unwrap_or_default()
+}
+
 /// The spans of `label` among `spans`.
 fn of_label<'s>(spans: &[&'s Span], label: &LabelId) -> Vec<&'s Span> {
     spans.iter().copied().filter(|s| &s.label == label).collect()
@@ -218,7 +214,7 @@ fn of_label<'s>(spans: &[&'s Span], label: &LabelId) -> Vec<&'s Span> {
 
 /// Codes every document once, for every comparison that covers it (each text tokenized
 /// once, its codes dropped before the next), so memory stays that of one document.
-fn tally(project: &Project, names: &[String], worked: &[Vec<bool>], tallies: &mut [Tally], iou: f64) {
+fn tally(project: &Project, names: &[String], worked: &[Vec<bool>], tallies: &mut [Tally]) {
     let mut book = CodeBook { labels: &project.labels, others: Vec::new() };
     let layers: Vec<Option<&Layer>> = names.iter().map(|n| layer_named(project, n)).collect();
     for (d, doc) in project.documents.iter().enumerate() {
@@ -235,7 +231,7 @@ fn tally(project: &Project, names: &[String], worked: &[Vec<bool>], tallies: &mu
             .map(|(a, layer)| needed(a).then(|| doc_codes(&mut book, *layer, doc, &tokens, len)))
             .collect();
         for (tally, _) in tallies.iter_mut().zip(&covering).filter(|(_, c)| **c) {
-            tally.add(&codes, &project.labels, iou);
+            tally.add(&codes);
         }
     }
 }
@@ -304,6 +300,9 @@ struct SpanMeasures {
     figure_values: Vec<FigureValueAgreement>,
     /// Per pair (in the order of [`pairs_of`]): alpha_u over all labels, then per label.
     pair_alpha_u: Vec<Vec<Option<f64>>>,
+    /// Per pair, over all labels then per label: spans of a, spans of b, exact and
+    /// overlap matches.
+    pair_matches: Vec<Vec<[usize; 4]>>,
     alpha_u: BTreeMap<String, Option<f64>>,
     dropped: Vec<(String, String, usize)>,
     documents_compared: usize,
@@ -316,11 +315,20 @@ fn pairs_of(n: usize) -> Vec<[usize; 2]> {
 }
 
 fn span_measures(project: &Project, names: &[&str], worked: &[Vec<bool>], iou: f64) -> SpanMeasures {
-    let (mut relations, mut figure_values, mut pair_alpha_u) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut relations, mut figure_values) = (Vec::new(), Vec::new());
+    let (mut pair_alpha_u, mut pair_matches) = (Vec::new(), Vec::new());
+    let layers: Vec<Option<&Layer>> = names.iter().map(|n| layer_named(project, n)).collect();
     let mut last_study = None;
     for [i, j] in pairs_of(names.len()) {
         let (Some(&a), Some(&b)) = (names.get(i), names.get(j)) else { continue };
         let (documents, _) = scope::shared(project, worked, &[i, j]);
+        let mut matches = vec![[0; 4]; project.labels.len() + 1];
+        let (layer_a, layer_b) = (layers.get(i).copied().flatten(), layers.get(j).copied().flatten());
+        for doc in &documents {
+            let (sa, sb) = (own_spans(layer_a, doc), own_spans(layer_b, doc));
+            add_matches(&mut matches, &sa, &sb, &project.labels, iou);
+        }
+        pair_matches.push(matches);
         let (rows, figures) = super::relations::relation_agreement(project, a, b, iou, &documents);
         relations.extend(rows);
         figure_values.push(figures);
@@ -344,6 +352,7 @@ fn span_measures(project: &Project, names: &[&str], worked: &[Vec<bool>], iou: f
         relations,
         figure_values,
         pair_alpha_u,
+        pair_matches,
         alpha_u: continuum::alpha_by_label(project, &unitizing),
         dropped: continuum::dropped(&unitizing, names),
         documents_compared: documents.len(),
@@ -370,17 +379,18 @@ pub fn agreement(project: &Project, options: &AgreementOptions) -> Result<Agreem
     }
     let spans = std::thread::scope(|threads| {
         let spans = threads.spawn(|| span_measures(project, &name_refs, &worked, options.iou));
-        tally(project, &names, &worked, &mut tallies, options.iou);
+        tally(project, &names, &worked, &mut tallies);
         spans.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     });
     let mut pairs = Vec::new();
-    for (pair, alpha_u) in tallies.iter().filter(|t| t.coders.len() == 2).zip(&spans.pair_alpha_u) {
+    let measured = spans.pair_alpha_u.iter().zip(&spans.pair_matches);
+    for (pair, (alpha_u, matches)) in tallies.iter().filter(|t| t.coders.len() == 2).zip(measured) {
         let [i, j] = pair.coders.as_slice() else { continue };
         let (Some(&a), Some(&b)) = (name_refs.get(*i), name_refs.get(*j)) else { continue };
         let kappas = std::iter::once(&pair.tokens).chain(&pair.tokens_by_label).map(CodeCounts::kappa);
         let alpha_chars = std::iter::once(&pair.chars).chain(&pair.chars_by_label).map(CodeCounts::alpha);
         let label_ids = std::iter::once(ALL_LABELS).chain(project.labels.iter().map(|l| l.id.as_str()));
-        let rows = label_ids.zip(&pair.matches).zip(kappas.zip(alpha_chars)).zip(alpha_u);
+        let rows = label_ids.zip(matches).zip(kappas.zip(alpha_chars)).zip(alpha_u);
         for (((label, counts), (kappa, alpha_chars)), alpha_u) in rows {
             pairs.push(pair_row((a, b), label, pair.documents, *counts, kappa, [*alpha_u, alpha_chars]));
         }
