@@ -156,7 +156,11 @@ fn check_packages(project: &Project, dir: &Path, annotators: &[String], target: 
 /// Writes every annotator's package, each on a thread of its own (a package of a big
 /// project is tens of megabytes, written and flushed to disk): each package's path and
 /// documents, in the annotators' order.
-fn write_packages(project: &Project, dir: &Path, annotators: &[String]) -> anyhow::Result<Vec<(PathBuf, usize)>> {
+fn write_packages(
+    project: &Project,
+    dir: &Path,
+    annotators: &[String],
+) -> anyhow::Result<Vec<(PathBuf, usize)>> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let written: Vec<anyhow::Result<(PathBuf, usize)>> = std::thread::scope(|scope| {
         let jobs: Vec<_> = annotators

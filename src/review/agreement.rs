@@ -373,7 +373,8 @@ pub fn agreement(project: &Project, options: &AgreementOptions) -> Result<Agreem
     let worked = scope::worked(project, &name_refs);
     let labels = project.labels.len();
     // One tally per pair, then one across everyone (the only pair's, for two).
-    let mut tallies: Vec<Tally> = pairs_of(names.len()).into_iter().map(|p| Tally::new(p.to_vec(), labels)).collect();
+    let mut tallies: Vec<Tally> =
+        pairs_of(names.len()).into_iter().map(|p| Tally::new(p.to_vec(), labels)).collect();
     if names.len() > 2 {
         tallies.push(Tally::new((0..names.len()).collect(), labels));
     }

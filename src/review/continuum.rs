@@ -51,7 +51,9 @@ pub fn dropped(figures: &Figures<&&LabelId>, annotators: &[&str]) -> Vec<(String
     figures
         .dropped
         .iter()
-        .filter_map(|((rater, label), n)| Some((annotators.get(*rater)?.to_string(), label.0.to_string(), *n)))
+        .filter_map(|((rater, label), n)| {
+            Some((annotators.get(*rater)?.to_string(), label.0.to_string(), *n))
+        })
         .collect()
 }
 
