@@ -208,7 +208,7 @@ mod tests {
         (0..len)
             .map(|_| {
                 state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                if (state >> 33) % 4 == 0 {
+                if (state >> 33).is_multiple_of(4) {
                     current = ((state >> 40) % codes) as u32;
                 }
                 current
