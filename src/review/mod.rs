@@ -4,10 +4,10 @@
 //! Everything here is a pure function over the model (no egui), so the review window
 //! and the `merge` / `agree` commands share it.
 //!
-//! Agreement flows one way: `agreement` measures (with `matching`, `coding`, `counts`
-//! behind `kappa` and `alpha`, `unitizing` through `continuum`, and `per_document`) and
-//! fills the types of `report`; `warnings` reads a finished report. Nothing under `report` or `warnings`
-//! calls back into `agreement`.
+//! Agreement flows one way: `agreement` measures (with `matching`, `coding` and `tally`
+//! into `counts` behind `kappa` and `alpha`, `unitizing` through `continuum`, and
+//! `per_document`) and fills the types of `report`; `warnings` reads a finished report.
+//! Nothing under `report` or `warnings` calls back into `agreement`.
 //!
 //! Review mode flows the same way: `disagreement` finds where the layers differ (spans in
 //! `disagreement::spans`, links and attribute values in `disagreement::links`),
@@ -30,6 +30,7 @@ pub mod relations;
 pub mod report;
 pub mod scope;
 pub mod state;
+mod tally;
 pub mod unitizing;
 mod warnings;
 
