@@ -46,6 +46,8 @@ struct Job {
     total: usize,
     cancel: Arc<AtomicBool>,
     handle: JoinHandle<Done>,
+    /// Reading a saved model rather than training one.
+    reading: bool,
 }
 
 impl Job {
@@ -54,7 +56,7 @@ impl Job {
         let cancel = Arc::new(AtomicBool::new(false));
         let (d, c) = (done.clone(), cancel.clone());
         let handle = std::thread::spawn(move || work(&d, &c));
-        Self { done, total: total.max(1), cancel, handle }
+        Self { done, total: total.max(1), cancel, handle, reading: false }
     }
 
     fn progress(&self) -> f32 {
@@ -148,7 +150,10 @@ impl Learner {
                 return Done::Nothing;
             }
             // Ordered here, off the window's thread: it predicts every document.
-            let order = most_uncertain_first(&snapshot, &model);
+            let order = ordered(&snapshot, &model, &AtomicUsize::new(0), c);
+            if c.load(Ordering::Relaxed) {
+                return Done::Nothing;
+            }
             let saved = save_to.map(|path| match super::file::save(&model, &path) {
                 Ok(_) => Ok(path),
                 Err(err) => Err(err.to_string()),
@@ -171,7 +176,8 @@ impl Learner {
         }
         self.cancel();
         let (path, snapshot) = (path.to_path_buf(), project.clone());
-        self.job = Some(Job::spawn(1, move |_, _| {
+        let total = project.documents.len() + 1;
+        self.job = Some(Job::spawn(total, move |d, c| {
             let model = match super::file::load(&path) {
                 Ok(model) => model,
                 Err(err) => return Done::Refused(err.to_string()),
@@ -179,9 +185,16 @@ impl Learner {
             if let Err(err) = super::file::check_labels(&model, &snapshot) {
                 return Done::Refused(format!("{}: {err}", path.display()));
             }
-            let order = most_uncertain_first(&snapshot, &model);
+            d.fetch_add(1, Ordering::Relaxed);
+            let order = ordered(&snapshot, &model, d, c);
+            if c.load(Ordering::Relaxed) {
+                return Done::Nothing;
+            }
             Done::Model { model: Box::new(model), order, saved: None, read_from: Some(path) }
         }));
+        if let Some(job) = &mut self.job {
+            job.reading = true;
+        }
         self.layer = layer.map(str::to_string);
         self.changes = 0;
         true
@@ -201,9 +214,10 @@ impl Learner {
         true
     }
 
-    /// The share of the running training done, 0..1, if one runs.
+    /// The share of the running training done, 0..1, if one runs (not while a saved model
+    /// is read: that is quiet).
     pub fn progress(&self) -> Option<f32> {
-        self.job.as_ref().map(Job::progress)
+        self.job.as_ref().filter(|j| !j.reading).map(Job::progress)
     }
 
     /// The share of the documents suggested in so far, 0..1, while suggesting.
@@ -309,8 +323,40 @@ impl Learner {
     }
 }
 
-/// The model's suggestions in `docs` of the project, in their order, over the cores; `done`
-/// counts the documents predicted, and `cancel` stops the work between two documents.
+/// `work` on each document of `docs` (those still in the project), over the cores,
+/// results in the order of `docs`; `done` counts the documents done, and `cancel` stops the
+/// work between two documents.
+fn per_document<T: Send>(
+    project: &Project,
+    docs: &[DocId],
+    work: impl Fn(&crate::model::Document) -> T + Sync,
+    done: &AtomicUsize,
+    cancel: &AtomicBool,
+) -> Vec<(usize, T)> {
+    let next = AtomicUsize::new(0);
+    let worker = || {
+        let mut out = Vec::new();
+        while !cancel.load(Ordering::Relaxed) {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(id) = docs.get(i) else { break };
+            if let Some(doc) = project.document(id) {
+                out.push((i, work(doc)));
+            }
+            done.fetch_add(1, Ordering::Relaxed);
+        }
+        out
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let mut out: Vec<(usize, T)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads).map(|_| scope.spawn(worker)).collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+    });
+    out.sort_by_key(|(i, _)| *i);
+    out
+}
+
+/// The model's suggestions in `docs` of the project, in their order, over the cores (see
+/// [`per_document`]).
 fn suggest_in(
     project: &Project,
     docs: &[DocId],
@@ -319,29 +365,12 @@ fn suggest_in(
     done: &AtomicUsize,
     cancel: &AtomicBool,
 ) -> Vec<(DocId, Suggestion)> {
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut out = Vec::new();
-        while !cancel.load(Ordering::Relaxed) {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(id) = docs.get(i) else { break };
-            if let Some(doc) = project.document(id) {
-                let found = super::apply::suggest_text(model, &doc.text, &project.patterns, labels);
-                out.push((i, found));
-            }
-            done.fetch_add(1, Ordering::Relaxed);
-        }
-        out
+    let suggest = |doc: &crate::model::Document| {
+        super::apply::suggest_text(model, &doc.text, &project.patterns, labels)
     };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
-    let mut parts: Vec<(usize, Vec<Suggestion>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
-    });
-    parts.sort_by_key(|(i, _)| *i);
-    parts
+    per_document(project, docs, suggest, done, cancel)
         .into_iter()
-        .filter_map(|(i, found)| Some(docs.get(i)?.clone()).map(|id| (id, found)))
+        .filter_map(|(i, found)| Some((docs.get(i)?.clone(), found)))
         .flat_map(|(id, found)| found.into_iter().map(move |s| (id.clone(), s)))
         .collect()
 }
@@ -359,19 +388,22 @@ fn least_certain(predicted: &[Predicted]) -> Option<f32> {
 }
 
 /// The project's documents, most uncertain first, documents without predictions last
-/// (ties in document order).
+/// (ties in document order); predicted over the cores.
 pub fn most_uncertain_first(project: &Project, model: &Model) -> Vec<DocId> {
-    let mut scored: Vec<(f32, usize, DocId)> = project
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let score = uncertainty(model, &d.text, &project.patterns).unwrap_or(f32::INFINITY);
-            (score, i, d.id.clone())
-        })
+    ordered(project, model, &AtomicUsize::new(0), &AtomicBool::new(false))
+}
+
+/// [`most_uncertain_first`], counting the documents predicted in `done` and stopping early
+/// (with a partial order) when `cancel` is raised.
+fn ordered(project: &Project, model: &Model, done: &AtomicUsize, cancel: &AtomicBool) -> Vec<DocId> {
+    let ids: Vec<DocId> = project.documents.iter().map(|d| d.id.clone()).collect();
+    let score = |doc: &crate::model::Document| uncertainty(model, &doc.text, &project.patterns);
+    let mut scored: Vec<(f32, usize)> = per_document(project, &ids, score, done, cancel)
+        .into_iter()
+        .map(|(i, score)| (score.unwrap_or(f32::INFINITY), i))
         .collect();
     scored.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().map(|(_, _, id)| id).collect()
+    scored.into_iter().filter_map(|(_, i)| ids.get(i).cloned()).collect()
 }
 
 #[cfg(test)]
