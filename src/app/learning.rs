@@ -150,9 +150,16 @@ impl HashiyaApp {
         ) else {
             return;
         };
-        if self.learning.seen.replace(generation) == Some(generation) {
+        if self.learning.learner.model().is_none() && !self.learning.learner.busy() {
+            // Nothing to train again yet: not counted (a big project has many spans).
+            self.learning.tally = None;
             return;
         }
+        let changed = self.learning.seen.replace(generation) != Some(generation);
+        if !changed && self.learning.tally.is_some() {
+            return;
+        }
+        // From the first frame a model is being made or read, each change is counted.
         let (spans, rejected) = span_tally(project, annotator);
         if let Some((old_spans, old_rejected)) = self.learning.tally.replace((spans, rejected)) {
             let changes = spans.abs_diff(old_spans) + rejected.abs_diff(old_rejected);
