@@ -123,6 +123,11 @@ impl HashiyaApp {
                 crate::i18n::set_indic_digits(on);
                 self.prefs.indic_digits = on;
             }
+            Action::SetRetrainAfter(n) => {
+                let n = n.min(crate::ui::prefs::MAX_RETRAIN_AFTER);
+                self.prefs.retrain_after = n;
+                self.learning.learner.retrain_after = n;
+            }
             Action::ReplaceLabels { labels, delete_spans_of, relation_types } => {
                 let result = self.session.replace_label_set(&labels, &delete_spans_of, &relation_types);
                 self.report(result);

@@ -68,6 +68,7 @@ impl HashiyaApp {
         self.label_editor = Default::default();
         self.pattern_editor = Default::default();
         self.agreement = Default::default();
+        self.learning_project_opened();
         // Only the name question outlives the project it was asked over.
         self.modal = self.modal.take().filter(|m| matches!(m, Modal::AskName { .. }));
     }

@@ -15,7 +15,7 @@ use crate::session::{Mode, Session};
 use crate::ui::agreement_panel::AgreementPanel;
 use crate::ui::bars::{menu_bar_ui, status_bar_ui};
 use crate::ui::dialogs::{FileDialogs, NativeDialogs};
-use crate::ui::doc_list::{StatusFilter, doc_list_ui};
+use crate::ui::doc_list::{DocOrder, StatusFilter, Uncertain, doc_list_ui};
 use crate::ui::doc_view::{DocView, Highlights};
 use crate::ui::file_chooser::{Chooser, Outcome, file_chooser_ui};
 use crate::ui::label_editor::LabelEditor;
@@ -67,6 +67,8 @@ pub struct HashiyaApp {
     pub stats_file: Option<PathBuf>,
     /// Which documents the list shows.
     pub filter: StatusFilter,
+    /// The order the list shows them in.
+    pub doc_order: DocOrder,
     dialogs: Box<dyn FileDialogs>,
     /// The window's own file chooser, open when the system's dialog could not be shown.
     pub chooser: Option<Chooser>,
@@ -115,6 +117,7 @@ impl HashiyaApp {
             terminate: stats::TerminateFlag::default(),
             stats_file: None,
             filter: StatusFilter::default(),
+            doc_order: DocOrder::default(),
             dialogs,
             chooser: None,
             listed: (None, None),
@@ -176,7 +179,7 @@ impl HashiyaApp {
         self.handle_dropped_files(&ctx);
         self.session.refresh_review();
         self.saves_ended(&ctx);
-        egui::Panel::top("menu").show(ui, |ui| menu_bar_ui(ui, &self.prefs.recent, &mut self.actions));
+        egui::Panel::top("menu").show(ui, |ui| menu_bar_ui(ui, &self.prefs, &mut self.actions));
         let refresh = egui::Panel::bottom("status").show(ui, |ui| status_bar_ui(ui, &self.session)).inner;
         // Below the document, never over it.
         self.agreement.ui(ui, &mut self.engine, &mut self.actions);
@@ -269,8 +272,13 @@ impl HashiyaApp {
         };
         // Headings and controls start from the right too.
         let column = egui::Layout::top_down(if rtl { egui::Align::Max } else { egui::Align::Min });
+        let learner = &self.learning.learner;
+        let uncertain = learner
+            .model()
+            .map(|_| Uncertain { order: learner.uncertain_order(), version: learner.order_version() });
+        let (filter, order) = (&mut self.filter, &mut self.doc_order);
         documents.default_size(default).size_range(range).show(ui, |ui| {
-            ui.with_layout(column, |ui| doc_list_ui(ui, &mut cx, &mut self.filter, reveal_doc));
+            ui.with_layout(column, |ui| doc_list_ui(ui, &mut cx, filter, order, uncertain, reveal_doc));
         });
         let doc_view = &mut self.doc_view;
         spans.default_size(default).size_range(range).show(ui, |ui| {

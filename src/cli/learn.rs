@@ -56,7 +56,7 @@ pub struct LearnArgs {
 
 /// The default model path: the project's with the extension `.model`.
 pub fn default_model_path(project: &Path) -> PathBuf {
-    project.with_extension("model")
+    crate::learn::file::default_path(project)
 }
 
 pub fn run(args: LearnArgs) -> anyhow::Result<ExitCode> {

@@ -378,3 +378,25 @@ import-refused = { $count ->
 import-already-line = مستورد من قبل: { $reason } — { $path }
 import-refused-line = لم يُستورد: { $reason } — { $path }
 start-sample-failed = تعذّرت كتابة مشروع المثال: { $error }
+
+# learning (window)
+learning-model-loaded = قُرئ النموذج المحفوظ بجانب المشروع ({ $labels ->
+    [zero] بلا تصنيفات
+    [one] تصنيف واحد
+    [two] تصنيفان
+    [few] { $labels } تصنيفات
+    [many] { $labels } تصنيفًا
+   *[other] { $labels } تصنيف
+}): اقتراح > اقترح بالنموذج. { $path }
+learning-model-refused = لم يُستعمل النموذج الذي بجانب المشروع: { $error }
+learning-model-not-saved = تعلّم النموذج لكن تعذّر حفظه بجانب المشروع: { $error }
+learning-suggesting-title = الاقتراح بالنموذج
+learning-suggesting-cancel = إلغاء
+learning-suggesting-cancelled = أُلغي الاقتراح؛ لم يُضف شيء.
+learning-retrain-after = أعد تدريب النموذج بعد
+learning-retrain-spans = مقاطع جديدة أو مقبولة أو مرفوضة
+learning-retrain-hint = حين يوجد نموذج يُدرَّب من جديد في الخلفية بعد هذا العدد من المقاطع الجديدة أو المقبولة أو المرفوضة (0: لا يُعاد تدريبه من تلقاء نفسه).
+documents-order = الترتيب
+documents-order-project = ترتيب المشروع
+documents-order-uncertain = الأقل يقينًا أولًا
+documents-order-uncertain-needs-model = تعلّم من مقاطعك أولًا (اقتراح > تعلّم من مقاطعي).

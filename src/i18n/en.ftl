@@ -327,3 +327,21 @@ import-refused = { $count ->
 import-already-line = Already imported: { $reason } — { $path }
 import-refused-line = Not imported: { $reason } — { $path }
 start-sample-failed = Could not write the sample project: { $error }
+
+# learning (window)
+learning-model-loaded = The model saved beside the project was read ({ $labels ->
+    [one] { $labels } label
+   *[other] { $labels } labels
+}): Suggest > Suggest with the model. { $path }
+learning-model-refused = The model beside the project was not used: { $error }
+learning-model-not-saved = The model was learned but could not be saved beside the project: { $error }
+learning-suggesting-title = Suggesting with the model
+learning-suggesting-cancel = Cancel
+learning-suggesting-cancelled = Suggesting cancelled; nothing was added.
+learning-retrain-after = Train the model again after
+learning-retrain-spans = new, accepted or rejected spans
+learning-retrain-hint = Once a model exists, it is trained again in the background after this many new, accepted or rejected spans (0: never by itself).
+documents-order = Order
+documents-order-project = project order
+documents-order-uncertain = most uncertain first
+documents-order-uncertain-needs-model = Learn from your spans first (Suggest > Learn from my spans).

@@ -165,6 +165,12 @@ pub fn from_bytes(bytes: &[u8], path: &str) -> Result<Model, ModelError> {
     })
 }
 
+/// Where a project's model goes by default (`hashiya learn` and the window): the project's
+/// path with the extension `.model`.
+pub fn default_path(project: &Path) -> std::path::PathBuf {
+    project.with_extension("model")
+}
+
 /// Writes the model to `path` atomically (a temporary file renamed over it).
 pub fn save(model: &Model, path: &Path) -> Result<u64, ModelError> {
     let bytes = to_bytes(model);

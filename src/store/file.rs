@@ -81,7 +81,7 @@ impl ProjectFile {
         if let Some(streamed) = load_streaming(&path)? {
             let modified = fs::metadata(&path).and_then(|m| m.modified()).ok();
             let disk_stamp = Some(DiskStamp { modified, len: streamed.len, hash: streamed.hash });
-            let project = format::check(format::finish(streamed.project, &path)?, &path)?;
+            let project = format::check_streamed(streamed, &path)?;
             return Ok((Self { path, disk_stamp }, project));
         }
         let bytes = read_input(&path).map_err(|e| StoreError::input(&path, e))?;
@@ -157,7 +157,7 @@ pub fn save(project: &Project, path: &Path) -> Result<DiskStamp, StoreError> {
 /// Reads and checks the project at `path`. The file is only read, never changed.
 pub fn load(path: &Path) -> Result<Project, StoreError> {
     if let Some(streamed) = load_streaming(path)? {
-        return format::check(format::finish(streamed.project, path)?, path);
+        return format::check_streamed(streamed, path);
     }
     let bytes = read_input(path).map_err(|e| StoreError::input(path, e))?;
     // The file's text is freed as soon as it is parsed, before the checks, for peak memory.

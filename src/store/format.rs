@@ -126,7 +126,7 @@ fn parse_current(text: &str, path: &Path, reading: Reading) -> Result<Project, S
 }
 
 /// What every reading does after parsing: refuse a newer version, migrate an older one.
-pub(crate) fn finish(mut project: Project, path: &Path) -> Result<Project, StoreError> {
+fn finish(mut project: Project, path: &Path) -> Result<Project, StoreError> {
     check_version(project.version, path)?;
     if project.version < 3 {
         migrate_v2(&mut project);
@@ -236,6 +236,20 @@ fn v1_insertions(text: &str) -> Vec<usize> {
 /// Refuses an inconsistent project with every problem found.
 pub(crate) fn check(project: Project, path: &Path) -> Result<Project, StoreError> {
     let problems = project.validate();
+    if !problems.is_empty() {
+        return Err(StoreError::Invalid { path: path.to_path_buf(), problems });
+    }
+    Ok(project)
+}
+
+/// [`finish`] and [`check`] of a project read from a stream; when every text was hashed
+/// as it was read and matched, the checks leave the texts' hashes out.
+pub(crate) fn check_streamed(streamed: super::stream::Streamed, path: &Path) -> Result<Project, StoreError> {
+    let project = finish(streamed.project, path)?;
+    if !streamed.texts_match {
+        return check(project, path);
+    }
+    let problems = project.validate_structure();
     if !problems.is_empty() {
         return Err(StoreError::Invalid { path: path.to_path_buf(), problems });
     }

@@ -72,6 +72,17 @@ impl Scan {
             match self.inside {
                 Inside::Code if goal == Goal::LiteralEnd => return Some(i),
                 Inside::Code => {
+                    if goal != Goal::Blank {
+                        // Most of a file is plain bytes (names, numbers, blanks) between
+                        // the few that matter: step over them in one go.
+                        let plain =
+                            bytes.get(i..).unwrap_or_default().iter().take_while(|&&b| PLAIN[usize::from(b)]);
+                        let n = plain.count();
+                        if n > 0 {
+                            self.at += n;
+                            continue;
+                        }
+                    }
                     let Some(&b) = bytes.get(i) else {
                         // All blank to the end of the text.
                         return (eof && goal == Goal::Blank).then_some(i);
@@ -203,6 +214,20 @@ impl Scan {
         self.at += len;
     }
 }
+
+/// The bytes a scan for a value's end steps over: everything but brackets, separators,
+/// quotes, the `r` that may open a raw string and the `/` that may open a comment. Blanks
+/// are plain there (a multi-byte blank is made of bytes over 0x7F, none of which matters).
+const PLAIN: [bool; 256] = {
+    let mut plain = [true; 256];
+    let special = b"()[]{},:\"'r/";
+    let mut k = 0;
+    while k < special.len() {
+        plain[special[k] as usize] = false;
+        k += 1;
+    }
+    plain
+};
 
 /// The length of the blank character at `i` (ron's whitespace), if it is one.
 fn blank_len(bytes: &[u8], i: usize) -> Option<usize> {

@@ -6,9 +6,11 @@
 //! comments), which goes on where it stopped when the next piece comes; the annotator
 //! layers and the documents are parsed entry by entry (each layer's spans and links on one
 //! document; one document), and the bytes behind an entry are dropped once it is parsed.
-//! Two layer entries of every three are handed to a helper thread (their text copied, a
-//! few kilobytes each), so the parsing uses two cores. The gold layer is read entry by
-//! entry too; the other fields (name, labels, …) are small and parsed together at the end.
+//! Layer entries and documents are handed to a second thread (their text copied, a few
+//! kilobytes each) whenever it has room for more, and parsed here otherwise, so both cores
+//! parse and neither waits for the other: this thread also reads, hashes and scans, so a
+//! fixed share would leave one of them idle. The gold layer is read entry by entry too; the
+//! other fields (name, labels, …) are small and parsed together at the end.
 //!
 //! A text already in memory (an older file once migrated, a text handed to `from_ron`) is
 //! read the same way from its bytes, so there is one reading of entries, not two.
@@ -20,11 +22,12 @@
 //! always what a whole reading gives: tests compare both on generated and damaged files.
 
 use super::scan::Scan;
-use crate::model::{DocId, Document, FORMAT_VERSION, Layer, LayerDoc, Project, interning};
+use crate::model::{ContentHash, DocId, Document, FORMAT_VERSION, Layer, LayerDoc, Project, interning};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::SyncSender;
 
 /// Bytes read from the file at a time, at most.
@@ -37,6 +40,9 @@ pub(crate) struct Streamed {
     pub project: Project,
     pub hash: [u8; 32],
     pub len: u64,
+    /// Every document's text was hashed as it was read and matched its stored hash, so the
+    /// checks need not hash the texts again (they do when one did not match, and say so).
+    pub texts_match: bool,
 }
 
 /// The bytes read and not yet consumed, and where the scan is among them.
@@ -188,6 +194,14 @@ impl<R: Read> Input<R> {
         ron::from_str(self.text(start..end)?).map_err(|_| Stop::Surprise)
     }
 
+    /// The bytes of the value at the scan position, copied; the scan moves past it.
+    fn value_bytes(&mut self) -> Step<Vec<u8>> {
+        let start = self.pos;
+        let end = self.value_end()?;
+        self.pos = end;
+        Ok(self.buf.get(start..end).ok_or(Stop::Surprise)?.to_vec())
+    }
+
     /// An identifier at the scan position (a field name).
     fn ident(&mut self) -> Step<String> {
         let start = self.pos;
@@ -233,38 +247,122 @@ fn read_from(
         len: 0,
         limit,
     };
-    // Most layer entries are parsed by a helper thread; the channel is bounded, so little
-    // text waits in it.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Handed>(256);
+    // Entries the second thread has been handed and not yet parsed: at most `QUEUE`, so
+    // little text waits, and an entry goes there only when it has room.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Handed>(QUEUE);
+    let queued = AtomicUsize::new(0);
     let (read, handed) = std::thread::scope(|scope| {
+        let queued = &queued;
         let helper = scope.spawn(move || {
             interning(|| {
                 rx.iter()
-                    .map(|(layer, doc, text)| Some((layer, doc, ron::from_str::<Arc<LayerDoc>>(&text).ok()?)))
+                    .map(|handed| {
+                        let parsed = handed.parse();
+                        queued.fetch_sub(1, Ordering::Relaxed);
+                        parsed
+                    })
                     .collect::<Option<Vec<_>>>()
             })
         });
-        let read = interning(|| read_project(&mut input, tx, oldest));
+        let mut second = Second { tx, queued };
+        let read = interning(|| read_project(&mut input, &mut second, oldest));
+        drop(second);
         (read, helper.join().ok().flatten())
     });
-    let mut project = match read {
-        Ok(project) => project,
+    let (mut project, (mut documents, mut texts_match)) = match read {
+        Ok(read) => read,
         Err(Stop::Io(e)) => return Err(e),
         Err(Stop::Surprise) => return Ok(None),
     };
     let Some(handed) = handed else { return Ok(None) };
-    for (layer, doc, layer_doc) in handed {
-        let Some(layer) = project.layers.get_mut(&layer) else { return Ok(None) };
-        layer.docs.insert(doc, layer_doc);
+    for parsed in handed {
+        match parsed {
+            Parsed::Entry(layer, doc, layer_doc) => {
+                let Some(layer) = project.layers.get_mut(&layer) else { return Ok(None) };
+                layer.docs.insert(doc, layer_doc);
+            }
+            Parsed::Document(at, document, matches) => match documents.get_mut(at) {
+                Some(slot @ None) => {
+                    *slot = Some(document);
+                    texts_match &= matches;
+                }
+                _ => return Ok(None),
+            },
+        }
     }
+    let Some(documents) = documents.into_iter().collect::<Option<Vec<_>>>() else { return Ok(None) };
+    project.documents = documents;
     let hash = input.hasher.map(|h| h.finalize().into()).unwrap_or_default();
-    Ok(Some(Streamed { project, hash, len: input.len }))
+    Ok(Some(Streamed { project, hash, len: input.len, texts_match }))
 }
 
-/// A layer entry handed to the helper thread: the layer's name, the document, the text.
-type Handed = (String, DocId, String);
+/// How many handed entries may wait for the second thread.
+const QUEUE: usize = 64;
 
-fn read_project<R: Read>(input: &mut Input<R>, helper: SyncSender<Handed>, oldest: u32) -> Step<Project> {
+/// An entry handed to the second thread: a layer's entry (the layer's name, the document,
+/// the bytes) or a document (its place in the list, the bytes). The bytes are checked to
+/// be UTF-8 there, not here: that check is much of the work on long Arabic texts.
+enum Handed {
+    Entry(String, DocId, Vec<u8>),
+    Document(usize, Vec<u8>),
+}
+
+/// What the second thread made of a [`Handed`] entry: a document comes with whether its
+/// text matches its stored hash.
+enum Parsed {
+    Entry(String, DocId, Arc<LayerDoc>),
+    Document(usize, Arc<Document>, bool),
+}
+
+impl Handed {
+    fn parse(self) -> Option<Parsed> {
+        Some(match self {
+            Handed::Entry(layer, doc, bytes) => Parsed::Entry(layer, doc, parse_bytes(bytes)?),
+            Handed::Document(at, bytes) => {
+                let document: Arc<Document> = parse_bytes(bytes)?;
+                let matches = text_matches(&document);
+                Parsed::Document(at, document, matches)
+            }
+        })
+    }
+}
+
+fn parse_bytes<T: serde::de::DeserializeOwned>(bytes: Vec<u8>) -> Option<T> {
+    ron::from_str(&String::from_utf8(bytes).ok()?).ok()
+}
+
+/// Whether a document's text has the hash stored with it.
+fn text_matches(document: &Document) -> bool {
+    ContentHash::of(&document.text) == document.hash
+}
+
+/// The way to the second thread, and how many entries wait for it.
+struct Second<'a> {
+    tx: SyncSender<Handed>,
+    queued: &'a AtomicUsize,
+}
+
+impl Second<'_> {
+    /// Whether the second thread has room for another entry.
+    fn has_room(&self) -> bool {
+        self.queued.load(Ordering::Relaxed) < QUEUE
+    }
+
+    fn hand(&mut self, entry: Handed) -> Step<()> {
+        self.queued.fetch_add(1, Ordering::Relaxed);
+        self.tx.send(entry).map_err(|_| Stop::Surprise)
+    }
+}
+
+/// The documents as read (`None` where one was handed to the second thread), and whether
+/// the texts of those read here matched their hashes.
+type Documents = (Vec<Option<Arc<Document>>>, bool);
+
+fn read_project<R: Read>(
+    input: &mut Input<R>,
+    second: &mut Second,
+    oldest: u32,
+) -> Step<(Project, Documents)> {
     while input.buf.len() < 4096 && input.fill()? {}
     // Only the current syntax: `(` then `version: N` with 2 <= N <= the current version.
     let head = input.buf.get(..input.buf.len().min(4096)).unwrap_or_default();
@@ -289,9 +387,9 @@ fn read_project<R: Read>(input: &mut Input<R>, helper: SyncSender<Handed>, oldes
         input.expect(b':')?;
         input.next_byte()?;
         match name.as_str() {
-            "layers" => layers = Some(read_layers(input, &helper)?),
-            "gold" => gold = Some(read_layer(input, None, &mut 0)?),
-            "documents" => documents = Some(read_documents(input)?),
+            "layers" => layers = Some(read_layers(input, second)?),
+            "gold" => gold = Some(read_layer(input, None)?),
+            "documents" => documents = Some(read_documents(input, second)?),
             _ => {
                 let start = input.pos;
                 let end = input.value_end()?;
@@ -315,16 +413,12 @@ fn read_project<R: Read>(input: &mut Input<R>, helper: SyncSender<Handed>, oldes
     let mut project: Project = ron::from_str(&rest).map_err(|_| Stop::Surprise)?;
     project.layers = layers.unwrap_or_default();
     project.gold = gold.unwrap_or_default();
-    project.documents = documents.unwrap_or_default();
-    Ok(project)
+    Ok((project, documents.unwrap_or((Vec::new(), true))))
 }
 
 /// `{ "name": (docs: { "doc": (…), … }), … }`, entry by entry.
-fn read_layers<R: Read>(input: &mut Input<R>, helper: &SyncSender<Handed>) -> Step<BTreeMap<String, Layer>> {
+fn read_layers<R: Read>(input: &mut Input<R>, second: &mut Second) -> Step<BTreeMap<String, Layer>> {
     let mut layers = BTreeMap::new();
-    // Two entries of every three go to the helper: this thread also scans, copies and
-    // reads the documents.
-    let mut turn = 0u8;
     input.expect(b'{')?;
     while !input.at_close(b'}', layers.is_empty())? {
         let name: String = input.key()?;
@@ -333,19 +427,15 @@ fn read_layers<R: Read>(input: &mut Input<R>, helper: &SyncSender<Handed>) -> St
         }
         input.expect(b':')?;
         input.next_byte()?;
-        let layer = read_layer(input, Some((helper, &name)), &mut turn)?;
+        let layer = read_layer(input, Some((&mut *second, &name)))?;
         layers.insert(name, layer);
     }
     Ok(layers)
 }
 
-/// One layer, `(docs: { "doc": (…), … })`, entry by entry. With a helper (and the layer's
-/// name), two entries of three are handed to it; the gold layer is read here.
-fn read_layer<R: Read>(
-    input: &mut Input<R>,
-    helper: Option<(&SyncSender<Handed>, &str)>,
-    turn: &mut u8,
-) -> Step<Layer> {
+/// One layer, `(docs: { "doc": (…), … })`, entry by entry. With the second thread (and
+/// the layer's name), entries go to it while it has room; the gold layer is read here.
+fn read_layer<R: Read>(input: &mut Input<R>, mut second: Option<(&mut Second, &str)>) -> Step<Layer> {
     input.expect(b'(')?;
     input.next_byte()?;
     if input.ident()? != "docs" {
@@ -362,14 +452,10 @@ fn read_layer<R: Read>(
         }
         input.expect(b':')?;
         input.next_byte()?;
-        *turn = (*turn + 1) % 3;
-        match helper {
-            Some((helper, name)) if *turn != 0 => {
-                let start = input.pos;
-                let end = input.value_end()?;
-                input.pos = end;
-                let text = input.text(start..end)?.to_string();
-                helper.send((name.to_string(), doc, text)).map_err(|_| Stop::Surprise)?;
+        match &mut second {
+            Some((second, name)) if second.has_room() => {
+                let bytes = input.value_bytes()?;
+                second.hand(Handed::Entry(name.to_string(), doc, bytes))?;
             }
             _ => {
                 let layer_doc: Arc<LayerDoc> = input.value()?;
@@ -386,190 +472,24 @@ fn read_layer<R: Read>(
 }
 
 /// `[ (id: …, text: …), … ]`, document by document.
-fn read_documents<R: Read>(input: &mut Input<R>) -> Step<Vec<Arc<Document>>> {
+fn read_documents<R: Read>(input: &mut Input<R>, second: &mut Second) -> Step<Documents> {
     let mut documents = Vec::new();
+    let mut texts_match = true;
     input.expect(b'[')?;
     while !input.at_close(b']', documents.is_empty())? {
-        documents.push(input.value::<Arc<Document>>()?);
+        if second.has_room() {
+            second.hand(Handed::Document(documents.len(), input.value_bytes()?))?;
+            documents.push(None);
+        } else {
+            let document: Arc<Document> = input.value()?;
+            texts_match &= text_matches(&document);
+            documents.push(Some(document));
+        }
         input.consume();
     }
     documents.shrink_to_fit();
-    Ok(documents)
+    Ok((documents, texts_match))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::store::test_projects::sample_project;
-    use proptest::prelude::{Just, Strategy, prop_assert_eq, prop_oneof};
-
-    fn read(text: &str) -> Option<Project> {
-        // A reader that hands out a few bytes at a time, so entries straddle the reads.
-        struct Trickle<'a>(&'a [u8]);
-        impl Read for Trickle<'_> {
-            fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-                let n = self.0.len().min(out.len()).min(97);
-                out.get_mut(..n).unwrap_or_default().copy_from_slice(self.0.get(..n).unwrap_or_default());
-                self.0 = self.0.get(n..).unwrap_or_default();
-                Ok(n)
-            }
-        }
-        let streamed = read_streaming(Trickle(text.as_bytes()), u64::MAX).ok()??;
-        assert_eq!(streamed.len, text.len() as u64);
-        assert_eq!(streamed.hash, <[u8; 32]>::from(Sha256::digest(text.as_bytes())));
-        Some(streamed.project)
-    }
-
-    #[test]
-    fn streaming_gives_the_same_project_as_the_whole_text() {
-        let project = sample_project();
-        let text = crate::store::to_ron(&project);
-        let streamed = read(&text).expect("the writer's layout streams");
-        let whole: Project = interning(|| ron::from_str(&text)).unwrap();
-        assert_eq!(streamed, whole);
-        assert_eq!(streamed, project);
-    }
-
-    #[test]
-    fn tricky_notes_and_many_layers_stream_like_the_whole() {
-        let project = crate::store::test_projects::tricky_project();
-        let text = crate::store::to_ron(&project);
-        let streamed = read(&text).expect("the writer's layout streams");
-        assert_eq!(streamed, project);
-        // Read from a file, in chunks as the disk gives them.
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("p.ron");
-        std::fs::write(&path, &text).unwrap();
-        let streamed = read_streaming(std::fs::File::open(&path).unwrap(), u64::MAX).unwrap().unwrap();
-        assert_eq!(streamed.project, project);
-        assert!(read_streaming(std::fs::File::open(&path).unwrap(), 1000).is_err(), "over the limit");
-    }
-
-    /// What a whole reading of `text` gives (the reading the streamed one must equal).
-    fn whole(text: &str) -> Result<Project, ron::error::SpannedError> {
-        interning(|| ron::from_str(text))
-    }
-
-    #[test]
-    fn surprises_are_left_to_the_whole_reading() {
-        let text = crate::store::to_ron(&sample_project());
-        for damaged in [
-            text.replacen("spans: [", "spans: [[", 1),
-            text.replacen("version: 4,", "version: 1,", 1),
-            text.replacen("version: 4,", "version: 9,", 1),
-            text.replacen("name:", "name: \"x\",\n    name:", 1),
-            format!("{text} trailing"),
-            format!("{text} /* unclosed"),
-            text.replacen("(\n", "Project(\n", 1),
-            text[..text.len() / 2].to_string(),
-        ] {
-            assert!(read(&damaged).is_none(), "{}", &damaged[..80]);
-        }
-    }
-
-    #[test]
-    fn an_entry_inside_a_comment_is_not_read() {
-        // Issue 18, case 2: a comment holding a whole entry after a layer's entry.
-        let text = crate::store::to_ron(&sample_project());
-        let entry = "\"d2\": (hash: \"HASH\", spans: [(id: 9, start: 0, end: 5, label: \"claim\", annotator: \"amal\", created: 1, modified: 1, origin: Manual)])";
-        let at = text.find("\n            },\n        ),\n        \"omar\"").expect("amal's layer ends");
-        let commented = format!("{} // , {entry}{}", &text[..at], &text[at..]);
-        let streamed = read(&commented).expect("comments stream");
-        assert_eq!(streamed, whole(&commented).unwrap());
-        assert_eq!(streamed, sample_project());
-        let block = format!("{} /* , {entry} */ {}", &text[..at], &text[at..]);
-        assert_eq!(read(&block).expect("comments stream"), sample_project());
-        // After a document too.
-        let at = text.rfind("\n    ],\n)").expect("the documents end");
-        let commented =
-            format!("{} // , (id: \"d3\", title: \"\", hash: \"\", text: \"\"){}", &text[..at], &text[at..]);
-        assert_eq!(read(&commented).expect("comments stream"), sample_project());
-    }
-
-    #[test]
-    fn an_entry_written_twice_is_never_taken_silently() {
-        // Issue 18, case 3: the streamed reading declines, the whole one refuses by name.
-        let text = crate::store::to_ron(&sample_project());
-        let at = text.find("        \"omar\": (").unwrap();
-        let twice = format!("{}        \"amal\": (docs: {{}}),\n{}", &text[..at], &text[at..]);
-        assert!(read(&twice).is_none());
-        assert!(whole(&twice).unwrap_err().to_string().contains("\"amal\" is written twice"));
-        let at = text.find("                \"d1\": (").unwrap();
-        let hash = &sample_project().documents[0].hash.0;
-        let twice =
-            format!("{}                \"d1\": (hash: \"{hash}\", spans: []),\n{}", &text[..at], &text[at..]);
-        assert!(read(&twice).is_none());
-        assert!(whole(&twice).unwrap_err().to_string().contains("document entry \"d1\" is written twice"));
-    }
-
-    #[test]
-    fn a_text_in_memory_streams_like_the_whole() {
-        let project = crate::store::test_projects::tricky_project();
-        let text = crate::store::to_ron(&project);
-        assert_eq!(read_text(&text, false).expect("the writer's layout streams"), project);
-        assert!(read_text(&text.replacen("spans: [", "spans: [[", 1), false).is_none());
-    }
-
-    #[test]
-    fn an_unclosed_bracket_costs_one_pass() {
-        // Issue 18, case 5: the scan goes on where it stopped; it used to start the value
-        // again after every read (here a kilobyte each: hours, not milliseconds).
-        struct Pieces<'a>(&'a [u8]);
-        impl Read for Pieces<'_> {
-            fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-                let n = self.0.len().min(out.len()).min(1024);
-                out[..n].copy_from_slice(&self.0[..n]);
-                self.0 = &self.0[n..];
-                Ok(n)
-            }
-        }
-        let text = crate::store::to_ron(&sample_project()).replacen("spans: [", "spans: [[[[", 1);
-        let filler = format!("\n{}", "// a long comment line\n".repeat(200_000));
-        let text = text.replacen("documents: [", &format!("documents: [{filler}"), 1);
-        let started = std::time::Instant::now();
-        assert!(read_streaming(Pieces(text.as_bytes()), u64::MAX).unwrap().is_none());
-        assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
-    }
-
-    /// Text to insert into a project file: comments holding entries and quotes, raw
-    /// strings, and entries that repeat a key.
-    fn insertion(project: &Project) -> impl Strategy<Value = String> {
-        let hash = project.documents[0].hash.0.clone();
-        prop_oneof![
-            Just("// , \"d2\": (hash: \"x\", spans: []), \"omar\": (docs: {})\n".to_string()),
-            Just("/* \" r#\" ' /* ) */ ] */".to_string()),
-            Just("// \"\n".to_string()),
-            Just("r#\"raw \" ) ] }\"#".to_string()),
-            Just("\"amal\": (docs: {}),\n".to_string()),
-            Just(format!("\"d1\": (hash: \"{hash}\", spans: []),\n")),
-            Just("\"zoe\": (docs: {}),\n".to_string()),
-            Just(",".to_string()),
-            Just(" ".to_string()),
-        ]
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
-        /// The streamed reading of any text is the whole reading, or declines.
-        #[test]
-        fn streamed_and_whole_readings_agree(
-            inserts in proptest::collection::vec((0.0..1.0f64, proptest::bool::ANY, insertion(&sample_project())), 1..4),
-        ) {
-            let mut text = crate::store::to_ron(&sample_project());
-            for (place, on_line, insert) in inserts {
-                let mut at = (place * text.len() as f64) as usize;
-                while !text.is_char_boundary(at) {
-                    at -= 1;
-                }
-                if on_line {
-                    at = text[..at].rfind('\n').map_or(0, |n| n + 1);
-                }
-                text.insert_str(at, &insert);
-            }
-            let whole = whole(&text);
-            if let Some(streamed) = read(&text) {
-                prop_assert_eq!(Ok(streamed), whole.map_err(|e| e.to_string()));
-            }
-        }
-    }
-}
+mod tests;

@@ -1,29 +1,31 @@
-//! The menu bar (from the command table) and the status bar: whether the work is saved
+//! The menu bar (from the command table, with the Suggest menu's "Train again after N
+//! spans" preference) and the status bar: whether the work is saved
 //! (or when it was opened, saved or autosaved), who is annotating, the selection.
 
 use super::Action;
 use super::commands::{MENUS, UiCommand};
+use super::prefs::Prefs;
 use super::theme;
 use crate::i18n::{self, Lang, tr};
 use crate::session::Session;
 use crate::tr;
 use crate::workspace::FileEvent;
-use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
 /// The menus; the File menu ends with the recent projects.
 /// In the Arabic interface the menus start from the right.
-pub fn menu_bar_ui(ui: &mut egui::Ui, recent: &[PathBuf], actions: &mut Vec<Action>) {
+pub fn menu_bar_ui(ui: &mut egui::Ui, prefs: &Prefs, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
         if i18n::lang().is_rtl() {
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| menus(ui, recent, actions));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| menus(ui, prefs, actions));
         } else {
-            menus(ui, recent, actions);
+            menus(ui, prefs, actions);
         }
     });
 }
 
-fn menus(ui: &mut egui::Ui, recent: &[PathBuf], actions: &mut Vec<Action>) {
+fn menus(ui: &mut egui::Ui, prefs: &Prefs, actions: &mut Vec<Action>) {
+    let recent = &prefs.recent;
     for (title, commands) in MENUS {
         ui.menu_button(tr(title), |ui| {
             for &cmd in commands {
@@ -40,6 +42,9 @@ fn menus(ui: &mut egui::Ui, recent: &[PathBuf], actions: &mut Vec<Action>) {
             }
             if title == "menu-view" {
                 language_menu(ui, actions);
+            }
+            if title == "menu-suggest" {
+                retrain_setting(ui, prefs.retrain_after, actions);
             }
         });
     }
@@ -59,6 +64,20 @@ fn language_menu(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         if ui.checkbox(&mut indic, tr("language-arabic-digits")).changed() {
             actions.push(Action::SetIndicDigits(indic));
         }
+    });
+}
+
+/// Suggest > Train again after N new, accepted or rejected spans (a preference; 0: never).
+fn retrain_setting(ui: &mut egui::Ui, retrain_after: usize, actions: &mut Vec<Action>) {
+    ui.separator();
+    row(ui, |ui| {
+        ui.label(tr("learning-retrain-after"));
+        let mut n = retrain_after;
+        let field = egui::DragValue::new(&mut n).range(0..=super::prefs::MAX_RETRAIN_AFTER);
+        if ui.add(field).on_hover_text(tr("learning-retrain-hint")).changed() {
+            actions.push(Action::SetRetrainAfter(n));
+        }
+        ui.label(tr("learning-retrain-spans"));
     });
 }
 

@@ -1,11 +1,12 @@
 //! The document list: titles, status and the annotator's span counts per label (only the
 //! labels used, suggestions not counted, on one line that never widens the panel), a status filter,
-//! "Assigned to me" in a team project, and the project's progress. Rows have one height, so only the visible ones are built, however
+//! an order (the project's, or most uncertain first once a model learned from the annotator's
+//! spans exists), "Assigned to me" in a team project, and the project's progress. Rows have one height, so only the visible ones are built, however
 //! many documents the project has.
 
 use super::{Action, UiContext, text_line, theme};
 use crate::i18n::tr;
-use crate::model::{Document, LabelId, Project, Span, Status};
+use crate::model::{DocId, Document, LabelId, Project, Span, Status};
 use crate::tr;
 use egui::text::LayoutJob;
 use egui::{TextFormat, Ui};
@@ -16,6 +17,24 @@ pub enum StatusFilter {
     #[default]
     All,
     Only(Status),
+}
+
+/// The order of the documents in the list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum DocOrder {
+    /// The project's order.
+    #[default]
+    Project,
+    /// Documents whose predictions score nearest 0.5 first, documents without predictions
+    /// last (the model's order; the project's while there is no model).
+    MostUncertain,
+}
+
+/// The model's documents most uncertain first, and a number that changes with them.
+#[derive(Clone, Copy)]
+pub struct Uncertain<'a> {
+    pub order: &'a [DocId],
+    pub version: u64,
 }
 
 /// `make()`, kept in egui's memory under `key` until the key changes.
@@ -37,7 +56,14 @@ where
 
 /// Shows the list; pushes [`Action::OpenDocument`] when a row is clicked. With `reveal`,
 /// the current document is scrolled into view.
-pub fn doc_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, filter: &mut StatusFilter, reveal: bool) {
+pub fn doc_list_ui(
+    ui: &mut Ui,
+    cx: &mut UiContext<'_>,
+    filter: &mut StatusFilter,
+    order: &mut DocOrder,
+    uncertain: Option<Uncertain<'_>>,
+    reveal: bool,
+) {
     let (project, annotator, current) = (cx.frame.project, cx.frame.annotator, cx.frame.view.doc.as_ref());
     let total = project.documents.len();
     let queue = cx.frame.my_queue == Some(true);
@@ -65,6 +91,7 @@ pub fn doc_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, filter: &mut StatusFilte
                 }
             });
     });
+    order_ui(ui, order, uncertain.is_some());
     if let Some(mut on) = cx.frame.my_queue
         && ui.checkbox(&mut on, tr("documents-assigned-to-me")).changed()
     {
@@ -72,19 +99,23 @@ pub fn doc_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, filter: &mut StatusFilte
     }
     ui.separator();
     let wanted = *filter;
-    let shown: std::sync::Arc<Vec<usize>> =
-        cached(ui, ("doc-list-shown", cx.frame.generation, annotator.to_string(), wanted, queue), || {
-            std::sync::Arc::new(
-                (0..total)
-                    .filter(|&i| match (wanted, project.documents.get(i)) {
-                        (_, Some(doc)) if queue && !doc.is_assigned_to(annotator) => false,
-                        (StatusFilter::All, _) => true,
-                        (StatusFilter::Only(wanted), Some(doc)) => doc.status_of(annotator) == wanted,
-                        (_, None) => false,
-                    })
-                    .collect(),
-            )
-        });
+    // Sorted by the model's order only while there is one.
+    let by_model = uncertain.filter(|_| *order == DocOrder::MostUncertain);
+    let key = (cx.frame.generation, annotator.to_string(), wanted, queue, by_model.map(|u| u.version));
+    let shown: std::sync::Arc<Vec<usize>> = cached(ui, ("doc-list-shown", key), || {
+        let mut shown: Vec<usize> = (0..total)
+            .filter(|&i| match (wanted, project.documents.get(i)) {
+                (_, Some(doc)) if queue && !doc.is_assigned_to(annotator) => false,
+                (StatusFilter::All, _) => true,
+                (StatusFilter::Only(wanted), Some(doc)) => doc.status_of(annotator) == wanted,
+                (_, None) => false,
+            })
+            .collect();
+        if let Some(uncertain) = by_model {
+            sort_most_uncertain_first(project, &mut shown, uncertain.order);
+        }
+        std::sync::Arc::new(shown)
+    });
     let title_height = cx.engine.fonts.metrics(theme::LIST_FONT_SIZE).line_height();
     let row_height = title_height + theme::LIST_STATS_HEIGHT + 2.0 * theme::LIST_ROW_PADDING;
     let mut area = egui::ScrollArea::vertical().id_salt("doc-list").auto_shrink([false, false]);
@@ -120,6 +151,33 @@ pub fn doc_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, filter: &mut StatusFilte
             }
         }
     });
+}
+
+/// Order: the project's, or most uncertain first (only offered once a model exists).
+fn order_ui(ui: &mut Ui, order: &mut DocOrder, have_model: bool) {
+    let text = |o: DocOrder| {
+        tr(match o {
+            DocOrder::Project => "documents-order-project",
+            DocOrder::MostUncertain => "documents-order-uncertain",
+        })
+    };
+    let current = if have_model { *order } else { DocOrder::Project };
+    egui::ComboBox::from_label(tr("documents-order")).selected_text(text(current)).show_ui(ui, |ui| {
+        ui.selectable_value(order, DocOrder::Project, text(DocOrder::Project));
+        ui.add_enabled_ui(have_model, |ui| {
+            ui.selectable_value(order, DocOrder::MostUncertain, text(DocOrder::MostUncertain))
+                .on_disabled_hover_text(tr("documents-order-uncertain-needs-model"));
+        });
+    });
+}
+
+/// The documents at `shown` (indices into the project) in the model's order; those it
+/// does not know (added since it was trained) last, in the project's order.
+fn sort_most_uncertain_first(project: &Project, shown: &mut [usize], order: &[DocId]) {
+    let rank: ahash::HashMap<&DocId, usize> = order.iter().enumerate().map(|(r, id)| (id, r)).collect();
+    let rank_of =
+        |i: usize| project.documents.get(i).and_then(|d| rank.get(&d.id).copied()).unwrap_or(usize::MAX);
+    shown.sort_by_key(|&i| (rank_of(i), i));
 }
 
 /// "3. in progress · Claim 2 · Figure 5": the document's place and status, then the count

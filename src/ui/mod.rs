@@ -103,6 +103,9 @@ pub enum Action {
     SetLanguage(crate::i18n::Lang),
     /// Write numbers in Arabic-Indic digits in the Arabic interface (remembered).
     SetIndicDigits(bool),
+    /// Train the model again after this many new, accepted or rejected spans (remembered;
+    /// 0: never by itself).
+    SetRetrainAfter(usize),
     /// Set attribute `name` of span `span` to a value (a choice, yes/no), or remove it.
     SetAttributeValue { span: SpanId, name: String, value: Option<crate::model::AttrValue> },
 }

@@ -1,5 +1,6 @@
 //! Preferences remembered between sessions (annotator name, theme, font size, recent
-//! projects by absolute path, the document last open in each). Stored with eframe's storage, which is for preferences only: project
+//! projects by absolute path, the document last open in each, how often the model learned
+//! from the annotator's spans is trained again). Stored with eframe's storage, which is for preferences only: project
 //! data never goes there.
 
 use serde::{Deserialize, Serialize};
@@ -11,6 +12,8 @@ pub const STORAGE_KEY: &str = "hashiya.prefs";
 const MAX_RECENT: usize = 8;
 /// How many projects' last open documents are remembered.
 const MAX_LAST_DOCUMENTS: usize = 32;
+/// The most span changes the model may wait for before it is trained again.
+pub const MAX_RETRAIN_AFTER: usize = 10_000;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -27,6 +30,9 @@ pub struct Prefs {
     pub lang: Option<crate::i18n::Lang>,
     /// Numbers in Arabic-Indic digits in the Arabic interface.
     pub indic_digits: bool,
+    /// New, accepted or rejected spans after which the model is trained again in the
+    /// background, once one exists (0: never by itself).
+    pub retrain_after: usize,
 }
 
 /// The document that was open when a project was last left.
@@ -46,6 +52,7 @@ impl Default for Prefs {
             last_documents: Vec::new(),
             lang: None,
             indic_digits: false,
+            retrain_after: crate::learn::background::RETRAIN_AFTER,
         }
     }
 }
@@ -95,6 +102,7 @@ impl Prefs {
         let mut seen = std::collections::HashSet::new();
         self.recent.retain(|p| seen.insert(p.clone()));
         self.recent.truncate(MAX_RECENT);
+        self.retrain_after = self.retrain_after.min(MAX_RETRAIN_AFTER);
         self
     }
 
@@ -190,5 +198,18 @@ mod tests {
         // Preferences saved by an older version (no last documents) still load.
         let old: Prefs = ron::from_str("(annotator: Some(\"amal\"), recent: [\"/x.ron\"])").unwrap();
         assert!(old.last_documents.is_empty());
+    }
+
+    #[test]
+    fn retraining_every_n_spans_is_remembered() {
+        assert_eq!(Prefs::default().retrain_after, 20);
+        let mut storage = Store::default();
+        Prefs { retrain_after: 5, ..Prefs::default() }.save(&mut storage);
+        assert_eq!(Prefs::load(Some(&storage)).retrain_after, 5);
+        // Older preferences lack it; a damaged one is brought into range.
+        let old: Prefs = ron::from_str("(annotator: Some(\"amal\"))").unwrap();
+        assert_eq!(old.retrain_after, 20);
+        let huge = Prefs { retrain_after: usize::MAX, ..Prefs::default() }.clamped();
+        assert_eq!(huge.retrain_after, MAX_RETRAIN_AFTER);
     }
 }
