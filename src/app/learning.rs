@@ -5,11 +5,14 @@
 //! Once a model exists, every `retrain_after` changes to the project train it again in
 //! the background.
 
+use crate::i18n::plain;
+use crate::tr_logical;
 use super::HashiyaApp;
 use crate::learn::background::{Learner, Outcome};
 use crate::model::{Document, LabelId, Timestamp};
 use crate::ui::commands::UiCommand;
 use crate::ui::modal::Modal;
+use crate::i18n::tr;
 use std::time::Duration;
 
 /// The window's learner and what it has counted.
@@ -30,13 +33,13 @@ impl HashiyaApp {
         };
         if cmd == UiCommand::LearnFromSpans {
             match self.learning.learner.start(project, annotator) {
-                Ok(()) => self.toasts.info("Learning from your spans in the background…"),
-                Err(err) => self.toasts.error(format!("Cannot learn: {err}")),
+                Ok(()) => self.toasts.info(plain("learn-started")),
+                Err(err) => self.toasts.error(tr_logical!("learn-cannot", error = err.to_string())),
             }
             return;
         }
         let Some(model) = self.learning.learner.model().cloned() else {
-            self.toasts.info("Learn from your spans first (Suggest > Learn from my spans).");
+            self.toasts.info(plain("learn-first"));
             return;
         };
         if cmd == UiCommand::MostUncertainDocument {
@@ -49,7 +52,7 @@ impl HashiyaApp {
             });
             match next.cloned() {
                 Some(doc) => self.session.open_document(doc),
-                None => self.toasts.info("No other document left to annotate."),
+                None => self.toasts.info(plain("learn-no-document-left")),
             }
             return;
         }
@@ -68,8 +71,8 @@ impl HashiyaApp {
         let result = self.session.add_suggested(&found, Timestamp::now());
         if let Some(n) = self.report(result) {
             self.toasts.info(match n {
-                0 => "The model has no new suggestions.".to_string(),
-                n => format!("{n} suggestions from the model (dashed): Y accepts, X rejects, Tab moves on."),
+                0 => plain("learn-no-suggestions"),
+                n => tr_logical!("learn-suggestions", count = n),
             });
         }
     }
@@ -78,11 +81,11 @@ impl HashiyaApp {
     pub(super) fn learning_ui(&mut self, ctx: &egui::Context) {
         if let Some(done) = self.learning.learner.progress() {
             let mut cancel = false;
-            egui::Window::new("Learning from your spans").collapsible(false).resizable(false).show(
+            egui::Window::new(tr("learn-progress-title")).collapsible(false).resizable(false).show(
                 ctx,
                 |ui| {
                     ui.add(egui::ProgressBar::new(done).show_percentage());
-                    cancel = ui.button("Cancel").clicked();
+                    cancel = ui.button(tr("button-cancel")).clicked();
                 },
             );
             if cancel {
@@ -91,11 +94,12 @@ impl HashiyaApp {
             ctx.request_repaint_after(Duration::from_millis(100));
         }
         match self.learning.learner.poll() {
-            Some(Outcome::Trained { labels, spans }) => self.toasts.info(format!(
-                "Learned {labels} labels from {spans} spans: Suggest > Suggest with the model."
-            )),
-            Some(Outcome::Cancelled) => self.toasts.info("Learning cancelled; the previous model is kept."),
-            Some(Outcome::Crashed) => self.toasts.error("Learning stopped unexpectedly."),
+            Some(Outcome::Trained { labels, spans }) => {
+                let labels = crate::i18n::plain_count("learn-labels", labels);
+                self.toasts.info(tr_logical!("learn-trained", labels = labels, spans = spans));
+            }
+            Some(Outcome::Cancelled) => self.toasts.info(plain("learn-cancelled")),
+            Some(Outcome::Crashed) => self.toasts.error(plain("learn-crashed")),
             None => {}
         }
         // Every change counts toward training again; the training never blocks a frame.

@@ -224,7 +224,7 @@ impl Transfer {
     }
 
     fn choices_ui(&mut self, ui: &mut Ui, project: &Project) -> Option<(ExportFormat, ExportOptions)> {
-        ui.label(tr("export-offsets"));
+        super::wrapped_label(ui, &crate::i18n::plain("export-offsets"));
         let format = self.format.get_or_insert(ExportFormat::Jsonl);
         egui::ComboBox::from_label(tr("export-format")).selected_text(format.name()).show_ui(ui, |ui| {
             for f in ExportFormat::ALL {
