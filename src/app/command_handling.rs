@@ -2,12 +2,12 @@
 //! calls, window commands ([`UiCommand`]) into what they do. Editing rules are the
 //! session's; here they are only called and their errors shown.
 
-use crate::i18n::plain;
-use crate::tr_logical;
 use super::HashiyaApp;
+use crate::i18n::plain;
 use crate::model::Timestamp;
 use crate::review::state::Choice;
 use crate::session::SessionError;
+use crate::tr_logical;
 use crate::ui::commands::{KeyContext, UiCommand};
 use crate::ui::modal::{Answer, Modal, Pending};
 use crate::ui::{Action, LinkStep, theme};
@@ -451,7 +451,12 @@ fn error_text(err: &SessionError) -> String {
         SessionError::LinkExists => plain("error-link-exists"),
         SessionError::NoRelationType => plain("error-no-relation-type"),
         SessionError::LinkNotAllowed { kind, head, tail } => {
-            tr_logical!("error-link-not-allowed", kind = kind.as_str(), head = head.as_str(), tail = tail.as_str())
+            tr_logical!(
+                "error-link-not-allowed",
+                kind = kind.as_str(),
+                head = head.as_str(),
+                tail = tail.as_str()
+            )
         }
         SessionError::NoTypeFits { head, tail } => {
             tr_logical!("error-no-type-fits", head = head.as_str(), tail = tail.as_str())

@@ -6,13 +6,13 @@
 //! each flow asks with [`HashiyaApp::ask_file`] and carries on in
 //! [`HashiyaApp::file_chosen`].
 
-use crate::i18n::plain;
-use crate::tr_logical;
 use super::HashiyaApp;
 use crate::formats::{ExportFormat, ExportOptions};
+use crate::i18n::plain;
 use crate::review::AgreementOptions;
 use crate::session::{Loaded, RecoveryFile as Recovery, SaveEvent, SaveMode, SkipReason, StoreError};
 use crate::tr;
+use crate::tr_logical;
 use crate::ui::Action;
 use crate::ui::commands::UiCommand;
 use crate::ui::dialogs::{DialogAnswer, FileRequest};
@@ -349,8 +349,22 @@ impl HashiyaApp {
     pub fn merge_files(&mut self, paths: &[PathBuf]) {
         let result = self.session.merge_files(paths);
         if let Some((messages, failures)) = self.report(result) {
-            failures.into_iter().for_each(|f| self.toasts.error(f));
-            messages.into_iter().for_each(|m| self.toasts.info(m));
+            for error in failures {
+                self.toasts.error(tr_logical!("toast-merge-unreadable", error = error));
+            }
+            for m in messages {
+                let from = m.from.as_str();
+                self.toasts.info(if m.unmatched == 0 {
+                    tr_logical!("toast-merged", count = m.documents, from = from)
+                } else {
+                    tr_logical!(
+                        "toast-merged-unmatched",
+                        count = m.documents,
+                        from = from,
+                        unmatched = m.unmatched
+                    )
+                });
+            }
         }
     }
 
@@ -390,7 +404,11 @@ impl HashiyaApp {
                 }
             }
             Finished::Failed { what, error } => {
-                self.toasts.error(tr_logical!("toast-job-failed", job = what.name(), error = error.to_string()));
+                self.toasts.error(tr_logical!(
+                    "toast-job-failed",
+                    job = what.name(),
+                    error = error.to_string()
+                ));
             }
         }
     }

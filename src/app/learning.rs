@@ -5,14 +5,14 @@
 //! Once a model exists, every `retrain_after` changes to the project train it again in
 //! the background.
 
-use crate::i18n::plain;
-use crate::tr_logical;
 use super::HashiyaApp;
+use crate::i18n::plain;
+use crate::i18n::tr;
 use crate::learn::background::{Learner, Outcome};
 use crate::model::{Document, LabelId, Timestamp};
+use crate::tr_logical;
 use crate::ui::commands::UiCommand;
 use crate::ui::modal::Modal;
-use crate::i18n::tr;
 use std::time::Duration;
 
 /// The window's learner and what it has counted.

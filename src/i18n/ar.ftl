@@ -636,3 +636,26 @@ portal-no-bus = لا يوجد ناقل جلسة D-Bus للوصول إلى بوا
 portal-not-running = بوابة سطح المكتب XDG ‏(org.freedesktop.portal.Desktop) غير مثبّتة أو لا تعمل
 portal-no-chooser = ليس في بوابة سطح المكتب XDG منتقٍ للملفات ({ $error })
 portal-no-answer = لم تُجب بوابة سطح المكتب خلال 5 ثوانٍ
+
+## دمج مشاريع الزملاء
+toast-merge-unreadable = تعذّرت قراءة مشروع الزميل: { $error }
+toast-merged = { $count ->
+    [zero] لم يُدمج أي مستند معلّق من { $from }
+    [one] دُمج مستند معلّق واحد من { $from }
+    [two] دُمج مستندان معلّقان من { $from }
+    [few] دُمجت { $count } مستندات معلّقة من { $from }
+    [many] دُمج { $count } مستندًا معلّقًا من { $from }
+   *[other] دُمج { $count } مستند معلّق من { $from }
+}
+toast-merged-unmatched = { $count ->
+    [zero] لم يُدمج أي مستند معلّق من { $from }
+    [one] دُمج مستند معلّق واحد من { $from }
+    [two] دُمج مستندان معلّقان من { $from }
+    [few] دُمجت { $count } مستندات معلّقة من { $from }
+    [many] دُمج { $count } مستندًا معلّقًا من { $from }
+   *[other] دُمج { $count } مستند معلّق من { $from }
+}؛ و{ $unmatched } من مستنداتهم نصوصها ليست في هذا المشروع (لم تُدمج)
+job-stage-reading = قراءة
+job-stage-importing = استيراد
+job-stage-exporting = تصدير
+job-stage-suggesting = اقتراح

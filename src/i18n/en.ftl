@@ -513,3 +513,12 @@ portal-no-bus = there is no D-Bus session bus to reach the desktop portal ({ $er
 portal-not-running = the XDG desktop portal (org.freedesktop.portal.Desktop) is not installed or not running
 portal-no-chooser = the XDG desktop portal has no file chooser ({ $error })
 portal-no-answer = the desktop portal did not answer within 5 seconds
+
+## Merging colleagues' projects
+toast-merge-unreadable = Could not read the colleague's project: { $error }
+toast-merged = Merged { $count } annotator documents from { $from }
+toast-merged-unmatched = Merged { $count } annotator documents from { $from }; { $unmatched } of their documents have a text this project lacks (not merged)
+job-stage-reading = reading
+job-stage-importing = importing
+job-stage-exporting = exporting
+job-stage-suggesting = suggesting

@@ -162,17 +162,16 @@ pub fn tr_args(id: &str, args: Option<&FluentArgs<'_>>) -> String {
 /// The message `id` in logical order, for text the engine lays out itself (a field's
 /// placeholder); no arguments.
 pub fn plain(id: &str) -> String {
-    message(lang(), id, None)
-        .or_else(|| message(Lang::En, id, None))
-        .unwrap_or_else(|| id.to_string())
+    message(lang(), id, None).or_else(|| message(Lang::En, id, None)).unwrap_or_else(|| id.to_string())
 }
 
 /// The message `id` with `args` in logical order: for texts drawn by
 /// [`crate::ui::wrapped_label`], and to be put inside another message as an argument (a
 /// count with its plural, "7 spans"; the outer message puts the whole in visual order).
 pub fn plain_args(id: &str, args: &FluentArgs<'_>) -> String {
-    let text =
-        message(lang(), id, Some(args)).or_else(|| message(Lang::En, id, Some(args))).unwrap_or_else(|| id.to_string());
+    let text = message(lang(), id, Some(args))
+        .or_else(|| message(Lang::En, id, Some(args)))
+        .unwrap_or_else(|| id.to_string());
     without_needless_isolates(text)
 }
 

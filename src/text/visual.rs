@@ -74,7 +74,11 @@ pub struct WrappedParagraph {
 /// order), one [`WrappedParagraph`] per `\n`-separated paragraph. Lines are filled in
 /// logical order, so the first words of a paragraph are on its top line whatever its
 /// direction; a word wider than `max_width` gets a line of its own.
-pub fn wrap_for_display(text: &str, max_width: f32, mut width: impl FnMut(&str) -> f32) -> Vec<WrappedParagraph> {
+pub fn wrap_for_display(
+    text: &str,
+    max_width: f32,
+    mut width: impl FnMut(&str) -> f32,
+) -> Vec<WrappedParagraph> {
     text.split('\n')
         .map(|paragraph| {
             let rtl = unicode_bidi::get_base_direction(paragraph) == unicode_bidi::Direction::Rtl;
@@ -156,7 +160,8 @@ mod tests {
         let lines = &wrapped[0].lines;
         assert_eq!(lines, &["الأولى الكلمة", "الثانية ثم", "الثالثة وبعدها"], "{lines:?}");
         // Read right to left, top to bottom, the lines give the sentence back.
-        let read: Vec<String> = lines.iter().map(|l| l.split(' ').rev().collect::<Vec<_>>().join(" ")).collect();
+        let read: Vec<String> =
+            lines.iter().map(|l| l.split(' ').rev().collect::<Vec<_>>().join(" ")).collect();
         assert_eq!(read.join(" "), text);
     }
 

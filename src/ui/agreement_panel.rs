@@ -5,10 +5,10 @@
 //! view.
 
 use super::{Action, EngineText, text_line, theme};
+use crate::i18n::tr;
 use crate::model::DocId;
 use crate::review::report::{FigureValueAgreement, RelationAgreement};
 use crate::review::{AgreementError, AgreementReport, DocumentAgreement};
-use crate::i18n::tr;
 use crate::text::for_display;
 use crate::tr;
 use egui::{RichText, Ui};
@@ -136,7 +136,8 @@ fn report_ui(ui: &mut Ui, engine: &mut EngineText, report: &AgreementReport, act
                     ui.separator();
                     ui.strong(tr("agree-warnings"));
                     for w in &report.warnings {
-                        ui.colored_label(theme::status_color(false), for_display(&w.text)).on_hover_text(w.code);
+                        ui.colored_label(theme::status_color(false), for_display(&w.text))
+                            .on_hover_text(w.code);
                     }
                 }
             },
@@ -146,16 +147,17 @@ fn report_ui(ui: &mut Ui, engine: &mut EngineText, report: &AgreementReport, act
 
 /// What the bars show.
 fn legend_ui(ui: &mut Ui) {
-    let legend = ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(tr("agree-bars")).small());
-        for (alpha, id) in [(160, "agree-overlap-f1"), (255, "agree-exact-f1")] {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 10.0), egui::Sense::hover());
-            ui.painter().rect_filled(rect, 2.0, theme::label_color(theme::LAYER_COLORS[1], alpha));
-            ui.label(RichText::new(tr(id)).small());
-        }
-        ui.label(RichText::new(tr("agree-bars-reading")).small().weak());
-    })
-    .response;
+    let legend = ui
+        .horizontal_wrapped(|ui| {
+            ui.label(RichText::new(tr("agree-bars")).small());
+            for (alpha, id) in [(160, "agree-overlap-f1"), (255, "agree-exact-f1")] {
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 10.0), egui::Sense::hover());
+                ui.painter().rect_filled(rect, 2.0, theme::label_color(theme::LAYER_COLORS[1], alpha));
+                ui.label(RichText::new(tr(id)).small());
+            }
+            ui.label(RichText::new(tr("agree-bars-reading")).small().weak());
+        })
+        .response;
     super::hover_wrapped(legend, &crate::i18n::plain(tips::BAR));
 }
 
@@ -317,7 +319,8 @@ fn documents_ui(
                 ui.label(fmt(doc.exact_f1));
             } else {
                 ui.label(
-                    RichText::new(tr!("agree-not-annotated-by", names = doc.not_annotated_by.join(", "))).weak(),
+                    RichText::new(tr!("agree-not-annotated-by", names = doc.not_annotated_by.join(", ")))
+                        .weak(),
                 );
                 ui.label("");
                 ui.label("");

@@ -128,7 +128,10 @@ impl LabelEditor {
                     .response
                     .labelled_by(guideline.id);
                 ui.horizontal(|ui| {
-                    let name = super::hover_wrapped(ui.label(tr("labels-attributes")), &crate::i18n::plain("labels-attributes-hint"));
+                    let name = super::hover_wrapped(
+                        ui.label(tr("labels-attributes")),
+                        &crate::i18n::plain("labels-attributes-hint"),
+                    );
                     TextField::singleline(attributes)
                         .desired_width(f32::INFINITY)
                         .hint(
@@ -401,7 +404,8 @@ pub fn parse_attributes(text: &str) -> Result<Vec<AttributeDef>, String> {
     for item in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         let (name, kind) = item.split_once(':').map_or((item, ""), |(n, k)| (n.trim(), k.trim()));
         let (name, required) = name.strip_suffix('*').map_or((name, false), |n| (n.trim_end(), true));
-        let name = clean_name(name).ok_or_else(|| crate::tr_logical!("labels-error-attribute-no-name", item = item))?;
+        let name = clean_name(name)
+            .ok_or_else(|| crate::tr_logical!("labels-error-attribute-no-name", item = item))?;
         let kind = match kind.to_lowercase().as_str() {
             "" | "text" => AttributeKind::Text,
             "number" => AttributeKind::Number,

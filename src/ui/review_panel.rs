@@ -9,9 +9,9 @@
 
 use super::commands::UiCommand;
 use super::{Action, UiContext, text_line, theme};
+use crate::i18n::{plain_count, tr};
 use crate::model::{CharIndex, Color, DocId, Project};
 use crate::review::state::{Agreed, ReviewState};
-use crate::i18n::{plain_count, tr};
 use crate::tr;
 use egui::{RichText, Ui};
 
@@ -110,7 +110,9 @@ fn picker_ui(ui: &mut Ui, cx: &mut UiContext<'_>, review: &ReviewState) {
     });
     if review.annotators().iter().any(|a| a == me) {
         let color = theme::status_color(false);
-        super::wrapped_rich(ui, &crate::i18n::plain("review-own-layer"), |t| RichText::new(t).small().color(color));
+        super::wrapped_rich(ui, &crate::i18n::plain("review-own-layer"), |t| {
+            RichText::new(t).small().color(color)
+        });
     }
 }
 
@@ -122,8 +124,12 @@ fn agreed_offer_ui(ui: &mut Ui, cx: &mut UiContext<'_>, review: &ReviewState) {
     }
     let name = |i: usize| review.annotators().get(i).cloned().unwrap_or_default();
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        let offer =
-            crate::tr_logical!("review-agreed-offer", what = agreed_text(agreed), first = name(0), second = name(1));
+        let offer = crate::tr_logical!(
+            "review-agreed-offer",
+            what = agreed_text(agreed),
+            first = name(0),
+            second = name(1)
+        );
         super::wrapped_label(ui, &offer);
         let key = UiCommand::AcceptAgreed.key_text(ui.ctx());
         if ui.button(tr!("review-accept-into-gold", key = key)).clicked() {
@@ -231,7 +237,8 @@ fn item_details_ui(
                 .iter()
                 .map(|k| project.relation_type(k).map_or(k.as_str(), |t| t.name.as_str()))
                 .collect();
-            let kinds = if kinds.is_empty() { crate::i18n::plain("review-no-link") } else { kinds.join("، ") };
+            let kinds =
+                if kinds.is_empty() { crate::i18n::plain("review-no-link") } else { kinds.join("، ") };
             let text = tr!("review-name-value", name = name.as_str(), value = kinds);
             ui.label(RichText::new(text).small().color(color_of(project, name)));
         }
@@ -243,7 +250,8 @@ fn item_details_ui(
         } else {
             Vec::new()
         };
-        let value = if values.is_empty() { label.to_string() } else { format!("{label} — {}", values.join("; ")) };
+        let value =
+            if values.is_empty() { label.to_string() } else { format!("{label} — {}", values.join("; ")) };
         ui.label(
             RichText::new(tr!("review-name-value", name = span.annotator.as_str(), value = value))
                 .small()

@@ -273,7 +273,9 @@ fn link_bar_ui(ui: &mut Ui, cx: &mut UiContext<'_>, spans: &[Span], text: &str, 
                 });
             }
             None => {
-                super::wrapped_rich(ui, &crate::i18n::plain("spans-pick-target"), |t| RichText::new(t).weak());
+                super::wrapped_rich(ui, &crate::i18n::plain("spans-pick-target"), |t| {
+                    RichText::new(t).weak()
+                });
             }
         }
         if ui.small_button(tr("spans-cancel-link")).clicked() {

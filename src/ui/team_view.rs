@@ -11,9 +11,9 @@ use super::Action;
 use super::theme;
 use crate::i18n::tr;
 use crate::model::{DocId, Project};
+use crate::team::{TeamStatus, lacks_value, team_status};
 use crate::text::for_display;
 use crate::{tr, tr_logical};
-use crate::team::{TeamStatus, lacks_value, team_status};
 use egui_plot::{Bar, BarChart, Legend, Plot};
 use std::collections::BTreeMap;
 
@@ -175,7 +175,8 @@ fn done_per_day_ui(ui: &mut egui::Ui, status: &TeamStatus) {
             })
             .collect();
         let refs: Vec<&BarChart> = charts.iter().collect();
-        let chart = BarChart::new(for_display(&a.name), bars).color(annotator_color(i)).width(0.5).stack_on(&refs);
+        let chart =
+            BarChart::new(for_display(&a.name), bars).color(annotator_color(i)).width(0.5).stack_on(&refs);
         charts.push(chart);
     }
     let labels: Vec<String> = days.iter().map(|d| d.get(5..).unwrap_or(d).to_string()).collect();
@@ -216,9 +217,12 @@ fn per_label_ui(ui: &mut egui::Ui, project: &Project, status: &TeamStatus) {
                 .map(|(x, label)| {
                     let count = a.per_label.get(label.id.as_str()).copied().unwrap_or(0);
                     let at = x as f64 - 0.4 + width * (i as f64 + 0.5);
-                    Bar::new(at, count as f64)
-                        .width(width)
-                        .name(tr!("team-bar-label", name = a.name.as_str(), label = label.name.as_str(), count = count))
+                    Bar::new(at, count as f64).width(width).name(tr!(
+                        "team-bar-label",
+                        name = a.name.as_str(),
+                        label = label.name.as_str(),
+                        count = count
+                    ))
                 })
                 .collect();
             BarChart::new(for_display(&a.name), bars).color(annotator_color(i))

@@ -116,23 +116,6 @@ impl FileRequest {
             Self::ExportTarget { folder: false, .. } => "dialog-export-file",
         }
     }
-
-    /// Every request's title and filter ids, for the catalogue's test.
-    pub const MESSAGE_IDS: [&'static str; 13] = [
-        "dialog-open-project",
-        "dialog-new-project",
-        "dialog-save-project-as",
-        "dialog-import-texts",
-        "dialog-import-folder",
-        "dialog-import-annotations",
-        "dialog-merge",
-        "dialog-export-folder",
-        "dialog-export-file",
-        "filter-project",
-        "filter-text",
-        "filter-annotations",
-        "filter-export",
-    ];
 }
 
 /// What a file dialog answered.

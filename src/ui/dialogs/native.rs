@@ -100,9 +100,7 @@ enum PortalProblem {
 #[cfg(target_os = "linux")]
 async fn probe_portal() -> Result<(), PortalProblem> {
     const UNKNOWN_SERVICE: &str = "org.freedesktop.DBus.Error.ServiceUnknown";
-    let bus = zbus::Connection::session()
-        .await
-        .map_err(|err| PortalProblem::NoBus(err.to_string()))?;
+    let bus = zbus::Connection::session().await.map_err(|err| PortalProblem::NoBus(err.to_string()))?;
     let asked = bus
         .call_method(
             Some("org.freedesktop.portal.Desktop"),

@@ -119,7 +119,13 @@ impl Chooser {
                 self.selected.clear();
                 self.error = None;
             }
-            Err(err) => self.error = Some(crate::tr!("chooser-cannot-open", path = dir.display().to_string(), error = err.to_string())),
+            Err(err) => {
+                self.error = Some(crate::tr!(
+                    "chooser-cannot-open",
+                    path = dir.display().to_string(),
+                    error = err.to_string()
+                ))
+            }
         }
     }
 
