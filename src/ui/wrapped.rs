@@ -14,9 +14,10 @@ pub fn wrapped_label(ui: &mut Ui, text: &str) -> Response {
     wrapped_rich(ui, text, RichText::new)
 }
 
-/// [`wrapped_label`] with the look `style` gives each line (small, weak, a colour…). The
-/// block is as wide as its widest line; a right-to-left paragraph's lines are right-aligned
-/// in it. Screen readers get the whole text in logical order.
+/// [`wrapped_label`] with the look `style` gives each line (small, weak, a colour…). A text
+/// with a right-to-left paragraph takes the whole width and its right-to-left lines end at
+/// the right edge; a left-to-right one is left to egui. Screen readers get the whole text
+/// in logical order.
 pub fn wrapped_rich(ui: &mut Ui, text: &str, style: impl Fn(String) -> RichText) -> Response {
     let width = ui.available_width();
     wrapped_at(ui, text, width, style)
@@ -40,10 +41,12 @@ pub fn wrapped_at(ui: &mut Ui, text: &str, width: f32, style: impl Fn(String) ->
     let paragraphs = crate::text::wrap_for_display(text, width, |line| galley(ui, line).size().x);
     let lines: Vec<(bool, Arc<Galley>)> =
         paragraphs.iter().flat_map(|p| p.lines.iter().map(|l| (p.rtl, galley(ui, l)))).collect();
-    let block = Vec2::new(
-        lines.iter().map(|(_, g)| g.size().x).fold(0.0, f32::max),
-        lines.iter().map(|(_, g)| g.size().y).sum(),
-    );
+    // A right-to-left paragraph fills the width and its lines end at its right edge, as a
+    // browser aligns a `dir=rtl` paragraph; otherwise the block is as wide as its lines.
+    let widest = lines.iter().map(|(_, g)| g.size().x).fold(0.0, f32::max);
+    let fill = paragraphs.iter().any(|p| p.rtl) && width.is_finite();
+    let block =
+        Vec2::new(if fill { width.max(widest) } else { widest }, lines.iter().map(|(_, g)| g.size().y).sum());
     let (rect, response) = ui.allocate_exact_size(block, Sense::hover());
     if ui.is_rect_visible(rect) {
         let color = ui.visuals().text_color();
