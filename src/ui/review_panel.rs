@@ -148,7 +148,9 @@ pub fn review_panel_ui(
     index: &CharIndex,
 ) {
     ui.heading(tr("review-heading"));
-    picker_ui(ui, cx, review);
+    // egui's grid in the right-aligned column of the Arabic interface stretches the
+    // column to an infinite width; it is laid out from the left edge instead.
+    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| picker_ui(ui, cx, review));
     if review.annotators().len() < 2 {
         super::wrapped_label(ui, &crate::i18n::plain("review-needs-two"));
         return;
