@@ -15,7 +15,7 @@
 mod breaking;
 mod document;
 pub mod edit;
-mod fonts;
+pub mod fonts;
 mod geometry;
 pub mod lanes;
 mod paragraph;
