@@ -37,7 +37,9 @@ impl GuidelinesWindow {
                         super::wrapped_label(ui, &label.description);
                     }
                     if !label.attributes.is_empty() {
-                        ui.weak(tr!("guidelines-attributes", list = format_attributes(&label.attributes)));
+                        let list = format_attributes(&label.attributes);
+                        let text = crate::tr_logical!("guidelines-attributes", list = list);
+                        super::wrapped_rich(ui, &text, |t| RichText::new(t).weak());
                     }
                     ui.separator();
                 }
@@ -51,7 +53,12 @@ impl GuidelinesWindow {
                     };
                     let color = theme::label_color(kind.color, 255);
                     ui.label(RichText::new(for_display(&kind.name)).strong().color(color));
-                    ui.weak(tr!("guidelines-joins", from = joins(&kind.heads), to = joins(&kind.tails)));
+                    let text = crate::tr_logical!(
+                        "guidelines-joins",
+                        from = joins(&kind.heads),
+                        to = joins(&kind.tails)
+                    );
+                    super::wrapped_rich(ui, &text, |t| RichText::new(t).weak());
                     if !kind.description.is_empty() {
                         super::wrapped_label(ui, &kind.description);
                     }

@@ -291,7 +291,7 @@ fn agreement_ui(ui: &mut egui::Ui, status: &TeamStatus, actions: &mut Vec<Action
     let mut least: Vec<_> = agreement.per_document.iter().filter(|d| d.overlap_f1.is_some()).collect();
     least.sort_by(|a, b| a.overlap_f1.unwrap_or(0.0).total_cmp(&b.overlap_f1.unwrap_or(0.0)));
     ui.weak(tr("team-least-agreed"));
-    ui.horizontal_wrapped(|ui| {
+    links_row(ui, |ui| {
         for doc in least.into_iter().take(LISTED) {
             let text = tr!(
                 "team-least-doc",
@@ -314,7 +314,7 @@ fn missing_ui(ui: &mut egui::Ui, view: &TeamView, actions: &mut Vec<Action>) {
     }
     for (name, docs) in &view.missing {
         let total: usize = docs.iter().map(|(_, n)| n).sum();
-        ui.horizontal_wrapped(|ui| {
+        links_row(ui, |ui| {
             ui.label(tr!("team-bar-value", name = name.as_str(), count = total));
             for (doc, n) in docs.iter().take(LISTED) {
                 if ui.link(tr!("team-doc-count", doc = doc.as_str(), count = *n)).clicked() {
@@ -323,6 +323,20 @@ fn missing_ui(ui: &mut egui::Ui, view: &TeamView, actions: &mut Vec<Action>) {
             }
         });
     }
+}
+
+/// A row of links that wraps between links, never inside one (a link's text is in visual
+/// order, so egui must not break it), flowing from the right in the Arabic interface.
+fn links_row(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
+    let layout = if crate::i18n::lang().is_rtl() {
+        egui::Layout::right_to_left(egui::Align::Min)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Min)
+    };
+    ui.with_layout(layout.with_main_wrap(true), |ui| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+        add(ui);
+    });
 }
 
 #[cfg(test)]
