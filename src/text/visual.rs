@@ -41,6 +41,9 @@ fn line_for_display(line: &str) -> String {
             out.extend_from_slice(run);
         }
     }
+    // The bidi controls have done their work and have no glyph; they go before the stretches
+    // are found, so a letter joined to an isolated argument ("و" + "رابط") is one stretch.
+    out.retain(|c| !is_bidi_control(*c));
     // The shaper reverses each stretch of Arabic script it shapes right to left.
     let mut i = 0;
     while i < out.len() {
@@ -57,8 +60,7 @@ fn line_for_display(line: &str) -> String {
             i += 1;
         }
     }
-    // The bidi controls have done their work and have no glyph.
-    out.into_iter().filter(|c| !is_bidi_control(*c)).collect()
+    out.into_iter().collect()
 }
 
 /// A paragraph broken into lines for a toolkit that draws each line as given.
@@ -202,6 +204,12 @@ mod tests {
     #[test]
     fn an_isolated_path_keeps_its_order_and_loses_the_marks() {
         assert_eq!(for_display("فُتح \u{2068}/tmp/a.ron\u{2069} الآن"), "الآن /tmp/a.ron فُتح");
+    }
+
+    #[test]
+    fn a_letter_joined_to_an_isolated_argument_stays_with_it() {
+        // Regression: "و{ $links }" with "رابط واحد" came out as "رابطو واحد".
+        assert_eq!(for_display("مقاطع و\u{2068}رابط واحد\u{2069}"), "واحد ورابط مقاطع");
     }
 
     #[test]
