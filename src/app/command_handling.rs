@@ -3,11 +3,11 @@
 //! session's; here they are only called and their errors shown.
 
 use super::HashiyaApp;
-use crate::i18n::tr;
+use crate::i18n::plain;
 use crate::model::Timestamp;
 use crate::review::state::Choice;
 use crate::session::SessionError;
-use crate::tr;
+use crate::tr_logical;
 use crate::ui::commands::{KeyContext, UiCommand};
 use crate::ui::modal::{Answer, Modal, Pending};
 use crate::ui::{Action, LinkStep, theme};
@@ -139,7 +139,7 @@ impl HashiyaApp {
             | Action::FileChosen { .. }
                 if self.transfer.busy() =>
             {
-                self.toasts.info(tr("toast-wait-transfer"));
+                self.toasts.info(plain("toast-wait-transfer"));
             }
             Action::OpenProject(path) => self.when_saved(Pending::Open(path), ctx),
             Action::Import(paths) => self.import_texts(&paths),
@@ -180,7 +180,7 @@ impl HashiyaApp {
             LinkStep::Start => {
                 let result = self.session.start_link();
                 if self.report(result).is_some() {
-                    self.toasts.info(tr("toast-pick-link-target"));
+                    self.toasts.info(plain("toast-pick-link-target"));
                 }
             }
             LinkStep::Cancel => self.session.cancel_link(),
@@ -219,7 +219,7 @@ impl HashiyaApp {
             }
             Answer::DiscardThen(then) => {
                 if let Err(err) = self.session.discard_changes() {
-                    self.toasts.error(tr!("toast-reload-failed", error = err.to_string()));
+                    self.toasts.error(tr_logical!("toast-reload-failed", error = err.to_string()));
                 }
                 self.run_pending(then, ctx);
             }
@@ -351,7 +351,7 @@ impl HashiyaApp {
                 self.report(result);
             }
             UiCommand::NextUndecided => match self.session.next_undecided() {
-                Err(SessionError::NoDisagreement) => self.toasts.info(crate::ui::review_panel::ALL_DECIDED),
+                Err(SessionError::NoDisagreement) => self.toasts.info(crate::ui::review_panel::all_decided()),
                 other => {
                     self.report(other);
                 }
@@ -368,7 +368,7 @@ impl HashiyaApp {
                 };
                 let result = self.session.decide(choice, now);
                 if self.report(result) == Some(false) {
-                    self.toasts.info(crate::ui::review_panel::ALL_DECIDED);
+                    self.toasts.info(crate::ui::review_panel::all_decided());
                 }
             }
         }
@@ -379,7 +379,7 @@ impl HashiyaApp {
         match cmd {
             UiCommand::SuggestDocument | UiCommand::SuggestAll => {
                 if self.transfer.busy() {
-                    self.toasts.info(tr("toast-wait-job"));
+                    self.toasts.info(plain("toast-wait-job"));
                 } else {
                     self.suggest(cmd == UiCommand::SuggestAll);
                 }
@@ -396,7 +396,7 @@ impl HashiyaApp {
                 let result =
                     self.session.selected_label().and_then(|l| self.session.accept_all_suggestions(&l, now));
                 if let Some(n) = self.report(result) {
-                    self.toasts.info(tr!("toast-accepted-suggestions", count = n));
+                    self.toasts.info(tr_logical!("toast-accepted-suggestions", count = n));
                 }
             }
             UiCommand::EditPatterns => {
@@ -427,7 +427,7 @@ impl HashiyaApp {
             // Closing waits for the save being written, then goes on by itself.
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.after_save = Some(Pending::Close);
-            self.toasts.info(tr("toast-closing"));
+            self.toasts.info(plain("toast-closing"));
         } else if self.session.is_dirty() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.modal = Some(Modal::ConfirmDiscard { then: Pending::Close });
@@ -439,34 +439,39 @@ impl HashiyaApp {
 /// words, which name the file).
 fn error_text(err: &SessionError) -> String {
     match err {
-        SessionError::NoProject => tr("error-no-project"),
-        SessionError::NoDocument => tr("error-no-document"),
-        SessionError::NoAnnotator => tr("error-no-annotator"),
-        SessionError::ReservedName(name) => tr!("error-reserved-name", name = name.as_str()),
-        SessionError::NothingSelected => tr("error-nothing-selected"),
-        SessionError::NoSpanSelected => tr("error-no-span-selected"),
-        SessionError::NoSuchSpan => tr("error-no-such-span"),
-        SessionError::NotASuggestion => tr("error-not-a-suggestion"),
-        SessionError::NotReviewing => tr("error-not-reviewing"),
-        SessionError::NoDisagreement => tr("error-no-disagreement"),
-        SessionError::NoSelectionForDecision => tr("error-no-selection-for-decision"),
-        SessionError::NotLinking => tr("error-not-linking"),
-        SessionError::NoLinkTarget => tr("error-no-link-target"),
-        SessionError::LinkToItself => tr("error-link-to-itself"),
-        SessionError::LinkExists => tr("error-link-exists"),
-        SessionError::NoRelationType => tr("error-no-relation-type"),
+        SessionError::NoProject => plain("error-no-project"),
+        SessionError::NoDocument => plain("error-no-document"),
+        SessionError::NoAnnotator => plain("error-no-annotator"),
+        SessionError::ReservedName(name) => tr_logical!("error-reserved-name", name = name.as_str()),
+        SessionError::NothingSelected => plain("error-nothing-selected"),
+        SessionError::NoSpanSelected => plain("error-no-span-selected"),
+        SessionError::NoSuchSpan => plain("error-no-such-span"),
+        SessionError::NotASuggestion => plain("error-not-a-suggestion"),
+        SessionError::NotReviewing => plain("error-not-reviewing"),
+        SessionError::NoDisagreement => plain("error-no-disagreement"),
+        SessionError::NoSelectionForDecision => plain("error-no-selection-for-decision"),
+        SessionError::NotLinking => plain("error-not-linking"),
+        SessionError::NoLinkTarget => plain("error-no-link-target"),
+        SessionError::LinkToItself => plain("error-link-to-itself"),
+        SessionError::LinkExists => plain("error-link-exists"),
+        SessionError::NoRelationType => plain("error-no-relation-type"),
         SessionError::LinkNotAllowed { kind, head, tail } => {
-            tr!("error-link-not-allowed", kind = kind.as_str(), head = head.as_str(), tail = tail.as_str())
+            tr_logical!(
+                "error-link-not-allowed",
+                kind = kind.as_str(),
+                head = head.as_str(),
+                tail = tail.as_str()
+            )
         }
         SessionError::NoTypeFits { head, tail } => {
-            tr!("error-no-type-fits", head = head.as_str(), tail = tail.as_str())
+            tr_logical!("error-no-type-fits", head = head.as_str(), tail = tail.as_str())
         }
-        SessionError::NoSuchAttribute(name) => tr!("error-no-such-attribute", name = name.as_str()),
+        SessionError::NoSuchAttribute(name) => tr_logical!("error-no-such-attribute", name = name.as_str()),
         SessionError::BadAttributeValue { name, kind } => {
-            tr!("error-bad-attribute-value", name = name.as_str(), kind = *kind)
+            tr_logical!("error-bad-attribute-value", name = name.as_str(), kind = *kind)
         }
-        SessionError::Command(e) => tr!("error-command", detail = e.to_string()),
-        SessionError::Decision(e) => tr!("error-decision", detail = e.to_string()),
+        SessionError::Command(e) => tr_logical!("error-command", detail = e.to_string()),
+        SessionError::Decision(e) => tr_logical!("error-decision", detail = e.to_string()),
         SessionError::Store(e) => e.to_string(),
     }
 }

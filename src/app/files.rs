@@ -8,10 +8,11 @@
 
 use super::HashiyaApp;
 use crate::formats::{ExportFormat, ExportOptions};
-use crate::i18n::tr;
+use crate::i18n::plain;
 use crate::review::AgreementOptions;
 use crate::session::{Loaded, RecoveryFile as Recovery, SaveEvent, SaveMode, SkipReason, StoreError};
 use crate::tr;
+use crate::tr_logical;
 use crate::ui::Action;
 use crate::ui::commands::UiCommand;
 use crate::ui::dialogs::{DialogAnswer, FileRequest};
@@ -43,7 +44,7 @@ impl HashiyaApp {
                 self.project_opened();
                 self.offer_recovery();
             }
-            Err(err) => self.toasts.error(tr!("toast-open-failed", error = err.to_string())),
+            Err(err) => self.toasts.error(tr_logical!("toast-open-failed", error = err.to_string())),
         }
     }
 
@@ -135,8 +136,8 @@ impl HashiyaApp {
     /// Replaces the open project by the autosaved one, unsaved until the user saves.
     pub(super) fn recover(&mut self, recovery: &Recovery) {
         match self.session.recover(recovery) {
-            Ok(()) => self.toasts.info(tr("toast-recovered")),
-            Err(err) => self.toasts.error(tr!("toast-recovery-failed", error = err.to_string())),
+            Ok(()) => self.toasts.info(plain("toast-recovered")),
+            Err(err) => self.toasts.error(tr_logical!("toast-recovery-failed", error = err.to_string())),
         }
     }
 
@@ -176,7 +177,7 @@ impl HashiyaApp {
                 self.prefs.remember(path);
                 self.project_opened();
             }
-            Err(err) => self.toasts.error(tr!("toast-create-failed", error = err.to_string())),
+            Err(err) => self.toasts.error(tr_logical!("toast-create-failed", error = err.to_string())),
         }
     }
 
@@ -232,7 +233,7 @@ impl HashiyaApp {
                 SaveEvent::Failed { error, dropped } => {
                     self.after_save = None;
                     let id = if dropped { "toast-save-failed-both" } else { "toast-save-failed" };
-                    self.toasts.error(tr!(id, error = error.to_string()));
+                    self.toasts.error(tr_logical!(id, error = error.to_string()));
                 }
             }
         }
@@ -262,7 +263,7 @@ impl HashiyaApp {
         self.report_skipped(&imported.report.skipped);
         let n = imported.added;
         if n > 0 {
-            self.toasts.info(tr!("toast-imported-documents", count = n));
+            self.toasts.info(tr_logical!("toast-imported-documents", count = n));
         }
     }
 
@@ -278,9 +279,9 @@ impl HashiyaApp {
             };
             skipped.iter().map(|(path, reason)| line(path, reason)).collect()
         };
-        let summary = tr!("import-already", count = duplicates.len());
+        let summary = tr_logical!("import-already", count = duplicates.len());
         self.toasts.report(ToastKind::Info, summary, lines(&duplicates, "import-already-line"));
-        let summary = tr!("import-refused", count = refused.len());
+        let summary = tr_logical!("import-refused", count = refused.len());
         self.toasts.report(ToastKind::Error, summary, lines(&refused, "import-refused-line"));
     }
 
@@ -291,7 +292,7 @@ impl HashiyaApp {
     /// Imports annotation files in the background.
     pub(super) fn import_annotations(&mut self, paths: Vec<PathBuf>) {
         let Some(project) = self.session.project() else {
-            self.toasts.error(tr("toast-import-needs-project"));
+            self.toasts.error(plain("toast-import-needs-project"));
             return;
         };
         self.transfer.start_import(project, paths, self.session.annotator().map(str::to_string));
@@ -349,15 +350,29 @@ impl HashiyaApp {
     pub fn merge_files(&mut self, paths: &[PathBuf]) {
         let result = self.session.merge_files(paths);
         if let Some((messages, failures)) = self.report(result) {
-            failures.into_iter().for_each(|f| self.toasts.error(f));
-            messages.into_iter().for_each(|m| self.toasts.info(m));
+            for error in failures {
+                self.toasts.error(tr_logical!("toast-merge-unreadable", error = error));
+            }
+            for m in messages {
+                let from = m.from.as_str();
+                self.toasts.info(if m.unmatched == 0 {
+                    tr_logical!("toast-merged", count = m.documents, from = from)
+                } else {
+                    tr_logical!(
+                        "toast-merged-unmatched",
+                        count = m.documents,
+                        from = from,
+                        unmatched = m.unmatched
+                    )
+                });
+            }
         }
     }
 
     /// A background job finished: report it; an import is applied as one undo step.
     pub(super) fn finished(&mut self, finished: Finished) {
         match finished {
-            Finished::Exported { report, out } => self.toasts.info(tr!(
+            Finished::Exported { report, out } => self.toasts.info(tr_logical!(
                 "toast-exported",
                 documents = report.documents,
                 spans = report.spans,
@@ -369,7 +384,7 @@ impl HashiyaApp {
                 let result = self.session.apply_import(project);
                 if self.report(result).is_some() {
                     let summary =
-                        tr!("toast-imported-annotations", files = reports.len(), lines = lines.len());
+                        tr_logical!("toast-imported-annotations", files = reports.len(), lines = lines.len());
                     self.toasts.report(ToastKind::Info, summary, lines);
                 }
             }
@@ -378,19 +393,23 @@ impl HashiyaApp {
                 let result = self.session.add_suggested(&found, crate::model::Timestamp::now());
                 if let Some(n) = self.report(result) {
                     self.toasts.info(match n {
-                        0 => tr("toast-no-suggestions"),
-                        n => tr!("toast-suggestions-added", count = n),
+                        0 => plain("toast-no-suggestions"),
+                        n => tr_logical!("toast-suggestions-added", count = n),
                     });
                 }
             }
             Finished::Failed { what: crate::ui::transfer::JobKind::Agreement, error } => {
-                self.toasts.error(tr!("toast-agreement-failed", error = error.to_string()));
+                self.toasts.error(tr_logical!("toast-agreement-failed", error = error.to_string()));
                 if let crate::ui::transfer::JobError::Agreement(err) = error {
                     self.agreement.show_result(Err(err));
                 }
             }
             Finished::Failed { what, error } => {
-                self.toasts.error(tr!("toast-job-failed", job = what.name(), error = error.to_string()));
+                self.toasts.error(tr_logical!(
+                    "toast-job-failed",
+                    job = what.name(),
+                    error = error.to_string()
+                ));
             }
         }
     }

@@ -8,10 +8,12 @@
 //! documents runs in the background too, with progress and cancel.
 
 use super::HashiyaApp;
+use crate::i18n::plain;
+use crate::i18n::tr;
 use crate::learn::background::{Learner, Outcome};
 use crate::model::{DocId, Document, LabelId, Project, Timestamp};
 use crate::suggest::Suggestion;
-use crate::tr;
+use crate::tr_logical;
 use crate::ui::commands::UiCommand;
 use crate::ui::modal::Modal;
 use std::time::Duration;
@@ -46,13 +48,13 @@ impl HashiyaApp {
         if cmd == UiCommand::LearnFromSpans {
             self.learning.learner.save_to = self.session.path().map(crate::learn::file::default_path);
             match self.learning.learner.start(project, annotator) {
-                Ok(()) => self.toasts.info("Learning from your spans in the background…"),
-                Err(err) => self.toasts.error(format!("Cannot learn: {err}")),
+                Ok(()) => self.toasts.info(plain("learn-started")),
+                Err(err) => self.toasts.error(tr_logical!("learn-cannot", error = err.to_string())),
             }
             return;
         }
         let Some(model) = self.learning.learner.model().cloned() else {
-            self.toasts.info("Learn from your spans first (Suggest > Learn from my spans).");
+            self.toasts.info(plain("learn-first"));
             return;
         };
         if cmd == UiCommand::MostUncertainDocument {
@@ -65,7 +67,7 @@ impl HashiyaApp {
             });
             match next.cloned() {
                 Some(doc) => self.session.open_document(doc),
-                None => self.toasts.info("No other document left to annotate."),
+                None => self.toasts.info(plain("learn-no-document-left")),
             }
             return;
         }
@@ -75,6 +77,17 @@ impl HashiyaApp {
             .map(|l| LabelId::new(l.as_str()))
             .filter(|l| project.label(l).is_some())
             .collect();
+        // Labels the model knows and the project no longer has are named, never skipped
+        // silently.
+        let missing: Vec<&str> = model
+            .labels
+            .iter()
+            .map(String::as_str)
+            .filter(|l| project.label(&LabelId::new(*l)).is_none())
+            .collect();
+        if !missing.is_empty() {
+            self.toasts.info(tr_logical!("learning-labels-missing", labels = missing.join(", ")));
+        }
         if cmd == UiCommand::SuggestWithModelAll {
             // Off the window's thread, with progress and cancel; taken in by `learning_ui`.
             let all = project.documents.iter().map(|d| d.id.clone()).collect();
@@ -92,8 +105,8 @@ impl HashiyaApp {
         let result = self.session.add_suggested(found, Timestamp::now());
         if let Some(n) = self.report(result) {
             self.toasts.info(match n {
-                0 => "The model has no new suggestions.".to_string(),
-                n => format!("{n} suggestions from the model (dashed): Y accepts, X rejects, Tab moves on."),
+                0 => plain("learn-no-suggestions"),
+                n => tr_logical!("learn-suggestions", count = n),
             });
         }
     }
@@ -102,11 +115,11 @@ impl HashiyaApp {
     pub(super) fn learning_ui(&mut self, ctx: &egui::Context) {
         if let Some(done) = self.learning.learner.progress() {
             let mut cancel = false;
-            egui::Window::new("Learning from your spans").collapsible(false).resizable(false).show(
+            egui::Window::new(tr("learn-progress-title")).collapsible(false).resizable(false).show(
                 ctx,
                 |ui| {
                     ui.add(egui::ProgressBar::new(done).show_percentage());
-                    cancel = ui.button("Cancel").clicked();
+                    cancel = ui.button(tr("button-cancel")).clicked();
                 },
             );
             if cancel {
@@ -117,23 +130,24 @@ impl HashiyaApp {
         self.suggesting_ui(ctx);
         match self.learning.learner.poll() {
             Some(Outcome::Trained { labels, spans, saved }) => {
-                self.toasts.info(format!(
-                    "Learned {labels} labels from {spans} spans: Suggest > Suggest with the model."
-                ));
+                let labels = crate::i18n::plain_count("learn-labels", labels);
+                self.toasts.info(tr_logical!("learn-trained", labels = labels, spans = spans));
                 if let Some(Err(error)) = saved {
-                    self.toasts.error(tr!("learning-model-not-saved", error = error));
+                    self.toasts.error(tr_logical!("learning-model-not-saved", error = error));
                 }
             }
-            Some(Outcome::Cancelled) => self.toasts.info("Learning cancelled; the previous model is kept."),
-            Some(Outcome::Crashed) => self.toasts.error("Learning stopped unexpectedly."),
-            Some(Outcome::Loaded { path, labels }) => self.toasts.info(tr!(
+            Some(Outcome::Cancelled) => self.toasts.info(plain("learn-cancelled")),
+            Some(Outcome::Crashed) => self.toasts.error(plain("learn-crashed")),
+            Some(Outcome::Loaded { path, labels }) => self.toasts.info(tr_logical!(
                 "learning-model-loaded",
                 labels = labels,
                 path = path.display().to_string()
             )),
-            Some(Outcome::Refused(error)) => self.toasts.error(tr!("learning-model-refused", error = error)),
+            Some(Outcome::Refused(error)) => {
+                self.toasts.error(tr_logical!("learning-model-refused", error = error))
+            }
             Some(Outcome::Suggested(found)) => self.take_in_suggestions(&found),
-            Some(Outcome::SuggestingCancelled) => self.toasts.info(tr!("learning-suggesting-cancelled")),
+            Some(Outcome::SuggestingCancelled) => self.toasts.info(plain("learning-suggesting-cancelled")),
             None => {}
         }
         self.count_span_changes();

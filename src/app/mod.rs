@@ -309,7 +309,7 @@ fn central_ui(ui: &mut egui::Ui, cx: &mut UiContext<'_>, search: &mut Search, do
     crate::ui::palette::palette_ui(ui, cx);
     ui.separator();
     let Some(doc) = frame.document else {
-        ui.label(crate::i18n::tr("empty-no-documents"));
+        crate::ui::wrapped_label(ui, &crate::i18n::plain("empty-no-documents"));
         return;
     };
     ui.horizontal(|ui| {
@@ -409,7 +409,7 @@ pub fn run_window(project: Option<PathBuf>, annotator: Option<String>) -> anyhow
             };
             let mut app = HashiyaApp::new(prefs)?;
             if let Some(err) = start_error {
-                app.toasts.error(crate::tr!("start-sample-failed", error = err.to_string()));
+                app.toasts.error(crate::tr_logical!("start-sample-failed", error = err.to_string()));
             }
             app.stats_file = stats::stats_file_from_env();
             stats::watch_sigterm(

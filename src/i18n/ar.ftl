@@ -389,6 +389,7 @@ learning-model-loaded = قُرئ النموذج المحفوظ بجانب الم
    *[other] { $labels } تصنيف
 }): اقتراح > اقترح بالنموذج. { $path }
 learning-model-refused = لم يُستعمل النموذج الذي بجانب المشروع: { $error }
+learning-labels-missing = ليس في المشروع الوسم { $labels } الذي يعرفه النموذج: لا تُقترح مقاطع تلك الوسوم (أضف الوسوم لتُقترح).
 learning-model-not-saved = تعلّم النموذج لكن تعذّر حفظه بجانب المشروع: { $error }
 learning-suggesting-title = الاقتراح بالنموذج
 learning-suggesting-cancel = إلغاء
@@ -400,3 +401,283 @@ documents-order = الترتيب
 documents-order-project = ترتيب المشروع
 documents-order-uncertain = الأقل يقينًا أولًا
 documents-order-uncertain-needs-model = تعلّم من مقاطعك أولًا (اقتراح > تعلّم من مقاطعي).
+## لوحة المراجعة
+review-heading = المراجعة
+review-all-decided = حُسمت كل البنود في هذا المستند.
+review-spans = { $count ->
+    [zero] لا مقاطع
+    [one] مقطع واحد
+    [two] مقطعان
+    [few] { $count } مقاطع
+    [many] { $count } مقطعًا
+   *[other] { $count } مقطع
+}
+review-links = { $count ->
+    [zero] لا روابط
+    [one] رابط واحد
+    [two] رابطان
+    [few] { $count } روابط
+    [many] { $count } رابطًا
+   *[other] { $count } رابط
+}
+review-spans-and-links = { $spans } و{ $links }
+review-nothing-agreed = لا جديد يتفق عليه المعلّقان هنا.
+review-accepted = قُبل في المرجع: { $what } (Ctrl+Z يعيدها).
+review-hint = { $undecided } البند التالي غير المحسوم · { $next }/{ $previous } التالي/السابق · { $a } = { $first } · { $b } = { $second } · { $selection } استخدام التحديد · { $reject } رفض
+review-legend-under = تحت النص:
+review-legend-slot = { $slot } = { $name }
+review-legend-marks = · المرجع ممتلئ · البند الحالي مؤطَّر
+review-as-key = بالمفتاح { $key }
+review-you = { $name } (أنت)
+review-own-layer = طبقتك أنت إحدى الطبقتين المقارَنتين.
+review-agreed-offer = يتفق { $first } و{ $second } على { $what }: أتقبلها في المرجع؟
+review-accept-into-gold = قبول في المرجع ({ $key })
+review-needs-two = تقارن المراجعة بين معلّقَين؛ وفي هذا المشروع أقل من ذلك.
+review-progress = { $items ->
+    [zero] لا بنود
+    [one] بند واحد
+    [two] بندان
+    [few] { $items } بنود
+    [many] { $items } بندًا
+   *[other] { $items } بند
+} · { $decided } محسوم · { $remaining } متبقٍّ
+review-gold-spans = { $count ->
+    [zero] لا مقاطع مرجعية في هذا المستند
+    [one] مقطع مرجعي واحد في هذا المستند
+    [two] مقطعان مرجعيان في هذا المستند
+    [few] { $count } مقاطع مرجعية في هذا المستند
+    [many] { $count } مقطعًا مرجعيًا في هذا المستند
+   *[other] { $count } مقطع مرجعي في هذا المستند
+}
+review-decided = محسوم
+review-undecided = غير محسوم
+review-item-gold = المرجع: { $count }
+review-no-link = لا رابط
+review-name-value = { $name }: { $value }
+review-nothing-from = { $name }: لا شيء
+review-kind-label = النطاق نفسه بتسمية مختلفة
+review-kind-boundary = اختلاف في الحدود
+review-kind-only-in = عند { $names } وحده
+review-kind-values = السمات مختلفة
+review-kind-links = الروابط مختلفة
+
+## الإرشادات
+guidelines-title = الإرشادات
+guidelines-key = المفتاح { $key }
+guidelines-attributes = السمات: { $list } (* إلزامية)
+guidelines-any-label = أي تسمية
+guidelines-joins = من { $from } إلى { $to }
+
+## منتقي التسميات
+picker-title = اختيار تسمية
+picker-hint = اكتب للتصفية
+picker-no-match = لا تسمية مطابقة.
+
+## التعلّم من مقاطع المحلّل
+learn-started = جارٍ التعلّم من مقاطعك في الخلفية…
+learn-cannot = تعذّر التعلّم: { $error }
+learn-first = تعلّم من مقاطعك أولًا (اقتراح > تعلّم من مقاطعي).
+learn-no-document-left = لم يبق مستند آخر للتعليق.
+learn-no-suggestions = ليس لدى النموذج اقتراحات جديدة.
+learn-suggestions = { $count ->
+    [zero] لا اقتراحات من النموذج.
+    [one] اقتراح واحد من النموذج (متقطع): Y يقبل، X يرفض، Tab ينتقل.
+    [two] اقتراحان من النموذج (متقطعان): Y يقبل، X يرفض، Tab ينتقل.
+    [few] { $count } اقتراحات من النموذج (متقطعة): Y يقبل، X يرفض، Tab ينتقل.
+    [many] { $count } اقتراحًا من النموذج (متقطعًا): Y يقبل، X يرفض، Tab ينتقل.
+   *[other] { $count } اقتراح من النموذج (متقطع): Y يقبل، X يرفض، Tab ينتقل.
+}
+learn-progress-title = التعلّم من مقاطعك
+learn-labels = { $count ->
+    [zero] لا تسميات
+    [one] تسمية واحدة
+    [two] تسميتان
+    [few] { $count } تسميات
+    [many] { $count } تسمية
+   *[other] { $count } تسمية
+}
+learn-trained = تُعلِّمت { $labels } من { $spans ->
+    [zero] لا مقاطع
+    [one] مقطع واحد
+    [two] مقطعين
+    [few] { $spans } مقاطع
+    [many] { $spans } مقطعًا
+   *[other] { $spans } مقطع
+}: اقتراح > اقترح بالنموذج.
+learn-cancelled = أُلغي التعلّم؛ وبقي النموذج السابق.
+learn-crashed = توقف التعلّم على نحو غير متوقع.
+
+## تقدّم الفريق
+team-title = تقدّم الفريق
+team-refresh = تحديث
+team-changed-since = (تغيّر المشروع منذ ذلك الحين)
+team-summary = { $documents ->
+    [zero] لا مستندات
+    [one] مستند واحد
+    [two] مستندان
+    [few] { $documents } مستندات
+    [many] { $documents } مستندًا
+   *[other] { $documents } مستند
+}، منها { $shared } مشتركة بين معلّقَين؛ و{ $missing ->
+    [zero] لا مقاطع تنقصها
+    [one] مقطع واحد تنقصه
+    [two] مقطعان تنقصهما
+    [few] { $missing } مقاطع تنقصها
+    [many] { $missing } مقطعًا تنقصه
+   *[other] { $missing } مقطع تنقصه
+} قيمة إلزامية
+team-none-assigned = لم يُسنَد أي مستند بعد: hashiya assign FILE.ron --annotators a,b,c
+team-done-per-day = المستندات المنجزة في كل يوم
+team-spans-per-label = المقاطع لكل تسمية
+team-agreement = الاتفاق على المستندات المشتركة (F1 بالتداخل)
+team-missing = مقاطع بلا قيمة إلزامية
+team-done-of = أُنجز { $done } من { $assigned }
+team-never = أبدًا
+team-annotator-figures = { $in_progress } قيد العمل · { $untouched } لم يُمسّ · { $spans ->
+    [zero] لا مقاطع
+    [one] مقطع واحد
+    [two] مقطعان
+    [few] { $spans } مقاطع
+    [many] { $spans } مقطعًا
+   *[other] { $spans } مقطع
+} · نشط { $active } · آخر نشاط { $last }
+team-nothing-done = لم يُنجز أي مستند بعد.
+team-bar-value = { $name }: { $count }
+team-bar-label = { $name } { $label }: { $count }
+team-pair = { $a } مقابل { $b }: { $documents ->
+    [zero] لا مستندات
+    [one] مستند واحد
+    [two] مستندان
+    [few] { $documents } مستندات
+    [many] { $documents } مستندًا
+   *[other] { $documents } مستند
+}، F1 بالتداخل { $f1 }، alpha_u { $alpha }
+team-bin = F1 { $from }–{ $to }: { $count }
+team-documents-series = المستندات
+team-least-agreed = الأقل اتفاقًا أولًا؛ انقر مستندًا لمراجعته:
+team-least-doc = { $doc } ({ $a } مقابل { $b }، { $f1 })
+team-all-valued = لكل مقطع قيمه الإلزامية.
+team-doc-count = { $doc } ({ $count })
+
+## لوحة الاتفاق
+agree-title = الاتفاق
+agree-recompute = إعادة الحساب
+agree-computing = جارٍ الحساب…
+agree-summary = { $annotators } · { $documents ->
+    [zero] لا مستندات
+    [one] مستند واحد
+    [two] مستندان
+    [few] { $documents } مستندات
+    [many] { $documents } مستندًا
+   *[other] { $documents } مستند
+}، عمل عليها جميعهم { $compared } · { $tokens } كلمة · { $characters } حرف · IoU ≥ { $iou }
+agree-warnings = تحذيرات
+agree-bars = الأشرطة:
+agree-bars-reading = (الفاتح بعد الداكن: المقاطع نفسها بحدود أخرى)
+agree-spans = المقاطع
+agree-across = بين كل المعلّقين
+agree-links = الروابط
+agree-figure-values = قيم الأرقام
+agree-documents = المستندات، الأقل اتفاقًا أولًا (انقر للمراجعة)
+agree-value-of = { $value } ({ $same } من { $both })
+agree-not-annotated-by = لم يعلّق عليه { $names }
+agree-pair = الزوج
+agree-label = التسمية
+agree-docs = المستندات
+agree-exact-f1 = F1 المطابق
+agree-overlap-f1 = F1 بالتداخل
+agree-kappa = كابا
+agree-alpha-u = alpha_u
+agree-alpha-chars = ألفا بالأحرف
+agree-unmatched = غير المطابَق a / b
+agree-type = النوع
+agree-a = a
+agree-b = b
+agree-matched = المطابَق
+agree-relation-f1 = F1 للروابط
+agree-matched-figures = الأرقام المطابَقة
+agree-both-valued = لها قيمتان
+agree-same-value = القيمة نفسها
+agree-value-agreement = اتفاق القيم
+agree-valued-share = نسبة ذات القيمة
+agree-document = المستند
+agree-spans-column = المقاطع
+agree-tip-exact-f1 = مقاطع علّمها الاثنان بالبداية والنهاية والتسمية نفسها (2 × التطابقات / كل المقاطع). إن كان أدنى بكثير من F1 بالتداخل فالمعلّقان يجدان الأشياء نفسها لكنهما يرسمان حدودها بطريقة مختلفة.
+agree-tip-overlap-f1 = مقاطع متطابقة في التسمية ومتداخلة (IoU عند العتبة). إن انخفض فالمعلّقان يجدان أشياء مختلفة.
+agree-tip-kappa = كابا كوهين على الكلمات: الاتفاق على تسمية كل كلمة بعد استبعاد المصادفة. 1 اتفاق تام، و0 مصادفة.
+agree-tip-alpha-u = ألفا كريبندورف للتقطيع: أين تبدأ المقاطع وأين تنتهي وتسمياتها، بعد استبعاد المصادفة. ≥ 0.8 موثوق؛ 0.667–0.8 للاستنتاجات المبدئية فقط؛ دون 0.667 غير موثوق. وهو الرقم الذي يُذكر في التقارير.
+agree-tip-alpha-chars = ألفا كريبندورف على الأحرف (كل حرف مسمًّى أو لا): العتبات نفسها التي لـ alpha_u؛ والحد المنزاح بحرف واحد يكلّف حرفًا واحدًا.
+agree-tip-unmatched = مقاطع كل معلّق التي لا يقابلها تداخل في الجانب الآخر.
+agree-tip-documents = المستندات التي عمل عليها الاثنان (منجزة، أو فيها مقطع لهما): تُحسب الأرقام عليها وحدها.
+agree-tip-relation-f1 = روابط طرفاها مقطعان متطابقان ونوعاها متفقان (2 × التطابقات / كل الروابط).
+agree-tip-value-agreement = من الأرقام المتطابقة التي أعطاها الاثنان قيمة، نسبة ما كانت قيمته واحدة.
+agree-tip-valued-share = من الأرقام المتطابقة، نسبة ما أعطاه الاثنان قيمة: انخفاضها يعني قيمًا ناقصة، لا قيمًا مختلفة.
+agree-tip-bar = الفاتح: F1 بالتداخل. الداكن: F1 المطابق. والجزء الفاتح بعد الداكن مقاطع وُجدت متشابهة لكن بحدود مختلفة.
+toast-more = { $count ->
+    [one] ورسالة أخرى
+    [two] ورسالتان أخريان
+    [few] و{ $count } رسائل أخرى
+    [many] و{ $count } رسالة أخرى
+   *[other] و{ $count } رسالة أخرى
+}
+
+## مربعات الملفات ومنتقي الملفات الخاص بالنافذة
+dialog-open-project = فتح مشروع
+dialog-new-project = مشروع جديد
+dialog-save-project-as = حفظ المشروع باسم
+dialog-import-texts = استيراد نصوص
+dialog-import-folder = استيراد مجلد نصوص
+dialog-import-annotations = استيراد تعليقات
+dialog-merge = دمج مشاريع الزملاء
+dialog-export-folder = تصدير إلى مجلد
+dialog-export-file = تصدير إلى ملف
+filter-project = مشروع حاشية
+filter-text = نص
+filter-annotations = تعليقات
+filter-export = تصدير
+chooser-cannot-open = تعذّر فتح { $path }: { $error }
+chooser-no-such-folder = لا مجلد بهذا الاسم: { $path }
+chooser-pick-first = اختر ملفًا أولًا.
+chooser-type-name-first = اكتب اسم الملف أولًا.
+chooser-already-exists = { $path } موجود من قبل: اضغط موافق مرة أخرى لاستبداله.
+chooser-folders = المجلدات
+chooser-folders-and-all = المجلدات وكل الملفات
+chooser-folders-and = المجلدات وملفات { $kinds }
+
+## محرر التسميات، تتمة
+labels-error-attribute-no-name = «{ $item }» بلا اسم
+labels-error-not-a-kind = «{ $kind }» ليس نوعًا: استخدم number أو text أو yes/no أو a | b | c
+labels-error-attribute-twice = «{ $name }» معرَّفة مرتين
+labels-new-label = تسمية { $n }
+labels-new-link-type = رابط { $n }
+
+## عرض المستند
+doc-suggested-hover = { $name } — مقترح ({ $rule }): Y يقبل، X يرفض
+dialog-unavailable = مربع الملفات الخاص بالنظام غير متاح: { $problem }. يُستخدم منتقي الملفات الخاص بحاشية بدلًا منه. لاستخدام مربعات النظام، ثبّت بوابة سطح المكتب XDG مع واجهة خلفية (في دبيان وأوبونتو: xdg-desktop-portal و xdg-desktop-portal-gtk).
+portal-no-bus = لا يوجد ناقل جلسة D-Bus للوصول إلى بوابة سطح المكتب ({ $error })
+portal-not-running = بوابة سطح المكتب XDG ‏(org.freedesktop.portal.Desktop) غير مثبّتة أو لا تعمل
+portal-no-chooser = ليس في بوابة سطح المكتب XDG منتقٍ للملفات ({ $error })
+portal-no-answer = لم تُجب بوابة سطح المكتب خلال 5 ثوانٍ
+
+## دمج مشاريع الزملاء
+toast-merge-unreadable = تعذّرت قراءة مشروع الزميل: { $error }
+toast-merged = { $count ->
+    [zero] لم يُدمج أي مستند معلّق من { $from }
+    [one] دُمج مستند معلّق واحد من { $from }
+    [two] دُمج مستندان معلّقان من { $from }
+    [few] دُمجت { $count } مستندات معلّقة من { $from }
+    [many] دُمج { $count } مستندًا معلّقًا من { $from }
+   *[other] دُمج { $count } مستند معلّق من { $from }
+}
+toast-merged-unmatched = { $count ->
+    [zero] لم يُدمج أي مستند معلّق من { $from }
+    [one] دُمج مستند معلّق واحد من { $from }
+    [two] دُمج مستندان معلّقان من { $from }
+    [few] دُمجت { $count } مستندات معلّقة من { $from }
+    [many] دُمج { $count } مستندًا معلّقًا من { $from }
+   *[other] دُمج { $count } مستند معلّق من { $from }
+}؛ و{ $unmatched } من مستنداتهم نصوصها ليست في هذا المشروع (لم تُدمج)
+job-stage-reading = قراءة
+job-stage-importing = استيراد
+job-stage-exporting = تصدير
+job-stage-suggesting = اقتراح

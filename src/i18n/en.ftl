@@ -334,6 +334,7 @@ learning-model-loaded = The model saved beside the project was read ({ $labels -
    *[other] { $labels } labels
 }): Suggest > Suggest with the model. { $path }
 learning-model-refused = The model beside the project was not used: { $error }
+learning-labels-missing = The project has no label { $labels } of the model: spans of those labels are not suggested (add the labels to suggest them).
 learning-model-not-saved = The model was learned but could not be saved beside the project: { $error }
 learning-suggesting-title = Suggesting with the model
 learning-suggesting-cancel = Cancel
@@ -345,3 +346,197 @@ documents-order = Order
 documents-order-project = project order
 documents-order-uncertain = most uncertain first
 documents-order-uncertain-needs-model = Learn from your spans first (Suggest > Learn from my spans).
+## Review panel
+review-heading = Review
+review-all-decided = Every item on this document is decided.
+review-spans = { $count ->
+    [one] { $count } span
+   *[other] { $count } spans
+}
+review-links = { $count ->
+    [one] { $count } link
+   *[other] { $count } links
+}
+review-spans-and-links = { $spans } and { $links }
+review-nothing-agreed = Nothing new that both annotators agree on here.
+review-accepted = Accepted { $what } into gold (Ctrl+Z takes them back).
+review-hint = { $undecided } next undecided · { $next }/{ $previous } next/previous · { $a } = { $first } · { $b } = { $second } · { $selection } use selection · { $reject } reject
+review-legend-under = Under the text:
+review-legend-slot = { $slot } = { $name }
+review-legend-marks = · gold filled · current item outlined
+review-as-key = as { $key }
+review-you = { $name } (you)
+review-own-layer = Your own layer is one of the two compared.
+review-agreed-offer = { $what } { $first } and { $second } agree on: accept into gold?
+review-accept-into-gold = Accept into gold ({ $key })
+review-needs-two = Review compares two annotators; this project has fewer.
+review-progress = { $items } items · { $decided } decided · { $remaining } remaining
+review-gold-spans = { $count ->
+    [one] { $count } gold span on this document
+   *[other] { $count } gold spans on this document
+}
+review-decided = decided
+review-undecided = undecided
+review-item-gold = gold: { $count }
+review-no-link = no link
+review-name-value = { $name }: { $value }
+review-nothing-from = { $name }: nothing
+review-kind-label = same range, different label
+review-kind-boundary = boundary mismatch
+review-kind-only-in = only { $names }
+review-kind-values = attributes differ
+review-kind-links = links differ
+
+## Guidelines
+guidelines-title = Guidelines
+guidelines-key = key { $key }
+guidelines-attributes = attributes: { $list } (* required)
+guidelines-any-label = any label
+guidelines-joins = from { $from } to { $to }
+
+## Label picker
+picker-title = Pick a label
+picker-hint = type to filter
+picker-no-match = No label matches.
+
+## Learning from the analyst's spans
+learn-started = Learning from your spans in the background…
+learn-cannot = Cannot learn: { $error }
+learn-first = Learn from your spans first (Suggest > Learn from my spans).
+learn-no-document-left = No other document left to annotate.
+learn-no-suggestions = The model has no new suggestions.
+learn-suggestions = { $count ->
+    [one] { $count } suggestion from the model (dashed): Y accepts, X rejects, Tab moves on.
+   *[other] { $count } suggestions from the model (dashed): Y accepts, X rejects, Tab moves on.
+}
+learn-progress-title = Learning from your spans
+learn-labels = { $count ->
+    [one] { $count } label
+   *[other] { $count } labels
+}
+learn-trained = Learned { $labels } from { $spans ->
+    [one] { $spans } span
+   *[other] { $spans } spans
+}: Suggest > Suggest with the model.
+learn-cancelled = Learning cancelled; the previous model is kept.
+learn-crashed = Learning stopped unexpectedly.
+
+## Team progress
+team-title = Team progress
+team-refresh = Refresh
+team-changed-since = (the project changed since)
+team-summary = { $documents } documents, { $shared } shared by two annotators; { $missing } spans lack a required value
+team-none-assigned = No document is assigned yet: hashiya assign FILE.ron --annotators a,b,c
+team-done-per-day = Documents done per day
+team-spans-per-label = Spans per label
+team-agreement = Agreement on the shared documents (overlap F1)
+team-missing = Spans without a required value
+team-done-of = { $done } / { $assigned } done
+team-never = never
+team-annotator-figures = { $in_progress } in progress · { $untouched } untouched · { $spans } spans · active { $active } · last { $last }
+team-nothing-done = No document is done yet.
+team-bar-value = { $name }: { $count }
+team-bar-label = { $name } { $label }: { $count }
+team-pair = { $a } vs { $b }: { $documents } documents, overlap F1 { $f1 }, alpha_u { $alpha }
+team-bin = F1 { $from }–{ $to }: { $count }
+team-documents-series = documents
+team-least-agreed = Least agreed first; click one to review it:
+team-least-doc = { $doc } ({ $a } vs { $b }, { $f1 })
+team-all-valued = Every span has its required values.
+team-doc-count = { $doc } ({ $count })
+
+## Agreement panel
+agree-title = Agreement
+agree-recompute = Recompute
+agree-computing = Computing…
+agree-summary = { $annotators } · { $documents } documents, { $compared } worked on by all of them · { $tokens } tokens · { $characters } characters · IoU ≥ { $iou }
+agree-warnings = Warnings
+agree-bars = Bars:
+agree-bars-reading = (light beyond dark: same spans, other boundaries)
+agree-spans = Spans
+agree-across = Across all annotators
+agree-links = Links
+agree-figure-values = Figure values
+agree-documents = Documents, least agreed first (click to review)
+agree-value-of = { $value } ({ $same } of { $both })
+agree-not-annotated-by = not annotated by { $names }
+agree-pair = pair
+agree-label = label
+agree-docs = docs
+agree-exact-f1 = exact F1
+agree-overlap-f1 = overlap F1
+agree-kappa = kappa
+agree-alpha-u = alpha_u
+agree-alpha-chars = alpha chars
+agree-unmatched = unmatched a / b
+agree-type = type
+agree-a = a
+agree-b = b
+agree-matched = matched
+agree-relation-f1 = relation F1
+agree-matched-figures = matched figures
+agree-both-valued = both valued
+agree-same-value = same value
+agree-value-agreement = value agreement
+agree-valued-share = valued share
+agree-document = document
+agree-spans-column = spans
+agree-tip-exact-f1 = Spans both marked with the same start, end and label (2 × matches / all spans). Well below overlap F1: the annotators find the same things but draw the boundaries differently.
+agree-tip-overlap-f1 = Spans matched by label and overlap (IoU at the threshold). Low: the annotators find different things.
+agree-tip-kappa = Cohen's kappa over tokens: agreement on each word's label beyond chance. 1 is full agreement, 0 chance.
+agree-tip-alpha-u = Krippendorff's unitizing alpha: where spans begin and end, and their labels, beyond chance. ≥ 0.8 reliable; 0.667–0.8 only for tentative conclusions; below 0.667 not reliable. The figure to report.
+agree-tip-alpha-chars = Krippendorff's alpha over characters (each labelled or not): the same thresholds as alpha_u; a boundary off by one character costs one character.
+agree-tip-unmatched = Spans of each annotator with no overlap match on the other side.
+agree-tip-documents = Documents both worked on (marked done, or with a span of theirs): the figures are computed over these only.
+agree-tip-relation-f1 = Links whose two ends are matched spans and whose types agree (2 × matches / all links).
+agree-tip-value-agreement = Of the matched figures both gave a value, the share with the same value.
+agree-tip-valued-share = Of the matched figures, the share both gave a value: low means values are missing, not that they differ.
+agree-tip-bar = Light: overlap F1. Dark: exact F1. The light part beyond the dark is spans found alike but bounded differently.
+toast-more = and { $count } more
+
+## File dialogs and the window's own chooser
+dialog-open-project = Open project
+dialog-new-project = New project
+dialog-save-project-as = Save project as
+dialog-import-texts = Import texts
+dialog-import-folder = Import a folder of texts
+dialog-import-annotations = Import annotations
+dialog-merge = Merge colleagues' projects
+dialog-export-folder = Export to folder
+dialog-export-file = Export to file
+filter-project = Hashiya project
+filter-text = Text
+filter-annotations = Annotations
+filter-export = Export
+chooser-cannot-open = Cannot open { $path }: { $error }
+chooser-no-such-folder = No such folder: { $path }
+chooser-pick-first = Pick a file first.
+chooser-type-name-first = Type a file name first.
+chooser-already-exists = { $path } already exists: OK again replaces it.
+chooser-folders = Folders
+chooser-folders-and-all = Folders and all files
+chooser-folders-and = Folders and { $kinds } files
+
+## Label editor, more
+labels-error-attribute-no-name = “{ $item }” has no name
+labels-error-not-a-kind = “{ $kind }” is not a kind: use number, text, yes/no or a | b | c
+labels-error-attribute-twice = “{ $name }” is declared twice
+labels-new-label = Label { $n }
+labels-new-link-type = Link { $n }
+
+## Document view
+doc-suggested-hover = { $name } — suggested ({ $rule }): Y accepts, X rejects
+dialog-unavailable = The system's file dialog is not available: { $problem }. Hashiya's own file chooser is used instead. For the system's dialogs, install the XDG desktop portal with a backend (on Debian and Ubuntu: xdg-desktop-portal and xdg-desktop-portal-gtk).
+portal-no-bus = there is no D-Bus session bus to reach the desktop portal ({ $error })
+portal-not-running = the XDG desktop portal (org.freedesktop.portal.Desktop) is not installed or not running
+portal-no-chooser = the XDG desktop portal has no file chooser ({ $error })
+portal-no-answer = the desktop portal did not answer within 5 seconds
+
+## Merging colleagues' projects
+toast-merge-unreadable = Could not read the colleague's project: { $error }
+toast-merged = Merged { $count } annotator documents from { $from }
+toast-merged-unmatched = Merged { $count } annotator documents from { $from }; { $unmatched } of their documents have a text this project lacks (not merged)
+job-stage-reading = reading
+job-stage-importing = importing
+job-stage-exporting = exporting
+job-stage-suggesting = suggesting

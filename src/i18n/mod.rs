@@ -165,6 +165,43 @@ pub fn plain(id: &str) -> String {
     message(lang(), id, None).or_else(|| message(Lang::En, id, None)).unwrap_or_else(|| id.to_string())
 }
 
+/// The message `id` with `args` in logical order: for texts drawn by
+/// [`crate::ui::wrapped_label`], and to be put inside another message as an argument (a
+/// count with its plural, "7 spans"; the outer message puts the whole in visual order).
+pub fn plain_args(id: &str, args: &FluentArgs<'_>) -> String {
+    let text = message(lang(), id, Some(args))
+        .or_else(|| message(Lang::En, id, Some(args)))
+        .unwrap_or_else(|| id.to_string());
+    without_needless_isolates(text)
+}
+
+/// `text` without its isolates (FSI … PDI) when nothing in it reads right to left: they
+/// only keep an argument's order inside a right-to-left sentence.
+fn without_needless_isolates(text: String) -> String {
+    if text.chars().any(crate::text::is_rtl) { text } else { text.replace(['\u{2068}', '\u{2069}'], "") }
+}
+
+/// [`plain_args`] with one argument, `count`: a count with its plural form.
+pub fn plain_count(id: &str, count: usize) -> String {
+    let mut args = FluentArgs::new();
+    args.set("count", count);
+    plain_args(id, &args)
+}
+
+/// `tr_logical!("id", count = 3)`: [`plain_args`] with arguments, for texts drawn by
+/// [`crate::ui::wrapped_label`] (messages that may wrap, toasts).
+#[macro_export]
+macro_rules! tr_logical {
+    ($id:expr) => {
+        $crate::i18n::plain($id)
+    };
+    ($id:expr, $($key:ident = $value:expr),+ $(,)?) => {{
+        let mut args = $crate::i18n::FluentArgs::new();
+        $( args.set(stringify!($key), $value); )+
+        $crate::i18n::plain_args($id, &args)
+    }};
+}
+
 /// `tr!("id")`, or `tr!("id", count = 3, name = "x")` with arguments.
 #[macro_export]
 macro_rules! tr {

@@ -3,7 +3,7 @@
 //! work, and importing text files as documents. The window reaches files only through
 //! these.
 
-use super::{Session, SessionError};
+use super::{Merged, Session, SessionError};
 use crate::model::Project;
 use crate::store::{self, AutosaveState, ImportReport, ProjectFile, Recovery};
 use crate::workspace::{FileEvent, SaveRequest};
@@ -48,14 +48,15 @@ impl Session {
     }
 
     /// Merges colleagues' project files (their annotator layers; ours is never changed),
-    /// all as one undo step. Returns a line per file merged, and why the others were not.
-    pub fn merge_files(&mut self, paths: &[PathBuf]) -> Result<(Vec<String>, Vec<String>), SessionError> {
+    /// all as one undo step. Returns what was merged from each file, and why the others
+    /// could not be read.
+    pub fn merge_files(&mut self, paths: &[PathBuf]) -> Result<(Vec<Merged>, Vec<String>), SessionError> {
         let mut others = Vec::new();
         let mut failures = Vec::new();
         for path in paths {
             match store::load(path) {
                 Ok(other) => others.push((path.display().to_string(), other)),
-                Err(err) => failures.push(format!("Could not read the colleague's project: {err}")),
+                Err(err) => failures.push(err.to_string()),
             }
         }
         let merged = if others.is_empty() { Vec::new() } else { self.merge(&others)? };

@@ -117,6 +117,17 @@ pub enum SessionError {
     Store(#[from] crate::store::StoreError),
 }
 
+/// What merging one colleague's project did, for the window to say.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Merged {
+    /// The project's file.
+    pub from: String,
+    /// Annotator documents taken in or replaced.
+    pub documents: usize,
+    /// Their documents whose text this project lacks (not merged).
+    pub unmatched: usize,
+}
+
 impl SessionError {
     /// Whether this asks the user to do something first rather than reporting a failure.
     pub fn is_hint(&self) -> bool {
@@ -467,8 +478,8 @@ impl Session {
     }
 
     /// Merges colleagues' projects (their annotator layers; the annotator's own layer is
-    /// never changed), all as one undo step. Returns one line per project merged.
-    pub fn merge(&mut self, others: &[(String, Project)]) -> Result<Vec<String>, SessionError> {
+    /// never changed), all as one undo step. Returns what was merged from each project.
+    pub fn merge(&mut self, others: &[(String, Project)]) -> Result<Vec<Merged>, SessionError> {
         let project = self.project().ok_or(SessionError::NoProject)?;
         let mut scratch = project.clone();
         let mut commands = Vec::new();
@@ -477,15 +488,8 @@ impl Session {
             let (command, report) = crate::review::merge_command(&scratch, other, self.annotator());
             crate::model::apply(&mut scratch, command.clone())?;
             commands.push(command);
-            let merged = report.layer_docs.iter().filter(|d| d.outcome.changes()).count();
-            let mut message = format!("Merged {merged} annotator documents from {name}");
-            if !report.unmatched.is_empty() {
-                message.push_str(&format!(
-                    "; {} of their documents have a text this project lacks (not merged)",
-                    report.unmatched.len()
-                ));
-            }
-            messages.push(message);
+            let documents = report.layer_docs.iter().filter(|d| d.outcome.changes()).count();
+            messages.push(Merged { from: name.clone(), documents, unmatched: report.unmatched.len() });
         }
         if !commands.is_empty() {
             self.apply(Command::Batch(commands), None)?;

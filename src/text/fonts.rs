@@ -12,10 +12,12 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use unicode_general_category::{GeneralCategory, get_general_category};
 
-static NASKH: &[u8] = include_bytes!("../../fonts/NotoNaskhArabic-Regular.ttf");
-static SANS: &[u8] = include_bytes!("../../fonts/NotoSans-Regular.ttf");
+/// Noto Naskh Arabic; the interface's fonts use the same bytes, so the binary holds it once.
+pub static NASKH: &[u8] = include_bytes!("../../fonts/NotoNaskhArabic-Regular.ttf");
+/// Noto Sans, for Latin text (the interface's main face too).
+pub static SANS: &[u8] = include_bytes!("../../fonts/NotoSans-Regular.ttf");
 /// Tweets and embeds carry emoji: the monochrome Noto Emoji shipped with egui's fonts.
-static EMOJI: &[u8] = epaint_default_fonts::NOTO_EMOJI_REGULAR;
+pub static EMOJI: &[u8] = epaint_default_fonts::NOTO_EMOJI_REGULAR;
 
 /// One of the embedded faces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -15,7 +15,7 @@
 mod breaking;
 mod document;
 pub mod edit;
-mod fonts;
+pub mod fonts;
 mod geometry;
 pub mod lanes;
 mod paragraph;
@@ -32,4 +32,4 @@ pub use geometry::{Affinity, Caret, Hit, Rect};
 pub use paragraph::{ClusterBox, Glyph, Line, ParagraphLayout, layout_paragraph, layout_paragraph_spaced};
 pub use raster::{AlphaBitmap, rasterize};
 pub use segment::{grapheme_boundaries, next_grapheme, prev_grapheme, snap_to_words, word_at};
-pub use visual::for_display;
+pub use visual::{WrappedParagraph, for_display, is_rtl, wrap_for_display};

@@ -6,8 +6,11 @@
 //! [`for_display`] puts each line in visual order with the Unicode bidirectional algorithm
 //! (the same rules as the document view), mirrors brackets in right-to-left runs, and turns
 //! every stretch of Arabic-script characters back to logical order, because the shaper
-//! reverses such a stretch itself when it shapes it right to left. The text is meant to be
+//! reverses such a stretch itself when it shapes it right to left. Such a text is meant to be
 //! drawn on one line: a toolkit that wraps it would stack its lines in the wrong order.
+//! [`wrap_for_display`] therefore breaks a text into lines in logical order first (UAX #14
+//! opportunities, widths measured by the caller), then puts each line in visual order with
+//! the direction of its whole paragraph, as a browser shows a `dir=auto` paragraph.
 
 use super::reorder::visual_runs;
 use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
@@ -38,6 +41,9 @@ fn line_for_display(line: &str) -> String {
             out.extend_from_slice(run);
         }
     }
+    // The bidi controls have done their work and have no glyph; they go before the stretches
+    // are found, so a letter joined to an isolated argument ("و" + "رابط") is one stretch.
+    out.retain(|c| !is_bidi_control(*c));
     // The shaper reverses each stretch of Arabic script it shapes right to left.
     let mut i = 0;
     while i < out.len() {
@@ -54,8 +60,55 @@ fn line_for_display(line: &str) -> String {
             i += 1;
         }
     }
-    // The bidi controls have done their work and have no glyph.
-    out.into_iter().filter(|c| !is_bidi_control(*c)).collect()
+    out.into_iter().collect()
+}
+
+/// A paragraph broken into lines for a toolkit that draws each line as given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WrappedParagraph {
+    /// Right to left (its first strong character): the lines go right-aligned.
+    pub rtl: bool,
+    /// The lines from top to bottom, each in visual order (see [`for_display`]).
+    pub lines: Vec<String>,
+}
+
+/// `text` broken into lines no wider than `max_width` (as `width` measures a line in visual
+/// order), one [`WrappedParagraph`] per `\n`-separated paragraph. Lines are filled in
+/// logical order, so the first words of a paragraph are on its top line whatever its
+/// direction; a word wider than `max_width` gets a line of its own.
+pub fn wrap_for_display(
+    text: &str,
+    max_width: f32,
+    mut width: impl FnMut(&str) -> f32,
+) -> Vec<WrappedParagraph> {
+    text.split('\n')
+        .map(|paragraph| {
+            let rtl = unicode_bidi::get_base_direction(paragraph) == unicode_bidi::Direction::Rtl;
+            // Each line keeps its paragraph's direction, whatever its own first letter.
+            let mark = if rtl { '\u{200F}' } else { '\u{200E}' };
+            let show = |line: &str| {
+                for_display(&format!("{mark}{}", line.trim_end())).replace(['\u{200E}', '\u{200F}'], "")
+            };
+            let mut lines = Vec::new();
+            let mut start = 0;
+            let mut end = 0;
+            for (at, kind) in unicode_linebreak::linebreaks(paragraph) {
+                let fits = paragraph.get(start..at).is_some_and(|line| width(&show(line)) <= max_width);
+                if !fits && end > start {
+                    lines.push(show(paragraph.get(start..end).unwrap_or("")));
+                    start = end;
+                }
+                end = at;
+                if kind == unicode_linebreak::BreakOpportunity::Mandatory {
+                    break;
+                }
+            }
+            if end > start || lines.is_empty() {
+                lines.push(show(paragraph.get(start..end).unwrap_or("")));
+            }
+            WrappedParagraph { rtl, lines }
+        })
+        .collect()
 }
 
 /// Marks that only steer the bidi algorithm (LRM, RLM, embeddings, isolates).
@@ -64,7 +117,7 @@ fn is_bidi_control(c: char) -> bool {
 }
 
 /// Whether `c` reads right to left (Hebrew, Arabic and their presentation forms).
-fn is_rtl(c: char) -> bool {
+pub fn is_rtl(c: char) -> bool {
     matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
@@ -92,7 +145,42 @@ fn mirror(c: char) -> char {
 
 #[cfg(test)]
 mod tests {
-    use super::for_display;
+    use super::{for_display, wrap_for_display};
+
+    /// A width of one per character.
+    fn chars(line: &str) -> f32 {
+        line.chars().count() as f32
+    }
+
+    #[test]
+    fn a_wrapped_arabic_sentence_reads_from_the_top_line_down() {
+        // "the first word, then the second, and after it the third": lines of 14 at most.
+        let text = "الكلمة الأولى ثم الثانية وبعدها الثالثة";
+        let wrapped = wrap_for_display(text, 14.0, chars);
+        assert_eq!(wrapped.len(), 1);
+        assert!(wrapped[0].rtl);
+        let lines = &wrapped[0].lines;
+        assert_eq!(lines, &["الأولى الكلمة", "الثانية ثم", "الثالثة وبعدها"], "{lines:?}");
+        // Read right to left, top to bottom, the lines give the sentence back.
+        let read: Vec<String> =
+            lines.iter().map(|l| l.split(' ').rev().collect::<Vec<_>>().join(" ")).collect();
+        assert_eq!(read.join(" "), text);
+    }
+
+    #[test]
+    fn a_line_keeps_its_paragraphs_direction_and_latin_text_wraps_as_usual() {
+        // The second line starts with a Latin word but belongs to an Arabic paragraph.
+        let wrapped = wrap_for_display("احفظ الملف Ctrl+S الآن", 11.0, chars);
+        assert_eq!(wrapped[0].lines, ["الملف احفظ", "الآن Ctrl+S"]);
+        let latin = wrap_for_display("Save the file now\nThen close", 9.0, chars);
+        assert_eq!(latin.len(), 2);
+        assert!(!latin[0].rtl);
+        assert_eq!(latin[0].lines, ["Save the", "file now"]);
+        assert_eq!(latin[1].lines, ["Then", "close"]);
+        // A word wider than the line still gets a line; an empty text one empty line.
+        assert_eq!(wrap_for_display("abcdefghij x", 4.0, chars)[0].lines, ["abcdefghij", "x"]);
+        assert_eq!(wrap_for_display("", 4.0, chars)[0].lines, [""]);
+    }
 
     #[test]
     fn latin_text_is_unchanged() {
@@ -116,6 +204,12 @@ mod tests {
     #[test]
     fn an_isolated_path_keeps_its_order_and_loses_the_marks() {
         assert_eq!(for_display("فُتح \u{2068}/tmp/a.ron\u{2069} الآن"), "الآن /tmp/a.ron فُتح");
+    }
+
+    #[test]
+    fn a_letter_joined_to_an_isolated_argument_stays_with_it() {
+        // Regression: "و{ $links }" with "رابط واحد" came out as "رابطو واحد".
+        assert_eq!(for_display("مقاطع و\u{2068}رابط واحد\u{2069}"), "واحد ورابط مقاطع");
     }
 
     #[test]

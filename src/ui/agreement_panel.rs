@@ -5,35 +5,28 @@
 //! view.
 
 use super::{Action, EngineText, text_line, theme};
+use crate::i18n::tr;
 use crate::model::DocId;
 use crate::review::report::{FigureValueAgreement, RelationAgreement};
 use crate::review::{AgreementError, AgreementReport, DocumentAgreement};
+use crate::text::for_display;
+use crate::tr;
 use egui::{RichText, Ui};
 
-/// What each figure means and how to read it, for the column tooltips.
+/// The catalogue ids of what each figure means and how to read it, for the column
+/// tooltips.
 pub mod tips {
-    pub const EXACT_F1: &str = "Spans both marked with the same start, end and label (2 × matches / all spans). \
-        Well below overlap F1: the annotators find the same things but draw the boundaries differently.";
-    pub const OVERLAP_F1: &str = "Spans matched by label and overlap (IoU at the threshold). Low: the annotators \
-        find different things.";
-    pub const KAPPA: &str = "Cohen's kappa over tokens: agreement on each word's label beyond chance. \
-        1 is full agreement, 0 chance.";
-    pub const ALPHA_U: &str = "Krippendorff's unitizing alpha: where spans begin and end, and their labels, beyond \
-        chance. ≥ 0.8 reliable; 0.667–0.8 only for tentative conclusions; below 0.667 not reliable. \
-        The figure to report.";
-    pub const ALPHA_CHARS: &str = "Krippendorff's alpha over characters (each labelled or not): the same \
-        thresholds as alpha_u; a boundary off by one character costs one character.";
-    pub const UNMATCHED: &str = "Spans of each annotator with no overlap match on the other side.";
-    pub const DOCUMENTS: &str = "Documents both worked on (marked done, or with a span of theirs): the figures \
-        are computed over these only.";
-    pub const RELATION_F1: &str = "Links whose two ends are matched spans and whose types agree \
-        (2 × matches / all links).";
-    pub const VALUE_AGREEMENT: &str =
-        "Of the matched figures both gave a value, the share with the same value.";
-    pub const VALUED_SHARE: &str = "Of the matched figures, the share both gave a value: low means values are \
-        missing, not that they differ.";
-    pub const BAR: &str = "Light: overlap F1. Dark: exact F1. The light part beyond the dark is spans found \
-        alike but bounded differently.";
+    pub const EXACT_F1: &str = "agree-tip-exact-f1";
+    pub const OVERLAP_F1: &str = "agree-tip-overlap-f1";
+    pub const KAPPA: &str = "agree-tip-kappa";
+    pub const ALPHA_U: &str = "agree-tip-alpha-u";
+    pub const ALPHA_CHARS: &str = "agree-tip-alpha-chars";
+    pub const UNMATCHED: &str = "agree-tip-unmatched";
+    pub const DOCUMENTS: &str = "agree-tip-documents";
+    pub const RELATION_F1: &str = "agree-tip-relation-f1";
+    pub const VALUE_AGREEMENT: &str = "agree-tip-value-agreement";
+    pub const VALUED_SHARE: &str = "agree-tip-valued-share";
+    pub const BAR: &str = "agree-tip-bar";
 }
 
 /// The agreement panel and its last figures. The figures are computed in the
@@ -81,12 +74,12 @@ impl AgreementPanel {
             egui::Panel::bottom("agreement").resizable(true).default_size(340.0).size_range(200.0..=most);
         panel.show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.heading("Agreement");
-                if ui.button("Recompute").clicked() && !self.requested {
+                ui.heading(tr("agree-title"));
+                if ui.button(tr("agree-recompute")).clicked() && !self.requested {
                     self.requested = true;
                     actions.push(Action::ComputeAgreement);
                 }
-                if ui.button("Close").clicked() {
+                if ui.button(tr("button-close")).clicked() {
                     open = false;
                 }
             });
@@ -96,7 +89,7 @@ impl AgreementPanel {
                     ui.colored_label(theme::ERROR_COLOR, err.to_string());
                 }
                 None => {
-                    ui.label("Computing…");
+                    ui.label(tr("agree-computing"));
                 }
             }
         });
@@ -113,15 +106,16 @@ fn fmt(v: Option<f64>) -> String {
 
 /// The whole report: figures on the left, documents and warnings on the right.
 fn report_ui(ui: &mut Ui, engine: &mut EngineText, report: &AgreementReport, actions: &mut Vec<Action>) {
-    ui.label(format!(
-        "{} · {} documents, {} worked on by all of them · {} tokens · {} characters · IoU ≥ {}",
-        report.annotators.join(", "),
-        report.documents,
-        report.documents_compared,
-        report.tokens,
-        report.characters,
-        report.iou
-    ));
+    let summary = crate::tr_logical!(
+        "agree-summary",
+        annotators = report.annotators.join(", "),
+        documents = report.documents,
+        compared = report.documents_compared,
+        tokens = report.tokens,
+        characters = report.characters,
+        iou = report.iou.to_string()
+    );
+    super::wrapped_label(ui, &summary);
     ui.columns(2, |columns| {
         let [left, right] = columns else { return };
         egui::ScrollArea::both().id_salt("agreement figures").auto_shrink([false, false]).show(left, |ui| {
@@ -140,9 +134,10 @@ fn report_ui(ui: &mut Ui, engine: &mut EngineText, report: &AgreementReport, act
                 documents_ui(ui, engine, &report.per_document, actions);
                 if !report.warnings.is_empty() {
                     ui.separator();
-                    ui.strong("Warnings");
+                    ui.strong(tr("agree-warnings"));
                     for w in &report.warnings {
-                        ui.colored_label(theme::status_color(false), &w.text).on_hover_text(w.code);
+                        ui.colored_label(theme::status_color(false), for_display(&w.text))
+                            .on_hover_text(w.code);
                     }
                 }
             },
@@ -152,42 +147,44 @@ fn report_ui(ui: &mut Ui, engine: &mut EngineText, report: &AgreementReport, act
 
 /// What the bars show.
 fn legend_ui(ui: &mut Ui) {
-    ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("Bars:").small());
-        for (alpha, text) in [(160, "overlap F1"), (255, "exact F1")] {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 10.0), egui::Sense::hover());
-            ui.painter().rect_filled(rect, 2.0, theme::label_color(theme::LAYER_COLORS[1], alpha));
-            ui.label(RichText::new(text).small());
-        }
-        ui.label(RichText::new("(light beyond dark: same spans, other boundaries)").small().weak());
-    })
-    .response
-    .on_hover_text(tips::BAR);
+    let legend = ui
+        .horizontal_wrapped(|ui| {
+            ui.label(RichText::new(tr("agree-bars")).small());
+            for (alpha, id) in [(160, "agree-overlap-f1"), (255, "agree-exact-f1")] {
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 10.0), egui::Sense::hover());
+                ui.painter().rect_filled(rect, 2.0, theme::label_color(theme::LAYER_COLORS[1], alpha));
+                ui.label(RichText::new(tr(id)).small());
+            }
+            ui.label(RichText::new(tr("agree-bars-reading")).small().weak());
+        })
+        .response;
+    super::hover_wrapped(legend, &crate::i18n::plain(tips::BAR));
 }
 
-/// A column header with its tooltip.
+/// A column header with its tooltip (catalogue ids; no tooltip for an empty one).
 fn header(ui: &mut Ui, text: &str, tip: &str) {
+    let text = if text.is_empty() { String::new() } else { tr(text) };
     if tip.is_empty() {
         ui.strong(text);
     } else {
-        ui.strong(text).on_hover_text(tip);
+        super::hover_wrapped(ui.strong(text), &crate::i18n::plain(tip));
     }
 }
 
 /// The span figures per pair and label, a bar per row.
 fn spans_ui(ui: &mut Ui, report: &AgreementReport) {
-    ui.strong("Spans");
+    ui.strong(tr("agree-spans"));
     egui::Grid::new("agreement spans").striped(true).num_columns(10).show(ui, |ui| {
         let headers = [
-            ("pair", ""),
-            ("label", ""),
-            ("docs", tips::DOCUMENTS),
-            ("exact F1", tips::EXACT_F1),
-            ("overlap F1", tips::OVERLAP_F1),
-            ("kappa", tips::KAPPA),
-            ("alpha_u", tips::ALPHA_U),
-            ("alpha chars", tips::ALPHA_CHARS),
-            ("unmatched a / b", tips::UNMATCHED),
+            ("agree-pair", ""),
+            ("agree-label", ""),
+            ("agree-docs", tips::DOCUMENTS),
+            ("agree-exact-f1", tips::EXACT_F1),
+            ("agree-overlap-f1", tips::OVERLAP_F1),
+            ("agree-kappa", tips::KAPPA),
+            ("agree-alpha-u", tips::ALPHA_U),
+            ("agree-alpha-chars", tips::ALPHA_CHARS),
+            ("agree-unmatched", tips::UNMATCHED),
             ("", ""),
         ];
         for (text, tip) in headers {
@@ -195,8 +192,8 @@ fn spans_ui(ui: &mut Ui, report: &AgreementReport) {
         }
         ui.end_row();
         for p in &report.pairs {
-            ui.label(format!("{} / {}", p.a, p.b));
-            ui.label(&p.label);
+            ui.label(for_display(&format!("{} / {}", p.a, p.b)));
+            ui.label(for_display(&p.label));
             ui.label(p.documents.to_string());
             ui.label(fmt(p.exact_f1));
             ui.label(fmt(p.overlap_f1));
@@ -204,7 +201,8 @@ fn spans_ui(ui: &mut Ui, report: &AgreementReport) {
             ui.label(fmt(p.alpha_u));
             ui.label(fmt(p.alpha_chars));
             ui.label(format!("{} / {}", p.unmatched_a, p.unmatched_b));
-            bar(ui, p.overlap_f1.unwrap_or(0.0), p.exact_f1.unwrap_or(0.0)).on_hover_text(tips::BAR);
+            let bar = bar(ui, p.overlap_f1.unwrap_or(0.0), p.exact_f1.unwrap_or(0.0));
+            super::hover_wrapped(bar, &crate::i18n::plain(tips::BAR));
             ui.end_row();
         }
     });
@@ -212,14 +210,14 @@ fn spans_ui(ui: &mut Ui, report: &AgreementReport) {
 
 /// Alpha across every chosen annotator, per label.
 fn across_ui(ui: &mut Ui, report: &AgreementReport) {
-    ui.strong("Across all annotators");
+    ui.strong(tr("agree-across"));
     egui::Grid::new("agreement across").striped(true).num_columns(3).show(ui, |ui| {
-        header(ui, "label", "");
-        header(ui, "alpha_u", tips::ALPHA_U);
-        header(ui, "alpha chars", tips::ALPHA_CHARS);
+        header(ui, "agree-label", "");
+        header(ui, "agree-alpha-u", tips::ALPHA_U);
+        header(ui, "agree-alpha-chars", tips::ALPHA_CHARS);
         ui.end_row();
         for (label, value) in &report.alpha_u {
-            ui.label(label);
+            ui.label(for_display(label));
             ui.label(fmt(*value));
             ui.label(fmt(report.alpha_chars.get(label).copied().flatten()));
             ui.end_row();
@@ -229,22 +227,22 @@ fn across_ui(ui: &mut Ui, report: &AgreementReport) {
 
 /// Link agreement per pair and relation type.
 fn links_ui(ui: &mut Ui, rows: &[RelationAgreement]) {
-    ui.strong("Links");
+    ui.strong(tr("agree-links"));
     egui::Grid::new("agreement links").striped(true).num_columns(5).show(ui, |ui| {
         for (text, tip) in [
-            ("pair", ""),
-            ("type", ""),
-            ("a", ""),
-            ("b", ""),
-            ("matched", ""),
-            ("relation F1", tips::RELATION_F1),
+            ("agree-pair", ""),
+            ("agree-type", ""),
+            ("agree-a", ""),
+            ("agree-b", ""),
+            ("agree-matched", ""),
+            ("agree-relation-f1", tips::RELATION_F1),
         ] {
             header(ui, text, tip);
         }
         ui.end_row();
         for r in rows {
-            ui.label(format!("{} / {}", r.a, r.b));
-            ui.label(&r.kind);
+            ui.label(for_display(&format!("{} / {}", r.a, r.b)));
+            ui.label(for_display(&r.kind));
             ui.label(r.relations_a.to_string());
             ui.label(r.relations_b.to_string());
             ui.label(r.matches.to_string());
@@ -256,26 +254,31 @@ fn links_ui(ui: &mut Ui, rows: &[RelationAgreement]) {
 
 /// Figure values per pair.
 fn values_ui(ui: &mut Ui, rows: &[FigureValueAgreement]) {
-    ui.strong("Figure values");
+    ui.strong(tr("agree-figure-values"));
     egui::Grid::new("agreement values").striped(true).num_columns(6).show(ui, |ui| {
         let headers = [
-            ("pair", ""),
-            ("matched figures", ""),
-            ("both valued", ""),
-            ("same value", ""),
-            ("value agreement", tips::VALUE_AGREEMENT),
-            ("valued share", tips::VALUED_SHARE),
+            ("agree-pair", ""),
+            ("agree-matched-figures", ""),
+            ("agree-both-valued", ""),
+            ("agree-same-value", ""),
+            ("agree-value-agreement", tips::VALUE_AGREEMENT),
+            ("agree-valued-share", tips::VALUED_SHARE),
         ];
         for (text, tip) in headers {
             header(ui, text, tip);
         }
         ui.end_row();
         for r in rows {
-            ui.label(format!("{} / {}", r.a, r.b));
+            ui.label(for_display(&format!("{} / {}", r.a, r.b)));
             ui.label(r.matched_figures.to_string());
             ui.label(r.both_valued.to_string());
             ui.label(r.same_value.to_string());
-            ui.label(format!("{} ({} of {})", fmt(r.value_agreement), r.same_value, r.both_valued));
+            ui.label(tr!(
+                "agree-value-of",
+                value = fmt(r.value_agreement),
+                same = r.same_value,
+                both = r.both_valued
+            ));
             ui.label(fmt(r.valued_share));
             ui.end_row();
         }
@@ -290,21 +293,21 @@ fn documents_ui(
     documents: &[DocumentAgreement],
     actions: &mut Vec<Action>,
 ) {
-    ui.strong("Documents, least agreed first (click to review)");
+    ui.strong(tr("agree-documents"));
     egui::Grid::new("agreement documents grid").striped(true).num_columns(6).show(ui, |ui| {
         for (text, tip) in [
-            ("document", ""),
-            ("alpha_u", tips::ALPHA_U),
-            ("overlap F1", tips::OVERLAP_F1),
-            ("exact F1", tips::EXACT_F1),
-            ("spans", ""),
+            ("agree-document", ""),
+            ("agree-alpha-u", tips::ALPHA_U),
+            ("agree-overlap-f1", tips::OVERLAP_F1),
+            ("agree-exact-f1", tips::EXACT_F1),
+            ("agree-spans-column", ""),
         ] {
             header(ui, text, tip);
         }
         ui.end_row();
         for doc in documents {
             ui.vertical(|ui| {
-                if ui.link(&doc.id).on_hover_text(&doc.title).clicked() {
+                if ui.link(&doc.id).on_hover_text(for_display(&doc.title)).clicked() {
                     actions.push(Action::ReviewDocument(DocId::new(doc.id.clone())));
                 }
                 // Arabic titles go through the text engine, which orders them right to left.
@@ -316,7 +319,8 @@ fn documents_ui(
                 ui.label(fmt(doc.exact_f1));
             } else {
                 ui.label(
-                    RichText::new(format!("not annotated by {}", doc.not_annotated_by.join(", "))).weak(),
+                    RichText::new(tr!("agree-not-annotated-by", names = doc.not_annotated_by.join(", ")))
+                        .weak(),
                 );
                 ui.label("");
                 ui.label("");

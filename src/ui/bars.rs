@@ -74,7 +74,7 @@ fn retrain_setting(ui: &mut egui::Ui, retrain_after: usize, actions: &mut Vec<Ac
         ui.label(tr("learning-retrain-after"));
         let mut n = retrain_after;
         let field = egui::DragValue::new(&mut n).range(0..=super::prefs::MAX_RETRAIN_AFTER);
-        if ui.add(field).on_hover_text(tr("learning-retrain-hint")).changed() {
+        if super::hover_wrapped(ui.add(field), &i18n::plain("learning-retrain-hint")).changed() {
             actions.push(Action::SetRetrainAfter(n));
         }
         ui.label(tr("learning-retrain-spans"));
@@ -174,20 +174,25 @@ fn args<'a>(pairs: &[(&'a str, String)]) -> crate::i18n::FluentArgs<'a> {
     args
 }
 
-/// "5 s ago", "3 min ago".
+/// "5 s ago", "3 min ago", in logical order: it goes inside another message.
 pub fn ago(time: SystemTime) -> String {
     let secs = time.elapsed().map(|d| d.as_secs()).unwrap_or(0);
-    if secs < 60 { tr!("time-seconds-ago", n = secs) } else { tr!("time-minutes-ago", n = secs / 60) }
+    if secs < 60 {
+        crate::tr_logical!("time-seconds-ago", n = secs)
+    } else {
+        crate::tr_logical!("time-minutes-ago", n = secs / 60)
+    }
 }
 
 /// "just now", "3 min ago", "2 h ago": a time that changes once a minute at most, so the
-/// status bar needs no more than one frame a minute to stay true.
+/// status bar needs no more than one frame a minute to stay true. In logical order: it
+/// goes inside another message.
 pub fn coarse_ago(time: SystemTime) -> String {
     let mins = time.elapsed().map(|d| d.as_secs() / 60).unwrap_or(0);
     match mins {
-        0 => tr("time-just-now"),
-        1..=59 => tr!("time-minutes-ago", n = mins),
-        _ => tr!("time-hours-ago", n = mins / 60),
+        0 => crate::i18n::plain("time-just-now"),
+        1..=59 => crate::tr_logical!("time-minutes-ago", n = mins),
+        _ => crate::tr_logical!("time-hours-ago", n = mins / 60),
     }
 }
 
@@ -208,5 +213,13 @@ mod tests {
         assert_eq!(coarse_ago(now - Duration::from_secs(7300)), "2 h ago");
         assert_eq!(ago(now - Duration::from_secs(5)), "5 s ago");
         assert!(until_next_minute(now - Duration::from_secs(50)) <= Duration::from_secs(10));
+        // In Arabic the time stays in logical order, and the sentence around it puts the
+        // whole in visual order once (not the time twice).
+        crate::i18n::set_lang(crate::i18n::Lang::Ar);
+        let five = ago(now - Duration::from_secs(5));
+        assert_eq!(five.replace(['\u{2068}', '\u{2069}'], ""), "قبل 5 ث");
+        let status = tr!("status-unsaved-recovery", ago = five, file = "a.ron");
+        assert!(status.contains("ث 5 قبل"), "{status}");
+        crate::i18n::set_lang(crate::i18n::Lang::En);
     }
 }

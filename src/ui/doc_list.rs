@@ -166,7 +166,9 @@ fn order_ui(ui: &mut Ui, order: &mut DocOrder, have_model: bool) {
         ui.selectable_value(order, DocOrder::Project, text(DocOrder::Project));
         ui.add_enabled_ui(have_model, |ui| {
             ui.selectable_value(order, DocOrder::MostUncertain, text(DocOrder::MostUncertain))
-                .on_disabled_hover_text(tr("documents-order-uncertain-needs-model"));
+                .on_disabled_hover_ui(|ui| {
+                    super::wrapped_label(ui, &crate::i18n::plain("documents-order-uncertain-needs-model"));
+                });
         });
     });
 }

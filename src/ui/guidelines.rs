@@ -4,7 +4,10 @@
 
 use super::label_editor::format_attributes;
 use super::theme;
+use crate::i18n::tr;
 use crate::model::Project;
+use crate::text::for_display;
+use crate::tr;
 use egui::RichText;
 
 /// The panel; open or closed.
@@ -20,37 +23,44 @@ impl GuidelinesWindow {
             return;
         }
         let mut open = true;
-        egui::Window::new("Guidelines").open(&mut open).default_width(420.0).show(ctx, |ui| {
+        egui::Window::new(tr("guidelines-title")).open(&mut open).default_width(420.0).show(ctx, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 for label in &project.labels {
                     ui.horizontal(|ui| {
                         let color = theme::label_color(label.color, 255);
-                        ui.label(RichText::new(&label.name).strong().color(color));
+                        ui.label(RichText::new(for_display(&label.name)).strong().color(color));
                         if let Some(key) = label.hotkey {
-                            ui.weak(format!("key {key}"));
+                            ui.weak(tr!("guidelines-key", key = key.to_string()));
                         }
                     });
                     if !label.description.is_empty() {
-                        ui.label(&label.description);
+                        super::wrapped_label(ui, &label.description);
                     }
                     if !label.attributes.is_empty() {
-                        ui.weak(format!("attributes: {} (* required)", format_attributes(&label.attributes)));
+                        let list = format_attributes(&label.attributes);
+                        let text = crate::tr_logical!("guidelines-attributes", list = list);
+                        super::wrapped_rich(ui, &text, |t| RichText::new(t).weak());
                     }
                     ui.separator();
                 }
                 for kind in &project.relation_types {
                     let joins = |ids: &[crate::model::LabelId]| {
                         if ids.is_empty() {
-                            "any label".to_string()
+                            crate::i18n::plain("guidelines-any-label")
                         } else {
                             ids.iter().map(|id| id.as_str()).collect::<Vec<_>>().join(", ")
                         }
                     };
                     let color = theme::label_color(kind.color, 255);
-                    ui.label(RichText::new(&kind.name).strong().color(color));
-                    ui.weak(format!("from {} to {}", joins(&kind.heads), joins(&kind.tails)));
+                    ui.label(RichText::new(for_display(&kind.name)).strong().color(color));
+                    let text = crate::tr_logical!(
+                        "guidelines-joins",
+                        from = joins(&kind.heads),
+                        to = joins(&kind.tails)
+                    );
+                    super::wrapped_rich(ui, &text, |t| RichText::new(t).weak());
                     if !kind.description.is_empty() {
-                        ui.label(&kind.description);
+                        super::wrapped_label(ui, &kind.description);
                     }
                 }
             });

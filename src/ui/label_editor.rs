@@ -128,7 +128,10 @@ impl LabelEditor {
                     .response
                     .labelled_by(guideline.id);
                 ui.horizontal(|ui| {
-                    let name = ui.label(tr("labels-attributes")).on_hover_text(tr("labels-attributes-hint"));
+                    let name = super::hover_wrapped(
+                        ui.label(tr("labels-attributes")),
+                        &crate::i18n::plain("labels-attributes-hint"),
+                    );
                     TextField::singleline(attributes)
                         .desired_width(f32::INFINITY)
                         .hint(
@@ -178,7 +181,7 @@ impl LabelEditor {
                     (n..).map(|k| format!("label{k}")).find(|id| !self.drafts.iter().any(|l| l.id.0 == *id));
                 self.drafts.push(Label {
                     id: LabelId::new(id.unwrap_or_default()),
-                    name: format!("Label {n}"),
+                    name: crate::tr_logical!("labels-new-label", n = n),
                     color: super::theme::LAYER_COLORS[n % super::theme::LAYER_COLORS.len()],
                     hotkey: None,
                     description: String::new(),
@@ -193,7 +196,7 @@ impl LabelEditor {
                     (n..).map(|k| format!("link{k}")).find(|id| !self.types.iter().any(|t| t.id.0 == *id));
                 let color = super::theme::LAYER_COLORS[n % super::theme::LAYER_COLORS.len()];
                 let mut kind = RelationType::open(&id.unwrap_or_default(), color);
-                kind.name = format!("Link {n}");
+                kind.name = crate::tr_logical!("labels-new-link-type", n = n);
                 self.types.push(kind);
                 self.type_fields.push(Default::default());
             }
@@ -339,7 +342,7 @@ impl LabelEditor {
             if let Some(k) = kind.hotkey
                 && hotkey_key(k).is_none()
             {
-                return Err(format!("“{k}” can't be a key: use a digit or a Latin letter."));
+                return Err(crate::tr!("labels-error-not-a-key", key = k.to_string()));
             }
             kind.heads = ids(heads, &kind.name)?;
             kind.tails = ids(tails, &kind.name)?;
@@ -395,12 +398,14 @@ pub fn format_attributes(defs: &[AttributeDef]) -> String {
 
 /// Reads attribute declarations: `name: number`, `name: text`, `name: yes/no`, or a choice
 /// `name: a | b | c`, separated by commas; a name alone is text, and `name*` is required.
+/// The error is in logical order: it goes inside the editor's message.
 pub fn parse_attributes(text: &str) -> Result<Vec<AttributeDef>, String> {
     let mut defs: Vec<AttributeDef> = Vec::new();
     for item in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         let (name, kind) = item.split_once(':').map_or((item, ""), |(n, k)| (n.trim(), k.trim()));
         let (name, required) = name.strip_suffix('*').map_or((name, false), |n| (n.trim_end(), true));
-        let name = clean_name(name).ok_or_else(|| format!("“{item}” has no name"))?;
+        let name = clean_name(name)
+            .ok_or_else(|| crate::tr_logical!("labels-error-attribute-no-name", item = item))?;
         let kind = match kind.to_lowercase().as_str() {
             "" | "text" => AttributeKind::Text,
             "number" => AttributeKind::Number,
@@ -413,10 +418,10 @@ pub fn parse_attributes(text: &str) -> Result<Vec<AttributeDef>, String> {
                     .map(str::to_string)
                     .collect(),
             },
-            other => return Err(format!("“{other}” is not a kind: use number, text, yes/no or a | b | c")),
+            other => return Err(crate::tr_logical!("labels-error-not-a-kind", kind = other)),
         };
         if defs.iter().any(|d| d.name == name) {
-            return Err(format!("“{name}” is declared twice"));
+            return Err(crate::tr_logical!("labels-error-attribute-twice", name = name.as_str()));
         }
         defs.push(AttributeDef { name, kind, required });
     }

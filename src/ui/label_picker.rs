@@ -67,10 +67,14 @@ impl LabelPicker {
         }
         let mut open = true;
         let mut chosen = None;
-        egui::Window::new("Pick a label").open(&mut open).collapsible(false).default_width(280.0).show(
-            ctx,
-            |ui| {
-                let field = ui.add(egui::TextEdit::singleline(&mut self.query).hint_text("type to filter"));
+        egui::Window::new(crate::i18n::tr("picker-title"))
+            .open(&mut open)
+            .collapsible(false)
+            .default_width(280.0)
+            .show(ctx, |ui| {
+                let field = ui.add(
+                    egui::TextEdit::singleline(&mut self.query).hint_text(crate::i18n::tr("picker-hint")),
+                );
                 if self.focus {
                     field.request_focus();
                     self.focus = false;
@@ -96,19 +100,20 @@ impl LabelPicker {
                     chosen = labels.get(self.highlighted).map(|l| l.id.clone());
                 }
                 if labels.is_empty() {
-                    ui.weak("No label matches.");
+                    ui.weak(crate::i18n::tr("picker-no-match"));
                 }
                 for (i, label) in labels.iter().enumerate() {
                     let color = super::theme::label_color(label.color, 255);
-                    let text = egui::RichText::new(&label.name).color(color).strong();
-                    let row =
-                        ui.selectable_label(i == self.highlighted, text).on_hover_text(&label.description);
+                    let text =
+                        egui::RichText::new(crate::text::for_display(&label.name)).color(color).strong();
+                    let row = ui
+                        .selectable_label(i == self.highlighted, text)
+                        .on_hover_text(crate::text::for_display(&label.description));
                     if row.clicked() {
                         chosen = Some(label.id.clone());
                     }
                 }
-            },
-        );
+            });
         if let Some(label) = chosen {
             actions.push(Action::ApplyLabel(label));
             open = false;

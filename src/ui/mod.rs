@@ -30,9 +30,11 @@ pub mod text_field;
 pub mod theme;
 pub mod toasts;
 pub mod transfer;
+mod wrapped;
 
 pub use engine_text::{EngineText, Quad, push_quads, snap, text_line};
 pub use text_field::TextField;
+pub use wrapped::{hover_wrapped, wrapped_at, wrapped_label, wrapped_rich};
 
 use crate::formats::{ExportFormat, ExportOptions};
 use crate::model::{CharRange, DocId, Label, LabelId, SpanId};

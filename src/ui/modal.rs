@@ -7,7 +7,6 @@ use super::{EngineText, TextField};
 use crate::i18n::tr;
 use crate::model::SpanId;
 use crate::session::RecoveryFile as Recovery;
-use crate::tr;
 use std::path::PathBuf;
 
 /// Width of the note field.
@@ -84,7 +83,7 @@ fn question_ui(ui: &mut egui::Ui, modal: &mut Modal, engine: &mut EngineText) ->
 
 fn ask_name(ui: &mut egui::Ui, draft: &mut String, engine: &mut EngineText) -> Option<Answer> {
     ui.heading(tr("ask-name-title"));
-    ui.label(tr("ask-name-body"));
+    super::wrapped_label(ui, &crate::i18n::plain("ask-name-body"));
     let field_id = egui::Id::unique("hashiya-name-field");
     let field =
         TextField::singleline(draft).id(field_id).hint(crate::i18n::plain("ask-name-hint")).show(ui, engine);
@@ -101,7 +100,7 @@ fn ask_name(ui: &mut egui::Ui, draft: &mut String, engine: &mut EngineText) -> O
 
 fn confirm_discard(ui: &mut egui::Ui, then: &Pending) -> Option<Answer> {
     ui.heading(tr("discard-title"));
-    ui.label(tr("discard-body"));
+    super::wrapped_label(ui, &crate::i18n::plain("discard-body"));
     let mut answer = None;
     ui.horizontal(|ui| {
         if ui.button(tr("button-save")).clicked() {
@@ -120,7 +119,7 @@ fn confirm_discard(ui: &mut egui::Ui, then: &Pending) -> Option<Answer> {
 fn recover(ui: &mut egui::Ui, recovery: &Recovery) -> Option<Answer> {
     ui.heading(tr("recover-title"));
     let when = recovery.modified.map(super::bars::ago).unwrap_or_default();
-    ui.label(tr!("recover-body", ago = when));
+    super::wrapped_label(ui, &crate::tr_logical!("recover-body", ago = when));
     let mut answer = None;
     ui.horizontal(|ui| {
         if ui.button(tr("recover-recover")).clicked() {
@@ -135,7 +134,7 @@ fn recover(ui: &mut egui::Ui, recovery: &Recovery) -> Option<Answer> {
 
 fn changed_on_disk(ui: &mut egui::Ui, path: &std::path::Path) -> Option<Answer> {
     ui.heading(tr("changed-title"));
-    ui.label(tr("changed-body"));
+    super::wrapped_label(ui, &crate::i18n::plain("changed-body"));
     ui.label(path.display().to_string());
     let mut answer = None;
     ui.horizontal(|ui| {

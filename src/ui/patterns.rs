@@ -38,7 +38,7 @@ impl PatternEditor {
         }
         let mut open = self.open;
         egui::Window::new(tr("patterns-title")).open(&mut open).default_width(520.0).show(ctx, |ui| {
-            ui.label(tr("patterns-intro"));
+            super::wrapped_label(ui, &crate::i18n::plain("patterns-intro"));
             let mut delete = None;
             for (i, pattern) in self.drafts.iter_mut().enumerate() {
                 ui.horizontal(|ui| {

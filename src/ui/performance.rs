@@ -37,7 +37,9 @@ impl PerformanceWindow {
                     summary_row(ui, &crate::i18n::tr("performance-total"), &recent.frame_total);
                 });
                 ui.add_space(4.0);
-                ui.label(egui::RichText::new(crate::i18n::tr("performance-notes")).small().weak());
+                super::wrapped_rich(ui, &crate::i18n::plain("performance-notes"), |t| {
+                    egui::RichText::new(t).small().weak()
+                });
             },
         );
         self.open = open;

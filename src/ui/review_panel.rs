@@ -9,12 +9,16 @@
 
 use super::commands::UiCommand;
 use super::{Action, UiContext, text_line, theme};
+use crate::i18n::{plain_count, tr};
 use crate::model::{CharIndex, Color, DocId, Project};
 use crate::review::state::{Agreed, ReviewState};
+use crate::tr;
 use egui::{RichText, Ui};
 
-/// Said when a decision or U finds no undecided item left.
-pub const ALL_DECIDED: &str = "Every item on this document is decided.";
+/// Said when a decision or U finds no undecided item left (logical order, for a toast).
+pub fn all_decided() -> String {
+    crate::i18n::plain("review-all-decided")
+}
 
 /// The colour of `name`'s marks under the text: one per annotator, by their place among
 /// the project's layers (the same as "Show layers" uses).
@@ -23,37 +27,40 @@ pub fn annotator_color(project: &Project, name: &str) -> Color {
     theme::LAYER_COLORS[i % theme::LAYER_COLORS.len()]
 }
 
-/// "7 spans and 1 link", for the offer and the toast.
+/// "7 spans and 1 link", for the offer and the toast, in logical order (it goes inside
+/// another message).
 pub fn agreed_text(agreed: Agreed) -> String {
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    format!("{} and {}", plural(agreed.spans, "span", "spans"), plural(agreed.links, "link", "links"))
+    let mut args = crate::i18n::FluentArgs::new();
+    args.set("spans", plain_count("review-spans", agreed.spans));
+    args.set("links", plain_count("review-links", agreed.links));
+    crate::i18n::plain_args("review-spans-and-links", &args)
 }
 
-/// The toast after accepting what both agree on.
+/// The toast after accepting what both agree on (logical order).
 pub fn accepted_message(added: Agreed) -> String {
     if added.is_empty() {
-        "Nothing new that both annotators agree on here.".to_string()
+        crate::i18n::plain("review-nothing-agreed")
     } else {
-        format!("Accepted {} into gold (Ctrl+Z takes them back).", agreed_text(added))
+        crate::tr_logical!("review-accepted", what = agreed_text(added))
     }
 }
 
-/// The hint line of the review panel, built from the shortcut table and naming the
-/// annotators A and B stand for.
+/// The hint line of the review panel (logical order), built from the shortcut table and
+/// naming the annotators A and B stand for.
 pub fn review_hint(ctx: &egui::Context, review: &ReviewState) -> String {
     let key = |cmd: UiCommand| cmd.key_text(ctx);
     let name = |i: usize| review.annotators().get(i).map_or("–", String::as_str);
-    format!(
-        "{} next undecided · {}/{} next/previous · {} = {} · {} = {} · {} use selection · {} reject",
-        key(UiCommand::NextUndecided),
-        key(UiCommand::NextDisagreement),
-        key(UiCommand::PreviousDisagreement),
-        key(UiCommand::AcceptFirst),
-        name(0),
-        key(UiCommand::AcceptSecond),
-        name(1),
-        key(UiCommand::UseSelection),
-        key(UiCommand::RejectDisagreement),
+    crate::tr_logical!(
+        "review-hint",
+        undecided = key(UiCommand::NextUndecided),
+        next = key(UiCommand::NextDisagreement),
+        previous = key(UiCommand::PreviousDisagreement),
+        a = key(UiCommand::AcceptFirst),
+        first = name(0),
+        b = key(UiCommand::AcceptSecond),
+        second = name(1),
+        selection = key(UiCommand::UseSelection),
+        reject = key(UiCommand::RejectDisagreement),
     )
 }
 
@@ -68,12 +75,12 @@ fn swatch(ui: &mut Ui, color: Color) {
 /// current item outlined.
 pub fn review_legend_ui(ui: &mut Ui, project: &Project, review: &ReviewState) {
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("Under the text:").small());
+        ui.label(RichText::new(tr("review-legend-under")).small());
         for (slot, name) in ["A", "B"].iter().zip(review.annotators()) {
             swatch(ui, annotator_color(project, name));
-            ui.label(RichText::new(format!("{slot} = {name}")).small());
+            ui.label(RichText::new(tr!("review-legend-slot", slot = *slot, name = name.as_str())).small());
         }
-        ui.label(RichText::new("· gold filled · current item outlined").small());
+        ui.label(RichText::new(tr("review-legend-marks")).small());
     });
 }
 
@@ -84,10 +91,14 @@ fn picker_ui(ui: &mut Ui, cx: &mut UiContext<'_>, review: &ReviewState) {
     egui::Grid::new("review pair").num_columns(2).show(ui, |ui| {
         for (slot, key) in [UiCommand::AcceptFirst, UiCommand::AcceptSecond].into_iter().enumerate() {
             let chosen = review.annotators().get(slot).map_or("", String::as_str);
-            let label = format!("as {}", key.key_text(ui.ctx()));
+            let label = tr!("review-as-key", key = key.key_text(ui.ctx()));
             egui::ComboBox::new(("compare", slot), label).selected_text(chosen).show_ui(ui, |ui| {
                 for name in project.annotators() {
-                    let text = if name == me { format!("{name} (you)") } else { name.to_string() };
+                    let text = if name == me {
+                        tr!("review-you", name = name)
+                    } else {
+                        crate::text::for_display(name)
+                    };
                     if ui.selectable_label(name == chosen, text).clicked() && name != chosen {
                         cx.actions.push(Action::Compare(slot, name.to_string()));
                     }
@@ -98,11 +109,10 @@ fn picker_ui(ui: &mut Ui, cx: &mut UiContext<'_>, review: &ReviewState) {
         }
     });
     if review.annotators().iter().any(|a| a == me) {
-        ui.label(
-            RichText::new("Your own layer is one of the two compared.")
-                .small()
-                .color(theme::status_color(false)),
-        );
+        let color = theme::status_color(false);
+        super::wrapped_rich(ui, &crate::i18n::plain("review-own-layer"), |t| {
+            RichText::new(t).small().color(color)
+        });
     }
 }
 
@@ -112,11 +122,17 @@ fn agreed_offer_ui(ui: &mut Ui, cx: &mut UiContext<'_>, review: &ReviewState) {
     if agreed.is_empty() {
         return;
     }
-    let names = review.annotators().join(" and ");
+    let name = |i: usize| review.annotators().get(i).cloned().unwrap_or_default();
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.label(format!("{} {names} agree on: accept into gold?", agreed_text(agreed)));
+        let offer = crate::tr_logical!(
+            "review-agreed-offer",
+            what = agreed_text(agreed),
+            first = name(0),
+            second = name(1)
+        );
+        super::wrapped_label(ui, &offer);
         let key = UiCommand::AcceptAgreed.key_text(ui.ctx());
-        if ui.button(format!("Accept into gold ({key})")).clicked() {
+        if ui.button(tr!("review-accept-into-gold", key = key)).clicked() {
             cx.actions.push(Action::Run(UiCommand::AcceptAgreed));
         }
     });
@@ -131,21 +147,24 @@ pub fn review_panel_ui(
     doc: &DocId,
     index: &CharIndex,
 ) {
-    ui.heading("Review");
-    picker_ui(ui, cx, review);
+    ui.heading(tr("review-heading"));
+    // egui's grid in the right-aligned column of the Arabic interface stretches the
+    // column to an infinite width; it is laid out from the left edge instead.
+    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| picker_ui(ui, cx, review));
     if review.annotators().len() < 2 {
-        ui.label("Review compares two annotators; this project has fewer.");
+        super::wrapped_label(ui, &crate::i18n::plain("review-needs-two"));
         return;
     }
-    ui.label(RichText::new(review_hint(ui.ctx(), review)).small().weak());
+    super::wrapped_rich(ui, &review_hint(ui.ctx(), review), |t| RichText::new(t).small().weak());
     agreed_offer_ui(ui, cx, review);
     let list = review.disagreements();
     let (decided, remaining) = review.progress();
     let gold = cx.frame.project.gold.spans(doc).len();
     ui.label(
-        RichText::new(format!("{} items · {decided} decided · {remaining} remaining", list.len())).strong(),
+        RichText::new(tr!("review-progress", items = list.len(), decided = decided, remaining = remaining))
+            .strong(),
     );
-    ui.label(RichText::new(format!("{gold} gold spans on this document")).small());
+    ui.label(RichText::new(tr!("review-gold-spans", count = gold)).small());
     ui.separator();
     items_ui(ui, cx, review, doc, index);
 }
@@ -181,13 +200,13 @@ fn items_ui(ui: &mut Ui, cx: &mut UiContext<'_>, review: &ReviewState, doc: &Doc
                 ui.set_width(ui.available_width());
                 let decided = review.is_decided(i);
                 ui.horizontal(|ui| {
-                    let mark = if decided { "decided" } else { "undecided" };
+                    let mark = if decided { tr("review-decided") } else { tr("review-undecided") };
                     ui.label(RichText::new(mark).small().color(theme::status_color(decided)));
-                    ui.label(RichText::new(d.kind.describe()).strong());
-                    ui.label(RichText::new(format!("{}", d.range)).small().weak());
+                    ui.label(RichText::new(kind_text(&d.kind)).strong());
+                    ui.label(RichText::new(d.range.to_string()).small().weak());
                     let gold = review.decided_count(i);
                     if gold > 0 {
-                        ui.label(RichText::new(format!("gold: {gold}")).small());
+                        ui.label(RichText::new(tr!("review-item-gold", count = gold)).small());
                     }
                 });
                 item_details_ui(ui, cx, d, &document.text, index);
@@ -220,8 +239,10 @@ fn item_details_ui(
                 .iter()
                 .map(|k| project.relation_type(k).map_or(k.as_str(), |t| t.name.as_str()))
                 .collect();
-            let kinds = if kinds.is_empty() { "no link".to_string() } else { kinds.join(", ") };
-            ui.label(RichText::new(format!("{name}: {kinds}")).small().color(color_of(project, name)));
+            let kinds =
+                if kinds.is_empty() { crate::i18n::plain("review-no-link") } else { kinds.join("، ") };
+            let text = tr!("review-name-value", name = name.as_str(), value = kinds);
+            ui.label(RichText::new(text).small().color(color_of(project, name)));
         }
     }
     for span in &d.spans {
@@ -231,9 +252,10 @@ fn item_details_ui(
         } else {
             Vec::new()
         };
-        let values = if values.is_empty() { String::new() } else { format!(" — {}", values.join("; ")) };
+        let value =
+            if values.is_empty() { label.to_string() } else { format!("{label} — {}", values.join("; ")) };
         ui.label(
-            RichText::new(format!("{}: {label}{values}", span.annotator))
+            RichText::new(tr!("review-name-value", name = span.annotator.as_str(), value = value))
                 .small()
                 .color(color_of(project, &span.annotator)),
         );
@@ -241,7 +263,19 @@ fn item_details_ui(
         text_line(ui, cx.engine, snippet, theme::LIST_FONT_SIZE * 0.85, ui.available_width(), Some(1));
     }
     for missing in d.missing() {
-        ui.label(RichText::new(format!("{missing}: nothing")).small().weak());
+        ui.label(RichText::new(tr!("review-nothing-from", name = missing)).small().weak());
+    }
+}
+
+/// What kind of item a disagreement is, from the catalogue.
+fn kind_text(kind: &crate::review::DisagreementKind) -> String {
+    use crate::review::DisagreementKind as K;
+    match kind {
+        K::SameRangeDifferentLabel => tr("review-kind-label"),
+        K::BoundaryMismatch => tr("review-kind-boundary"),
+        K::OnlyIn(names) => tr!("review-kind-only-in", names = names.join(", ")),
+        K::AttributesDiffer => tr("review-kind-values"),
+        K::LinksDiffer => tr("review-kind-links"),
     }
 }
 

@@ -36,7 +36,7 @@ pub fn span_list_ui(ui: &mut Ui, cx: &mut UiContext<'_>, doc: &DocId, reveal: bo
     let relations = layer_doc.map(|d| d.relations.as_slice()).unwrap_or(&[]);
     ui.heading(tr!("spans-heading", count = spans.len()));
     if spans.is_empty() {
-        ui.label(RichText::new(tr("spans-empty")).weak());
+        super::wrapped_rich(ui, &crate::i18n::plain("spans-empty"), |t| RichText::new(t).weak());
         return;
     }
     let text = document.text.as_str();
@@ -273,7 +273,9 @@ fn link_bar_ui(ui: &mut Ui, cx: &mut UiContext<'_>, spans: &[Span], text: &str, 
                 });
             }
             None => {
-                ui.label(RichText::new(tr("spans-pick-target")).weak());
+                super::wrapped_rich(ui, &crate::i18n::plain("spans-pick-target"), |t| {
+                    RichText::new(t).weak()
+                });
             }
         }
         if ui.small_button(tr("spans-cancel-link")).clicked() {

@@ -9,8 +9,11 @@
 
 use super::Action;
 use super::theme;
+use crate::i18n::tr;
 use crate::model::{DocId, Project};
 use crate::team::{TeamStatus, lacks_value, team_status};
+use crate::text::for_display;
+use crate::{tr, tr_logical};
 use egui_plot::{Bar, BarChart, Legend, Plot};
 use std::collections::BTreeMap;
 
@@ -71,13 +74,13 @@ impl TeamWindow {
         }
         let mut open = true;
         let mut refresh = false;
-        let window = egui::Window::new("Team progress").open(&mut open).default_size([660.0, 780.0]);
+        let window = egui::Window::new(tr("team-title")).open(&mut open).default_size([660.0, 780.0]);
         window.show(ctx, |ui| {
             let Some((at, view)) = &self.shown else { return };
             ui.horizontal(|ui| {
-                refresh = ui.button("Refresh").clicked();
+                refresh = ui.button(tr("team-refresh")).clicked();
                 if *at != generation {
-                    ui.weak("(the project changed since)");
+                    ui.weak(tr("team-changed-since"));
                 }
             });
             egui::ScrollArea::vertical().show(ui, |ui| team_ui(ui, project, view, actions));
@@ -91,44 +94,48 @@ impl TeamWindow {
 
 fn team_ui(ui: &mut egui::Ui, project: &Project, view: &TeamView, actions: &mut Vec<Action>) {
     let status = &view.status;
-    ui.label(format!(
-        "{} documents, {} shared by two annotators; {} spans lack a required value",
-        status.documents, status.overlap_documents, status.missing_values
-    ));
+    let summary = tr_logical!(
+        "team-summary",
+        documents = status.documents,
+        shared = status.overlap_documents,
+        missing = status.missing_values
+    );
+    super::wrapped_label(ui, &summary);
     if status.annotators.is_empty() {
-        ui.label("No document is assigned yet: hashiya assign FILE.ron --annotators a,b,c");
+        super::wrapped_label(ui, &tr_logical!("team-none-assigned"));
         return;
     }
     progress_ui(ui, status);
     ui.separator();
-    ui.strong("Documents done per day");
+    ui.strong(tr("team-done-per-day"));
     done_per_day_ui(ui, status);
     ui.separator();
-    ui.strong("Spans per label");
+    ui.strong(tr("team-spans-per-label"));
     per_label_ui(ui, project, status);
     ui.separator();
-    ui.strong("Agreement on the shared documents (overlap F1)");
+    ui.strong(tr("team-agreement"));
     agreement_ui(ui, status, actions);
     ui.separator();
-    ui.strong("Spans without a required value");
+    ui.strong(tr("team-missing"));
     missing_ui(ui, view, actions);
 }
 
 fn progress_ui(ui: &mut egui::Ui, status: &TeamStatus) {
     egui::Grid::new("team-progress").num_columns(2).striped(true).show(ui, |ui| {
         for a in &status.annotators {
-            ui.label(&a.name);
+            ui.label(for_display(&a.name));
             ui.vertical(|ui| {
                 let fraction = if a.assigned == 0 { 0.0 } else { a.done as f32 / a.assigned as f32 };
-                let text = format!("{} / {} done", a.done, a.assigned);
+                let text = tr!("team-done-of", done = a.done, assigned = a.assigned);
                 ui.add(egui::ProgressBar::new(fraction).desired_width(260.0).text(text));
-                ui.weak(format!(
-                    "{} in progress · {} untouched · {} spans · active {} · last {}",
-                    a.in_progress,
-                    a.untouched,
-                    a.spans,
-                    duration(a.active_seconds),
-                    a.last_active.as_deref().unwrap_or("never")
+                let last = a.last_active.clone().unwrap_or_else(|| crate::i18n::plain("team-never"));
+                ui.weak(tr!(
+                    "team-annotator-figures",
+                    in_progress = a.in_progress,
+                    untouched = a.untouched,
+                    spans = a.spans,
+                    active = duration(a.active_seconds),
+                    last = last
                 ));
             });
             ui.end_row();
@@ -154,7 +161,7 @@ fn done_per_day_ui(ui: &mut egui::Ui, status: &TeamStatus) {
         days
     };
     if days.is_empty() {
-        ui.weak("No document is done yet.");
+        ui.weak(tr("team-nothing-done"));
         return;
     }
     let mut charts: Vec<BarChart> = Vec::new();
@@ -164,11 +171,12 @@ fn done_per_day_ui(ui: &mut egui::Ui, status: &TeamStatus) {
             .enumerate()
             .map(|(x, day)| {
                 let n = a.done_per_day.get(*day).copied().unwrap_or(0);
-                Bar::new(x as f64, n as f64).name(format!("{day}: {n}"))
+                Bar::new(x as f64, n as f64).name(tr!("team-bar-value", name = day.as_str(), count = n))
             })
             .collect();
         let refs: Vec<&BarChart> = charts.iter().collect();
-        let chart = BarChart::new(a.name.clone(), bars).color(annotator_color(i)).width(0.5).stack_on(&refs);
+        let chart =
+            BarChart::new(for_display(&a.name), bars).color(annotator_color(i)).width(0.5).stack_on(&refs);
         charts.push(chart);
     }
     let labels: Vec<String> = days.iter().map(|d| d.get(5..).unwrap_or(d).to_string()).collect();
@@ -209,15 +217,18 @@ fn per_label_ui(ui: &mut egui::Ui, project: &Project, status: &TeamStatus) {
                 .map(|(x, label)| {
                     let count = a.per_label.get(label.id.as_str()).copied().unwrap_or(0);
                     let at = x as f64 - 0.4 + width * (i as f64 + 0.5);
-                    Bar::new(at, count as f64)
-                        .width(width)
-                        .name(format!("{} {}: {count}", a.name, label.name))
+                    Bar::new(at, count as f64).width(width).name(tr!(
+                        "team-bar-label",
+                        name = a.name.as_str(),
+                        label = label.name.as_str(),
+                        count = count
+                    ))
                 })
                 .collect();
-            BarChart::new(a.name.clone(), bars).color(annotator_color(i))
+            BarChart::new(for_display(&a.name), bars).color(annotator_color(i))
         })
         .collect();
-    let labels: Vec<String> = project.labels.iter().map(|l| l.name.clone()).collect();
+    let labels: Vec<String> = project.labels.iter().map(|l| for_display(&l.name)).collect();
     Plot::new("team-per-label")
         .height(CHART_HEIGHT)
         .include_x(-0.5)
@@ -240,13 +251,13 @@ fn agreement_ui(ui: &mut egui::Ui, status: &TeamStatus, actions: &mut Vec<Action
     let agreement = &status.agreement;
     for pair in &agreement.pairs {
         let figure = |x: Option<f64>| x.map_or_else(|| "-".to_string(), |x| format!("{x:.2}"));
-        ui.label(format!(
-            "{} vs {}: {} documents, overlap F1 {}, alpha_u {}",
-            pair.a,
-            pair.b,
-            pair.documents,
-            figure(pair.overlap_f1),
-            figure(pair.alpha_u)
+        ui.label(tr!(
+            "team-pair",
+            a = pair.a.as_str(),
+            b = pair.b.as_str(),
+            documents = pair.documents,
+            f1 = figure(pair.overlap_f1),
+            alpha = figure(pair.alpha_u)
         ));
     }
     let mut counts = [0usize; BINS];
@@ -260,7 +271,12 @@ fn agreement_ui(ui: &mut egui::Ui, status: &TeamStatus, actions: &mut Vec<Action
         .enumerate()
         .map(|(i, &n)| {
             let from = i as f64 / BINS as f64;
-            Bar::new(from + 0.05, n as f64).width(0.09).name(format!("F1 {from:.1}–{:.1}: {n}", from + 0.1))
+            Bar::new(from + 0.05, n as f64).width(0.09).name(tr!(
+                "team-bin",
+                from = format!("{from:.1}"),
+                to = format!("{:.1}", from + 0.1),
+                count = n
+            ))
         })
         .collect();
     Plot::new("team-agreement")
@@ -271,13 +287,19 @@ fn agreement_ui(ui: &mut egui::Ui, status: &TeamStatus, actions: &mut Vec<Action
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
-        .show(ui, |plot| plot.bar_chart(BarChart::new("documents", bars)));
+        .show(ui, |plot| plot.bar_chart(BarChart::new(tr("team-documents-series"), bars)));
     let mut least: Vec<_> = agreement.per_document.iter().filter(|d| d.overlap_f1.is_some()).collect();
     least.sort_by(|a, b| a.overlap_f1.unwrap_or(0.0).total_cmp(&b.overlap_f1.unwrap_or(0.0)));
-    ui.weak("Least agreed first; click one to review it:");
-    ui.horizontal_wrapped(|ui| {
+    ui.weak(tr("team-least-agreed"));
+    links_row(ui, |ui| {
         for doc in least.into_iter().take(LISTED) {
-            let text = format!("{} ({} vs {}, {:.2})", doc.doc, doc.a, doc.b, doc.overlap_f1.unwrap_or(0.0));
+            let text = tr!(
+                "team-least-doc",
+                doc = doc.doc.as_str(),
+                a = doc.a.as_str(),
+                b = doc.b.as_str(),
+                f1 = format!("{:.2}", doc.overlap_f1.unwrap_or(0.0))
+            );
             if ui.link(text).clicked() {
                 actions.push(Action::ReviewDocument(doc.doc.clone()));
             }
@@ -287,20 +309,34 @@ fn agreement_ui(ui: &mut egui::Ui, status: &TeamStatus, actions: &mut Vec<Action
 
 fn missing_ui(ui: &mut egui::Ui, view: &TeamView, actions: &mut Vec<Action>) {
     if view.missing.is_empty() {
-        ui.weak("Every span has its required values.");
+        ui.weak(tr("team-all-valued"));
         return;
     }
     for (name, docs) in &view.missing {
         let total: usize = docs.iter().map(|(_, n)| n).sum();
-        ui.horizontal_wrapped(|ui| {
-            ui.label(format!("{name}: {total}"));
+        links_row(ui, |ui| {
+            ui.label(tr!("team-bar-value", name = name.as_str(), count = total));
             for (doc, n) in docs.iter().take(LISTED) {
-                if ui.link(format!("{doc} ({n})")).clicked() {
+                if ui.link(tr!("team-doc-count", doc = doc.as_str(), count = *n)).clicked() {
                     actions.push(Action::OpenDocument(doc.clone()));
                 }
             }
         });
     }
+}
+
+/// A row of links that wraps between links, never inside one (a link's text is in visual
+/// order, so egui must not break it), flowing from the right in the Arabic interface.
+fn links_row(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
+    let layout = if crate::i18n::lang().is_rtl() {
+        egui::Layout::right_to_left(egui::Align::Min)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Min)
+    };
+    ui.with_layout(layout.with_main_wrap(true), |ui| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+        add(ui);
+    });
 }
 
 #[cfg(test)]

@@ -87,6 +87,8 @@ pub const CHOOSER_LIST_HEIGHT: f32 = 280.0;
 pub const CHOOSER_SPACING: f32 = 6.0;
 /// Widest a toast gets.
 pub const TOAST_WIDTH: f32 = 420.0;
+/// Room a toast keeps beside its text for its "Details…" and × buttons.
+pub const TOAST_BUTTONS_WIDTH: f32 = 110.0;
 /// Distance of the toasts from the window's bottom-right corner (above the status bar).
 pub const TOAST_OFFSET: [f32; 2] = [-12.0, -36.0];
 /// Height of the import report's details list.

@@ -136,7 +136,7 @@ impl Toasts {
                 if hidden > 0 {
                     egui::Frame::popup(ui.style()).show(ui, |ui| {
                         ui.horizontal(|ui| {
-                            ui.label(format!("and {hidden} more"));
+                            ui.label(crate::tr!("toast-more", count = hidden));
                             dismiss_all = ui.small_button(tr("toast-dismiss-all")).clicked();
                         });
                     });
@@ -152,7 +152,9 @@ impl Toasts {
                                 1 => toast.text.clone(),
                                 n => format!("{} (×{n})", toast.text),
                             };
-                            ui.label(RichText::new(text).color(color));
+                            // Room beside the text for "Details…" and the ×.
+                            let room = ui.available_width() - theme::TOAST_BUTTONS_WIDTH;
+                            super::wrapped_at(ui, &text, room, |t| RichText::new(t).color(color));
                             if !toast.details.is_empty() && ui.small_button(tr("toast-details")).clicked() {
                                 open = Some(i);
                             }
@@ -184,7 +186,7 @@ impl Toasts {
             .open(&mut open)
             .default_width(560.0)
             .show(ctx, |ui| {
-                let title = ui.label(&details.title);
+                let title = super::wrapped_label(ui, &details.title);
                 let mut text = details.lines.join("\n");
                 egui::ScrollArea::vertical().max_height(theme::DETAILS_HEIGHT).show(ui, |ui| {
                     // A read-only text: it can be selected and copied, not changed.

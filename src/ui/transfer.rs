@@ -193,7 +193,12 @@ impl Transfer {
             let (fraction, text) = match progress {
                 Some(p) => (
                     p.fraction(),
-                    tr!("job-progress", stage = p.stage.name(), done = p.done, total = p.total),
+                    tr!(
+                        "job-progress",
+                        stage = crate::i18n::plain(stage_id(p.stage)),
+                        done = p.done,
+                        total = p.total
+                    ),
                 ),
                 None => (0.0, tr("job-starting")),
             };
@@ -224,7 +229,7 @@ impl Transfer {
     }
 
     fn choices_ui(&mut self, ui: &mut Ui, project: &Project) -> Option<(ExportFormat, ExportOptions)> {
-        ui.label(tr("export-offsets"));
+        super::wrapped_label(ui, &crate::i18n::plain("export-offsets"));
         let format = self.format.get_or_insert(ExportFormat::Jsonl);
         egui::ComboBox::from_label(tr("export-format")).selected_text(format.name()).show_ui(ui, |ui| {
             for f in ExportFormat::ALL {
@@ -286,4 +291,14 @@ impl Transfer {
 
 fn set(progress: &Mutex<Option<Progress>>, p: Progress) {
     *progress.lock().unwrap_or_else(PoisonError::into_inner) = Some(p);
+}
+/// The catalogue id of a background job's stage ("reading", "importing"…).
+fn stage_id(stage: crate::formats::Stage) -> &'static str {
+    use crate::formats::Stage;
+    match stage {
+        Stage::Reading => "job-stage-reading",
+        Stage::Applying => "job-stage-importing",
+        Stage::Writing => "job-stage-exporting",
+        Stage::Suggesting => "job-stage-suggesting",
+    }
 }

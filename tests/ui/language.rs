@@ -48,3 +48,20 @@ fn the_language_switches_at_once_and_is_remembered() {
     let row = h.get_by_label(&title).rect();
     assert!(row.center().x < 640.0, "documents back on the left: {row:?}");
 }
+
+#[test]
+fn the_review_panel_in_arabic_is_on_the_left_and_reads_from_the_catalogue() {
+    let (mut h, _dir, _) = sample_window("lina");
+    h.run();
+    pick_language(&mut h, "View", "Language", "العربية");
+    let doc = h.state().session.project().unwrap().documents[0].id.clone();
+    h.state_mut().push(hashiya::ui::Action::ReviewDocument(doc));
+    h.run();
+    h.run();
+    assert!(h.state().session.review().is_some());
+    let heading = h.get_by_label("المراجعة").rect();
+    assert!(heading.center().x < 640.0, "the review panel is on the left: {heading:?}");
+    // Regression: the A / B grid stretched the right-aligned column to an infinite width
+    // and the panel vanished (egui refused the list's rectangle).
+    assert!(h.query_by_label_contains("متبقٍّ").is_some(), "the decided / remaining counter in Arabic");
+}

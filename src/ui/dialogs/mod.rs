@@ -80,16 +80,16 @@ impl FileRequest {
         }
     }
 
-    /// What the files are called in a filter ("Hashiya project").
-    pub fn filter_name(&self) -> &'static str {
+    /// The catalogue id of what the files are called in a filter ("Hashiya project").
+    pub fn filter_name_id(&self) -> &'static str {
         match self {
             Self::OpenProject
             | Self::NewProject { .. }
             | Self::SaveProject { .. }
-            | Self::ColleagueProjects => "Hashiya project",
-            Self::Texts | Self::TextFolder => "Text",
-            Self::Annotations => "Annotations",
-            Self::ExportTarget { .. } => "Export",
+            | Self::ColleagueProjects => "filter-project",
+            Self::Texts | Self::TextFolder => "filter-text",
+            Self::Annotations => "filter-annotations",
+            Self::ExportTarget { .. } => "filter-export",
         }
     }
 
@@ -102,18 +102,18 @@ impl FileRequest {
         }
     }
 
-    /// The title of the dialog.
-    pub fn title(&self) -> &'static str {
+    /// The catalogue id of the dialog's title.
+    pub fn title_id(&self) -> &'static str {
         match self {
-            Self::OpenProject => "Open project",
-            Self::NewProject { .. } => "New project",
-            Self::SaveProject { .. } => "Save project as",
-            Self::Texts => "Import texts",
-            Self::TextFolder => "Import a folder of texts",
-            Self::Annotations => "Import annotations",
-            Self::ColleagueProjects => "Merge colleagues' projects",
-            Self::ExportTarget { folder: true, .. } => "Export to folder",
-            Self::ExportTarget { folder: false, .. } => "Export to file",
+            Self::OpenProject => "dialog-open-project",
+            Self::NewProject { .. } => "dialog-new-project",
+            Self::SaveProject { .. } => "dialog-save-project-as",
+            Self::Texts => "dialog-import-texts",
+            Self::TextFolder => "dialog-import-folder",
+            Self::Annotations => "dialog-import-annotations",
+            Self::ColleagueProjects => "dialog-merge",
+            Self::ExportTarget { folder: true, .. } => "dialog-export-folder",
+            Self::ExportTarget { folder: false, .. } => "dialog-export-file",
         }
     }
 }

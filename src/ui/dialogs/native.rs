@@ -32,20 +32,17 @@ impl FileDialogs for NativeDialogs {
     }
 }
 
-/// What the window says when the native dialog cannot be shown.
+/// What the window says when the native dialog cannot be shown (logical order; the
+/// chooser wraps it).
 pub fn unavailable_message(problem: &str) -> String {
-    format!(
-        "The system's file dialog is not available: {problem}. Hashiya's own file chooser is used \
-         instead. For the system's dialogs, install the XDG desktop portal with a backend \
-         (on Debian and Ubuntu: xdg-desktop-portal and xdg-desktop-portal-gtk)."
-    )
+    crate::tr_logical!("dialog-unavailable", problem = problem)
 }
 
 fn run_rfd(request: &FileRequest) -> Vec<PathBuf> {
     let extensions = request.extensions();
-    let mut dialog = rfd::FileDialog::new().set_title(request.title());
+    let mut dialog = rfd::FileDialog::new().set_title(crate::i18n::plain(request.title_id()));
     if !extensions.is_empty() {
-        dialog = dialog.add_filter(request.filter_name(), extensions);
+        dialog = dialog.add_filter(crate::i18n::plain(request.filter_name_id()), extensions);
     }
     if let Some(name) = request.suggested_name() {
         dialog = dialog.set_file_name(name);
@@ -71,9 +68,14 @@ fn portal_problem() -> Option<String> {
     const WAIT: std::time::Duration = std::time::Duration::from_secs(5);
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || tx.send(zbus::block_on(probe_portal())).ok());
+    // The words come from the catalogue here, on the window's thread (the language is
+    // per thread); the bus's own error stays as it says it.
     match rx.recv_timeout(WAIT) {
-        Ok(result) => result.err(),
-        Err(_) => Some("the desktop portal did not answer within 5 seconds".to_string()),
+        Ok(Ok(())) => None,
+        Ok(Err(PortalProblem::NoBus(err))) => Some(crate::tr_logical!("portal-no-bus", error = err)),
+        Ok(Err(PortalProblem::NotRunning)) => Some(crate::i18n::plain("portal-not-running")),
+        Ok(Err(PortalProblem::NoChooser(err))) => Some(crate::tr_logical!("portal-no-chooser", error = err)),
+        Err(_) => Some(crate::i18n::plain("portal-no-answer")),
     }
 }
 
@@ -82,14 +84,23 @@ fn portal_problem() -> Option<String> {
     None
 }
 
+/// Why the portal's file chooser did not answer.
+#[cfg(target_os = "linux")]
+enum PortalProblem {
+    /// No session bus (its error).
+    NoBus(String),
+    /// The portal is not installed or not running.
+    NotRunning,
+    /// The portal has no file chooser (the bus's error).
+    NoChooser(String),
+}
+
 /// Asks the portal for its file chooser's version, which fails unless the portal and a
 /// backend with a file chooser are installed and running (or can be started).
 #[cfg(target_os = "linux")]
-async fn probe_portal() -> Result<(), String> {
+async fn probe_portal() -> Result<(), PortalProblem> {
     const UNKNOWN_SERVICE: &str = "org.freedesktop.DBus.Error.ServiceUnknown";
-    let bus = zbus::Connection::session()
-        .await
-        .map_err(|err| format!("there is no D-Bus session bus to reach the desktop portal ({err})"))?;
+    let bus = zbus::Connection::session().await.map_err(|err| PortalProblem::NoBus(err.to_string()))?;
     let asked = bus
         .call_method(
             Some("org.freedesktop.portal.Desktop"),
@@ -102,10 +113,9 @@ async fn probe_portal() -> Result<(), String> {
     match asked {
         Ok(_) => Ok(()),
         Err(zbus::Error::MethodError(name, ..)) if name.as_str() == UNKNOWN_SERVICE => {
-            Err("the XDG desktop portal (org.freedesktop.portal.Desktop) is not installed or not running"
-                .into())
+            Err(PortalProblem::NotRunning)
         }
-        Err(err) => Err(format!("the XDG desktop portal has no file chooser ({err})")),
+        Err(err) => Err(PortalProblem::NoChooser(err.to_string())),
     }
 }
 

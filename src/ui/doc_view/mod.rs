@@ -398,10 +398,11 @@ fn label_color(labels: &[Label], span: &Span) -> Color {
     labels.iter().find(|l| l.id == span.label).map_or(Color([128, 128, 128]), |l| l.color)
 }
 
+/// What the tooltip says of `span` (logical order, drawn wrapped).
 fn describe(labels: &[Label], span: &Span) -> String {
     let name = labels.iter().find(|l| l.id == span.label).map_or(span.label.as_str(), |l| l.name.as_str());
     if let crate::model::Origin::Suggested { rule } = &span.origin {
-        return format!("{name} — suggested ({rule}): Y accepts, X rejects");
+        return crate::tr_logical!("doc-suggested-hover", name = name, rule = rule.as_str());
     }
     match &span.note {
         Some(note) => format!("{name} — {} — {note}", span.annotator),

@@ -30,7 +30,7 @@ impl DocView {
         if !lines.is_empty() {
             response.clone().on_hover_ui_at_pointer(|ui| {
                 for line in &lines {
-                    ui.label(line);
+                    crate::ui::wrapped_label(ui, line);
                 }
             });
         }

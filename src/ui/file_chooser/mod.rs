@@ -30,8 +30,8 @@ pub fn file_chooser_ui(
     let mut outcome = None;
     egui::Modal::new(egui::Id::unique("hashiya-file-chooser")).show(ctx, |ui| {
         ui.set_width(theme::CHOOSER_WIDTH);
-        ui.heading(chooser.request().title());
-        ui.label(RichText::new(&chooser.reason).small().weak());
+        ui.heading(tr(chooser.request().title_id()));
+        crate::ui::wrapped_rich(ui, &chooser.reason, |t| RichText::new(t).small().weak());
         ui.add_space(theme::CHOOSER_SPACING);
         let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
         let mut location_entered = false;
@@ -112,11 +112,11 @@ fn listing_ui(ui: &mut egui::Ui, chooser: &mut Chooser, outcome: &mut Option<Out
 fn showing(chooser: &Chooser) -> String {
     let extensions = chooser.request().extensions();
     match chooser.request().pick() {
-        Pick::Folder => "Folders".to_string(),
-        _ if extensions.is_empty() => "Folders and all files".to_string(),
+        Pick::Folder => tr("chooser-folders"),
+        _ if extensions.is_empty() => tr("chooser-folders-and-all"),
         _ => {
             let kinds: Vec<String> = extensions.iter().map(|e| format!(".{e}")).collect();
-            format!("Folders and {} files", kinds.join(", "))
+            crate::tr!("chooser-folders-and", kinds = kinds.join(", "))
         }
     }
 }

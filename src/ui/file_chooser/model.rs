@@ -119,7 +119,13 @@ impl Chooser {
                 self.selected.clear();
                 self.error = None;
             }
-            Err(err) => self.error = Some(format!("Cannot open {}: {err}", dir.display())),
+            Err(err) => {
+                self.error = Some(crate::tr!(
+                    "chooser-cannot-open",
+                    path = dir.display().to_string(),
+                    error = err.to_string()
+                ))
+            }
         }
     }
 
@@ -181,7 +187,7 @@ impl Chooser {
                 self.confirm()
             }
             _ => {
-                self.error = Some(format!("No such folder: {}", path.display()));
+                self.error = Some(crate::tr!("chooser-no-such-folder", path = path.display().to_string()));
                 None
             }
         }
@@ -202,7 +208,7 @@ impl Chooser {
                 if let [folder] = selected.as_slice() {
                     self.enter(folder.path.clone());
                 } else {
-                    self.error = Some("Pick a file first.".into());
+                    self.error = Some(crate::i18n::tr("chooser-pick-first"));
                 }
                 None
             }
@@ -217,7 +223,7 @@ impl Chooser {
     fn save_target(&mut self) -> Option<Vec<PathBuf>> {
         let name = self.name.trim();
         if name.is_empty() {
-            self.error = Some("Type a file name first.".into());
+            self.error = Some(crate::i18n::tr("chooser-type-name-first"));
             return None;
         }
         let mut path = self.dir.join(expand_home(name));
@@ -231,7 +237,7 @@ impl Chooser {
             path.set_extension(ext);
         }
         if path.is_file() && self.replace.as_ref() != Some(&path) {
-            self.error = Some(format!("{} already exists: OK again replaces it.", path.display()));
+            self.error = Some(crate::tr!("chooser-already-exists", path = path.display().to_string()));
             self.replace = Some(path);
             return None;
         }
