@@ -54,14 +54,34 @@ pub fn char_runs<'s>(
     cuts.sort_unstable();
     cuts.dedup();
     let painted = paint_order(spans, labels);
+    // Where each span (by its place in the paint order) starts and ends covering text; a
+    // sweep over the cuts keeps the spans covering the current piece, so a document with
+    // many spans costs n log n, not one look at every span per piece.
+    let mut starts: Vec<(usize, usize)> = Vec::with_capacity(painted.len());
+    let mut ends: Vec<(usize, usize)> = Vec::with_capacity(painted.len());
+    for (order, span) in painted.iter().enumerate() {
+        let (start, end) = clip(span);
+        if start < end {
+            starts.push((start, order));
+            ends.push((end, order));
+        }
+    }
+    starts.sort_unstable();
+    ends.sort_unstable();
+    let (mut next_start, mut next_end) = (starts.iter().peekable(), ends.iter().peekable());
+    let mut covering = std::collections::BTreeSet::new();
     let mut runs: Vec<Run> = Vec::new();
     for piece in cuts.windows(2) {
         let &[from, to] = piece else { continue };
-        // Every cut is a span's end, so a span covers the whole piece or none of it.
-        let winner = painted.iter().rev().find(|s| {
-            let (start, end) = clip(s);
-            start <= from && to <= end
-        });
+        while let Some((_, order)) = next_end.next_if(|(at, _)| *at <= from) {
+            covering.remove(order);
+        }
+        while let Some((_, order)) = next_start.next_if(|(at, _)| *at <= from) {
+            covering.insert(*order);
+        }
+        // Every cut is a span's end, so a span covers the whole piece or none of it; the
+        // one painted last wins it.
+        let winner = covering.last().and_then(|&order| painted.get(order));
         let piece_code = winner.map_or(0, |s| code(&s.label));
         let units = (to - from) as u64;
         match runs.last_mut() {
