@@ -9,6 +9,7 @@ pub mod dialogs;
 pub mod doc_list;
 pub mod doc_view;
 mod engine_text;
+pub mod error_text;
 pub mod file_chooser;
 pub mod fonts;
 pub mod glyph_atlas;
