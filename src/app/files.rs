@@ -11,7 +11,6 @@ use crate::formats::{ExportFormat, ExportOptions};
 use crate::i18n::plain;
 use crate::review::AgreementOptions;
 use crate::session::{Loaded, RecoveryFile as Recovery, SaveEvent, SaveMode, SkipReason, StoreError};
-use crate::tr;
 use crate::tr_logical;
 use crate::ui::Action;
 use crate::ui::commands::UiCommand;
@@ -276,7 +275,7 @@ impl HashiyaApp {
             skipped.iter().partition(|(_, reason)| matches!(reason, SkipReason::Duplicate(_)));
         let lines = |skipped: &[&(PathBuf, SkipReason)], id: &str| -> Vec<String> {
             let line = |path: &PathBuf, reason: &SkipReason| {
-                tr!(id, reason = skip_reason(reason), path = path.display().to_string())
+                tr_logical!(id, reason = skip_reason(reason), path = path.display().to_string())
             };
             skipped.iter().map(|(path, reason)| line(path, reason)).collect()
         };
@@ -381,7 +380,8 @@ impl HashiyaApp {
                 path = out.display().to_string()
             )),
             Finished::Imported { project, reports } => {
-                let lines: Vec<String> = reports.iter().flat_map(|r| r.summary()).collect();
+                let lines: Vec<String> =
+                    reports.iter().flat_map(crate::ui::import_text::import_summary).collect();
                 let result = self.session.apply_import(project);
                 if self.report(result).is_some() {
                     let summary =

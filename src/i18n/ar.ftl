@@ -824,3 +824,38 @@ attribute-kind = { $kind ->
     [choice] اختيار
    *[flag] نعم/لا
 }
+import-summary-annotations = تعليقات
+import-summary = { $format }: المستندات المقروءة { $records }، أُضيف منها { $added }، وكان في المشروع من قبل { $matched }؛ المقاطع المضافة { $spans }، والموجودة من قبل { $duplicates }
+import-summary-relations = الروابط المضافة { $added }، والموجودة من قبل { $duplicates }
+import-summary-relation-types = أنواع روابط جديدة أُضيفت: { $names }
+import-summary-attributes = سمات جديدة عُرّفت: { $names }
+import-summary-labels = تصنيفات جديدة أُضيفت: { $names }
+import-summary-utf16 = { $count ->
+    [zero] لا مقاطع بمواضع UTF-16
+    [one] مقطع واحد كانت مواضعه بوحدات UTF-16، فحُوّلت إلى محارف
+    [two] مقطعان كانت مواضعهما بوحدات UTF-16، فحُوّلت إلى محارف
+    [few] { $count } مقاطع كانت مواضعها بوحدات UTF-16، فحُوّلت إلى محارف
+    [many] { $count } مقطعًا كانت مواضعها بوحدات UTF-16، فحُوّلت إلى محارف
+   *[other] { $count } مقطع كانت مواضعها بوحدات UTF-16، فحُوّلت إلى محارف
+}
+import-summary-ignored = { $count ->
+    [zero] لم يُترك شيء
+    [one] تُرك حدث واحد أو مدخل آخر ليس مقطعًا
+    [two] تُرك حدثان أو مدخلان آخران ليسا مقطعين
+    [few] تُركت { $count } أحداث أو مدخلات أخرى ليست مقاطع
+    [many] تُرك { $count } حدثًا أو مدخلًا آخر ليست مقاطع
+   *[other] تُرك { $count } حدث أو مدخل آخر ليست مقاطع
+}
+import-summary-problem = تُخطّي: { $problem }
+learn-error-no-annotator = لا يوجد في المشروع معلّق «{ $name }» (المعلّقون: { $known })
+learn-error-ambiguous = طبقة المراجعة فارغة ولعدة معلّقين مقاطع ({ $names })؛ تعلّم من مقاطع معلّق واحد
+learn-error-no-spans = لا مقاطع يُتعلّم منها (لا مقاطع مراجَعة ولا مقاطع للمعلّق نفسه)
+learn-error-unknown-label = لا يوجد في المشروع تصنيف «{ $label }»
+learn-error-too-many-labels = { $count ->
+    [zero] لا تصنيفات
+    [one] تصنيف واحد
+    [two] تصنيفان
+    [few] { $count } تصنيفات أكثر مما يتعامل معه المتعلّم (64)
+    [many] { $count } تصنيفًا أكثر مما يتعامل معه المتعلّم (64)
+   *[other] { $count } تصنيف أكثر مما يتعامل معه المتعلّم (64)
+}

@@ -651,3 +651,23 @@ attribute-kind = { $kind ->
     [choice] choice
    *[flag] yes/no
 }
+import-summary-annotations = annotations
+import-summary = { $format }: { $records } documents read, { $added } added, { $matched } already in the project; { $spans } spans added, { $duplicates } already present
+import-summary-relations = { $added } links added, { $duplicates } already present
+import-summary-relation-types = new link types added: { $names }
+import-summary-attributes = new attributes declared: { $names }
+import-summary-labels = new labels added: { $names }
+import-summary-utf16 = { $count ->
+    [one] { $count } span had UTF-16 offsets, converted to code points
+   *[other] { $count } spans had UTF-16 offsets, converted to code points
+}
+import-summary-ignored = { $count ->
+    [one] { $count } event or other entry that is not a span left out
+   *[other] { $count } events or other entries that are not spans left out
+}
+import-summary-problem = skipped: { $problem }
+learn-error-no-annotator = the project has no annotator "{ $name }" (annotators: { $known })
+learn-error-ambiguous = the reviewed layer is empty and several annotators have spans ({ $names }); learn from one annotator's spans
+learn-error-no-spans = there are no spans to learn from (no reviewed spans and no annotator's own spans)
+learn-error-unknown-label = the project has no label "{ $label }"
+learn-error-too-many-labels = { $count } labels are more than the learner handles (64)

@@ -14,6 +14,7 @@ pub mod file_chooser;
 pub mod fonts;
 pub mod glyph_atlas;
 pub mod guidelines;
+pub mod import_text;
 pub mod keys;
 pub mod label_editor;
 pub mod label_picker;

@@ -1,16 +1,18 @@
 //! What the window says for the errors of the library code it shares with the command
 //! line: project files ([`StoreError`]), files a text import passed over ([`SkipReason`]),
 //! edits ([`CommandError`]), review decisions ([`AdjudicationError`]), background jobs
-//! ([`JobError`]) and the session's own refusals ([`SessionError`]). The command line keeps
-//! their English `Display`; the window says the same facts (path, line, column, counts)
-//! from the message catalogue, in logical order (for toasts and wrapped labels). Details
-//! written by other programs (the system's words for an unusual i/o error, a parser's
-//! message, the validation problems under a headline) stay as they are.
+//! ([`JobError`]), learning ([`CorpusError`]) and the session's own refusals
+//! ([`SessionError`]). The command line keeps their English `Display`; the window says
+//! the same facts (path, line, column, counts) from the message catalogue, in logical
+//! order (for toasts and wrapped labels). Details written by other programs (the system's
+//! words for an unusual i/o error, a parser's message, the validation problems under a
+//! headline) stay as they are.
 
 #[cfg(test)]
 mod tests;
 
 use crate::i18n::plain;
+use crate::learn::corpus::CorpusError;
 use crate::model::{AttributeKind, CommandError};
 use crate::review::AdjudicationError;
 use crate::review::agreement::AgreementError;
@@ -239,6 +241,19 @@ pub fn agreement_error(err: &AgreementError) -> String {
             tr_logical!("agreement-listed-twice", name = name.as_str())
         }
         AgreementError::BadThreshold(value) => tr_logical!("agreement-bad-threshold", value = *value),
+    }
+}
+
+/// Why suggestions could not start learning.
+pub fn corpus_error(err: &CorpusError) -> String {
+    match err {
+        CorpusError::NoAnnotator(name, known) => {
+            tr_logical!("learn-error-no-annotator", name = name.as_str(), known = known.as_str())
+        }
+        CorpusError::Ambiguous(names) => tr_logical!("learn-error-ambiguous", names = names.as_str()),
+        CorpusError::NoSpans => plain("learn-error-no-spans"),
+        CorpusError::UnknownLabel(label) => tr_logical!("learn-error-unknown-label", label = label.as_str()),
+        CorpusError::TooManyLabels(count) => tr_logical!("learn-error-too-many-labels", count = *count),
     }
 }
 

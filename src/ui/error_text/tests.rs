@@ -40,9 +40,17 @@ fn store_errors() -> Vec<StoreError> {
 /// `text` is a message of the catalogue: not empty, no message id left in it.
 fn assert_message(text: &str, what: &str) {
     assert!(!text.trim().is_empty(), "{what}: empty");
-    for prefix in
-        ["store-", "io-", "input-", "skip-", "command-", "decision-", "agreement-", "attribute-kind"]
-    {
+    for prefix in [
+        "store-",
+        "io-",
+        "input-",
+        "skip-",
+        "command-",
+        "decision-",
+        "agreement-",
+        "attribute-kind",
+        "learn-error",
+    ] {
         assert!(!text.contains(prefix), "{what}: {text}");
     }
 }
@@ -285,4 +293,25 @@ fn io_errors_of_the_usual_kinds_are_translated() {
     // Others keep the system's words.
     let other = io::Error::other("disk on fire");
     assert_eq!(both(&other, io_error).1, "disk on fire");
+}
+
+#[test]
+fn learning_errors_are_said_in_both_languages() {
+    use crate::learn::corpus::CorpusError;
+    for err in [
+        CorpusError::NoAnnotator("amal".into(), "lina, omar".into()),
+        CorpusError::Ambiguous("lina, omar".into()),
+        CorpusError::NoSpans,
+        CorpusError::UnknownLabel("claim".into()),
+        CorpusError::TooManyLabels(80),
+    ] {
+        let (en, ar) = both(&err, corpus_error);
+        assert_message(&en, &err.to_string());
+        assert!(has_arabic(&ar) && ar != err.to_string(), "{ar}");
+        for fact in ["amal", "lina, omar", "claim", "80"] {
+            if err.to_string().contains(fact) {
+                assert!(en.contains(fact) && ar.contains(fact), "{fact}: {en} / {ar}");
+            }
+        }
+    }
 }
