@@ -859,3 +859,5 @@ learn-error-too-many-labels = { $count ->
     [many] { $count } تصنيفًا أكثر مما يتعامل معه المتعلّم (64)
    *[other] { $count } تصنيف أكثر مما يتعامل معه المتعلّم (64)
 }
+format-project = ملف المشروع { $path }: { $message }
+format-unknown-label = لا يوجد في المشروع تصنيف «{ $label }» (التصنيفات: { $known })

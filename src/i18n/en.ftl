@@ -671,3 +671,5 @@ learn-error-ambiguous = the reviewed layer is empty and several annotators have 
 learn-error-no-spans = there are no spans to learn from (no reviewed spans and no annotator's own spans)
 learn-error-unknown-label = the project has no label "{ $label }"
 learn-error-too-many-labels = { $count } labels are more than the learner handles (64)
+format-project = project file { $path }: { $message }
+format-unknown-label = the project has no label "{ $label }" (labels: { $known })

@@ -223,6 +223,15 @@ pub fn job_error(err: &JobError) -> String {
             tr_logical!("format-unknown-import", path = shown(path))
         }
         JobError::Format(FormatError::NoGold) => plain("format-no-gold"),
+        JobError::Format(FormatError::Project { path, message }) => {
+            tr_logical!("format-project", path = shown(path), message = message.as_str())
+        }
+        JobError::Format(FormatError::UnknownAnnotator { name, known }) => {
+            tr_logical!("learn-error-no-annotator", name = name.as_str(), known = known.as_str())
+        }
+        JobError::Format(FormatError::UnknownLabel { name, known }) => {
+            tr_logical!("format-unknown-label", label = name.as_str(), known = known.as_str())
+        }
         JobError::Cancelled | JobError::Format(FormatError::Cancelled) => plain("job-cancelled"),
         JobError::Crashed => plain("job-crashed"),
         JobError::Agreement(err) => agreement_error(err),

@@ -226,7 +226,15 @@ fn decisions_agreement_and_jobs_are_said_in_both_languages() {
         path: path(),
         error: io::Error::from(io::ErrorKind::NotFound),
     });
-    for err in [target, read, JobError::Cancelled, JobError::Crashed] {
+    let project = JobError::Format(crate::formats::FormatError::Project {
+        path: path(),
+        message: "line 3: expected `(`".into(),
+    });
+    let label = JobError::Format(crate::formats::FormatError::UnknownLabel {
+        name: "casualty".into(),
+        known: "claim, figure".into(),
+    });
+    for err in [target, read, project, label, JobError::Cancelled, JobError::Crashed] {
         let (en, ar) = both(&err, job_error);
         assert_message(&en, &err.to_string());
         assert!(has_arabic(&ar), "{ar}");
