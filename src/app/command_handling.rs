@@ -9,6 +9,7 @@ use crate::review::state::Choice;
 use crate::session::SessionError;
 use crate::tr_logical;
 use crate::ui::commands::{KeyContext, UiCommand};
+use crate::ui::error_text::session_error as error_text;
 use crate::ui::modal::{Answer, Modal, Pending};
 use crate::ui::{Action, LinkStep, theme};
 
@@ -219,7 +220,7 @@ impl HashiyaApp {
             }
             Answer::DiscardThen(then) => {
                 if let Err(err) = self.session.discard_changes() {
-                    self.toasts.error(tr_logical!("toast-reload-failed", error = err.to_string()));
+                    self.toasts.error(tr_logical!("toast-reload-failed", error = error_text(&err)));
                 }
                 self.run_pending(then, ctx);
             }
@@ -432,46 +433,5 @@ impl HashiyaApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.modal = Some(Modal::ConfirmDiscard { then: Pending::Close });
         }
-    }
-}
-
-/// What a session error says, from the message catalogue (a file error keeps its own
-/// words, which name the file).
-fn error_text(err: &SessionError) -> String {
-    match err {
-        SessionError::NoProject => plain("error-no-project"),
-        SessionError::NoDocument => plain("error-no-document"),
-        SessionError::NoAnnotator => plain("error-no-annotator"),
-        SessionError::ReservedName(name) => tr_logical!("error-reserved-name", name = name.as_str()),
-        SessionError::NothingSelected => plain("error-nothing-selected"),
-        SessionError::NoSpanSelected => plain("error-no-span-selected"),
-        SessionError::NoSuchSpan => plain("error-no-such-span"),
-        SessionError::NotASuggestion => plain("error-not-a-suggestion"),
-        SessionError::NotReviewing => plain("error-not-reviewing"),
-        SessionError::NoDisagreement => plain("error-no-disagreement"),
-        SessionError::NoSelectionForDecision => plain("error-no-selection-for-decision"),
-        SessionError::NotLinking => plain("error-not-linking"),
-        SessionError::NoLinkTarget => plain("error-no-link-target"),
-        SessionError::LinkToItself => plain("error-link-to-itself"),
-        SessionError::LinkExists => plain("error-link-exists"),
-        SessionError::NoRelationType => plain("error-no-relation-type"),
-        SessionError::LinkNotAllowed { kind, head, tail } => {
-            tr_logical!(
-                "error-link-not-allowed",
-                kind = kind.as_str(),
-                head = head.as_str(),
-                tail = tail.as_str()
-            )
-        }
-        SessionError::NoTypeFits { head, tail } => {
-            tr_logical!("error-no-type-fits", head = head.as_str(), tail = tail.as_str())
-        }
-        SessionError::NoSuchAttribute(name) => tr_logical!("error-no-such-attribute", name = name.as_str()),
-        SessionError::BadAttributeValue { name, kind } => {
-            tr_logical!("error-bad-attribute-value", name = name.as_str(), kind = *kind)
-        }
-        SessionError::Command(e) => tr_logical!("error-command", detail = e.to_string()),
-        SessionError::Decision(e) => tr_logical!("error-decision", detail = e.to_string()),
-        SessionError::Store(e) => e.to_string(),
     }
 }

@@ -11,11 +11,11 @@ use crate::formats::{ExportFormat, ExportOptions};
 use crate::i18n::plain;
 use crate::review::AgreementOptions;
 use crate::session::{Loaded, RecoveryFile as Recovery, SaveEvent, SaveMode, SkipReason, StoreError};
-use crate::tr;
 use crate::tr_logical;
 use crate::ui::Action;
 use crate::ui::commands::UiCommand;
 use crate::ui::dialogs::{DialogAnswer, FileRequest};
+use crate::ui::error_text::{job_error, session_error, skip_reason, store_error};
 use crate::ui::file_chooser::Chooser;
 use crate::ui::modal::{Modal, Pending};
 use crate::ui::toasts::ToastKind;
@@ -44,7 +44,7 @@ impl HashiyaApp {
                 self.project_opened();
                 self.offer_recovery();
             }
-            Err(err) => self.toasts.error(tr_logical!("toast-open-failed", error = err.to_string())),
+            Err(err) => self.toasts.error(tr_logical!("toast-open-failed", error = session_error(&err))),
         }
     }
 
@@ -137,7 +137,7 @@ impl HashiyaApp {
     pub(super) fn recover(&mut self, recovery: &Recovery) {
         match self.session.recover(recovery) {
             Ok(()) => self.toasts.info(plain("toast-recovered")),
-            Err(err) => self.toasts.error(tr_logical!("toast-recovery-failed", error = err.to_string())),
+            Err(err) => self.toasts.error(tr_logical!("toast-recovery-failed", error = session_error(&err))),
         }
     }
 
@@ -177,7 +177,7 @@ impl HashiyaApp {
                 self.prefs.remember(path);
                 self.project_opened();
             }
-            Err(err) => self.toasts.error(tr_logical!("toast-create-failed", error = err.to_string())),
+            Err(err) => self.toasts.error(tr_logical!("toast-create-failed", error = session_error(&err))),
         }
     }
 
@@ -233,7 +233,7 @@ impl HashiyaApp {
                 SaveEvent::Failed { error, dropped } => {
                     self.after_save = None;
                     let id = if dropped { "toast-save-failed-both" } else { "toast-save-failed" };
-                    self.toasts.error(tr_logical!(id, error = error.to_string()));
+                    self.toasts.error(tr_logical!(id, error = store_error(&error)));
                 }
             }
         }
@@ -275,7 +275,7 @@ impl HashiyaApp {
             skipped.iter().partition(|(_, reason)| matches!(reason, SkipReason::Duplicate(_)));
         let lines = |skipped: &[&(PathBuf, SkipReason)], id: &str| -> Vec<String> {
             let line = |path: &PathBuf, reason: &SkipReason| {
-                tr!(id, reason = reason.to_string(), path = path.display().to_string())
+                tr_logical!(id, reason = skip_reason(reason), path = path.display().to_string())
             };
             skipped.iter().map(|(path, reason)| line(path, reason)).collect()
         };
@@ -351,7 +351,7 @@ impl HashiyaApp {
         let result = self.session.merge_files(paths);
         if let Some((messages, failures)) = self.report(result) {
             for error in failures {
-                self.toasts.error(tr_logical!("toast-merge-unreadable", error = error));
+                self.toasts.error(tr_logical!("toast-merge-unreadable", error = store_error(&error)));
             }
             for m in messages {
                 let from = m.from.as_str();
@@ -380,7 +380,8 @@ impl HashiyaApp {
                 path = out.display().to_string()
             )),
             Finished::Imported { project, reports } => {
-                let lines: Vec<String> = reports.iter().flat_map(|r| r.summary()).collect();
+                let lines: Vec<String> =
+                    reports.iter().flat_map(crate::ui::import_text::import_summary).collect();
                 let result = self.session.apply_import(project);
                 if self.report(result).is_some() {
                     let summary =
@@ -399,7 +400,7 @@ impl HashiyaApp {
                 }
             }
             Finished::Failed { what: crate::ui::transfer::JobKind::Agreement, error } => {
-                self.toasts.error(tr_logical!("toast-agreement-failed", error = error.to_string()));
+                self.toasts.error(tr_logical!("toast-agreement-failed", error = job_error(&error)));
                 if let crate::ui::transfer::JobError::Agreement(err) = error {
                     self.agreement.show_result(Err(err));
                 }
@@ -408,7 +409,7 @@ impl HashiyaApp {
                 self.toasts.error(tr_logical!(
                     "toast-job-failed",
                     job = what.name(),
-                    error = error.to_string()
+                    error = job_error(&error)
                 ));
             }
         }

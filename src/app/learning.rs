@@ -49,7 +49,9 @@ impl HashiyaApp {
             self.learning.learner.save_to = self.session.path().map(crate::learn::file::default_path);
             match self.learning.learner.start(project, annotator) {
                 Ok(()) => self.toasts.info(plain("learn-started")),
-                Err(err) => self.toasts.error(tr_logical!("learn-cannot", error = err.to_string())),
+                Err(err) => self
+                    .toasts
+                    .error(tr_logical!("learn-cannot", error = crate::ui::error_text::corpus_error(&err))),
             }
             return;
         }

@@ -409,7 +409,10 @@ pub fn run_window(project: Option<PathBuf>, annotator: Option<String>) -> anyhow
             };
             let mut app = HashiyaApp::new(prefs)?;
             if let Some(err) = start_error {
-                app.toasts.error(crate::tr_logical!("start-sample-failed", error = err.to_string()));
+                app.toasts.error(crate::tr_logical!(
+                    "start-sample-failed",
+                    error = crate::ui::error_text::io_error(&err)
+                ));
             }
             app.stats_file = stats::stats_file_from_env();
             stats::watch_sigterm(

@@ -540,3 +540,136 @@ job-stage-reading = reading
 job-stage-importing = importing
 job-stage-exporting = exporting
 job-stage-suggesting = suggesting
+
+# errors of project files, imports, edits and jobs, as the window shows them
+store-io = { $action ->
+    [read] Cannot read { $path }: { $error }
+    [inspect] Cannot look at { $path }: { $error }
+    [write] Cannot write { $path }: { $error }
+    [create] Cannot create { $path }: { $error }
+    [temporary] Cannot create a temporary file beside { $path }: { $error }
+    [lock] Cannot lock { $path }: { $error }
+    [backup] Cannot keep the backup of { $path }: { $error }
+    [flush] Cannot write { $path } through to the disk: { $error }
+    [remove] Cannot remove { $path }: { $error }
+    [replace] Cannot replace { $path }: { $error }
+    [permissions] Cannot set the permissions of { $path }: { $error }
+   *[other] Cannot use { $path }: { $error }
+}
+store-input = Cannot read { $path }: { $error }
+store-not-regular = { $path } is not a regular file; it was not replaced.
+store-read-only = { $path } is read-only; it was not replaced (make it writable first).
+store-parse = { $path }, line { $line }, column { $col }: not a valid project file: { $message }
+store-newer-version = { $path } has format version { $found }, but this Hashiya reads versions up to { $supported }; open it with a newer Hashiya (the file was not changed).
+store-unknown-version = { $path }: format version { $found } is not a known project format version.
+store-invalid = { $count ->
+    [one] { $path }: the project is inconsistent ({ $count } problem); it was not loaded:
+   *[other] { $path }: the project is inconsistent ({ $count } problems); it was not loaded:
+}
+store-unsavable = { $count ->
+    [one] { $path }: not saved, the project is inconsistent ({ $count } problem); the file was not changed:
+   *[other] { $path }: not saved, the project is inconsistent ({ $count } problems); the file was not changed:
+}
+store-locked = { $seconds ->
+    [one] { $path } is locked by another Hashiya (an import, a merge, suggestions or a window saving) and was still locked after { $seconds } second; try again when it has finished.
+   *[other] { $path } is locked by another Hashiya (an import, a merge, suggestions or a window saving) and was still locked after { $seconds } seconds; try again when it has finished.
+}
+store-changed-on-disk = { $path } was changed on disk since it was opened; it was not overwritten (reload it, or save with overwrite).
+store-already-exists = { $path } already exists; it was not overwritten.
+io-not-found = no such file or folder
+io-permission-denied = permission denied
+io-already-exists = it already exists
+io-is-a-folder = it is a folder
+io-not-a-folder = a part of the path is not a folder
+io-storage-full = the disk is full
+io-read-only-filesystem = the disk is read-only
+io-invalid-data = the data is not valid
+input-not-regular = { $what ->
+    [device] it is a device, not a regular file; only regular files are read
+    [pipe] it is a named pipe, not a regular file; only regular files are read
+    [socket] it is a socket, not a regular file; only regular files are read
+    [folder] it is a folder, not a regular file; only regular files are read
+   *[other] it is not a regular file; only regular files are read
+}
+input-too-large = the file is { $size } bytes, over the limit of { $limit } bytes (1 GiB)
+skip-unreadable = cannot read it: { $error }
+skip-invalid-utf8 = not UTF-8 text (invalid byte at offset { $offset }); save it as UTF-8 and import it again
+skip-utf16 = UTF-16 text is not supported; save it as UTF-8 and import it again
+skip-binary = looks binary (NUL byte at offset { $offset }), not a text file
+skip-empty = holds no text (empty, or only white space and invisible characters)
+skip-duplicate = same text as document "{ $doc }", already in the project
+skip-unsupported = not a file this import reads: { $detail }
+command-no-document = there is no document "{ $doc }"
+command-no-span = there is no span { $id } in the { $layer } layer of document "{ $doc }"
+command-duplicate-span = span id { $id } is already used
+command-bad-range = span { $start }..{ $end } does not fit the document ({ $len } code points)
+command-no-label = there is no label "{ $label }"
+command-duplicate-label = label "{ $label }" already exists
+command-label-in-use = { $count ->
+    [one] label "{ $label }" is still used by { $count } span
+   *[other] label "{ $label }" is still used by { $count } spans
+}
+command-hotkey-clash = key { $key } is already used by "{ $other }"
+command-duplicate-document = document id "{ $doc }" is already used
+command-no-relation = there is no link { $id } in the { $layer } layer of document "{ $doc }"
+command-duplicate-relation = link id { $id } is already used
+command-bad-relation = a link needs two spans of the layer: { $detail }
+command-no-relation-type = there is no link type "{ $kind }"
+command-relation-type-in-use = { $count ->
+    [one] link type "{ $kind }" is still used by { $count } link
+   *[other] link type "{ $kind }" is still used by { $count } links
+}
+command-duplicate-relation-type = link type id "{ $kind }" is used twice
+command-bad-attribute = { $detail }
+command-link-not-allowed = a "{ $kind }" link cannot go from a "{ $head }" span to a "{ $tail }" span
+command-attributes-in-use = { $count ->
+    [one] { $count } span labelled "{ $label }" holds attribute values the changed label would not accept; change or clear them first
+   *[other] { $count } spans labelled "{ $label }" hold attribute values the changed label would not accept; change or clear them first
+}
+command-links-not-allowed = { $count ->
+    [one] { $count } "{ $kind }" link joins labels the changed type would not allow; remove it first
+   *[other] { $count } "{ $kind }" links join labels the changed type would not allow; remove them first
+}
+decision-no-document = there is no document "{ $doc }"
+decision-not-under-review = "{ $name }" is not one of the annotators under review
+decision-not-for-links = links and attribute values are decided with A, B or R, not with a selection
+decision-no-gold-span = the spans of this decision are not in the gold layer yet: accept what both agree on first (G)
+format-unknown-import = { $path }: not a file format that can be imported (jsonl, doccano, Prodigy, brat, Label Studio json)
+format-no-gold = the project has no gold layer yet (no reviewed spans); export an annotator's layer instead
+job-cancelled = cancelled
+job-crashed = the background job stopped unexpectedly
+agreement-unknown-annotator = there is no annotator "{ $name }" in the project
+agreement-too-few = { $count ->
+    [one] agreement needs at least two annotators; there is { $count }
+   *[other] agreement needs at least two annotators; there are { $count }
+}
+agreement-listed-twice = annotator "{ $name }" is listed twice
+agreement-bad-threshold = the IoU threshold must lie between 0 and 1, not { $value }
+attribute-kind = { $kind ->
+    [number] number
+    [text] text
+    [choice] choice
+   *[flag] yes/no
+}
+import-summary-annotations = annotations
+import-summary = { $format }: { $records } documents read, { $added } added, { $matched } already in the project; { $spans } spans added, { $duplicates } already present
+import-summary-relations = { $added } links added, { $duplicates } already present
+import-summary-relation-types = new link types added: { $names }
+import-summary-attributes = new attributes declared: { $names }
+import-summary-labels = new labels added: { $names }
+import-summary-utf16 = { $count ->
+    [one] { $count } span had UTF-16 offsets, converted to code points
+   *[other] { $count } spans had UTF-16 offsets, converted to code points
+}
+import-summary-ignored = { $count ->
+    [one] { $count } event or other entry that is not a span left out
+   *[other] { $count } events or other entries that are not spans left out
+}
+import-summary-problem = skipped: { $problem }
+learn-error-no-annotator = the project has no annotator "{ $name }" (annotators: { $known })
+learn-error-ambiguous = the reviewed layer is empty and several annotators have spans ({ $names }); learn from one annotator's spans
+learn-error-no-spans = there are no spans to learn from (no reviewed spans and no annotator's own spans)
+learn-error-unknown-label = the project has no label "{ $label }"
+learn-error-too-many-labels = { $count } labels are more than the learner handles (64)
+format-project = project file { $path }: { $message }
+format-unknown-label = the project has no label "{ $label }" (labels: { $known })

@@ -50,13 +50,16 @@ impl Session {
     /// Merges colleagues' project files (their annotator layers; ours is never changed),
     /// all as one undo step. Returns what was merged from each file, and why the others
     /// could not be read.
-    pub fn merge_files(&mut self, paths: &[PathBuf]) -> Result<(Vec<Merged>, Vec<String>), SessionError> {
+    pub fn merge_files(
+        &mut self,
+        paths: &[PathBuf],
+    ) -> Result<(Vec<Merged>, Vec<store::StoreError>), SessionError> {
         let mut others = Vec::new();
         let mut failures = Vec::new();
         for path in paths {
             match store::load(path) {
                 Ok(other) => others.push((path.display().to_string(), other)),
-                Err(err) => failures.push(err.to_string()),
+                Err(err) => failures.push(err),
             }
         }
         let merged = if others.is_empty() { Vec::new() } else { self.merge(&others)? };

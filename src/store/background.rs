@@ -57,8 +57,9 @@ enum Job {
 pub struct AutosaveState {
     /// When the recovery file was last written successfully.
     pub last_written: Option<SystemTime>,
-    /// The last autosave failure, cleared by the next success.
-    pub last_error: Option<String>,
+    /// The last autosave failure, cleared by the next success (shared: the state is
+    /// copied for each frame, and an io error cannot be cloned).
+    pub last_error: Option<Arc<StoreError>>,
     /// Jobs sent and not yet done.
     pending: usize,
 }
@@ -268,7 +269,7 @@ fn run_worker(jobs: &Receiver<Job>, outcomes: &Sender<SaveOutcome>, state: &Mute
                 state.last_written = Some(SystemTime::now());
                 state.last_error = None;
             }
-            Some(Err(error)) => state.last_error = Some(error.to_string()),
+            Some(Err(error)) => state.last_error = Some(Arc::new(error)),
             None => {}
         }
     }

@@ -86,7 +86,10 @@ impl AgreementPanel {
             match &self.report {
                 Some(Ok(report)) => report_ui(ui, engine, report, actions),
                 Some(Err(err)) => {
-                    ui.colored_label(theme::ERROR_COLOR, err.to_string());
+                    ui.colored_label(
+                        theme::ERROR_COLOR,
+                        for_display(&super::error_text::agreement_error(err)),
+                    );
                 }
                 None => {
                     ui.label(tr("agree-computing"));

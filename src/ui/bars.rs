@@ -116,7 +116,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, session: &Session) -> Option<Duration> {
                 if let Some(err) = autosave.and_then(|a| a.last_error) {
                     ui.colored_label(
                         theme::ERROR_COLOR,
-                        tr!("status-autosave-failed", error = err.to_string()),
+                        tr!("status-autosave-failed", error = super::error_text::store_error(&err)),
                     );
                 }
             }

@@ -297,7 +297,8 @@ fn attributes_ui(ui: &mut Ui, cx: &mut UiContext<'_>, span: &Span) {
         ui.label(RichText::new(tr!("spans-attributes-of", label = label.name.as_str())).strong());
         egui::Grid::new(("attributes", span.id)).num_columns(2).show(ui, |ui| {
             for def in &label.attributes {
-                let name = ui.label(&def.name).on_hover_text(def.kind.describe()).id;
+                let kind = super::error_text::attribute_kind(&def.kind);
+                let name = super::hover_wrapped(ui.label(&def.name), &kind).id;
                 let current = span.attributes.get(&def.name);
                 match &def.kind {
                     AttributeKind::Choice { options } => {

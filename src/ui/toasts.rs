@@ -187,10 +187,13 @@ impl Toasts {
             .default_width(560.0)
             .show(ctx, |ui| {
                 let title = super::wrapped_label(ui, &details.title);
+                // The lines are in logical order (copied as they are); egui's text box shows
+                // them in visual order.
                 let mut text = details.lines.join("\n");
+                let shown = crate::text::for_display(&text).replace(['\u{2068}', '\u{2069}'], "");
                 egui::ScrollArea::vertical().max_height(theme::DETAILS_HEIGHT).show(ui, |ui| {
                     // A read-only text: it can be selected and copied, not changed.
-                    ui.add(egui::TextEdit::multiline(&mut text.as_str()).desired_width(f32::INFINITY))
+                    ui.add(egui::TextEdit::multiline(&mut shown.as_str()).desired_width(f32::INFINITY))
                         .labelled_by(title.id);
                 });
                 ui.horizontal(|ui| {

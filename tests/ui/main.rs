@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod arabic_errors;
 mod arabic_fields;
 mod clipboard;
 mod close_kill;

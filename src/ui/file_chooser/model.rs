@@ -123,7 +123,7 @@ impl Chooser {
                 self.error = Some(crate::tr!(
                     "chooser-cannot-open",
                     path = dir.display().to_string(),
-                    error = err.to_string()
+                    error = crate::ui::error_text::io_error(&err)
                 ))
             }
         }
