@@ -110,11 +110,13 @@ fn esc_closes_the_label_editor_and_every_other_window_and_question() {
         (UiCommand::Performance, |app| app.performance.open),
     ];
     for (cmd, open) in windows {
+        // The agreement window measures in the background and repaints until it is done:
+        // a fixed number of frames, not "until nothing more is asked".
         h.state_mut().push(Action::Run(cmd));
-        h.run();
+        h.run_steps(4);
         assert!(open(h.state()), "{cmd:?} opens");
         h.key_press(Key::Escape);
-        h.run();
+        h.run_steps(4);
         assert!(!open(h.state()), "Esc closes {cmd:?}");
     }
 
