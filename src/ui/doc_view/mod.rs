@@ -88,6 +88,10 @@ impl<'a> Input<'a> {
     }
 }
 
+/// How far (points) the view's width may move before the document is laid out again: a
+/// line broken for a width one point off still fits the margin.
+const WIDTH_SLACK: f32 = 1.0;
+
 /// The layout of one document at one width and size, kept between frames.
 struct CachedLayout {
     hash: ContentHash,
@@ -177,7 +181,7 @@ impl DocView {
         self.index_for(doc);
         let fresh = self.cached.as_ref().is_some_and(|c| {
             c.hash == doc.hash
-                && c.width_bits == width.to_bits()
+                && (f32::from_bits(c.width_bits) - width).abs() <= WIDTH_SLACK
                 && c.px_bits == size.to_bits()
                 && c.leading_bits == room.to_bits()
         });
@@ -202,8 +206,10 @@ impl DocView {
         let input = &input;
         let (engine, actions) = (&mut *cx.engine, &mut *cx.actions);
         let margin = theme::DOC_MARGIN;
-        // Whole points: panel widths wobble by fractions of a point as their content changes,
-        // and each new width would lay the whole article out again.
+        // Whole points, and a layout kept within `WIDTH_SLACK` of its width: panel widths
+        // wobble by fractions of a point as they settle (a panel's first frame is 287.4
+        // points wide, its next 287), and each new width would lay the whole article out
+        // again.
         let width = (ui.available_width() - 2.0 * margin).max(input.look.font_size * 4.0).floor();
         // Room below every line for the marks under the text: the editable layer's
         // overlapping spans and the other layers shown, one lane each.
