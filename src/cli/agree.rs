@@ -48,7 +48,8 @@ pub fn run(args: AgreeArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn figure(value: Option<f64>) -> String {
+/// A measure with three decimals, `-` when undefined (the tables of `agree` and `status`).
+pub(super) fn figure(value: Option<f64>) -> String {
     value.map_or_else(|| "-".to_string(), |v| format!("{v:.3}"))
 }
 

@@ -2,6 +2,7 @@
 //! assigned, done, in progress and untouched, their spans per label, active time and last
 //! activity; spans missing a required value; agreement on the shared documents.
 
+use super::agree::figure;
 use super::output::escape_name;
 use crate::team::{TeamStatus, team_status};
 use std::fmt::Write as _;
@@ -40,10 +41,6 @@ pub fn run(args: StatusArgs) -> anyhow::Result<ExitCode> {
     timings.step("free");
     timings.report();
     Ok(ExitCode::SUCCESS)
-}
-
-fn figure(value: Option<f64>) -> String {
-    value.map_or_else(|| "-".to_string(), |v| format!("{v:.3}"))
 }
 
 /// Seconds as `h:mm:ss`.

@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 pub use fluent_bundle::FluentArgs;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 /// The English catalogue.
 pub const ENGLISH: &str = include_str!("en.ftl");

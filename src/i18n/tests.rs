@@ -22,50 +22,59 @@ fn both_catalogues_parse_and_have_the_same_messages() {
     assert_eq!(ar.difference(&en).collect::<Vec<_>>(), Vec::<&String>::new(), "missing in English");
 }
 
-/// The ids the window's code asks for: `tr!("…"`, `tr("…"`, `tr_logical!("…"`,
-/// `plain("…"`, `plain_count("…"` in `src/ui` and `src/app`, and the ids a panel keeps in
-/// a table (`"agree-…"` column headers and tooltips) or gives from a match arm (`=> "…"`:
-/// dialog titles, job stages).
-fn ids_in_code() -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
+/// Every Rust file under the given folders of `src`, as its path from `src` (with `/`) and
+/// its text: what the catalogue checks read.
+pub(crate) fn rust_sources(folders: &[&str]) -> Vec<(String, String)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut dirs = vec![root.join("ui"), root.join("app")];
+    let mut dirs: Vec<_> = folders.iter().map(|f| root.join(f)).collect();
+    let mut out = Vec::new();
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 dirs.push(path);
             } else if path.extension().is_some_and(|e| e == "rs") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                let markers = [
-                    "tr!(\"",
-                    "tr(\"",
-                    "tr_logical!(\"",
-                    "plain(\"",
-                    "plain_count(\"",
-                    "(\"agree-",
-                    "= \"agree-",
-                    "=> \"",
-                ];
-                for marker in markers {
-                    for (at, _) in text.match_indices(marker) {
-                        // `tr(` itself, not the end of `from_str(`.
-                        let before = text[..at].chars().next_back().unwrap_or(' ');
-                        if before.is_alphanumeric() || before == '_' {
-                            continue;
-                        }
-                        let rest = &text[at + marker.len()..];
-                        let id = &rest[..rest.find('"').unwrap()];
-                        // A table's id keeps the prefix its marker matched.
-                        let id =
-                            if marker.ends_with("agree-") { format!("agree-{id}") } else { id.to_string() };
-                        // A match arm gives an id only when it looks like one (`status-new`).
-                        let id_like = id.contains('-')
-                            && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-                        if marker != "=> \"" || id_like {
-                            out.insert(id);
-                        }
-                    }
+                let name = path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+                out.push((name, std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    out
+}
+
+/// The ids the window's code asks for: `tr!("…"`, `tr("…"`, `tr_logical!("…"`,
+/// `plain("…"`, `plain_count("…"` in `src/ui` and `src/app`, and the ids a panel keeps in
+/// a table (`"agree-…"` column headers and tooltips) or gives from a match arm (`=> "…"`:
+/// dialog titles, job stages).
+fn ids_in_code() -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for (_, text) in rust_sources(&["ui", "app"]) {
+        let markers = [
+            "tr!(\"",
+            "tr(\"",
+            "tr_logical!(\"",
+            "plain(\"",
+            "plain_count(\"",
+            "(\"agree-",
+            "= \"agree-",
+            "=> \"",
+        ];
+        for marker in markers {
+            for (at, _) in text.match_indices(marker) {
+                // `tr(` itself, not the end of `from_str(`.
+                let before = text[..at].chars().next_back().unwrap_or(' ');
+                if before.is_alphanumeric() || before == '_' {
+                    continue;
+                }
+                let rest = &text[at + marker.len()..];
+                let id = &rest[..rest.find('"').unwrap()];
+                // A table's id keeps the prefix its marker matched.
+                let id = if marker.ends_with("agree-") { format!("agree-{id}") } else { id.to_string() };
+                // A match arm gives an id only when it looks like one (`status-new`).
+                let id_like = id.contains('-')
+                    && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                if marker != "=> \"" || id_like {
+                    out.insert(id);
                 }
             }
         }
@@ -174,44 +183,28 @@ fn the_window_writes_no_text_outside_the_catalogue() {
         "Some(\"",
         "=> \"",
     ];
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut found = Vec::new();
-    let mut dirs = vec![root.join("ui"), root.join("app")];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            let name = path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
-            if path.is_dir() {
-                dirs.push(path);
+    for (name, text) in rust_sources(&["ui", "app"]) {
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        for (n, line) in code.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
                 continue;
             }
-            if path.extension().is_none_or(|e| e != "rs") {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap();
-            let code = text.split("#[cfg(test)]").next().unwrap_or("");
-            for (n, line) in code.lines().enumerate() {
-                if line.trim_start().starts_with("//") {
-                    continue;
-                }
-                for call in calls {
-                    if let Some(at) = line.find(call) {
-                        let rest = &line[at + call.len()..];
-                        // The product's name is the same in every language.
-                        if rest.starts_with(|c: char| c.is_ascii_uppercase())
-                            && !rest.starts_with("Hashiya\"")
-                        {
-                            found.push(format!("{name}:{}: {}", n + 1, line.trim()));
-                        }
-                    }
-                }
-                // English built with `format!("… {x} …")` and handed to a widget or a toast.
-                for (at, _) in line.match_indices("format!(\"") {
-                    let rest = &line[at + "format!(\"".len()..];
-                    let literal = rest.split('"').next().unwrap_or("");
-                    if formats_words(literal) && !FORMATS_ALLOWED.contains(&literal) {
+            for call in calls {
+                if let Some(at) = line.find(call) {
+                    let rest = &line[at + call.len()..];
+                    // The product's name is the same in every language.
+                    if rest.starts_with(|c: char| c.is_ascii_uppercase()) && !rest.starts_with("Hashiya\"") {
                         found.push(format!("{name}:{}: {}", n + 1, line.trim()));
                     }
+                }
+            }
+            // English built with `format!("… {x} …")` and handed to a widget or a toast.
+            for (at, _) in line.match_indices("format!(\"") {
+                let rest = &line[at + "format!(\"".len()..];
+                let literal = rest.split('"').next().unwrap_or("");
+                if formats_words(literal) && !FORMATS_ALLOWED.contains(&literal) {
+                    found.push(format!("{name}:{}: {}", n + 1, line.trim()));
                 }
             }
         }

@@ -109,22 +109,12 @@ fn store_errors_keep_their_figures_and_problems() {
 
 #[test]
 fn every_action_of_the_store_has_its_words() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store");
-    let mut dirs = vec![root];
     let mut actions = Vec::new();
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                for marker in ["StoreError::io(\"", "action: \""] {
-                    for (at, _) in text.match_indices(marker) {
-                        let rest = &text[at + marker.len()..];
-                        actions.push(rest[..rest.find('"').unwrap()].to_string());
-                    }
-                }
+    for (_, text) in crate::i18n::tests::rust_sources(&["store"]) {
+        for marker in ["StoreError::io(\"", "action: \""] {
+            for (at, _) in text.match_indices(marker) {
+                let rest = &text[at + marker.len()..];
+                actions.push(rest[..rest.find('"').unwrap()].to_string());
             }
         }
     }
