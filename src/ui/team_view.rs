@@ -180,10 +180,15 @@ fn done_per_day_ui(ui: &mut egui::Ui, status: &TeamStatus) {
         charts.push(chart);
     }
     let labels: Vec<String> = days.iter().map(|d| d.get(5..).unwrap_or(d).to_string()).collect();
-    Plot::new("team-done-per-day")
+    bar_plot(ui, "team-done-per-day", labels, charts);
+}
+
+/// Bar charts over named categories (one per whole x), fixed in place, with a legend.
+fn bar_plot(ui: &mut egui::Ui, id: &str, labels: Vec<String>, charts: Vec<BarChart>) {
+    Plot::new(id)
         .height(CHART_HEIGHT)
         .include_x(-0.5)
-        .include_x((days.len() as f64).max(MIN_CATEGORIES) - 0.5)
+        .include_x((labels.len() as f64).max(MIN_CATEGORIES) - 0.5)
         .include_y(0.0)
         .legend(Legend::default())
         .allow_zoom(false)
@@ -229,17 +234,7 @@ fn per_label_ui(ui: &mut egui::Ui, project: &Project, status: &TeamStatus) {
         })
         .collect();
     let labels: Vec<String> = project.labels.iter().map(|l| for_display(&l.name)).collect();
-    Plot::new("team-per-label")
-        .height(CHART_HEIGHT)
-        .include_x(-0.5)
-        .include_x((project.labels.len() as f64).max(MIN_CATEGORIES) - 0.5)
-        .include_y(0.0)
-        .legend(Legend::default())
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .x_axis_formatter(move |mark, _| label_at(&labels, mark.value))
-        .show(ui, |plot| charts.into_iter().for_each(|c| plot.bar_chart(c)));
+    bar_plot(ui, "team-per-label", labels, charts);
 }
 
 /// The bin of an overlap F1 in the histogram.
