@@ -317,7 +317,10 @@ enum Parsed {
 impl Handed {
     fn parse(self) -> Option<Parsed> {
         Some(match self {
-            Handed::Entry(layer, doc, bytes) => Parsed::Entry(layer, doc, parse_bytes(bytes)?),
+            Handed::Entry(layer, doc, bytes) => {
+                let entry = layer_entry::parse(&String::from_utf8(bytes).ok()?)?;
+                Parsed::Entry(layer, doc, Arc::new(entry))
+            }
             Handed::Document(at, bytes) => {
                 let document: Arc<Document> = parse_bytes(bytes)?;
                 let matches = text_matches(&document);
@@ -458,8 +461,10 @@ fn read_layer<R: Read>(input: &mut Input<R>, mut second: Option<(&mut Second, &s
                 second.hand(Handed::Entry(name.to_string(), doc, bytes))?;
             }
             _ => {
-                let layer_doc: Arc<LayerDoc> = input.value()?;
-                layer.docs.insert(doc, layer_doc);
+                let start = input.pos;
+                input.pos = input.value_end()?;
+                let entry = layer_entry::parse(input.text(start..input.pos)?).ok_or(Stop::Surprise)?;
+                layer.docs.insert(doc, Arc::new(entry));
             }
         }
         input.consume();
@@ -491,5 +496,6 @@ fn read_documents<R: Read>(input: &mut Input<R>, second: &mut Second) -> Step<Do
     Ok((documents, texts_match))
 }
 
+mod layer_entry;
 #[cfg(test)]
 mod tests;
