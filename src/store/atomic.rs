@@ -109,10 +109,22 @@ pub fn write_atomic_with(
     backup: bool,
     body: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), StoreError> {
+    write_atomic_checked(path, backup, body, &mut || Ok(()))
+}
+
+/// [`write_atomic_with`], asking `ready` once the new file is written and flushed, just
+/// before it replaces `path`: an error there leaves `path` as it was (and is returned).
+/// A check that takes a while (reading the file being replaced) runs meanwhile.
+pub fn write_atomic_checked(
+    path: &Path,
+    backup: bool,
+    body: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ready: &mut dyn FnMut() -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
     let (target, existing) = replaceable_target(path)?;
     remove_stale_temps(&target);
     let temp = temp_path(&target);
-    let result = write_and_rename(&target, &temp, body, existing.as_ref(), backup);
+    let result = write_and_rename(&target, &temp, body, ready, existing.as_ref(), backup);
     if result.is_err() {
         // Best effort: the temp file is ours and holds nothing the user needs.
         let _ = fs::remove_file(&temp);
@@ -124,6 +136,7 @@ fn write_and_rename(
     target: &Path,
     temp: &Path,
     body: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ready: &mut dyn FnMut() -> Result<(), StoreError>,
     existing: Option<&fs::Metadata>,
     backup: bool,
 ) -> Result<(), StoreError> {
@@ -142,6 +155,7 @@ fn write_and_rename(
     }
     file.sync_all().map_err(|e| StoreError::io("cannot flush", temp, e))?;
     drop(file);
+    ready()?;
     if backup && existing.is_some() {
         keep_backup(target)?;
     }

@@ -1,6 +1,6 @@
 //! Project files on disk: load, save, and noticing when someone else changed the file.
 
-use super::atomic::{with_suffix, write_atomic_with};
+use super::atomic::{with_suffix, write_atomic_checked};
 use super::input::{InputError, MAX_INPUT_BYTES, open_input, read_input};
 use super::{ProjectLock, StoreError, format};
 use crate::model::Project;
@@ -117,12 +117,24 @@ impl ProjectFile {
     /// [`SaveMode::Checked`], a file changed on disk since we last saw it is not replaced.
     /// The project's [`ProjectLock`] is held from the check to the end of the write, so
     /// another process's save cannot slip in between.
+    ///
+    /// The check reads and hashes the whole file on disk, so it runs on a thread of its own
+    /// while the new file is written, and decides before the new file replaces the old.
     pub fn save(&mut self, project: &Project, mode: SaveMode) -> Result<(), StoreError> {
         let _lock = ProjectLock::acquire(&self.path)?;
-        if mode == SaveMode::Checked && self.changed_on_disk()? {
-            return Err(StoreError::ChangedOnDisk { path: self.path.clone() });
-        }
-        self.disk_stamp = Some(save(project, &self.path)?);
+        let file = &*self;
+        let stamp = std::thread::scope(|threads| {
+            let mut check = (mode == SaveMode::Checked).then(|| threads.spawn(|| file.changed_on_disk()));
+            save_checked(project, &file.path, &mut || {
+                let Some(check) = check.take() else { return Ok(()) };
+                match check.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)) {
+                    Ok(false) => Ok(()),
+                    Ok(true) => Err(StoreError::ChangedOnDisk { path: file.path.clone() }),
+                    Err(e) => Err(e),
+                }
+            })
+        })?;
+        self.disk_stamp = Some(stamp);
         super::recovery::remove_recovery(&self.path)?;
         Ok(())
     }
@@ -133,6 +145,16 @@ impl ProjectFile {
 /// ([`StoreError::Unsavable`]). Does not look at what is on disk; see
 /// [`ProjectFile::save`] for the checked save.
 pub fn save(project: &Project, path: &Path) -> Result<DiskStamp, StoreError> {
+    save_checked(project, path, &mut || Ok(()))
+}
+
+/// [`save`], asking `ready` before the new file replaces the old (see
+/// [`write_atomic_checked`]).
+fn save_checked(
+    project: &Project,
+    path: &Path,
+    ready: &mut dyn FnMut() -> Result<(), StoreError>,
+) -> Result<DiskStamp, StoreError> {
     // Never write a file the loader would refuse: the same checks first (texts are hashed
     // when a document is made, and checked at load; here their hashes are taken as they
     // are, which keeps a save of a big project quick).
@@ -143,13 +165,14 @@ pub fn save(project: &Project, path: &Path) -> Result<DiskStamp, StoreError> {
     let _lock = ProjectLock::acquire(path)?;
     // Streamed to the file, hashed on the way for the change check.
     let (mut hasher, mut len) = (Sha256::new(), 0u64);
-    write_atomic_with(path, true, &mut |w| {
+    let mut body = |w: &mut dyn std::io::Write| {
         format::write_ron(project, &mut |chunk: &str| {
             hasher.update(chunk.as_bytes());
             len += chunk.len() as u64;
             w.write_all(chunk.as_bytes())
         })
-    })?;
+    };
+    write_atomic_checked(path, true, &mut body, ready)?;
     let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
     Ok(DiskStamp { modified, len, hash: hasher.finalize().into() })
 }
@@ -253,6 +276,13 @@ mod tests {
         let err = file.save(&project, SaveMode::Checked).unwrap_err();
         assert!(matches!(err, StoreError::ChangedOnDisk { .. }), "{err}");
         assert_eq!(fs::read(&path).unwrap(), on_disk);
+        // The new file, written while the check ran, is gone, and the backup is untouched.
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into())
+            .collect();
+        assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+        assert_eq!(load(&backup_path(&path)).unwrap().name, sample_project().name);
         file.save(&project, SaveMode::Overwrite).unwrap();
         assert_eq!(load(&path).unwrap().name, "ours");
         // Our own save is not a change by someone else.
