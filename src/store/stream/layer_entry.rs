@@ -3,16 +3,16 @@
 //!
 //! Spans are most of a large project file, and ron's general parser spends most of a
 //! load on them (field names matched one by one, every blank and number taken apart by
-//! its own routine). Here a span is read in one pass over its bytes. Anything this reader
-//! does not expect (a comment, an escape in a string, an attribute map, a field out of
-//! place, a number it cannot hold) makes it hand that span to ron, and an entry whose
-//! frame is unexpected goes to ron whole, so what ron would refuse is still refused by
-//! ron, with its message. What is read here is what ron gives for the same text: the
+//! its own routine). Here a span is read in one pass over its bytes, its attribute values
+//! included. Anything this reader does not expect (a comment, an escape in a string, a
+//! number written another way, a field out of place, a number it cannot hold) makes it
+//! hand that span to ron, and an entry whose frame is unexpected goes to ron whole, so
+//! what ron would refuse is still refused by ron, with its message. What is read here is what ron gives for the same text: the
 //! tests compare the two on generated, hand-written and damaged entries.
 
 use crate::model::{
-    Attributes, CharOffset, ContentHash, LabelId, LayerDoc, Origin, Relation, SharedStr, Span, SpanId,
-    Timestamp,
+    AttrValue, Attributes, CharOffset, ContentHash, LabelId, LayerDoc, Origin, Relation, SharedStr, Span,
+    SpanId, Timestamp,
 };
 use crate::store::scan::Scan;
 use serde::Deserialize;
@@ -202,7 +202,7 @@ impl<'a> Cursor<'a> {
         let modified = Timestamp(self.number()?);
         let (note, origin, attributes) = (None, Origin::Manual, Attributes::default());
         let mut span = Span { id, start, end, label, annotator, created, modified, note, origin, attributes };
-        let (mut noted, mut originated) = (false, false);
+        let (mut noted, mut originated, mut valued) = (false, false, false);
         while !self.close(b')', false)? {
             match self.ident()? {
                 "note" if !noted => {
@@ -215,11 +215,70 @@ impl<'a> Cursor<'a> {
                     originated = true;
                     span.origin = self.origin()?;
                 }
-                // Attributes, a field twice, an unknown field: ron's to read or refuse.
+                "attributes" if !valued => {
+                    valued = true;
+                    span.attributes = self.attributes()?;
+                }
+                // A field twice, an unknown field: ron's to read or refuse.
                 _ => return None,
             }
         }
         Some(span)
+    }
+
+    /// `{"name": value, …}`: values as the writer writes them (a string, `true` or
+    /// `false`, a number with a fraction such as `43.0`); any other is ron's.
+    fn attributes(&mut self) -> Option<Attributes> {
+        self.expect(b'{')?;
+        let mut attributes = Attributes::default();
+        while !self.close(b'}', attributes.is_empty())? {
+            let name = self.string()?;
+            self.expect(b':')?;
+            let value = self.value()?;
+            if attributes.get(name).is_some() {
+                return None; // written twice: ron says so
+            }
+            attributes.set(name, Some(value));
+        }
+        Some(attributes)
+    }
+
+    /// An attribute's value.
+    fn value(&mut self) -> Option<AttrValue> {
+        let first = self.peek()?;
+        if first == b'"' || first == b'r' {
+            return Some(AttrValue::Text(self.string()?.to_string()));
+        }
+        let start = self.at;
+        let word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+        while self.bytes().get(self.at).is_some_and(word) {
+            self.at += 1;
+        }
+        match self.text.get(start..self.at)? {
+            "true" => return Some(AttrValue::Flag(true)),
+            "false" => return Some(AttrValue::Flag(false)),
+            _ => self.at = start,
+        }
+        // `-12.5`: ron reads it with `f64::from_str`, as here; exponents, `inf` and the
+        // like are left to it.
+        if self.bytes().get(self.at) == Some(&b'-') {
+            self.at += 1;
+        }
+        let digits = |cursor: &mut Self| {
+            let from = cursor.at;
+            while cursor.bytes().get(cursor.at).is_some_and(u8::is_ascii_digit) {
+                cursor.at += 1;
+            }
+            cursor.at > from
+        };
+        if !digits(self) || self.bytes().get(self.at) != Some(&b'.') {
+            return None;
+        }
+        self.at += 1;
+        if !digits(self) {
+            return None;
+        }
+        self.text.get(start..self.at)?.parse().ok().map(AttrValue::Number)
     }
 
     /// `Some(` before an optional value.

@@ -32,7 +32,15 @@ fn entries() -> Vec<LayerDoc> {
     let mut figure = span(4, 20, 26, "figure");
     figure.attributes.set("value", Some(AttrValue::Number(43.0)));
     figure.attributes.set("unit", Some(AttrValue::Text("قتيلاً".into())));
+    figure.attributes.set("source", Some(AttrValue::Text("\"AFP\"".into())));
+    figure.attributes.set("checked", Some(AttrValue::Flag(false)));
     rich.spans.push(figure);
+    let mut odd = span(6, 30, 34, "figure");
+    for (name, n) in [("a", -0.0), ("b", 0.1), ("c", 1e100), ("d", -2.5e-8), ("e", 123_456_789.125)] {
+        odd.attributes.set(name, Some(AttrValue::Number(n)));
+    }
+    odd.attributes.set("f", Some(AttrValue::Flag(true)));
+    rich.spans.push(odd);
     let mut sourced = span(5, 26, 30, "claim");
     sourced.note = Some("(id: 9), ] } r#\"".into());
     rich.spans.push(sourced);
@@ -66,7 +74,8 @@ fn the_writers_frame_is_read_here_and_not_handed_to_ron() {
         let text = layer_doc_text(&entry, 2);
         assert_eq!(read(&text).as_ref(), Some(&entry), "{text}");
     }
-    let text = layer_doc_text(&entries()[1], 0);
+    let entry = &entries()[1];
+    let text = layer_doc_text(entry, 0);
     let mut cursor = Cursor { text: &text, at: 0 };
     cursor.expect(b'(').unwrap();
     cursor.field("hash").unwrap();
@@ -74,9 +83,18 @@ fn the_writers_frame_is_read_here_and_not_handed_to_ron() {
     cursor.expect(b',').unwrap();
     cursor.field("spans").unwrap();
     cursor.expect(b'[').unwrap();
-    // The first three spans (notes, raw strings, both origins) are read without ron.
-    for _ in 0..3 {
-        assert!(cursor.quick_span().is_some(), "{}", &text[cursor.at..]);
+    // Every span (notes, raw strings, both origins, values) is read without ron, but for
+    // the one whose numbers are written with exponents (`1e100`), which ron reads.
+    for span in &entry.spans {
+        let start = cursor.at;
+        let quick = cursor.quick_span();
+        if span.id == SpanId(6) {
+            assert_eq!(quick, None);
+            cursor.at = start;
+            assert_eq!(cursor.span().as_ref(), Some(span));
+        } else {
+            assert_eq!(quick.as_ref(), Some(span), "{}", &text[start..]);
+        }
         cursor.close(b']', false).unwrap();
     }
 }
@@ -125,6 +143,60 @@ fn hand_written_entries_read_as_ron_reads_them() {
         s("Span(id: 1, start: 0, end: 2, label: \"claim\", annotator: \"amal\", created: 1, modified: 2)"),
         s("(id: 1, start: 0, end: 2, label: r##\"a\"#b\"##, annotator: \"amal\", created: 1, modified: 2)"),
         s("(id: 1, start: 0, end: 2, label: \"claim\", annotator: \"amal\", created: 1, modified: 2),,"),
+        s(
+            "(id: 1, start: 0, end: 2, label: \"figure\", annotator: \"amal\", created: 1, modified: 2, attributes: {})",
+        ),
+        s(
+            "(id: 1, start: 0, end: 2, label: \"figure\", annotator: \"amal\", created: 1, modified: 2, attributes: {\"value\": 43.0, \"unit\": r#\"\"كم\"\"#,})",
+        ),
+        s(
+            "(id: 1, start: 0, end: 2, label: \"figure\", annotator: \"amal\", created: 1, modified: 2, attributes: {\"value\": 43})",
+        ),
+        s(
+            "(id: 1, start: 0, end: 2, label: \"figure\", annotator: \"amal\", created: 1, modified: 2, attributes: {\"value\": 43.})",
+        ),
+        s(
+            "(id: 1, start: 0, end: 2, label: \"figure\", annotator: \"amal\", created: 1, modified: 2, attributes: {\"value\": .5})",
+        ),
+        s(
+            "(id: 1, start: 0, end: 2, label: \"figure\", annotator: \"amal\", created: 1, modified: 2, attributes: {\"value\": -1.5e3})",
+        ),
+        s(
+            "(id: 1, start: 0, end: 2, label: \"figure\", annotator: \"amal\", created: 1, modified: 2, attributes: {\"value\": 1_0.0})",
+        ),
+        s(
+            "(id: 1, start: 0, end: 2, label: \"figure\", annotator: \"amal\", created: 1, modified: 2, attributes: {\"value\": 0.1f64})",
+        ),
+        s(
+            "(id: 1, start: 0, end: 2, label: \"figure\", annotator: \"amal\", created: 1, modified: 2, attributes: {\"value\": inf})",
+        ),
+        s(
+            "(id: 1, start: 0, end: 2, label: \"figure\", annotator: \"amal\", created: 1, modified: 2, attributes: {\"value\": NaN})",
+        ),
+        s(
+            "(id: 1, start: 0, end: 2, label: \"figure\", annotator: \"amal\", created: 1, modified: 2, attributes: {\"value\": +2.0})",
+        ),
+        s(
+            "(id: 1, start: 0, end: 2, label: \"figure\", annotator: \"amal\", created: 1, modified: 2, attributes: {\"value\": 2.0, \"value\": 3.0})",
+        ),
+        s(
+            "(id: 1, start: 0, end: 2, label: \"figure\", annotator: \"amal\", created: 1, modified: 2, attributes: {\"sure\": true, \"odd\": truex})",
+        ),
+        s(
+            "(id: 1, start: 0, end: 2, label: \"figure\", annotator: \"amal\", created: 1, modified: 2, attributes: {\"sure\": True})",
+        ),
+        s(
+            "(id: 1, start: 0, end: 2, label: \"figure\", annotator: \"amal\", created: 1, modified: 2, attributes: {value: 2.0})",
+        ),
+        s(
+            "(id: 1, start: 0, end: 2, label: \"figure\", annotator: \"amal\", created: 1, modified: 2, attributes: {\"v\": [1.0]})",
+        ),
+        s(
+            "(id: 1, start: 0, end: 2, label: \"figure\", annotator: \"amal\", created: 1, modified: 2, attributes: {\"v\": 1.0}, attributes: {})",
+        ),
+        s(
+            "(id: 1, start: 0, end: 2, label: \"figure\", annotator: \"amal\", created: 1, modified: 2, attributes: {\"v\": 99999999999999999999999999999999999999999.5})",
+        ),
         "(hash: \"h\", spans: [], relations: [], active_seconds: 4, last_active: None,)".to_string(),
         "(hash: \"h\", spans: [], hash: \"g\")".to_string(),
         "(hash: \"h\", spans: [], spans: [])".to_string(),
