@@ -14,7 +14,8 @@ use super::unitizing::{Figures, Study};
 use crate::model::{Document, LabelId, Project};
 use std::collections::BTreeMap;
 
-/// The study of `annotators` (raters, in this order) over `documents` laid end to end.
+/// The study of `annotators` (raters, in this order) over `documents` laid end to end;
+/// suggested spans are left out.
 pub fn study<'p>(
     project: &'p Project,
     annotators: &[&str],
@@ -26,7 +27,8 @@ pub fn study<'p>(
         let Some(layer) = layer_named(project, name) else { continue };
         let mut offset = 0;
         for (doc, length) in documents.iter().zip(&lengths) {
-            for span in layer.spans(&doc.id) {
+            // Suggestions are nobody's judgement yet: agreement never counts them.
+            for span in layer.spans(&doc.id).iter().filter(|s| !s.is_suggested()) {
                 let start = offset + span.start.0 as u64;
                 study.add(rater, start, span.range().len() as u64, &span.label);
             }
@@ -60,7 +62,7 @@ pub fn dropped(figures: &Figures<&&LabelId>, annotators: &[&str]) -> Vec<(String
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CharRange, DocId, Span, SpanId, Timestamp};
+    use crate::model::{CharRange, DocId, Origin, Span, SpanId, Timestamp};
 
     fn span(start: usize, end: usize, label: &str) -> Span {
         Span::new(SpanId(start as u64), CharRange::new(start, end), LabelId::new(label), "", Timestamp(0))
@@ -73,8 +75,10 @@ mod tests {
         let d2 = Document::new(DocId::new("d2"), "d2", "klmnopqrst".into());
         p.layers.entry("amal".into()).or_default().doc_mut(&d1).spans = vec![span(2, 5, "claim")];
         p.layers.entry("amal".into()).or_default().doc_mut(&d2).spans = vec![span(0, 4, "claim")];
+        let mut suggested = span(5, 9, "claim");
+        suggested.origin = Origin::Suggested { rule: "pattern".into() };
         p.layers.entry("omar".into()).or_default().doc_mut(&d2).spans =
-            vec![span(1, 4, "claim"), span(2, 3, "claim")];
+            vec![span(1, 4, "claim"), span(2, 3, "claim"), suggested];
         p.documents = vec![d1.into(), d2.into()];
         let docs: Vec<&Document> = p.documents.iter().map(|d| &**d).collect();
         let study = study(&p, &["amal", "omar"], &docs);
