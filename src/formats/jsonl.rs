@@ -11,7 +11,8 @@
 //! `annotators` when every annotator's layer is in the file),
 //! `offsets: "unicode_codepoints"` and, when the window recorded any, `lead_time`: the
 //! seconds each annotator (of the layer exported, or all) worked on the document, as
-//! Label Studio's `lead_time`. Arabic is written as UTF-8, not `\u` escapes.
+//! Label Studio's `lead_time` (an import reads it back). Arabic is written as UTF-8, not
+//! `\u` escapes.
 
 use super::OFFSETS_UNIT;
 use super::select::{ExportDoc, ExportOptions, LayerChoice, status_key};

@@ -155,4 +155,13 @@ fn recorded_time_is_the_lead_time_of_the_jsonl_export() {
     assert_eq!(with_time.len(), 1);
     assert_eq!(with_time[0]["id"], first.id.as_str());
     assert_eq!(with_time[0]["meta"]["lead_time"], serde_json::json!({"amal": 42}));
+    // And it comes back with the spans on import, once however often it is imported.
+    let mut back = Project::new("back");
+    let options = crate::formats::import::ImportOptions::new(None);
+    for _ in 0..2 {
+        crate::formats::import::import_annotations(&mut back, &out, &options, &mut |_| {}, &never).unwrap();
+        let doc = back.documents.iter().find(|d| d.text == first.text).unwrap();
+        let entry = back.layers["amal"].docs.get(&doc.id).unwrap();
+        assert_eq!((entry.active_seconds, entry.spans.len()), (42, 1));
+    }
 }

@@ -82,6 +82,10 @@ fn parse_line(line: &str, location: &str, problems: &mut Vec<Problem>) -> Result
             }
         }
     }
+    if let Some(times) = meta.and_then(|m| m.get("lead_time")).and_then(Value::as_object) {
+        let seconds = times.iter().filter_map(|(who, s)| Some((who.clone(), s.as_u64()?)));
+        record.lead_time.extend(seconds);
+    }
     let mut spans = Vec::new();
     let mut unreadable = |what: &str, item: &Value| {
         problems.push(Problem {

@@ -14,6 +14,8 @@ pub struct Record {
     pub source: String,
     pub text: String,
     pub status: BTreeMap<String, Status>,
+    /// Seconds each annotator worked on the document (our JSONL's `meta.lead_time`).
+    pub lead_time: BTreeMap<String, u64>,
     /// Spans belong to the gold layer (our jsonl with `meta.layer: "gold"`).
     pub gold: bool,
     /// Attribute values are untyped text (brat): one a label does not declare is declared a
