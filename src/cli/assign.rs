@@ -5,12 +5,13 @@
 use super::output::escape_name;
 use crate::model::Project;
 use crate::review::merge_command;
-use crate::store::{self, ProjectFile, ProjectLock, SaveMode};
+use crate::store::{self, ProjectFile, ProjectLock, SaveMode, StoreError};
 use crate::team::{AssignOptions, AssignReport, DEFAULT_OVERLAP, assign, package};
 use anyhow::{Context, bail};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::{Condvar, Mutex, PoisonError};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
@@ -77,14 +78,23 @@ pub fn run(args: AssignArgs) -> anyhow::Result<ExitCode> {
         timings.step("check packages");
     }
     // The packages are written while the project is saved: each is a file of its own,
-    // made from the same project in memory, so neither waits for the other.
+    // made from the same project in memory. Each waits, written and flushed, for the
+    // project's save, and replaces an older package only once the project holds the
+    // assignments it was made from.
+    let gate = Gate::default();
     let (saved, written) = std::thread::scope(|threads| {
         let packages = args.out.as_deref().map(|dir| {
-            let (project, annotators) = (&project, &report.annotators);
-            threads.spawn(move || write_packages(project, dir, annotators))
+            let (project, annotators, gate) = (&project, &report.annotators, &gate);
+            threads.spawn(move || write_packages(project, dir, annotators, gate))
         });
-        // Only when an assignment changed: otherwise the file already says it all.
-        let saved = if report.changed > 0 { file.save(&project, SaveMode::Checked) } else { Ok(()) };
+        let saved = {
+            // Opens the gate when the save ends, however it ends.
+            let mut opener = Opener { gate: &gate, saved: false };
+            // Only when an assignment changed: otherwise the file already says it all.
+            let saved = if report.changed > 0 { file.save(&project, SaveMode::Checked) } else { Ok(()) };
+            opener.saved = saved.is_ok();
+            saved
+        };
         let written = packages.map(|job| job.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
         (saved, written.transpose())
     });
@@ -153,13 +163,53 @@ fn check_packages(project: &Project, dir: &Path, annotators: &[String], target: 
     Ok(())
 }
 
+/// Where the packages wait for the project's save: `None` while it runs, then whether
+/// it was saved.
+#[derive(Default)]
+struct Gate {
+    saved: Mutex<Option<bool>>,
+    opened: Condvar,
+}
+
+impl Gate {
+    fn open(&self, saved: bool) {
+        *self.saved.lock().unwrap_or_else(PoisonError::into_inner) = Some(saved);
+        self.opened.notify_all();
+    }
+
+    /// Whether the project was saved, once its save has ended.
+    fn wait(&self) -> bool {
+        let mut saved = self.saved.lock().unwrap_or_else(PoisonError::into_inner);
+        loop {
+            if let Some(saved) = *saved {
+                return saved;
+            }
+            saved = self.opened.wait(saved).unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+}
+
+/// Opens its gate when dropped, with `saved` (false when the save never ended).
+struct Opener<'g> {
+    gate: &'g Gate,
+    saved: bool,
+}
+
+impl Drop for Opener<'_> {
+    fn drop(&mut self) {
+        self.gate.open(self.saved);
+    }
+}
+
 /// Writes every annotator's package, each on a thread of its own (a package of a big
-/// project is tens of megabytes, written and flushed to disk): each package's path and
-/// documents, in the annotators' order.
+/// project is tens of megabytes, written and flushed to disk), each put in place once
+/// `gate` says the project was saved: each package's path and documents, in the
+/// annotators' order.
 fn write_packages(
     project: &Project,
     dir: &Path,
     annotators: &[String],
+    gate: &Gate,
 ) -> anyhow::Result<Vec<(PathBuf, usize)>> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let written: Vec<anyhow::Result<(PathBuf, usize)>> = std::thread::scope(|scope| {
@@ -169,7 +219,14 @@ fn write_packages(
                 scope.spawn(move || {
                     let path = package_path(dir, name);
                     let package = package(project, name);
-                    store::save(&package, &path)
+                    let mut ready = || {
+                        if gate.wait() {
+                            return Ok(());
+                        }
+                        let why = std::io::Error::other("the project's assignments were not saved");
+                        Err(StoreError::Io { action: "did not write", path: path.clone(), error: why })
+                    };
+                    store::save_checked(&package, &path, &mut ready)
                         .with_context(|| format!("cannot write {}", path.display()))?;
                     Ok((path, package.documents.len()))
                 })

@@ -149,8 +149,8 @@ pub fn save(project: &Project, path: &Path) -> Result<DiskStamp, StoreError> {
 }
 
 /// [`save`], asking `ready` before the new file replaces the old (see
-/// [`write_atomic_checked`]).
-fn save_checked(
+/// [`write_atomic_checked`]): an error there leaves `path` as it was.
+pub fn save_checked(
     project: &Project,
     path: &Path,
     ready: &mut dyn FnMut() -> Result<(), StoreError>,

@@ -31,6 +31,7 @@ pub use background::{AutosaveState, BackgroundWriter, SaveJob, SaveOutcome};
 pub use error::StoreError;
 pub use file::{
     DiskStamp, ProjectFile, SaveMode, backup_path, is_project_or_companion, load, load_from_str, save,
+    save_checked,
 };
 pub use format::{from_ron, to_ron};
 pub use import::{ImportReport, SkipReason};

@@ -182,3 +182,52 @@ fn assign_import_merge_and_status() {
     let table = run(&["status", p]);
     assert!(table.contains("annotator") && table.contains("amal"), "{table}");
 }
+
+#[test]
+fn packages_wait_for_the_project_to_be_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let texts = dir.path().join("texts");
+    fs::create_dir(&texts).unwrap();
+    for i in 0..6 {
+        fs::write(texts.join(format!("a{i:02}.txt")), paragraph(i)).unwrap();
+    }
+    let project = dir.path().join("syria.ron");
+    let p = project.to_str().unwrap();
+    run(&["new", "syria", "--out", p]);
+    run(&["import", p, texts.to_str().unwrap()]);
+    let packages = dir.path().join("packages");
+    let out = packages.to_str().unwrap();
+    run(&["assign", p, "--annotators", "amal,omar", "--out", out]);
+    let written: Vec<Vec<u8>> =
+        ["amal", "omar"].map(|n| fs::read(packages.join(format!("{n}.ron"))).unwrap()).into();
+
+    // The project cannot be saved (it is read-only): the assignments are not changed, and
+    // neither are the packages made from them, nor is a package added.
+    let mut mode = fs::metadata(&project).unwrap().permissions();
+    mode.set_readonly(true);
+    fs::set_permissions(&project, mode).unwrap();
+    let output = run_hashiya([
+        "assign",
+        p,
+        "--annotators",
+        "amal,omar,sara",
+        "--reassign",
+        "--seed",
+        "9",
+        "--out",
+        out,
+    ]);
+    assert!(!output.status.success(), "{}", stdout(&output));
+    assert!(stderr(&output).contains("read-only"), "{}", stderr(&output));
+    let again: Vec<Vec<u8>> =
+        ["amal", "omar"].map(|n| fs::read(packages.join(format!("{n}.ron"))).unwrap()).into();
+    assert!(again == written, "the packages are those of the saved assignments");
+    // No temporary file is left either (lock files stay, as beside every project).
+    let mut names: Vec<String> = fs::read_dir(&packages)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.ends_with(".lock"))
+        .collect();
+    names.sort();
+    assert_eq!(names, ["amal.ron", "omar.ron"]);
+}
