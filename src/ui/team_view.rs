@@ -244,17 +244,8 @@ fn bin(f1: f64) -> usize {
 
 fn agreement_ui(ui: &mut egui::Ui, status: &TeamStatus, actions: &mut Vec<Action>) {
     let agreement = &status.agreement;
-    for pair in &agreement.pairs {
-        let figure = |x: Option<f64>| x.map_or_else(|| "-".to_string(), |x| format!("{x:.2}"));
-        ui.label(tr!(
-            "team-pair",
-            a = pair.a.as_str(),
-            b = pair.b.as_str(),
-            documents = pair.documents,
-            f1 = figure(pair.overlap_f1),
-            alpha = figure(pair.alpha_u)
-        ));
-    }
+    // The histogram and the documents to look at first come before the pairs' lines, which
+    // grow with the team: in a window of the default size they stay in sight.
     let mut counts = [0usize; BINS];
     for doc in &agreement.per_document {
         if let Some(slot) = doc.overlap_f1.and_then(|f1| counts.get_mut(bin(f1))) {
@@ -300,6 +291,17 @@ fn agreement_ui(ui: &mut egui::Ui, status: &TeamStatus, actions: &mut Vec<Action
             }
         }
     });
+    for pair in &agreement.pairs {
+        let figure = |x: Option<f64>| x.map_or_else(|| "-".to_string(), |x| format!("{x:.2}"));
+        ui.label(tr!(
+            "team-pair",
+            a = pair.a.as_str(),
+            b = pair.b.as_str(),
+            documents = pair.documents,
+            f1 = figure(pair.overlap_f1),
+            alpha = figure(pair.alpha_u)
+        ));
+    }
 }
 
 fn missing_ui(ui: &mut egui::Ui, view: &TeamView, actions: &mut Vec<Action>) {
