@@ -59,18 +59,25 @@ fn write_jsonl(path: &Path, lines: &[(String, Vec<Value>)]) {
     fs::write(path, text).unwrap();
 }
 
-#[test]
-fn assign_import_merge_and_status() {
-    let dir = tempfile::tempdir().unwrap();
-    let texts = dir.path().join("texts");
+/// `DIR/syria.ron`, made with `new` and `import` of the first `n` paragraphs.
+fn project_of(dir: &Path, n: usize) -> std::path::PathBuf {
+    let texts = dir.join("texts");
     fs::create_dir(&texts).unwrap();
-    for i in 0..12 {
+    for i in 0..n {
         fs::write(texts.join(format!("a{i:02}.txt")), paragraph(i)).unwrap();
     }
-    let project = dir.path().join("syria.ron");
+    let project = dir.join("syria.ron");
     let p = project.to_str().unwrap();
     run(&["new", "syria", "--out", p]);
     run(&["import", p, texts.to_str().unwrap()]);
+    project
+}
+
+#[test]
+fn assign_import_merge_and_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = project_of(dir.path(), 12);
+    let p = project.to_str().unwrap();
     let packages = dir.path().join("packages");
     let out = run(&[
         "assign",
@@ -186,15 +193,8 @@ fn assign_import_merge_and_status() {
 #[test]
 fn packages_wait_for_the_project_to_be_saved() {
     let dir = tempfile::tempdir().unwrap();
-    let texts = dir.path().join("texts");
-    fs::create_dir(&texts).unwrap();
-    for i in 0..6 {
-        fs::write(texts.join(format!("a{i:02}.txt")), paragraph(i)).unwrap();
-    }
-    let project = dir.path().join("syria.ron");
+    let project = project_of(dir.path(), 6);
     let p = project.to_str().unwrap();
-    run(&["new", "syria", "--out", p]);
-    run(&["import", p, texts.to_str().unwrap()]);
     let packages = dir.path().join("packages");
     let out = packages.to_str().unwrap();
     run(&["assign", p, "--annotators", "amal,omar", "--out", out]);
